@@ -1,0 +1,294 @@
+"""The ``outage`` command: a thin layer over the library, one command per job.
+
+Each command reads and checks everything first, then writes. Bad input ends
+with located messages and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from . import authoring, scaffold
+from .load import load_config, load_site
+from .model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Config
+from .problems import InvalidSite
+from .timeline import overdue_warnings
+from .times import TimeError, parse_relative, parse_time
+
+ROOT_OPTION = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The status repository (the folder with status.yml and incidents/).",
+)
+NOW_OPTION = click.option(
+    "--now", metavar="TIME", help="Use this time as 'now' instead of the clock, e.g. '2026-05-12 09:00'."
+)
+STATUS_CHOICES = [s.value for s in (*INCIDENT_STATUSES, *MAINTENANCE_STATUSES)]
+
+
+def _fail(message: str) -> None:
+    click.echo(f"outage: {message}", err=True)
+    sys.exit(1)
+
+
+def _config(root: Path) -> Config:
+    try:
+        return load_config(root)
+    except InvalidSite as exc:
+        _report(exc)
+        sys.exit(1)
+
+
+def _report(exc: InvalidSite) -> None:
+    for problem in exc.problems:
+        click.echo(str(problem), err=True)
+    errors = sum(p.severity == "error" for p in exc.problems)
+    files = len({p.file for p in exc.problems})
+    click.echo(f"{errors} error{'s' if errors != 1 else ''} in {files} file{'s' if files != 1 else ''}", err=True)
+
+
+def _now(text: str | None, config: Config) -> datetime:
+    if text is None:
+        return datetime.now(UTC).astimezone(config.timezone)
+    try:
+        return parse_time(text, config.timezone)
+    except TimeError as exc:
+        _fail(f"--now: expected {exc}; found {text!r}")
+        raise  # unreachable: _fail exits
+
+
+def _when(option: str, text: str | None, now: datetime, config: Config) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        return parse_relative(text, now, config.timezone)
+    except TimeError as exc:
+        _fail(f"{option}: expected {exc}; found {text!r}")
+        raise
+
+
+def _ids(values: tuple[str, ...]) -> list[str]:
+    """``--area a --area b`` and ``--area a,b`` both give ``[a, b]``."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="outage-bulletin")
+def main() -> None:
+    """Outage bulletins: status site, feeds and newsroom bulletins from incident files in git.
+
+    \b
+    Typical use during an incident:
+      outage new --title "Internet outage in Castle Downs" --impact major \\
+                 --service internet --area castle-downs \\
+                 --message "We are investigating." --next-update 1h
+      outage update 2026-05-12-internet-outage-in-castle-downs --status identified \\
+                 --message "A cut fibre cable was found." --eta 14:00 --next-update 2h
+      outage resolve 2026-05-12-internet-outage-in-castle-downs --message "Service is back."
+      outage check
+    """
+
+
+@main.command()
+@ROOT_OPTION
+@NOW_OPTION
+@click.option("--strict", is_flag=True, help="Treat warnings (overdue updates) as errors.")
+def check(root: Path, now: str | None, strict: bool) -> None:
+    """Check status.yml and every incident file; report every problem with its file and line.
+
+    Exits 0 when everything is valid, 1 otherwise. Open incidents whose promised
+    update is late are reported as warnings (errors with --strict).
+
+    \b
+    Example:
+      outage check --strict
+    """
+    try:
+        site = load_site(root)
+    except InvalidSite as exc:
+        _report(exc)
+        sys.exit(1)
+    moment = _now(now, site.config)
+    warnings = overdue_warnings(site, moment)
+    for warning in warnings:
+        click.echo(str(warning.as_error() if strict else warning), err=True)
+    if strict and warnings:
+        click.echo(f"{len(warnings)} overdue incident(s); failing because of --strict", err=True)
+        sys.exit(1)
+    open_count = sum(i.is_open for i in site.incidents)
+    click.echo(f"ok: {len(site.incidents)} files valid, {open_count} open, {len(warnings)} overdue")
+
+
+@main.command()
+@ROOT_OPTION
+@NOW_OPTION
+@click.option("--title", required=True, help="What is down and where, in plain words.")
+@click.option("--impact", required=True, type=click.Choice(["minor", "major", "critical"]))
+@click.option("--service", "services", multiple=True, required=True, help="Service id (repeat, or a,b).")
+@click.option("--area", "areas", multiple=True, required=True, help="Area id (repeat, or a,b).")
+@click.option("--message", required=True, help="The first update for customers.")
+@click.option(
+    "--status", default="investigating", show_default=True, type=click.Choice([s.value for s in INCIDENT_STATUSES])
+)
+@click.option("--next-update", metavar="WHEN", help="When the next update is due: 2h, 14:00 or a full time.")
+@click.option("--eta", metavar="WHEN", help="Estimated restore time: 3h, 14:00 or a full time.")
+@click.option("--customers", type=click.IntRange(min=0), help="How many customers are affected.")
+@click.option("--cause", default="", help="The cause, in public words.")
+def new(root: Path, now: str | None, title: str, impact: str, services, areas, message: str, status: str,
+        next_update: str | None, eta: str | None, customers: int | None, cause: str) -> None:  # fmt: skip
+    """Start a new incident file, with its first update at the current time.
+
+    Prints the new file's path. Refuses to overwrite an existing file.
+
+    \b
+    Example:
+      outage new --title "Internet outage in Castle Downs" --impact major \\
+        --service internet --area castle-downs,lauderdale \\
+        --message "We are investigating a loss of internet service." --next-update 1h
+    """
+    config = _config(root)
+    moment = _now(now, config)
+    try:
+        path = authoring.new_incident(
+            root, config, moment, title=title, impact=impact, services=_ids(services), areas=_ids(areas),
+            message=message, status=status, next_update=_when("--next-update", next_update, moment, config),
+            restore_eta=_when("--eta", eta, moment, config), customers_affected=customers, cause=cause,
+        )  # fmt: skip
+    except authoring.AuthoringError as exc:
+        _fail(str(exc))
+    click.echo(path.relative_to(root).as_posix())
+
+
+@main.command()
+@ROOT_OPTION
+@NOW_OPTION
+@click.argument("incident_id")
+@click.option("--status", type=click.Choice(STATUS_CHOICES), help="New status (default: unchanged).")
+@click.option("--message", required=True, help="What customers need to know now.")
+@click.option("--eta", metavar="WHEN", help="Estimated restore time: 3h, 14:00 or a full time.")
+@click.option("--next-update", metavar="WHEN", help="When the next update is due: 2h, 14:00 or a full time.")
+def update(root: Path, now: str | None, incident_id: str, status: str | None, message: str,
+           eta: str | None, next_update: str | None) -> None:  # fmt: skip
+    """Add an update to an incident, keeping the file's comments and layout.
+
+    Refuses, and leaves the file untouched, if the status would move backwards,
+    the id is unknown, or a time is not after the update.
+
+    \b
+    Example:
+      outage update 2026-05-12-internet-outage-in-castle-downs --status identified \\
+        --message "Crews found a cut fibre cable and are splicing it." --eta 14:00 --next-update 2h
+    """
+    _append(root, now, incident_id, status=status, message=message, eta=eta, next_update=next_update)
+
+
+@main.command()
+@ROOT_OPTION
+@NOW_OPTION
+@click.argument("incident_id")
+@click.option("--message", required=True, help="What customers need to know now that it is over.")
+def resolve(root: Path, now: str | None, incident_id: str, message: str) -> None:
+    """Close an incident (resolved) or a maintenance (completed).
+
+    \b
+    Example:
+      outage resolve 2026-05-12-internet-outage-in-castle-downs \\
+        --message "Service is restored. If you are still offline, restart your modem."
+    """
+    _append(root, now, incident_id, status=None, message=message, eta=None, next_update=None, resolve=True)
+
+
+def _append(root: Path, now: str | None, incident_id: str, *, status: str | None, message: str,
+            eta: str | None, next_update: str | None, resolve: bool = False) -> None:  # fmt: skip
+    config = _config(root)
+    moment = _now(now, config)
+    try:
+        path = authoring.append_update(
+            root, config, moment, incident_id, status=status, message=message, resolve=resolve,
+            restore_eta=_when("--eta", eta, moment, config),
+            next_update=_when("--next-update", next_update, moment, config),
+        )  # fmt: skip
+    except authoring.AuthoringError as exc:
+        _fail(str(exc))
+    click.echo(path.relative_to(root).as_posix())
+
+
+@main.command()
+@ROOT_OPTION
+@NOW_OPTION
+@click.option("--title", required=True, help="What the work is and where.")
+@click.option("--start", required=True, metavar="WHEN", help="Start of the window: a full local time, or 14:00.")
+@click.option("--end", required=True, metavar="WHEN", help="End of the window, or a duration after the start: 3h.")
+@click.option("--service", "services", multiple=True, required=True, help="Service id (repeat, or a,b).")
+@click.option("--area", "areas", multiple=True, required=True, help="Area id (repeat, or a,b).")
+@click.option("--expected-impact", required=True, help="What customers will notice, in one sentence.")
+@click.option("--message", default="", help="The announcement (default: built from the window and impact).")
+@click.option("--broadcast", is_flag=True, help="Also issue radio, press and CAP bulletins.")
+def maintenance(root: Path, now: str | None, title: str, start: str, end: str, services, areas,
+                expected_impact: str, message: str, broadcast: bool) -> None:  # fmt: skip
+    """Schedule planned maintenance.
+
+    \b
+    Example:
+      outage maintenance --title "Core router upgrade in Lauderdale" \\
+        --start "2026-12-03 01:00" --end 4h --service internet --area lauderdale \\
+        --expected-impact "Internet drops for up to 15 minutes during the window."
+    """
+    config = _config(root)
+    moment = _now(now, config)
+    begins = _when("--start", start, moment, config)
+    assert begins is not None
+    ends = _when("--end", end, begins, config)
+    assert ends is not None
+    try:
+        path = authoring.new_maintenance(
+            root, config, moment, title=title, start=begins, end=ends, services=_ids(services),
+            areas=_ids(areas), expected_impact=expected_impact, message=message, broadcast=broadcast,
+        )  # fmt: skip
+    except authoring.AuthoringError as exc:
+        _fail(str(exc))
+    click.echo(path.relative_to(root).as_posix())
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", default="Example Broadband", show_default=True, help="Your organisation's name.")
+@click.option("--url", default="https://status.example.com/", show_default=True, help="Your status site's address.")
+@click.option("--timezone", default="UTC", show_default=True, help="IANA time zone, e.g. America/Edmonton.")
+def init(directory: Path, name: str, url: str, timezone: str) -> None:
+    """Create a new status repository in DIRECTORY that checks and builds as it is.
+
+    \b
+    Example:
+      outage init my-status --name "Northwind Broadband" --timezone America/Edmonton
+      cd my-status && outage check
+    """
+    try:
+        written = scaffold.init(directory, name=name, site_url=url, timezone=timezone)
+    except scaffold.ScaffoldError as exc:
+        _fail(str(exc))
+    for path in written:
+        click.echo(path.as_posix())
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="schemas", show_default=True,
+              help="Folder for incident.schema.json and status.schema.json.")  # fmt: skip
+def schema(out: Path) -> None:
+    """Write the JSON Schemas of incident files and status.yml, for editors.
+
+    Editors with the YAML language server complete and check fields in any file
+    whose first line is "# yaml-language-server: $schema=<path to the schema>".
+
+    \b
+    Example:
+      outage schema --out schemas
+    """
+    for path in scaffold.write_schemas(out):
+        click.echo(path.as_posix())

@@ -1,0 +1,118 @@
+"""Read ``status.yml`` and every file under ``incidents/`` into a checked :class:`Site`.
+
+Everything is read and checked before anything is returned; every problem of
+every file is collected, and :class:`InvalidSite` carries them all. Whatever
+the files hold, this module returns a site or raises ``InvalidSite``, never
+anything else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import model as m
+from .explain import problems_from
+from .problems import InvalidSite, Problem, describe
+from .rules import Checker, check_config, check_incident, check_incident_name
+from .schema import IncidentFile, MaintenanceFile, StatusFile
+from .yamltext import YamlDocument, YamlProblem, parse
+
+CONFIG_FILE = "status.yml"
+INCIDENTS_DIR = "incidents"
+INCIDENT_SUFFIXES = (".yml", ".yaml")
+
+
+def load_site(root: Path) -> m.Site:
+    """The checked site in ``root``, or :class:`InvalidSite` with every problem found."""
+    problems: list[Problem] = []
+    config = _read_config(root, problems)
+    incidents: list[m.Incident] = []
+    seen: dict[str, str] = {}
+    for path in incident_files(root):
+        source = path.relative_to(root).as_posix()
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(source, 1, 1, "", "a readable file", exc.strerror or type(exc).__name__))
+            continue
+        incident, found = read_incident(raw, source, config)
+        problems.extend(found)
+        stem = path.name.rsplit(".", 1)[0]
+        if stem in seen:
+            problems.append(
+                Problem(source, 1, 1, "", "an incident id (file name) used once", f"'{stem}' again (also {seen[stem]})")
+            )
+        seen.setdefault(stem, source)
+        if incident is not None:
+            incidents.append(incident)
+    if problems or config is None:
+        raise InvalidSite(problems)
+    incidents.sort(key=lambda i: (i.updates[0].at, i.id))
+    return m.Site(config=config, incidents=tuple(incidents))
+
+
+def incident_files(root: Path) -> list[Path]:
+    """Every incident file, in a stable order; other files in incidents/ are not read."""
+    folder = root / INCIDENTS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix in INCIDENT_SUFFIXES and p.is_file())
+
+
+def load_config(root: Path) -> m.Config:
+    """Only ``status.yml``, checked; for commands that need no incidents."""
+    problems: list[Problem] = []
+    config = _read_config(root, problems)
+    if config is None:
+        raise InvalidSite(problems)
+    return config
+
+
+def _read_config(root: Path, problems: list[Problem]) -> m.Config | None:
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        problems.append(Problem(CONFIG_FILE, 1, 1, "", f"a {CONFIG_FILE} in {root}", "no such file"))
+        return None
+    checker = Checker(CONFIG_FILE, YamlDocument(data=None))
+    validated = _validate(path.read_bytes(), checker, lambda data: StatusFile)
+    config = check_config(validated, checker) if isinstance(validated, StatusFile) else None
+    problems.extend(checker.problems)
+    return config
+
+
+def read_incident(raw: bytes, source: str, config: m.Config | None) -> tuple[m.Incident | None, list[Problem]]:
+    """One incident file's model and problems; without a config only its shape is checked."""
+    checker = Checker(source, YamlDocument(data=None))
+    incident_id = check_incident_name(source, checker)
+    validated = _validate(raw, checker, lambda data: _incident_schema(data, checker))
+    if validated is None or config is None or incident_id is None:
+        return None, checker.problems
+    assert isinstance(validated, IncidentFile | MaintenanceFile)
+    return check_incident(validated, incident_id, config, checker), checker.problems
+
+
+def _incident_schema(data: dict, checker: Checker) -> type[BaseModel] | None:
+    kind = data.get("kind", "incident")
+    if kind in ("incident", "maintenance"):
+        return IncidentFile if kind == "incident" else MaintenanceFile
+    checker.fail(("kind",), "one of incident, maintenance", describe(kind))
+    return None
+
+
+def _validate(raw: bytes, checker: Checker, choose_schema) -> BaseModel | None:
+    """Parse and shape-check one file; problems go to ``checker``."""
+    try:
+        checker.document = parse(raw, checker.file)
+    except YamlProblem as exc:
+        checker.problems.append(exc.problem)
+        return None
+    schema = choose_schema(checker.document.data)
+    if schema is None:
+        return None
+    try:
+        return schema.model_validate(checker.document.data)
+    except ValidationError as exc:
+        checker.problems.extend(problems_from(exc, checker.document, checker.file, schema))
+        return None

@@ -1,0 +1,304 @@
+"""Rules that span fields: ids exist, times parse and run forward, status moves forward.
+
+Each function takes a file already checked for shape (``schema.py``) and
+returns the typed model (``model.py``), or records located problems and
+returns ``None``. Every rule is checked, so one run reports every problem.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from itertools import pairwise
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from . import model as m
+from .problems import Problem, describe, field_path
+from .schema import IncidentFile, MaintenanceFile, StatusFile
+from .times import TimeError, parse_duration, parse_time
+from .yamltext import Path, YamlDocument
+
+_CAP_UNSAFE = re.compile(r"[\s,<&]")
+_POINT = re.compile(r"^(-?\d{1,2}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)$")
+_INCIDENT_STEM = re.compile(r"^(\d{4})-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Checker:
+    """Collects located problems for one file."""
+
+    def __init__(self, file: str, document: YamlDocument) -> None:
+        self.file = file
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def fail(self, loc: Path, expected: str, found: str, *, key: bool = False) -> None:
+        line, column = self.document.position(loc, key=key)
+        self.problems.append(Problem(self.file, line, column, field_path(loc), expected, found))
+
+    def time(self, text: str | None, loc: Path, zone: ZoneInfo) -> datetime | None:
+        if text is None:
+            return None
+        try:
+            return parse_time(text, zone)
+        except TimeError as exc:
+            self.fail(loc, str(exc), describe(text))
+            return None
+
+
+# --- status.yml -------------------------------------------------------------
+
+
+def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
+    """The site's configuration, or ``None`` with problems recorded."""
+    before = len(checker.problems)
+    try:
+        zone = ZoneInfo(raw.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        checker.fail(("timezone",), "an IANA time zone like America/Edmonton", describe(raw.timezone))
+        zone = ZoneInfo("UTC")
+    url = urlsplit(raw.site_url)
+    if url.scheme not in {"http", "https"} or not url.hostname:
+        checker.fail(("site_url",), "an address like https://status.example.com/", describe(raw.site_url))
+    for group in ("services", "areas"):
+        seen: dict[str, int] = {}
+        for index, item in enumerate(getattr(raw, group)):
+            if item.id in seen:
+                checker.fail(
+                    (group, index, "id"), "an id used once", f"'{item.id}' again (also {group}[{seen[item.id]}])"
+                )
+            seen.setdefault(item.id, index)
+    for index, area in enumerate(raw.areas):
+        if area.polygon:
+            _check_polygon(area.polygon, ("areas", index, "polygon"), checker)
+    for loc, value in _contact_emails(raw):
+        if "@" not in value or " " in value.strip():
+            checker.fail(loc, "an email address", describe(value))
+    try:
+        gap = parse_duration(raw.policy.max_update_gap)
+    except TimeError as exc:
+        checker.fail(("policy", "max_update_gap"), str(exc), describe(raw.policy.max_update_gap))
+        gap = timedelta(hours=3)
+    cap_sender = raw.bulletins.cap.sender if raw.bulletins.cap else ""
+    if cap_sender and _CAP_UNSAFE.search(cap_sender):
+        checker.fail(("bulletins", "cap", "sender"), "a sender id without spaces, commas, < or &", describe(cap_sender))
+    if len(checker.problems) > before:
+        return None
+    media = raw.media_contact
+    return m.Config(
+        name=raw.name,
+        site_url=raw.site_url if raw.site_url.endswith("/") else raw.site_url + "/",
+        timezone=zone,
+        language=raw.language,
+        contact=m.Contact(phone=raw.contact.phone, email=raw.contact.email),
+        media_contact=m.Contact(media.phone, media.email, media.name, media.title) if media else None,
+        about=raw.about.strip(),
+        dateline=raw.dateline,
+        services=tuple(m.Service(s.id, s.name, s.description) for s in raw.services),
+        areas=tuple(
+            m.Area(
+                a.id,
+                a.name,
+                a.region,
+                a.pronounce,
+                (a.polygon.strip(),) if a.polygon else (),
+                tuple(sorted(a.geocode.items())),
+            )
+            for a in raw.areas
+        ),
+        bulletins=m.BulletinSettings(
+            words_per_minute=raw.bulletins.words_per_minute,
+            radio_lengths=tuple(sorted(set(raw.bulletins.radio_lengths))),
+            spoken=tuple(raw.bulletins.spoken.items()),
+            cap_sender=cap_sender,
+        ),
+        max_update_gap=gap,
+    )
+
+
+def _contact_emails(raw: StatusFile) -> list[tuple[Path, str]]:
+    found: list[tuple[Path, str]] = [(("contact", "email"), raw.contact.email)]
+    if raw.media_contact:
+        found.append((("media_contact", "email"), raw.media_contact.email))
+    return found
+
+
+def _check_polygon(text: str, loc: Path, checker: Checker) -> None:
+    points = text.split()
+    bad = next((p for p in points if not _valid_point(p)), None)
+    if bad is not None:
+        checker.fail(loc, "points written lat,lon with latitude -90..90 and longitude -180..180", describe(bad))
+    elif len(points) < 4:
+        checker.fail(loc, "a polygon of at least four points (the first repeated last)", f"{len(points)} points")
+    elif points[0] != points[-1]:
+        checker.fail(loc, f"a closed polygon: the last point equal to the first, {points[0]}", describe(points[-1]))
+
+
+def _valid_point(point: str) -> bool:
+    match = _POINT.match(point)
+    return bool(match) and abs(float(match[1])) <= 90 and abs(float(match[2])) <= 180
+
+
+# --- incidents --------------------------------------------------------------
+
+
+def check_incident_name(source: str, checker: Checker) -> str | None:
+    """The incident id from its path ``incidents/YYYY/YYYY-MM-DD-slug.yml``."""
+    parts = source.split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    match = _INCIDENT_STEM.match(stem)
+    if match is None:
+        checker.fail(
+            (), "a file name like YYYY-MM-DD-short-title.yml (lowercase, digits, hyphens)", describe(parts[-1])
+        )
+        return None
+    if len(parts) < 2 or parts[-2] != match[1]:
+        checker.fail((), f"the file in the folder incidents/{match[1]}/", describe("/".join(parts[:-1]) + "/"))
+        return None
+    return stem
+
+
+def check_incident(
+    raw: IncidentFile | MaintenanceFile, incident_id: str, config: m.Config, checker: Checker
+) -> m.Incident | None:
+    """The typed incident, or ``None`` with problems recorded."""
+    before = len(checker.problems)
+    zone = config.timezone
+    services = _resolve_ids(raw.services, "services", {s.id: s for s in config.services}, checker)
+    areas = _resolve_ids(raw.areas, "areas", {a.id: a for a in config.areas}, checker)
+    window = _window(raw.window, ("window",), zone, checker) if isinstance(raw, MaintenanceFile) else None
+    updates = _updates(raw, zone, checker)
+    if isinstance(raw, IncidentFile) and raw.reopened and not _reopens(updates):
+        checker.fail(("reopened",), "true only when a 'resolved' update is followed by 'investigating'", "true")
+    if len(checker.problems) > before:
+        return None
+    if isinstance(raw, MaintenanceFile):
+        current = next((u.window for u in reversed(updates) if u.window), window)
+        return m.Incident(
+            id=incident_id,
+            source=checker.file,
+            kind=m.Kind.MAINTENANCE,
+            title=raw.title,
+            impact=m.Impact(raw.impact) if raw.impact else None,
+            services=services,
+            areas=areas,
+            updates=tuple(updates),
+            broadcast=raw.broadcast,
+            customers_affected=raw.customers_affected,
+            postmortem=raw.postmortem,
+            window=current,
+            original_window=window,
+            expected_impact=raw.expected_impact,
+        )
+    impact = m.Impact(raw.impact)
+    return m.Incident(
+        id=incident_id,
+        source=checker.file,
+        kind=m.Kind.INCIDENT,
+        title=raw.title,
+        impact=impact,
+        services=services,
+        areas=areas,
+        updates=tuple(updates),
+        broadcast=raw.broadcast if raw.broadcast is not None else impact is not m.Impact.MINOR,
+        customers_affected=raw.customers_affected,
+        cause=raw.cause.strip(),
+        reopened=raw.reopened,
+        postmortem=raw.postmortem,
+    )
+
+
+def _resolve_ids(ids: list[str], group: str, known: dict, checker: Checker) -> tuple:
+    resolved = []
+    for index, item_id in enumerate(ids):
+        if item_id not in known:
+            checker.fail((group, index), f"one of the {group} in status.yml ({', '.join(known)})", describe(item_id))
+        elif known[item_id] in resolved:
+            checker.fail((group, index), "each id once", f"'{item_id}' again")
+        else:
+            resolved.append(known[item_id])
+    return tuple(resolved)
+
+
+def _window(raw, loc: Path, zone: ZoneInfo, checker: Checker) -> m.Window | None:
+    start = checker.time(raw.start, (*loc, "start"), zone)
+    end = checker.time(raw.end, (*loc, "end"), zone)
+    if start is None or end is None:
+        return None
+    if end <= start:
+        checker.fail((*loc, "end"), f"a time after the start, {raw.start}", describe(raw.end))
+        return None
+    return m.Window(start, end)
+
+
+def _updates(raw: IncidentFile | MaintenanceFile, zone: ZoneInfo, checker: Checker) -> list[m.Update]:
+    updates: list[m.Update] = []
+    previous: m.Update | None = None
+    for index, item in enumerate(raw.updates):
+        loc: Path = ("updates", index)
+        at = checker.time(item.at, (*loc, "at"), zone)
+        later = {}
+        for name in ("restore_eta", "next_update"):
+            value = getattr(item, name, None)
+            moment = checker.time(value, (*loc, name), zone)
+            if moment is not None and at is not None and moment <= at:
+                checker.fail((*loc, name), f"a time after this update's time, {item.at}", describe(value))
+            later[name] = moment
+        window = getattr(item, "window", None)
+        new_window = _window(window, (*loc, "window"), zone, checker) if window else None
+        status = m.Status(item.status)
+        if previous is not None:
+            if at is not None and at < previous.at:
+                checker.fail(
+                    (*loc, "at"),
+                    f"a time no earlier than the update before, {_shown(previous.at, zone)}",
+                    describe(item.at),
+                )
+            _check_progress(previous.status, status, isinstance(raw, IncidentFile) and raw.reopened, loc, checker)
+        if at is None:
+            continue
+        update = m.Update(
+            index + 1,
+            at,
+            status,
+            item.message.strip(),
+            later["restore_eta"],
+            later["next_update"],
+            new_window,
+            line=checker.document.position(loc)[0],
+        )
+        updates.append(update)
+        previous = update
+    return updates
+
+
+def _check_progress(before: m.Status, after: m.Status, reopened: bool, loc: Path, checker: Checker) -> None:
+    if before.is_final:
+        if reopened and before is m.Status.RESOLVED and after is m.Status.INVESTIGATING:
+            return
+        hint = (
+            " (to re-open, add reopened: true and continue with investigating)" if before is m.Status.RESOLVED else ""
+        )
+        checker.fail((*loc, "status"), f"no update after the final status '{before}'{hint}", describe(after.value))
+        return
+    allowed = _allowed_after(before)
+    if after not in allowed:
+        names = ", ".join(s.value for s in allowed)
+        checker.fail((*loc, "status"), f"one of {names} after '{before}'", describe(after.value))
+
+
+def _allowed_after(before: m.Status) -> list[m.Status]:
+    """Statuses that may follow ``before``: the same or a later step, or cancelling planned work."""
+    order = m.INCIDENT_STATUSES if before in m.INCIDENT_STATUSES else m.MAINTENANCE_STATUSES[:-1]
+    allowed = list(order[order.index(before) :])
+    if before in (m.Status.SCHEDULED, m.Status.IN_PROGRESS):
+        allowed.append(m.Status.CANCELLED)
+    return allowed
+
+
+def _reopens(updates: list[m.Update]) -> bool:
+    return any(a.status is m.Status.RESOLVED and b.status is m.Status.INVESTIGATING for a, b in pairwise(updates))
+
+
+def _shown(moment: datetime, zone: ZoneInfo) -> str:
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")

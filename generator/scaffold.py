@@ -1,0 +1,97 @@
+"""Create a new status repository, and write the JSON Schemas editors use."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import TypeAdapter
+
+from .load import load_site
+from .problems import InvalidSite
+from .schema import IncidentFile, MaintenanceFile, StatusFile
+
+PACKAGE_DIR = Path(__file__).parent
+SCAFFOLD_DIR = PACKAGE_DIR / "scaffold"
+
+
+class ScaffoldError(Exception):
+    """The repository could not be created; nothing was written."""
+
+
+def site_template_dir() -> Path:
+    """``site_template/``: packaged inside a wheel, beside the package in a checkout."""
+    for candidate in (PACKAGE_DIR / "site_template", PACKAGE_DIR.parent / "site_template"):
+        if (candidate / "mkdocs.yml").is_file():
+            return candidate
+    raise ScaffoldError("site_template/ is missing from this installation")
+
+
+def json_schemas() -> dict[str, dict]:
+    """The JSON Schema of each file kind staff write, by file name."""
+    incident = TypeAdapter(IncidentFile | MaintenanceFile).json_schema()
+    incident["title"] = "Incident or planned maintenance (incidents/YYYY/YYYY-MM-DD-slug.yml)"
+    status = StatusFile.model_json_schema()
+    status["title"] = "Status site configuration (status.yml)"
+    draft = "https://json-schema.org/draft/2020-12/schema"
+    return {
+        "incident.schema.json": {"$schema": draft, **incident},
+        "status.schema.json": {"$schema": draft, **status},
+    }
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in json_schemas().items():
+        path = folder / name
+        path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def init(directory: Path, *, name: str, site_url: str, timezone: str) -> list[Path]:
+    """Scaffold a status repository in ``directory`` (new or empty); returns the files written."""
+    if directory.exists() and any(directory.iterdir()):
+        raise ScaffoldError(f"{directory} is not empty; choose a new folder")
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ScaffoldError(
+            f"--timezone: expected an IANA time zone like America/Edmonton; found {timezone!r}"
+        ) from None
+    template = site_template_dir()
+    staging = Path(
+        tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent if directory.parent.exists() else None)
+    )
+    try:
+        _fill(staging, template, name=name, site_url=site_url, timezone=timezone)
+        try:
+            load_site(staging)
+        except InvalidSite as exc:  # the template itself is wrong: a bug, said plainly
+            raise ScaffoldError(f"the new repository does not check cleanly:\n{exc}") from None
+        if directory.exists():
+            directory.rmdir()
+        shutil.move(staging, directory)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return sorted(p.relative_to(directory) for p in directory.rglob("*") if p.is_file())
+
+
+def _fill(directory: Path, template: Path, *, name: str, site_url: str, timezone: str) -> None:
+    status = (SCAFFOLD_DIR / "status.yml").read_text(encoding="utf-8")
+    for key, value in (("NAME", name), ("SITE_URL", site_url), ("TIMEZONE", timezone)):
+        status = status.replace("{{ " + key + " }}", json.dumps(value, ensure_ascii=False))
+    (directory / "status.yml").write_text(status, encoding="utf-8")
+    for source in sorted(SCAFFOLD_DIR.rglob("*")):
+        relative = source.relative_to(SCAFFOLD_DIR).as_posix()
+        if source.is_file() and relative != "status.yml":
+            # Packaged files cannot start with a dot; "dot-github" becomes ".github".
+            target = directory / (("." + relative[4:]) if relative.startswith("dot-") else relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    shutil.copytree(template, directory / "site_template", ignore=shutil.ignore_patterns("__pycache__"))
+    write_schemas(directory / "schemas")

@@ -1,0 +1,160 @@
+"""The shape of the files staff write: ``status.yml`` and one file per incident.
+
+These pydantic models check keys and types only, and give editors a JSON
+Schema (``outage schema``). Rules that need more than one field or file
+(ids exist, times parse and run forward, status moves forward) live in
+``rules.py``; the typed model the rest of the tool uses is in ``model.py``.
+Times are text here because their meaning depends on ``status.yml``'s zone.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+IncidentStatusName = Literal["investigating", "identified", "monitoring", "resolved"]
+MaintenanceStatusName = Literal["scheduled", "in_progress", "verifying", "completed", "cancelled"]
+ImpactName = Literal["minor", "major", "critical"]
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+Text = Annotated[str, Field(min_length=1)]
+Time = Annotated[
+    str,
+    Field(
+        description="Local time in the site's zone, like 2026-05-12 08:25, or with an offset, like 2026-05-12T08:25-06:00.",
+        json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}"},
+    ),
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+# --- status.yml -------------------------------------------------------------
+
+
+class ContactFile(_Strict):
+    phone: Text = Field(description='Customer support phone number, quoted: "780-555-0100".')
+    email: Text = Field(description="Customer support email address.")
+
+
+class MediaContactFile(_Strict):
+    name: Text = Field(description="Who newsrooms should call.")
+    title: Text = Field(description="Their job title, printed in press releases.")
+    phone: Text = Field(description="Their phone number, quoted.")
+    email: Text = Field(description="Their email address.")
+
+
+class ServiceFile(_Strict):
+    id: Id = Field(description="Short lowercase id used in incident files and URLs, e.g. internet.")
+    name: Text = Field(description="Name customers know, e.g. Home phone.")
+    description: str = Field("", description="One plain sentence about the service.")
+
+
+class AreaFile(_Strict):
+    id: Id = Field(description="Short lowercase id used in incident files and URLs, e.g. castle-downs.")
+    name: Text = Field(description="Name as read on air, e.g. Castle Downs.")
+    region: str = Field("", description="Larger region the area belongs to, e.g. North Edmonton.")
+    pronounce: str = Field("", description="How to say the name on air, e.g. LAW-der-dale.")
+    polygon: str = Field(
+        "", description='CAP polygon: "lat,lon lat,lon …", at least four points, the first equal to the last.'
+    )
+    geocode: dict[str, str] = Field(
+        default_factory=dict, description='CAP geocodes as valueName: value, e.g. {SGC: "4811061"}.'
+    )
+
+
+class CapSettingsFile(_Strict):
+    sender: Text = Field(description="CAP sender id, e.g. noc@northwind.example (no spaces or commas).")
+
+
+class BulletinSettingsFile(_Strict):
+    words_per_minute: int = Field(150, ge=80, le=250, description="Reading speed for radio copy.")
+    radio_lengths: list[Annotated[int, Field(ge=5, le=300)]] = Field(
+        default_factory=lambda: [15, 30, 60], min_length=1, description="Lengths of radio scripts, in seconds."
+    )
+    spoken: dict[str, str] = Field(
+        default_factory=dict, description="How abbreviations are read on air, e.g. {ISP: I-S-P}."
+    )
+    cap: CapSettingsFile | None = Field(None, description="Settings for CAP 1.2 alerts.")
+
+
+class PolicyFile(_Strict):
+    max_update_gap: str = Field(
+        "3h", description="An open incident with no update for longer than this is overdue, e.g. 3h or 90m."
+    )
+
+
+class StatusFile(_Strict):
+    """status.yml: who you are, what you offer, where, and how bulletins read."""
+
+    name: Text = Field(description="Organisation name as read on air and printed in releases.")
+    site_url: Text = Field(description="Public address of the status site, e.g. https://status.example/.")
+    timezone: Text = Field(description="IANA time zone, e.g. America/Edmonton; every time is shown in it.")
+    language: str = Field("en", description="Language of the site, e.g. en.")
+    contact: ContactFile
+    media_contact: MediaContactFile | None = None
+    about: str = Field("", description='One paragraph for "About <organisation>" in press releases.')
+    dateline: str = Field("", description="Press release dateline, e.g. EDMONTON, Alta.")
+    services: list[ServiceFile] = Field(min_length=1)
+    areas: list[AreaFile] = Field(min_length=1)
+    bulletins: BulletinSettingsFile = Field(default_factory=BulletinSettingsFile)
+    policy: PolicyFile = Field(default_factory=PolicyFile)
+
+
+# --- incidents/YYYY/YYYY-MM-DD-slug.yml -------------------------------------
+
+
+class WindowFile(_Strict):
+    start: Time
+    end: Time
+
+
+class IncidentUpdateFile(_Strict):
+    at: Time = Field(description="When this update was published.")
+    status: IncidentStatusName
+    message: Text = Field(description="What customers need to know now, in plain words.")
+    restore_eta: Time | None = Field(None, description="Estimated time service is back; after `at`.")
+    next_update: Time | None = Field(None, description="When the next update is promised; after `at`.")
+
+
+class MaintenanceUpdateFile(_Strict):
+    at: Time = Field(description="When this update was published.")
+    status: MaintenanceStatusName
+    message: Text
+    next_update: Time | None = Field(None, description="When the next update is promised; after `at`.")
+    window: WindowFile | None = Field(None, description="A new window: the work is rescheduled.")
+
+
+class IncidentFile(_Strict):
+    """An unplanned incident: something broke."""
+
+    kind: Literal["incident"] = "incident"
+    title: Text = Field(description="What is down and where, e.g. Internet and phone outage in Castle Downs.")
+    impact: ImpactName
+    services: list[Id] = Field(min_length=1, description="Ids of affected services from status.yml.")
+    areas: list[Id] = Field(min_length=1, description="Ids of affected areas from status.yml.")
+    customers_affected: int | None = Field(None, ge=0)
+    cause: str = Field("", description="The cause, in public words.")
+    broadcast: bool | None = Field(None, description="Issue radio/press/CAP bulletins (default: major and critical).")
+    reopened: bool = Field(False, description="True if the incident was resolved and then investigated again.")
+    updates: list[IncidentUpdateFile] = Field(min_length=1, description="Oldest first.")
+    postmortem: str = Field("", description="Markdown shown on the incident page.")
+
+
+class MaintenanceFile(_Strict):
+    """Planned work, announced ahead."""
+
+    kind: Literal["maintenance"]
+    title: Text
+    impact: ImpactName | None = Field(None, description="How bad the planned interruption is.")
+    services: list[Id] = Field(min_length=1)
+    areas: list[Id] = Field(min_length=1)
+    customers_affected: int | None = Field(None, ge=0)
+    window: WindowFile = Field(description="When the work is planned.")
+    expected_impact: Text = Field(description="What customers will notice, in one sentence.")
+    broadcast: bool = Field(False, description="Issue radio/press/CAP bulletins for this work.")
+    updates: list[MaintenanceUpdateFile] = Field(min_length=1, description="Oldest first.")
+    postmortem: str = ""

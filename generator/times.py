@@ -1,0 +1,107 @@
+"""Times as staff write them, turned into timezone-aware datetimes.
+
+A time without an offset is wall-clock time in the site's zone. The hour that
+happens twice when clocks go back, and the hour that never happens when they
+go forward, are refused: the reader cannot tell which moment was meant.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+TIME_EXAMPLE = "a time like 2026-05-12 08:25 (local) or 2026-05-12T08:25-06:00"
+
+_DURATION = re.compile(r"^\s*(?:(?P<d>\d+)\s*d)?\s*(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?\s*$")
+_CLOCK = re.compile(r"^\s*(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\s*$")
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
+
+
+class TimeError(ValueError):
+    """A time that cannot be read; the message says what was expected."""
+
+
+def parse_time(text: str, zone: tzinfo) -> datetime:
+    """An aware datetime from ``YYYY-MM-DD HH:MM[:SS][offset]``, local to ``zone`` if no offset."""
+    cleaned = text.strip()
+    if not _DATE_TIME.match(cleaned):
+        raise TimeError(TIME_EXAMPLE)
+    try:
+        moment = datetime.fromisoformat(cleaned)
+    except ValueError:
+        raise TimeError(TIME_EXAMPLE + " (a real date and time)") from None
+    if moment.tzinfo is not None:
+        return moment
+    return localize(moment, zone)
+
+
+def localize(naive: datetime, zone: tzinfo) -> datetime:
+    """Attach ``zone`` to a wall-clock time, refusing ambiguous and skipped times."""
+    early = naive.replace(tzinfo=zone, fold=0)
+    late = naive.replace(tzinfo=zone, fold=1)
+    shown = naive.strftime("%Y-%m-%d %H:%M")
+    if early.utcoffset() != late.utcoffset():
+        round_trip = early.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+        if round_trip != naive:
+            raise TimeError(
+                f"a time that exists in {zone}; {shown} is skipped when clocks go forward"
+                f" (write {shown}{_offset(late)} or pick another time)"
+            )
+        raise TimeError(
+            f"an unambiguous time; {shown} happens twice in {zone} when clocks go back"
+            f" (write {shown}{_offset(early)} or {shown}{_offset(late)})"
+        )
+    return early
+
+
+def _offset(moment: datetime) -> str:
+    offset = moment.utcoffset() or timedelta()
+    sign = "-" if offset < timedelta() else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def parse_duration(text: str) -> timedelta:
+    """``3h``, ``90m``, ``1h30m``, ``2d`` -> a timedelta."""
+    match = _DURATION.match(text)
+    if not text.strip() or match is None or not any(match.groupdict().values()):
+        raise TimeError("a duration like 3h, 90m, 1h30m or 2d")
+    days, hours, minutes = (int(match.group(g) or 0) for g in "dhm")
+    return timedelta(days=days, hours=hours, minutes=minutes)
+
+
+def parse_relative(text: str, now: datetime, zone: ZoneInfo) -> datetime:
+    """A time typed at the command line: ``2h`` from now, ``14:00`` (next one), or a full time."""
+    if _CLOCK.match(text):
+        match = _CLOCK.match(text)
+        assert match is not None
+        local_now = now.astimezone(zone)
+        day: date = local_now.date()
+        for _ in range(2):
+            candidate = localize(datetime.combine(day, time(int(match["h"]), int(match["m"]))), zone)
+            if candidate > now:
+                return candidate
+            day = day + timedelta(days=1)
+        raise TimeError("a time of day that is still ahead")  # pragma: no cover - the loop always returns
+    try:
+        return now + parse_duration(text)
+    except TimeError:
+        pass
+    try:
+        return parse_time(text, zone)
+    except TimeError as exc:
+        raise TimeError(f"a duration like 2h, a time of day like 14:00, or {exc}") from None
+
+
+def format_local(moment: datetime, zone: ZoneInfo) -> str:
+    """How a time is written back into a file: local, with an offset only if needed."""
+    local = moment.astimezone(zone)
+    text = local.strftime("%Y-%m-%d %H:%M")
+    if local.second or local.microsecond:
+        text = local.strftime("%Y-%m-%d %H:%M:%S")
+    try:
+        localize(local.replace(tzinfo=None), zone)
+    except TimeError:
+        return text + _offset(local)
+    return text

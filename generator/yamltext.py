@@ -1,0 +1,207 @@
+"""Read one YAML file safely into plain data, remembering where each value stood.
+
+This is the only place that parses YAML for reading. It accepts a small,
+predictable subset: one document of mappings, lists and plain scalars.
+Anchors, aliases, tags, merge keys, duplicate keys and control characters are
+refused with a located problem, because each of them lets a file mean
+something other than what it shows. Times stay text (quoted or not), so the
+loader applies one set of time rules to both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent, CollectionStartEvent, DocumentStartEvent, NodeEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem, describe, field_path
+
+MAX_FILE_BYTES = 256 * 1024
+"""Files larger than this are refused: an incident file is a few kilobytes."""
+
+MAX_DEPTH = 20
+"""Deeper nesting than any valid file needs is refused before it costs memory."""
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+_STR_TAG = "tag:yaml.org,2002:str"
+
+Path = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    """Plain data from one file, with the position of every value and key."""
+
+    data: object
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Path, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of ``loc``, or of its nearest ancestor that exists."""
+        table = self.keys if key else self.values
+        for end in range(len(loc), -1, -1):
+            part = loc[:end]
+            if part in table:
+                return table[part]
+            if part in self.values:
+                return self.values[part]
+        return (1, 1)
+
+
+class YamlProblem(Exception):
+    """A file cannot be read at all; carries the located problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def decode(raw: bytes, file: str) -> str:
+    """UTF-8 text of a file, BOM removed; refuses oversize or non-UTF-8 files."""
+
+    def fail(line: int, column: int, expected: str, found: str) -> YamlProblem:
+        return YamlProblem(Problem(file, line, column, "", expected, found))
+
+    if len(raw) > MAX_FILE_BYTES:
+        raise fail(1, 1, f"a file of at most {MAX_FILE_BYTES:,} bytes", f"{len(raw):,} bytes")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise fail(line, column, "UTF-8 text", f"the byte 0x{raw[exc.start]:02x}, which is not UTF-8") from None
+    return text
+
+
+def parse(raw: bytes, file: str) -> YamlDocument:
+    """Parse one file into a :class:`YamlDocument`, or raise :class:`YamlProblem`."""
+    text = decode(raw, file)
+    _check_events(text, file)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise YamlProblem(Problem(file, 1, 1, "", f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")) from None
+    if node is None:
+        raise YamlProblem(Problem(file, 1, 1, "", "a mapping of fields", "an empty file"))
+    document = YamlDocument(data=None)
+    document.data = _build(node, (), document, file, 0)
+    if not isinstance(document.data, dict):
+        line, column = _mark(node)
+        raise YamlProblem(Problem(file, line, column, "", "a mapping of fields at the top", describe(document.data)))
+    return document
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _check_events(text: str, file: str) -> None:
+    """Refuse anchors, aliases, tags and extra documents, and report syntax errors."""
+    documents = 0
+    try:
+        loader = yaml.SafeLoader(text)  # checks for unprintable characters first
+        while loader.check_event():
+            event = loader.get_event()
+            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+
+            def refuse(expected: str, found: str, line: int = line, column: int = column) -> YamlProblem:
+                return YamlProblem(Problem(file, line, column, "", expected, found))
+
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise refuse("one YAML document", "a second document (a line with ---)")
+            if isinstance(event, AliasEvent):
+                raise refuse("plain values", f"the alias *{event.anchor} (aliases are not allowed)")
+            if isinstance(event, NodeEvent) and event.anchor is not None:
+                raise refuse("plain values", f"the anchor &{event.anchor} (anchors are not allowed)")
+            explicit_tag = (
+                isinstance(event, ScalarEvent) and event.tag is not None and event.implicit == (False, False)
+            ) or (isinstance(event, CollectionStartEvent) and event.tag is not None and not event.implicit)
+            if explicit_tag:
+                raise refuse("plain values", f"the tag {event.tag} (tags are not allowed)")
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or "text that is not valid YAML"
+        if "'\\t'" in problem:
+            expected, found = "spaces for indentation", "a tab character"
+        else:
+            expected, found = "valid YAML", problem + (f" ({exc.context})" if exc.context else "")
+        raise YamlProblem(Problem(file, line, column, "", expected, found)) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        found = (
+            f"the control character U+{exc.character:04X}"
+            if isinstance(exc.character, int)
+            else "a character YAML cannot hold"
+        )
+        raise YamlProblem(Problem(file, line, column, "", "text without control characters", found)) from None
+    except RecursionError:
+        raise YamlProblem(Problem(file, 1, 1, "", f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")) from None
+
+
+def _build(node: Node, loc: Path, document: YamlDocument, file: str, depth: int) -> object:
+    """Plain Python data from a node tree, recording positions as it goes."""
+    line, column = _mark(node)
+    document.values[loc] = (line, column)
+
+    def refuse(expected: str, found: str, at: tuple[int, int] = (line, column)) -> YamlProblem:
+        return YamlProblem(Problem(file, at[0], at[1], field_path(loc), expected, found))
+
+    if depth > MAX_DEPTH:
+        raise refuse(f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")
+    if isinstance(node, ScalarNode):
+        return _scalar(node, refuse)
+    if isinstance(node, SequenceNode):
+        return [_build(item, (*loc, index), document, file, depth + 1) for index, item in enumerate(node.value)]
+    assert isinstance(node, MappingNode)
+    mapping: dict[str, object] = {}
+    for key_node, value_node in node.value:
+        key_at = _mark(key_node)
+        if not isinstance(key_node, ScalarNode) or key_node.tag != _STR_TAG:
+            found = "a YAML merge key" if key_node.tag.endswith(":merge") else describe(_plain(key_node))
+            raise refuse("a field name", found, key_at)
+        key = key_node.value
+        if (bad := _CONTROL.search(key)) is not None:
+            raise refuse("a field name without control characters", f"U+{ord(bad.group()):04X}", key_at)
+        if key in mapping:
+            first = document.keys[(*loc, key)]
+            raise refuse("each field once", f"'{key}' again (first on line {first[0]})", key_at)
+        document.keys[(*loc, key)] = key_at
+        mapping[key] = _build(value_node, (*loc, key), document, file, depth + 1)
+    return mapping
+
+
+def _plain(node: Node) -> object:
+    if isinstance(node, ScalarNode):
+        return node.value
+    return [] if isinstance(node, SequenceNode) else {}
+
+
+def _scalar(node: ScalarNode, refuse) -> object:
+    tag = node.tag
+    if tag == _STR_TAG or tag.endswith(":timestamp") or _SEXAGESIMAL.match(node.value):
+        # Timestamps and 14:00-style sexagesimal numbers stay text, so that
+        # quoted and unquoted times follow the same rules in the loader.
+        if (bad := _CONTROL.search(node.value)) is not None:
+            raise refuse("text without control characters", f"the control character U+{ord(bad.group()):04X}")
+        return node.value
+    constructor = SafeConstructor()
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":bool"):
+        return constructor.construct_yaml_bool(node)
+    if tag.endswith(":int"):
+        return constructor.construct_yaml_int(node)
+    if tag.endswith(":float"):
+        return constructor.construct_yaml_float(node)
+    raise refuse("a plain value", f"a value of type {tag}")
