@@ -33,18 +33,12 @@ def problems_from(error: ValidationError, document: YamlDocument, file: str, mod
     """One problem per pydantic error, located in the file."""
     problems = []
     for detail in error.errors(include_url=False):
-        loc = _clean_loc(detail["loc"])
+        loc = tuple(detail["loc"])
         is_key = detail["type"] == "extra_forbidden"
         line, column = document.position(loc, key=is_key)
         expected, found = _expected_found(detail, loc, model)
         problems.append(Problem(file, line, column, field_path(loc), expected, found))
     return problems
-
-
-def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
-    # Validators wrapped around a type add a step like "function-after[...]"
-    # to the path; the file knows nothing of those.
-    return tuple(part for part in loc if isinstance(part, int) or "[" not in part)
 
 
 def _expected_found(detail: dict[str, Any], loc: tuple[str | int, ...], model: type[BaseModel]) -> tuple[str, str]:
