@@ -61,7 +61,8 @@ def _expected_found(detail: dict[str, Any], loc: tuple[str | int, ...], model: t
     if kind == "string_too_short":
         return "some text", "empty text"
     if kind == "too_short":
-        return f"a list of at least {ctx.get('min_length', 1)}", found if value else "an empty list"
+        least = ctx.get("min_length", 1)
+        return f"a list of at least {least} item{'s' if least != 1 else ''}", found if value else "an empty list"
     if kind == "string_pattern_mismatch":
         return "a lowercase id of letters, digits and hyphens, like castle-downs", found
     if kind == "string_too_long":

@@ -26,7 +26,7 @@ INCIDENT_SUFFIXES = (".yml", ".yaml")
 
 def load_site(root: Path) -> m.Site:
     """The checked site in ``root``, or :class:`InvalidSite` with every problem found."""
-    problems: list[Problem] = []
+    problems: list[Problem] = _stray_files(root)
     config = _read_config(root, problems)
     incidents: list[m.Incident] = []
     seen: dict[str, str] = {}
@@ -54,11 +54,39 @@ def load_site(root: Path) -> m.Site:
 
 
 def incident_files(root: Path) -> list[Path]:
-    """Every incident file, in a stable order; other files in incidents/ are not read."""
+    """Every incident file, in a stable order."""
+    return [p for p in _files_in_incidents(root) if p.suffix.lower() in INCIDENT_SUFFIXES]
+
+
+def _files_in_incidents(root: Path) -> list[Path]:
     folder = root / INCIDENTS_DIR
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*") if p.suffix in INCIDENT_SUFFIXES and p.is_file())
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p.relative_to(folder)))
+
+
+def _hidden(relative: Path) -> bool:
+    """Editor swap files, .gitkeep and the like are nobody's incident."""
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _stray_files(root: Path) -> list[Problem]:
+    """Files in incidents/ that would never be read: named so no work is lost unnoticed."""
+    problems = []
+    for path in _files_in_incidents(root):
+        if path.suffix.lower() not in INCIDENT_SUFFIXES and path.name.lower() != "readme.md":
+            source = path.relative_to(root).as_posix()
+            problems.append(
+                Problem(
+                    source,
+                    1,
+                    1,
+                    "",
+                    "only .yml incident files (and README.md) in incidents/",
+                    f"'{path.name}', which is never read",
+                )
+            )
+    return problems
 
 
 def load_config(root: Path) -> m.Config:

@@ -50,13 +50,17 @@ class Checker:
 
 
 def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
-    """The site's configuration, or ``None`` with problems recorded."""
-    before = len(checker.problems)
+    """The site's configuration, with any problems recorded.
+
+    A config with problems is still returned, so incident files can be checked
+    against it in the same run; only an unknown time zone gives ``None``,
+    because every incident time depends on it.
+    """
     try:
         zone = ZoneInfo(raw.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         checker.fail(("timezone",), "an IANA time zone like America/Edmonton", describe(raw.timezone))
-        zone = ZoneInfo("UTC")
+        return None
     url = urlsplit(raw.site_url)
     if url.scheme not in {"http", "https"} or not url.hostname:
         checker.fail(("site_url",), "an address like https://status.example.com/", describe(raw.site_url))
@@ -79,11 +83,14 @@ def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
     except TimeError as exc:
         checker.fail(("policy", "max_update_gap"), str(exc), describe(raw.policy.max_update_gap))
         gap = timedelta(hours=3)
+    if not gap:
+        checker.fail(
+            ("policy", "max_update_gap"), "a duration longer than zero, like 3h", describe(raw.policy.max_update_gap)
+        )
+        gap = timedelta(hours=3)
     cap_sender = raw.bulletins.cap.sender if raw.bulletins.cap else ""
     if cap_sender and _CAP_UNSAFE.search(cap_sender):
         checker.fail(("bulletins", "cap", "sender"), "a sender id without spaces, commas, < or &", describe(cap_sender))
-    if len(checker.problems) > before:
-        return None
     media = raw.media_contact
     return m.Config(
         name=raw.name,

@@ -16,6 +16,7 @@ TIME_EXAMPLE = "a time like 2026-05-12 08:25 (local) or 2026-05-12T08:25-06:00"
 _DURATION = re.compile(r"^\s*(?:(?P<d>\d+)\s*d)?\s*(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?\s*$")
 _CLOCK = re.compile(r"^\s*(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\s*$")
 _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
+_ONE_DIGIT_HOUR = re.compile(r"^(\d{4}-\d{2}-\d{2}[T ])(\d:)")
 
 
 class TimeError(ValueError):
@@ -27,6 +28,7 @@ def parse_time(text: str, zone: tzinfo) -> datetime:
     cleaned = text.strip()
     if not _DATE_TIME.match(cleaned):
         raise TimeError(TIME_EXAMPLE)
+    cleaned = _ONE_DIGIT_HOUR.sub(r"\g<1>0\g<2>", cleaned)
     try:
         moment = datetime.fromisoformat(cleaned)
     except ValueError:
@@ -42,11 +44,12 @@ def localize(naive: datetime, zone: tzinfo) -> datetime:
     late = naive.replace(tzinfo=zone, fold=1)
     shown = naive.strftime("%Y-%m-%d %H:%M")
     if early.utcoffset() != late.utcoffset():
-        round_trip = early.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
-        if round_trip != naive:
+        moved = early.astimezone(UTC).astimezone(zone)
+        if moved.replace(tzinfo=None) != naive:
+            # A clock not yet put forward reads the skipped hour: the same moment is an hour later.
             raise TimeError(
                 f"a time that exists in {zone}; {shown} is skipped when clocks go forward"
-                f" (write {shown}{_offset(late)} or pick another time)"
+                f" (write {moved:%Y-%m-%d %H:%M} or pick another time)"
             )
         raise TimeError(
             f"an unambiguous time; {shown} happens twice in {zone} when clocks go back"

@@ -126,15 +126,12 @@ def _check_events(text: str, file: str) -> None:
                 isinstance(event, ScalarEvent) and event.tag is not None and event.implicit == (False, False)
             ) or (isinstance(event, CollectionStartEvent) and event.tag is not None and not event.implicit)
             if explicit_tag:
-                raise refuse("plain values", f"the tag {event.tag} (tags are not allowed)")
+                shown = event.tag.replace("tag:yaml.org,2002:", "!!", 1)
+                raise refuse("plain values", f"the tag {shown} (tags are not allowed)")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "text that is not valid YAML"
-        if "'\\t'" in problem:
-            expected, found = "spaces for indentation", "a tab character"
-        else:
-            expected, found = "valid YAML", problem + (f" ({exc.context})" if exc.context else "")
+        expected, found = _syntax_words(exc, text)
         raise YamlProblem(Problem(file, line, column, "", expected, found)) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
@@ -147,6 +144,24 @@ def _check_events(text: str, file: str) -> None:
         raise YamlProblem(Problem(file, line, column, "", "text without control characters", found)) from None
     except RecursionError:
         raise YamlProblem(Problem(file, 1, 1, "", f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")) from None
+
+
+def _syntax_words(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
+    """PyYAML's parser messages, in words staff can act on."""
+    problem = exc.problem or "text that is not valid YAML"
+    mark = exc.problem_mark
+    if "'\\t'" in problem and mark is not None:
+        before = text.splitlines()[mark.line][: mark.column] if mark.line < len(text.splitlines()) else ""
+        if before.strip():
+            return "a space after the colon", "a tab character"
+        return "spaces for indentation", "a tab character"
+    if "mapping values are not allowed" in problem:
+        return "text with ': ' inside quotes, or a line indented like its neighbours", "a second ': ' on the line"
+    if "<block end>" in problem or "block mapping" in str(exc.context or ""):
+        return "each key indented like the keys around it", "a line indented differently"
+    if "could not find expected ':'" in problem:
+        return "a key followed by ': '", "a line without one (is a list item missing its '- '?)"
+    return "valid YAML", problem + (f" ({exc.context})" if exc.context else "")
 
 
 def _build(node: Node, loc: Path, document: YamlDocument, file: str, depth: int) -> object:
