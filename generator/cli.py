@@ -109,11 +109,7 @@ def check(root: Path, now: str | None, strict: bool) -> None:
     Example:
       outage check --strict
     """
-    try:
-        site = load_site(root)
-    except InvalidSite as exc:
-        _report(exc)
-        sys.exit(1)
+    site = _site(root)
     moment = _now(now, site.config)
     warnings = overdue_warnings(site, moment)
     for warning in warnings:
@@ -123,6 +119,66 @@ def check(root: Path, now: str | None, strict: bool) -> None:
         sys.exit(1)
     open_count = sum(i.is_open for i in site.incidents)
     click.echo(f"ok: {len(site.incidents)} files valid, {open_count} open, {len(warnings)} overdue")
+
+
+def _site(root: Path):
+    try:
+        return load_site(root)
+    except InvalidSite as exc:
+        _report(exc)
+        sys.exit(1)
+
+
+@main.command()
+@ROOT_OPTION
+@NOW_OPTION
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the site (default: site/ in the repository).",
+)
+def build(root: Path, now: str | None, site_dir: Path | None) -> None:
+    """Build the status site: pages, lite page and status.txt, in one folder to publish.
+
+    Everything is checked first. The site is built in a new folder and replaces
+    the old one only when complete, so a failed build leaves the old site as it was.
+    The same files and --now always give byte-identical output.
+
+    \b
+    Example:
+      outage build --now "2026-05-12 09:00" --site-dir public
+    """
+    from .output import staged_site
+    from .plugin import BuildFailed, build_site
+
+    site = _site(root)
+    moment = _now(now, site.config)
+    target = site_dir if site_dir is not None else root / "site"
+    try:
+        with staged_site(target) as staging:
+            build_site(root, staging, site, moment)
+    except BuildFailed as exc:
+        _fail(f"the site was not built, and {target} is unchanged: {exc}")
+    files = sum(1 for p in target.rglob("*") if p.is_file())
+    click.echo(f"built {target} ({files} files) as of {moment.isoformat()}")
+
+
+@main.command()
+@ROOT_OPTION
+@NOW_OPTION
+@click.option("--address", default="127.0.0.1:8000", show_default=True, help="Where to serve, host:port.")
+def serve(root: Path, now: str | None, address: str) -> None:
+    """Preview the status site, rebuilding it when status.yml or an incident file changes.
+
+    \b
+    Example:
+      outage serve --address 127.0.0.1:8000
+    """
+    from .plugin import serve_site
+
+    site = _site(root)
+    moment = _now(now, site.config) if now else None
+    serve_site(root, address, moment)
 
 
 @main.command()

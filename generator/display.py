@@ -1,0 +1,110 @@
+"""How times, statuses and staff-written text are shown to people on the web.
+
+Pure helpers shared by the pages, the lite page and the feeds. Times are shown
+in the site's zone with its abbreviation ("2:05 p.m. MDT"), and every status
+has words and a shape, never colour alone.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import markdown
+import nh3
+
+COMPONENT_LABELS = {
+    "operational": "Operational",
+    "under_maintenance": "Under maintenance",
+    "degraded_performance": "Degraded performance",
+    "partial_outage": "Partial outage",
+    "major_outage": "Major outage",
+}
+
+OVERALL_LABELS = {
+    "operational": "All services are operating normally",
+    "under_maintenance": "Planned maintenance in progress",
+    "degraded_performance": "Some services are degraded",
+    "partial_outage": "Partial outage",
+    "major_outage": "Major outage",
+}
+
+# Each status has its own shape, so it reads without colour (and in print).
+_ICON_SHAPES = {
+    "operational": '<circle cx="8" cy="8" r="7"/><path d="M4.5 8.2l2.3 2.3 4.7-4.9" fill="none" stroke="#fff" stroke-width="1.8"/>',
+    "under_maintenance": '<rect x="1" y="2" width="14" height="13" rx="2"/><path d="M4 6h8M4 9h8M4 12h5" stroke="#fff" stroke-width="1.5"/>',
+    "degraded_performance": '<path d="M8 1l7 13H1z"/><path d="M8 5.5v4M8 11.2v1.3" stroke="#fff" stroke-width="1.6"/>',
+    "partial_outage": '<path d="M8 1l7 7-7 7-7-7z"/><path d="M8 4.5v4.5M8 10.6v1.4" stroke="#fff" stroke-width="1.6"/>',
+    "major_outage": '<circle cx="8" cy="8" r="7"/><path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6" stroke="#fff" stroke-width="1.8"/>',
+}
+
+_MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+"""One converter, reset per call: building one per message costs more than converting."""
+
+_ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "pre", "blockquote", "h3", "h4"}
+
+
+def icon(status: str) -> str:
+    """An inline SVG for a component status; decorative, since the words are always beside it."""
+    shape = _ICON_SHAPES[status]
+    return (
+        f'<svg class="outage-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" '
+        f'focusable="false">{shape}</svg>'
+    )
+
+
+def clock(moment: datetime, zone: ZoneInfo) -> str:
+    """``2:05 p.m. MDT``; noon and midnight by name."""
+    local = moment.astimezone(zone)
+    abbreviation = local.tzname() or ""
+    if local.hour == 12 and local.minute == 0:
+        return f"noon {abbreviation}"
+    if local.hour == 0 and local.minute == 0:
+        return f"midnight {abbreviation}"
+    hour = local.hour % 12 or 12
+    suffix = "a.m." if local.hour < 12 else "p.m."
+    return f"{hour}:{local.minute:02d} {suffix} {abbreviation}"
+
+
+def day(moment: datetime, zone: ZoneInfo) -> str:
+    """``Tuesday, May 12, 2026``."""
+    local = moment.astimezone(zone)
+    return f"{local:%A}, {local:%B} {local.day}, {local.year}"
+
+
+def short_day(moment: datetime, zone: ZoneInfo) -> str:
+    """``May 12``."""
+    local = moment.astimezone(zone)
+    return f"{local:%b} {local.day}"
+
+
+def when(moment: datetime, zone: ZoneInfo, now: datetime) -> str:
+    """A time with as much date as the reader needs: ``2:05 p.m. MDT`` today, else with the day."""
+    local, today = moment.astimezone(zone), now.astimezone(zone)
+    if local.date() == today.date():
+        return f"today at {clock(moment, zone)}"
+    if local.year == today.year:
+        return f"{local:%a} {local:%b} {local.day} at {clock(moment, zone)}"
+    return f"{local:%b} {local.day}, {local.year} at {clock(moment, zone)}"
+
+
+def iso(moment: datetime) -> str:
+    """Machine-readable time with its offset, for ``<time datetime>``."""
+    return moment.isoformat(timespec="minutes")
+
+
+def render_markdown(text: str) -> str:
+    """Staff Markdown as safe HTML: no scripts, styles, images or raw attributes."""
+    return nh3.clean(
+        _MARKDOWN.reset().convert(text),
+        tags=_ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="nofollow noopener",
+    )
+
+
+def plain(text: str) -> str:
+    """Staff Markdown as plain text, for places without HTML (status.txt, the lite page titles)."""
+    return html.unescape(nh3.clean(_MARKDOWN.reset().convert(text), tags=set())).strip()

@@ -1,0 +1,188 @@
+"""The status site's pages, as HTML bodies: a pure function of (site, now).
+
+MkDocs wraps each body in the theme (see ``plugin.py``); the lite page and
+``status.txt`` are complete documents of their own, for failing links and old
+phones. Nothing here reads files or the clock.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from . import display
+from .model import Incident, Site
+from .timeline import Snapshot, component_status, overdue_reason, recent, snapshot
+
+HISTORY_LIMIT = 50
+"""Service, area and maintenance pages list this many past items and link to the archive for the rest."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, its title and its HTML body."""
+
+    src_uri: str
+    """Path of the page's (virtual) Markdown source, e.g. ``incidents/<id>.md``."""
+    url: str
+    """Its address relative to the site root, e.g. ``incidents/<id>/``."""
+    title: str
+    body: str
+    description: str = ""
+    feeds: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    """(title, url) of Atom feeds to advertise in the page's head."""
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates/site"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["markdown"] = display.render_markdown
+    env.filters["plain"] = display.plain
+    env.globals.update(labels=display.COMPONENT_LABELS, overall_labels=display.OVERALL_LABELS, icon=display.icon)
+    return env
+
+
+_ENV = _environment()
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from one page to another that works at any base path (``incidents/a/`` -> ``../../areas/b/``)."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    target = posixpath.relpath("/" + to_url, "/" + base)
+    if to_url.endswith("/") or not to_url:
+        target = target.rstrip("/") + "/" if target != "." else "./"
+    return target
+
+
+class _Renderer:
+    """Renders every page of one site at one moment."""
+
+    def __init__(self, site: Site, now: datetime) -> None:
+        self.site = site
+        self.now = now
+        self.zone = site.config.timezone
+        self.state: Snapshot = snapshot(site, now)
+
+    def render(self, template: str, url: str, **context: object) -> str:
+        zone, now = self.zone, self.now
+        return _ENV.get_template(template).render(
+            site=self.site,
+            config=self.site.config,
+            state=self.state,
+            now=now,
+            url=lambda target: relative_url(url, target),
+            clock=lambda moment: display.clock(moment, zone),
+            day=lambda moment: display.day(moment, zone),
+            short_day=lambda moment: display.short_day(moment, zone),
+            when=lambda moment: display.when(moment, zone, now),
+            iso=display.iso,
+            overdue=lambda incident: overdue_reason(incident, now, self.site.config.max_update_gap),
+            status_of=lambda incident: component_status(incident) if incident.is_open else "operational",
+            **context,
+        )
+
+    def page(self, src_uri: str, url: str, title: str, template: str, description: str = "", **context) -> Page:
+        return Page(src_uri, url, title, self.render(template, url, **context), description)
+
+
+def incident_url(incident: Incident) -> str:
+    return f"incidents/{incident.id}/"
+
+
+def month_key(incident: Incident, site: Site) -> str:
+    """``2026/05``: the archive month of an incident, by its start in the site's zone."""
+    return incident.updates[0].at.astimezone(site.config.timezone).strftime("%Y/%m")
+
+
+def site_pages(site: Site, now: datetime) -> list[Page]:
+    """Every generated page of the site, in a stable order."""
+    r = _Renderer(site, now)
+    config = site.config
+    newest_first = tuple(reversed(site.incidents))
+    months: dict[str, list[Incident]] = defaultdict(list)
+    for incident in newest_first:
+        months[month_key(incident, site)].append(incident)
+
+    pages = [
+        r.page(
+            "index.md",
+            "",
+            f"{config.name} status",
+            "front.html",
+            description=f"Current status of {config.name}'s services, outages and planned maintenance.",
+            recent=recent(site, now),
+        ),
+        r.page(
+            "maintenance/index.md",
+            "maintenance/",
+            "Planned maintenance",
+            "maintenance.html",
+            past=[
+                i for i in newest_first if i.is_maintenance and i not in r.state.upcoming and i not in r.state.active
+            ][:HISTORY_LIMIT],
+        ),
+        r.page(
+            "history/index.md",
+            "history/",
+            "Incident history",
+            "history.html",
+            months=[(key, len(items)) for key, items in sorted(months.items(), reverse=True)],
+        ),
+    ]
+    for key, items in sorted(months.items(), reverse=True):
+        first = items[-1].updates[0].at.astimezone(config.timezone)
+        pages.append(
+            r.page(f"history/{key}.md", f"history/{key}/", f"{first:%B %Y}", "month.html", incidents=items, month=key)
+        )
+    for kind, items, affected in (
+        ("services", config.services, lambda i: i.services),
+        ("areas", config.areas, lambda i: i.areas),
+    ):
+        states = {s.id: s for s in (r.state.services if kind == "services" else r.state.areas)}
+        for item in items:
+            history = [i for i in newest_first if item in affected(i)]
+            pages.append(
+                r.page(
+                    f"{kind}/{item.id}.md",
+                    f"{kind}/{item.id}/",
+                    item.name,
+                    "component.html",
+                    kind=kind,
+                    item=item,
+                    component=states[item.id],
+                    history=history[:HISTORY_LIMIT],
+                    total=len(history),
+                )
+            )
+    for incident in newest_first:
+        pages.append(
+            r.page(
+                f"incidents/{incident.id}.md",
+                incident_url(incident),
+                incident.title,
+                "incident.html",
+                description=display.plain(incident.latest.message)[:200],
+                incident=incident,
+            )
+        )
+    return pages
+
+
+def lite_page(site: Site, now: datetime) -> str:
+    """``/lite/``: the current status as one small HTML file with no CSS or script files."""
+    return _Renderer(site, now).render("lite.html", "lite/")
+
+
+def status_text(site: Site, now: datetime) -> str:
+    """``/status.txt``: the current status as plain text."""
+    return _Renderer(site, now).render("status.txt", "status.txt")

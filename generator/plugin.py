@@ -1,0 +1,136 @@
+"""The MkDocs plugin (entry point ``outage``): the only module that imports MkDocs.
+
+It stays thin: load and check the data once, add the generated pages, write
+the extra files after the build, and watch the data while serving. What the
+pages say comes from ``pages.py``; this module only hands it to MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .load import CONFIG_FILE, INCIDENTS_DIR, load_site
+from .model import Site
+from .output import OutputError, check_relative_path
+from .outputs import static_outputs
+from .pages import Page, site_pages
+from .problems import InvalidSite
+from .times import TimeError, parse_time
+
+log = logging.getLogger("mkdocs.plugins.outage")
+
+
+class OutageConfig(base.Config):
+    root = c.Type(str, default="..")
+    """The status repository (status.yml and incidents/), relative to mkdocs.yml's folder."""
+    now = c.Optional(c.Type(str))
+    """Build as of this time instead of the clock, e.g. "2026-05-12 09:00" (also: OUTAGE_NOW)."""
+
+
+class OutagePlugin(BasePlugin[OutageConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        """Set by ``outage build``, which has loaded and checked the data already."""
+        self.now: datetime | None = None
+        self.root = Path()
+
+    def on_config(self, config):
+        self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        if self.site is None:
+            try:
+                self.site = load_site(self.root)
+            except InvalidSite as exc:
+                raise PluginError("the incident files have problems:\n" + str(exc)) from None
+        if self.now is None:
+            self.now = self._configured_now()
+        # MkDocs dates its sitemap from SOURCE_DATE_EPOCH: the build's one "now" makes it reproducible.
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(self.now.timestamp()))
+        settings = self.site.config
+        config.site_name = f"{settings.name} status"
+        config.site_url = settings.site_url
+        config.theme["language"] = settings.language
+        return config
+
+    def _configured_now(self) -> datetime:
+        assert self.site is not None
+        text = self.config.now or os.environ.get("OUTAGE_NOW")
+        if not text:
+            return datetime.now(UTC).astimezone(self.site.config.timezone)
+        try:
+            return parse_time(text, self.site.config.timezone)
+        except TimeError as exc:
+            raise PluginError(f"now: expected {exc}; found {text!r}") from None
+
+    def on_files(self, files: Files, config) -> Files:
+        assert self.site is not None and self.now is not None
+        taken = {f.dest_uri: f.src_uri for f in files}
+        generated = [(p.src_uri, _markdown(p)) for p in site_pages(self.site, self.now)]
+        generated += sorted(static_outputs(self.site, self.now).items())
+        for src_uri, content in generated:
+            try:
+                check_relative_path(src_uri)
+            except OutputError as exc:
+                raise PluginError(str(exc)) from None
+            file = File.generated(config, src_uri, content=content)
+            if file.dest_uri in taken:
+                raise PluginError(f"{file.dest_uri} is claimed twice: by {taken[file.dest_uri]} and {src_uri}")
+            taken[file.dest_uri] = src_uri
+            files.append(file)
+        return files
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.root / INCIDENTS_DIR))
+        server.watch(str(self.root / CONFIG_FILE))
+        return server
+
+
+def _markdown(page: Page) -> str:
+    """The generated page as MkDocs reads it: front matter, then the HTML body as raw HTML."""
+    meta = {"title": page.title, "hide": ["toc"]}
+    if page.description:
+        meta["description"] = page.description
+    if page.feeds:
+        meta["feeds"] = [{"title": title, "url": url} for title, url in page.feeds]
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n" + page.body
+
+
+class BuildFailed(Exception):
+    """MkDocs refused to build (e.g. a warning in strict mode); the message says why."""
+
+
+def build_site(root: Path, site_dir: Path, site: Site, now: datetime) -> None:
+    """Build the site of ``root`` into ``site_dir`` with MkDocs, strictly."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(root / "site_template" / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    plugin = config.plugins["outage"]
+    assert isinstance(plugin, OutagePlugin)
+    plugin.site, plugin.now = site, now
+    try:
+        build(config)
+    except (Abort, PluginError) as exc:
+        raise BuildFailed(str(exc)) from None
+
+
+def serve_site(root: Path, address: str, now: datetime | None) -> None:
+    """Serve the site of ``root`` with live reload when incident files change."""
+    from mkdocs.commands.serve import serve
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if now is not None:
+        os.environ["OUTAGE_NOW"] = now.isoformat()
+    serve(str(root / "site_template" / "mkdocs.yml"), dev_addr=address, livereload=True)
