@@ -75,7 +75,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         assert self.site is not None and self.now is not None
-        taken = {f.dest_uri: f.src_uri for f in files}
+        taken = {f.dest_uri: f"{config.docs_dir}/{f.src_uri}" for f in files}
         generated = [(p.src_uri, _markdown(p)) for p in site_pages(self.site, self.now)]
         generated += sorted(static_outputs(self.site, self.now).items())
         for src_uri, content in generated:
@@ -85,8 +85,10 @@ class OutagePlugin(BasePlugin[OutageConfig]):
                 raise PluginError(str(exc)) from None
             file = File.generated(config, src_uri, content=content)
             if file.dest_uri in taken:
-                raise PluginError(f"{file.dest_uri} is claimed twice: by {taken[file.dest_uri]} and {src_uri}")
-            taken[file.dest_uri] = src_uri
+                raise PluginError(
+                    f"{file.dest_uri} is claimed twice: by {taken[file.dest_uri]} and the generated {src_uri}"
+                )
+            taken[file.dest_uri] = f"the generated {src_uri}"
             files.append(file)
         return files
 
@@ -120,10 +122,25 @@ def build_site(root: Path, site_dir: Path, site: Site, now: datetime) -> None:
     plugin = config.plugins["outage"]
     assert isinstance(plugin, OutagePlugin)
     plugin.site, plugin.now = site, now
+    messages = _Collector()
+    logging.getLogger("mkdocs").addHandler(messages)
     try:
         build(config)
     except (Abort, PluginError) as exc:
-        raise BuildFailed(str(exc)) from None
+        raise BuildFailed("\n".join([*messages.lines, str(exc)])) from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(messages)
+
+
+class _Collector(logging.Handler):
+    """MkDocs reports why it aborts in its log; keep those lines for the error message."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
 
 
 def serve_site(root: Path, address: str, now: datetime | None) -> None:

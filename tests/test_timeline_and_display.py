@@ -1,0 +1,117 @@
+"""State at "now" and how times and statuses read on the page."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from generator import display
+from generator.load import load_site
+from generator.pages import relative_url
+from generator.timeline import recent, snapshot
+from generator.times import TimeError, localize, parse_relative, parse_time
+
+ROOT = Path(__file__).resolve().parent.parent
+EDMONTON = ZoneInfo("America/Edmonton")
+SITE = load_site(ROOT)
+
+
+def at(text: str) -> datetime:
+    return parse_time(text, EDMONTON)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("2026-05-12 14:05", "2:05 p.m. MDT"),
+        ("2026-11-22 09:30", "9:30 a.m. MST"),
+        ("2026-11-22 12:00", "noon MST"),
+        ("2026-11-22 00:00", "midnight MST"),
+        ("2026-11-22T19:00:00+00:00", "noon MST"),
+    ],
+)
+def test_clock_times_carry_the_zone_abbreviation(text: str, shown: str) -> None:
+    assert display.clock(at(text), EDMONTON) == shown
+
+
+def test_when_adds_as_much_date_as_needed() -> None:
+    now = at("2026-11-22 12:00")
+    assert display.when(at("2026-11-22 15:00"), EDMONTON, now) == "today at 3:00 p.m. MST"
+    assert display.when(at("2026-12-03 01:00"), EDMONTON, now) == "Thu Dec 3 at 1:00 a.m. MST"
+    assert display.when(at("2025-12-03 01:00"), EDMONTON, now) == "Dec 3, 2025 at 1:00 a.m. MST"
+
+
+def test_daylight_saving_gaps_and_overlaps_are_refused() -> None:
+    with pytest.raises(TimeError, match=r"skipped when clocks go forward \(write 2026-03-08 03:30"):
+        localize(datetime(2026, 3, 8, 2, 30), EDMONTON)  # noqa: DTZ001 - a wall-clock time on purpose
+    with pytest.raises(TimeError, match="happens twice"):
+        localize(datetime(2026, 11, 1, 1, 30), EDMONTON)  # noqa: DTZ001
+    assert parse_time("2026-11-01 01:30-06:00", EDMONTON).utcoffset().total_seconds() == -6 * 3600
+
+
+def test_relative_times_typed_at_the_command_line() -> None:
+    now = at("2026-11-22 12:00")
+    assert parse_relative("2h", now, EDMONTON) == at("2026-11-22 14:00")
+    assert parse_relative("1h30m", now, EDMONTON) == at("2026-11-22 13:30")
+    assert parse_relative("14:00", now, EDMONTON) == at("2026-11-22 14:00")
+    assert parse_relative("09:00", now, EDMONTON) == at("2026-11-23 09:00")  # the next 09:00 to come
+    assert parse_relative("2026-12-01 08:00", now, EDMONTON) == at("2026-12-01 08:00")
+
+
+def test_snapshot_of_the_example_at_noon() -> None:
+    state = snapshot(SITE, at("2026-11-22 12:00"))
+    assert [i.id for i in state.active] == ["2026-11-22-clareview-castle-downs-internet-outage"]
+    assert [i.id for i in state.upcoming] == ["2026-11-19-lauderdale-beverly-core-router-upgrade"]
+    statuses = {c.id: c.status for c in state.services + state.areas}
+    assert statuses["internet"] == "partial_outage"  # a major incident
+    assert statuses["clareview"] == statuses["castle-downs"] == "partial_outage"
+    assert statuses["phone"] == statuses["lauderdale"] == "operational"
+    assert (state.overall, state.indicator) == ("partial_outage", "major")
+
+
+def test_snapshot_during_the_rescheduled_maintenance_window() -> None:
+    # The Lauderdale work moved from Nov 26 to Dec 3: only the new window counts.
+    work = "2026-11-19-lauderdale-beverly-core-router-upgrade"
+    assert work not in [i.id for i in snapshot(SITE, at("2026-11-26 02:00")).active]
+    state = snapshot(SITE, at("2026-12-03 02:00"))
+    assert work in [i.id for i in state.active]
+    assert {c.id: c.status for c in state.areas}["lauderdale"] == "under_maintenance"
+    assert state.indicator == "major"  # the Clareview incident is still open in the data
+    quiet = replace(SITE, incidents=tuple(i for i in SITE.incidents if i.is_maintenance))
+    assert snapshot(quiet, at("2026-12-03 02:00")).indicator == "maintenance"
+
+
+def test_snapshot_in_the_middle_of_the_may_fibre_cut() -> None:
+    state = snapshot(SITE, at("2026-05-12 10:00"))
+    assert "2026-05-12-north-edmonton-fibre-cut" not in [i.id for i in state.active]  # resolved later that day
+    assert state.overall == "operational"  # the data says resolved; "now" does not hide later updates
+
+
+def test_recent_lists_the_last_14_days_newest_first() -> None:
+    ids = [i.id for i in recent(SITE, at("2026-11-22 12:00"))]
+    assert ids == ["2026-11-13-voicemail-access"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "link"),
+    [
+        ("", "areas/b/", "areas/b/"),
+        ("incidents/a/", "areas/b/", "../../areas/b/"),
+        ("history/2026/05/", "history/", "../../"),
+        ("lite/", "status.txt", "../status.txt"),
+        ("incidents/a/", "", "../../"),
+        ("", "", "./"),
+    ],
+)
+def test_relative_links_work_at_any_base_path(source: str, target: str, link: str) -> None:
+    assert relative_url(source, target) == link
+
+
+def test_staff_markdown_is_sanitised() -> None:
+    html = display.render_markdown("**Down** <script>alert(1)</script> [x](javascript:alert(1)) ![i](https://x/i.png)")
+    assert "<strong>Down</strong>" in html
+    assert "<script" not in html and "javascript:" not in html and "<img" not in html
