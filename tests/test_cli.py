@@ -193,7 +193,7 @@ def test_init_creates_a_repository_that_checks_as_it_is(tmp_path: Path) -> None:
     target = tmp_path / "acme-status"
     code, output = run("init", str(target), "--name", "Acme Net: Fibre & Phone", "--timezone", "Europe/Dublin")
     assert code == 0, output
-    for expected in ("status.yml", "site_template/mkdocs.yml", ".github/workflows/check.yml",
+    for expected in ("status.yml", "site_template/mkdocs.yml", ".github/workflows/publish.yml",
                      "schemas/incident.schema.json", "incidents/README.md", ".gitignore"):  # fmt: skip
         assert (target / expected).is_file(), expected
     site = load_site(target)
