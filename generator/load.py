@@ -16,7 +16,14 @@ from . import model as m
 from .explain import problems_from
 from .problems import InvalidSite, Problem, describe
 from .rules import Checker, check_config, check_incident, check_incident_name
-from .schema import IncidentFile, MaintenanceFile, StatusFile
+from .schema import (
+    IncidentFile,
+    IncidentUpdateFile,
+    MaintenanceFile,
+    MaintenanceUpdateFile,
+    StatusFile,
+    WindowFile,
+)
 from .yamltext import YamlDocument, YamlProblem, parse
 
 CONFIG_FILE = "status.yml"
@@ -114,11 +121,47 @@ def read_incident(raw: bytes, source: str, config: m.Config | None) -> tuple[m.I
     """One incident file's model and problems; without a config only its shape is checked."""
     checker = Checker(source, YamlDocument(data=None))
     incident_id = check_incident_name(source, checker)
-    validated = _validate(raw, checker, lambda data: _incident_schema(data, checker))
+    schema: list[type[BaseModel]] = []
+    validated = _validate(raw, checker, lambda data: _remember(schema, _incident_schema(data, checker)))
+    if validated is None and schema and checker.problems:
+        # The file's shape is wrong somewhere: check the rules on every part that
+        # is right on its own, so one run still reports every problem.
+        validated = _valid_parts(schema[0], checker)
     if validated is None or config is None or incident_id is None:
         return None, checker.problems
     assert isinstance(validated, IncidentFile | MaintenanceFile)
     return check_incident(validated, incident_id, config, checker), checker.problems
+
+
+def _remember(found: list, schema: type[BaseModel] | None) -> type[BaseModel] | None:
+    if schema is not None:
+        found.append(schema)
+    return schema
+
+
+def _valid_parts(schema: type[BaseModel], checker: Checker) -> BaseModel:
+    """The fields the rules read, keeping only those without a shape problem (never validated again)."""
+    data = checker.document.data
+    assert isinstance(data, dict)
+    broken = {p.field.split(".")[0].split("[")[0] for p in checker.problems}
+    update_schema = IncidentUpdateFile if schema is IncidentFile else MaintenanceUpdateFile
+
+    def alone(model: type[BaseModel], value: object) -> BaseModel | None:
+        try:
+            return model.model_validate(value)
+        except ValidationError:
+            return None
+
+    raw_updates = data.get("updates")
+    fields: dict[str, object] = {
+        "services": data["services"] if "services" not in broken and "services" in data else [],
+        "areas": data["areas"] if "areas" not in broken and "areas" in data else [],
+        "updates": [alone(update_schema, u) for u in raw_updates] if isinstance(raw_updates, list) else [],
+        "reopened": data.get("reopened") is True,
+    }
+    if schema is MaintenanceFile:
+        fields["window"] = alone(WindowFile, data.get("window")) if "window" not in broken else None
+    return schema.model_construct(**fields)
 
 
 def _incident_schema(data: dict, checker: Checker) -> type[BaseModel] | None:

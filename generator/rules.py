@@ -169,15 +169,16 @@ def check_incident(
     raw: IncidentFile | MaintenanceFile, incident_id: str, config: m.Config, checker: Checker
 ) -> m.Incident | None:
     """The typed incident, or ``None`` with problems recorded."""
-    before = len(checker.problems)
     zone = config.timezone
     services = _resolve_ids(raw.services, "services", {s.id: s for s in config.services}, checker)
     areas = _resolve_ids(raw.areas, "areas", {a.id: a for a in config.areas}, checker)
-    window = _window(raw.window, ("window",), zone, checker) if isinstance(raw, MaintenanceFile) else None
+    window = None
+    if isinstance(raw, MaintenanceFile) and raw.window is not None:
+        window = _window(raw.window, ("window",), zone, checker)
     updates = _updates(raw, zone, checker)
     if isinstance(raw, IncidentFile) and raw.reopened and not _reopens(updates):
         checker.fail(("reopened",), "true only when a 'resolved' update is followed by 'investigating'", "true")
-    if len(checker.problems) > before:
+    if checker.problems:  # any problem in the file, found here or before
         return None
     if isinstance(raw, MaintenanceFile):
         current = next((u.window for u in reversed(updates) if u.window), window)
@@ -242,6 +243,8 @@ def _updates(raw: IncidentFile | MaintenanceFile, zone: ZoneInfo, checker: Check
     updates: list[m.Update] = []
     previous: m.Update | None = None
     for index, item in enumerate(raw.updates):
+        if item is None:  # this update has a shape problem, reported already
+            continue
         loc: Path = ("updates", index)
         at = checker.time(item.at, (*loc, "at"), zone)
         later = {}
@@ -283,9 +286,8 @@ def _check_progress(before: m.Status, after: m.Status, reopened: bool, loc: Path
     if before.is_final:
         if reopened and before is m.Status.RESOLVED and after is m.Status.INVESTIGATING:
             return
-        hint = (
-            " (to re-open, add reopened: true and continue with investigating)" if before is m.Status.RESOLVED else ""
-        )
+        reopening = before is m.Status.RESOLVED and after is m.Status.INVESTIGATING
+        hint = " (to re-open, add reopened: true to the incident)" if reopening else ""
         checker.fail((*loc, "status"), f"no update after the final status '{before}'{hint}", describe(after.value))
         return
     allowed = _allowed_after(before)
