@@ -104,6 +104,8 @@ class Config:
     areas: tuple[Area, ...]
     bulletins: BulletinSettings
     max_update_gap: timedelta
+    feed_entries: int = 100
+    """How many of the most recent updates each feed carries."""
 
     def service(self, service_id: str) -> Service:
         return next(s for s in self.services if s.id == service_id)

@@ -1,26 +1,35 @@
 """Every file of the site that is not a page, by its path: a pure function of (site, now).
 
-Each writer module renders its files; this module only gathers them, so the
-plugin can hand them to MkDocs and a path claimed twice is caught in one place.
+Each writer module renders its own files; this module only gathers them, so
+the plugin can hand them all to MkDocs and a path claimed twice is caught here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
+from .badges import badge_outputs
+from .calendar import calendar_outputs
+from .feeds import feed_outputs
 from .model import Site
 from .pages import lite_page, status_text
+from .timeline import snapshot
 
 
 def static_outputs(site: Site, now: datetime) -> dict[str, bytes]:
-    """``{path in the site: content}`` for the lite page, status.txt and (later) feeds and the API."""
+    """``{path in the site: content}`` for the lite page, status.txt, feeds, calendar and badges."""
+    state = snapshot(site, now)
     outputs: dict[str, bytes] = {}
 
-    def add(path: str, content: str | bytes) -> None:
-        if path in outputs:
-            raise ValueError(f"two outputs claim {path}")
-        outputs[path] = content.encode("utf-8") if isinstance(content, str) else content
+    def add(files: Mapping[str, str | bytes]) -> None:
+        for path, content in files.items():
+            if path in outputs:
+                raise ValueError(f"two outputs claim {path}")
+            outputs[path] = content.encode("utf-8") if isinstance(content, str) else content
 
-    add("lite/index.html", lite_page(site, now))
-    add("status.txt", status_text(site, now))
+    add({"lite/index.html": lite_page(site, now), "status.txt": status_text(site, now)})
+    add(feed_outputs(site))
+    add(calendar_outputs(site))
+    add(badge_outputs(site, state))
     return outputs

@@ -15,6 +15,7 @@ from datetime import datetime
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from . import display
+from .feeds import feed_links
 from .model import Incident, Site
 from .timeline import Snapshot, component_status, overdue_reason, recent, snapshot
 
@@ -91,8 +92,10 @@ class _Renderer:
             **context,
         )
 
-    def page(self, src_uri: str, url: str, title: str, template: str, description: str = "", **context) -> Page:
-        return Page(src_uri, url, title, self.render(template, url, **context), description)
+    def page(
+        self, src_uri: str, url: str, title: str, template: str, description: str = "", feeds=(), **context
+    ) -> Page:
+        return Page(src_uri, url, title, self.render(template, url, **context), description, tuple(feeds))
 
 
 def incident_url(incident: Incident) -> str:
@@ -157,6 +160,7 @@ def site_pages(site: Site, now: datetime) -> list[Page]:
                     f"{kind}/{item.id}/",
                     item.name,
                     "component.html",
+                    feeds=feed_links(kind, item.id, item.name),
                     kind=kind,
                     item=item,
                     component=states[item.id],

@@ -120,6 +120,7 @@ def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
             cap_sender=cap_sender,
         ),
         max_update_gap=gap,
+        feed_entries=raw.feeds.entries,
     )
 
 

@@ -87,6 +87,12 @@ class PolicyFile(_Strict):
     )
 
 
+class FeedSettingsFile(_Strict):
+    entries: int = Field(
+        100, ge=1, le=1000, description="Most recent updates per feed; keeps feeds small at any history size."
+    )
+
+
 class StatusFile(_Strict):
     """status.yml: who you are, what you offer, where, and how bulletins read."""
 
@@ -102,6 +108,7 @@ class StatusFile(_Strict):
     areas: list[AreaFile] = Field(min_length=1)
     bulletins: BulletinSettingsFile = Field(default_factory=BulletinSettingsFile)
     policy: PolicyFile = Field(default_factory=PolicyFile)
+    feeds: FeedSettingsFile = Field(default_factory=FeedSettingsFile)
 
 
 # --- incidents/YYYY/YYYY-MM-DD-slug.yml -------------------------------------

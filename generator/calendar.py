@@ -1,0 +1,79 @@
+"""The maintenance calendar (iCalendar): a pure function of the site.
+
+Calendar apps match an event by its UID and take a higher SEQUENCE as a
+change, so the UID comes from the incident id (never changes) and SEQUENCE
+counts the updates after the announcement: every update, a reschedule or a
+cancellation among them, raises it. DTSTAMP is the latest update, not the
+clock, so the same files give the same bytes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event, Timezone
+
+from . import display
+from .model import Incident, Site, Status
+
+
+def event(site: Site, incident: Incident) -> Event:
+    """One planned maintenance as a VEVENT in the site's zone."""
+    config = site.config
+    assert incident.window is not None
+    url = f"{config.site_url}incidents/{incident.id}/"
+    zone = config.timezone
+    item = Event()
+    item.add("uid", f"{incident.id}@{urlsplit(config.site_url).hostname}")
+    item.add("dtstamp", incident.latest.at)
+    item.add("sequence", len(incident.updates) - 1)
+    item.add("dtstart", incident.window.start.astimezone(zone))
+    item.add("dtend", incident.window.end.astimezone(zone))
+    cancelled = incident.status is Status.CANCELLED
+    item.add("summary", f"{incident.title}{' (cancelled)' if cancelled else ''}")
+    item.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    item.add("location", ", ".join(a.name for a in incident.areas))
+    item.add("url", url)
+    item.add(
+        "description",
+        "\n".join(
+            [
+                incident.expected_impact,
+                f"Services: {', '.join(s.name for s in incident.services)}",
+                f"Areas: {', '.join(a.name for a in incident.areas)}",
+                f"Latest update ({incident.latest.status.label}): {display.plain(incident.latest.message)}",
+                url,
+            ]
+        ),
+    )
+    item.add("transp", "TRANSPARENT")  # planned work should not block the reader's own time
+    return item
+
+
+def calendar(site: Site, incidents: list[Incident], name: str, timezone: Timezone) -> bytes:
+    config = site.config
+    document = Calendar()
+    document.add("prodid", f"-//outage-bulletin//{config.name}//EN")
+    document.add("version", "2.0")
+    document.add("calscale", "GREGORIAN")
+    document.add("method", "PUBLISH")
+    document.add("x-wr-calname", name)
+    document.add("x-wr-timezone", str(config.timezone))
+    document.add_component(timezone)
+    for incident in incidents:
+        document.add_component(event(site, incident))
+    return document.to_ical()
+
+
+def calendar_outputs(site: Site) -> dict[str, bytes]:
+    """``calendar.ics`` with every planned maintenance, and one file per maintenance page."""
+    works = [i for i in site.incidents if i.is_maintenance and i.window is not None]
+    zone = site.config.timezone
+    # One VTIMEZONE for the whole build, covering the years the data spans.
+    years = [w.start.year for w in (i.window for i in works) if w is not None] or [2000]
+    timezone = Timezone.from_tzinfo(zone, first_date=date(min(years) - 1, 1, 1), last_date=date(max(years) + 1, 12, 31))
+    outputs = {"calendar.ics": calendar(site, works, f"{site.config.name} planned maintenance", timezone)}
+    for incident in works:
+        outputs[f"incidents/{incident.id}/calendar.ics"] = calendar(site, [incident], incident.title, timezone)
+    return outputs

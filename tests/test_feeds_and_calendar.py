@@ -1,0 +1,213 @@
+"""Feeds, the maintenance calendar and badges: valid, stable, filtered, reproducible."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import feedparser
+import icalendar
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from generator.calendar import calendar_outputs
+from generator.cli import main
+from generator.feeds import feed_outputs
+from generator.load import load_site
+from generator.outputs import static_outputs
+from generator.times import parse_time
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = Path(__file__).parent / "schemas"
+GOLDEN = Path(__file__).parent / "golden"
+ATOM = "{http://www.w3.org/2005/Atom}"
+NOW = "2026-11-22 12:00"
+OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
+SITE = load_site(ROOT)
+FEEDS = feed_outputs(SITE)
+ATOM_SCHEMA = etree.RelaxNG(etree.parse(str(SCHEMAS / "atom_rfc4287.rng")))
+
+
+def copy_of_example(tmp_path: Path) -> Path:
+    root = tmp_path / "status"
+    root.mkdir()
+    shutil.copy(ROOT / "status.yml", root / "status.yml")
+    shutil.copytree(ROOT / "incidents", root / "incidents")
+    return root
+
+
+def assert_valid_atom(xml: bytes, name: str) -> etree._Element:
+    document = etree.fromstring(xml)
+    assert ATOM_SCHEMA.validate(document), f"{name}: {ATOM_SCHEMA.error_log}"
+    # RFC 4287 4.1.1: a feed without an author needs one in every entry (not in the RELAX NG grammar).
+    if document.find(f"{ATOM}author") is None:
+        for entry in document.iter(f"{ATOM}entry"):
+            assert entry.find(f"{ATOM}author") is not None, f"{name}: an entry has no author"
+    parsed = feedparser.parse(xml)
+    assert not parsed.bozo, f"{name}: {parsed.get('bozo_exception')}"
+    return document
+
+
+@pytest.mark.parametrize("path", sorted(p for p in FEEDS if p != "feeds/rss.xml"))
+def test_every_atom_feed_is_valid(path: str) -> None:
+    assert_valid_atom(FEEDS[path], path)
+
+
+def test_the_schema_check_can_fail() -> None:
+    broken = FEEDS["feeds/atom.xml"].replace(b"<id>https://status", b"<idx>https://status", 1)
+    broken = broken.replace(b"/feeds/atom.xml</id>", b"/feeds/atom.xml</idx>", 1)
+    assert not ATOM_SCHEMA.validate(etree.fromstring(broken))
+
+
+def test_rss_parses_with_permanent_guids() -> None:
+    parsed = feedparser.parse(FEEDS["feeds/rss.xml"])
+    assert not parsed.bozo
+    assert parsed.version == "rss20"
+    first = parsed.entries[0]
+    assert first.id == f"tag:status.northwind.example,2026-11-22:{OPEN_ID}/3"
+    assert first.guidislink is False
+    assert b'<guid isPermaLink="false">tag:status.northwind.example,2026-11-22:' in FEEDS["feeds/rss.xml"]
+
+
+def test_one_entry_per_update_newest_first_with_what_changed_in_the_title() -> None:
+    parsed = feedparser.parse(FEEDS["feeds/atom.xml"])
+    updates = sum(len(i.updates) for i in SITE.incidents)
+    assert len(parsed.entries) == updates  # under the cap of 100
+    times = [e.updated_parsed for e in parsed.entries]
+    assert times == sorted(times, reverse=True)
+    titles = [e.title for e in parsed.entries]
+    assert "Resolved: Internet and phone outage in Castle Downs, Lauderdale, Beverly and Clareview" in titles
+    assert "Cancelled: Business fibre equipment replacement in St. Albert" in titles
+    first = parsed.entries[0]
+    assert first.title == "Identified: Internet outage in Clareview and Castle Downs"
+    assert first.link == f"https://status.northwind.example/incidents/{OPEN_ID}/#update-3"
+    content = first.content[0].value
+    assert "circuit board" in content
+    assert "<strong>Expected back:</strong> Sunday, November 22, 2026, 3:00 p.m. MST" in content
+    assert "<strong>Next update:</strong> Sunday, November 22, 2026, 1:00 p.m. MST" in content
+    assert "<strong>Areas:</strong> Clareview, Castle Downs" in content
+    assert parsed.feed.updated == "2026-11-22T10:30:00-07:00"  # from the data, not the clock
+
+
+def test_filtered_feeds_hold_only_their_incidents() -> None:
+    for kind, items in (("services", SITE.config.services), ("areas", SITE.config.areas)):
+        for item in items:
+            parsed = feedparser.parse(FEEDS[f"feeds/{kind}/{item.id}.xml"])
+            expected = {i.id for i in SITE.incidents if item in (i.services if kind == "services" else i.areas)}
+            found = {re.search(r":([^:/]+)/\d+$", e.id).group(1) for e in parsed.entries}
+            assert found == expected, f"{kind}/{item.id}"
+
+
+def test_entry_count_is_capped(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path)
+    status = root / "status.yml"
+    status.write_text(status.read_text(encoding="utf-8") + "feeds: {entries: 5}\n", encoding="utf-8")
+    parsed = feedparser.parse(feed_outputs(load_site(root))["feeds/atom.xml"])
+    assert len(parsed.entries) == 5
+    assert parsed.entries[0].title == "Identified: Internet outage in Clareview and Castle Downs"
+
+
+def test_an_update_adds_exactly_one_entry_and_keeps_every_earlier_id(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path)
+    before = {path: feedparser.parse(xml) for path, xml in feed_outputs(load_site(root)).items()}
+    result = CliRunner().invoke(
+        main,
+        ["update", "--root", str(root), OPEN_ID, "--now", "2026-11-22 12:40", "--status", "monitoring",
+         "--message", "The new board is in and service is back for most homes."],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    after = {path: feedparser.parse(xml) for path, xml in feed_outputs(load_site(root)).items()}
+    new_id = f"tag:status.northwind.example,2026-11-22:{OPEN_ID}/4"
+    for path in before:
+        old_ids = [e.id for e in before[path].entries]
+        new_ids = [e.id for e in after[path].entries]
+        affected = path in ("feeds/atom.xml", "feeds/rss.xml", "feeds/services/internet.xml",
+                            "feeds/areas/clareview.xml", "feeds/areas/castle-downs.xml")  # fmt: skip
+        if affected:
+            assert new_ids == [new_id, *old_ids], path
+            assert after[path].entries[0].title == "Monitoring: Internet outage in Clareview and Castle Downs"
+        else:
+            assert new_ids == old_ids, path
+
+
+def test_feeds_are_advertised_in_page_heads(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--root", str(ROOT), "--now", NOW, "--site-dir", str(out)])
+    assert result.exit_code == 0, result.output
+    front = (out / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<link rel="alternate" type="application/atom+xml" title="All updates (Atom)" href="feeds/atom.xml">' in front
+    )
+    area = (out / "areas/castle-downs/index.html").read_text(encoding="utf-8")
+    assert (
+        'type="application/atom+xml" title="Castle Downs updates (Atom)" href="../../feeds/areas/castle-downs.xml"'
+        in area
+    )
+    for path in ("feeds/atom.xml", "feeds/rss.xml", "calendar.ics", "badge.svg", "services/internet/badge.svg"):
+        assert (out / path).is_file(), path
+
+
+def test_calendar_round_trips_with_stable_uids_zones_and_statuses() -> None:
+    parsed = icalendar.Calendar.from_ical(calendar_outputs(SITE)["calendar.ics"])
+    events = {str(e["uid"]): e for e in parsed.walk("VEVENT")}
+    assert set(events) == {
+        "2026-10-07-phone-switch-software-upgrade@status.northwind.example",
+        "2026-10-28-st-albert-business-fibre-equipment@status.northwind.example",
+        "2026-11-19-lauderdale-beverly-core-router-upgrade@status.northwind.example",
+    }
+    upgrade = events["2026-11-19-lauderdale-beverly-core-router-upgrade@status.northwind.example"]
+    assert upgrade.decoded("dtstart") == parse_time("2026-12-03 01:00", SITE.config.timezone)  # the new window
+    assert upgrade["dtstart"].params["TZID"] == "America/Edmonton"
+    assert str(upgrade["status"]) == "CONFIRMED"
+    assert "Lauderdale, Beverly" in str(upgrade["description"])
+    cancelled = events["2026-10-28-st-albert-business-fibre-equipment@status.northwind.example"]
+    assert str(cancelled["status"]) == "CANCELLED"
+    assert [c["tzid"] for c in parsed.walk("VTIMEZONE")] == ["America/Edmonton"]
+
+
+def test_rescheduling_raises_sequence_and_keeps_the_uid(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path)
+    work = "2026-11-19-lauderdale-beverly-core-router-upgrade"
+    before = icalendar.Calendar.from_ical(calendar_outputs(load_site(root))["calendar.ics"])
+    path = root / "incidents/2026" / f"{work}.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "  - at: 2026-11-22 11:00\n    status: scheduled\n"
+        + "    message: Moved again, to December 10, at the router maker's request.\n"
+        + "    window: {start: 2026-12-10 01:00, end: 2026-12-10 05:00}\n",
+        encoding="utf-8",
+    )
+    after = icalendar.Calendar.from_ical(calendar_outputs(load_site(root))["calendar.ics"])
+
+    def find(calendar):
+        return next(e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith(work))
+
+    assert int(find(after)["sequence"]) == int(find(before)["sequence"]) + 1
+    assert find(after).decoded("dtstart") == parse_time("2026-12-10 01:00", SITE.config.timezone)
+
+
+def test_badges_say_the_status_in_words() -> None:
+    outputs = static_outputs(SITE, parse_time(NOW, SITE.config.timezone))
+    overall = outputs["badge.svg"].decode()
+    assert 'aria-label="status: Partial outage"' in overall and ">Partial outage</text>" in overall
+    assert ">Operational</text>" in outputs["services/phone/badge.svg"].decode()
+    etree.fromstring(outputs["badge.svg"])  # well-formed XML
+
+
+def test_outputs_are_reproducible() -> None:
+    now = parse_time(NOW, SITE.config.timezone)
+    assert static_outputs(SITE, now) == static_outputs(load_site(ROOT), now)
+
+
+@pytest.mark.parametrize(
+    ("golden", "produce"),
+    [
+        ("feed-areas-lauderdale.xml", lambda: FEEDS["feeds/areas/lauderdale.xml"]),
+        ("calendar.ics", lambda: calendar_outputs(SITE)["calendar.ics"]),
+    ],
+)
+def test_golden_files(golden: str, produce) -> None:
+    """Reviewed by hand against incidents/ (see the commit that added each); regenerate deliberately."""
+    assert produce() == (GOLDEN / golden).read_bytes()
