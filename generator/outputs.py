@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
+from .api import api_outputs
 from .badges import badge_outputs
 from .calendar import calendar_outputs
 from .feeds import feed_outputs
@@ -18,7 +19,7 @@ from .timeline import snapshot
 
 
 def static_outputs(site: Site, now: datetime) -> dict[str, bytes]:
-    """``{path in the site: content}`` for the lite page, status.txt, feeds, calendar and badges."""
+    """``{path in the site: content}`` for the lite page, status.txt, feeds, calendar, badges and API."""
     state = snapshot(site, now)
     outputs: dict[str, bytes] = {}
 
@@ -32,4 +33,5 @@ def static_outputs(site: Site, now: datetime) -> dict[str, bytes]:
     add(feed_outputs(site))
     add(calendar_outputs(site))
     add(badge_outputs(site, state))
+    add(api_outputs(site, now))
     return outputs

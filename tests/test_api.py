@@ -1,0 +1,294 @@
+"""The Statuspage-compatible JSON API: Statuspage's shapes, our data, the front page's statuses."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from generator.api import api_outputs
+from generator.load import load_site
+from generator.pages import site_pages
+from generator.times import parse_time
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = load_site(ROOT)
+ZONE = SITE.config.timezone
+NOW = parse_time("2026-11-22 12:00", ZONE)
+OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
+ROUTER_ID = "2026-11-19-lauderdale-beverly-core-router-upgrade"
+CANCELLED_ID = "2026-10-28-st-albert-business-fibre-equipment"
+GOLDEN = Path(__file__).parent / "golden" / "api-v2-summary.json"
+
+SCHEMA = json.loads((Path(__file__).parent / "statuspage_v2.schema.json").read_text(encoding="utf-8"))
+REGISTRY = Registry().with_resource(SCHEMA["$id"], Resource.from_contents(SCHEMA))
+FILES = {
+    "api/v2/summary.json": "summary",
+    "api/v2/status.json": "status_response",
+    "api/v2/components.json": "components_response",
+    "api/v2/incidents.json": "incidents_response",
+    "api/v2/incidents/unresolved.json": "incidents_response",
+    "api/v2/scheduled-maintenances.json": "scheduled_maintenances_response",
+    "api/v2/scheduled-maintenances/upcoming.json": "scheduled_maintenances_response",
+    "api/v2/scheduled-maintenances/active.json": "scheduled_maintenances_response",
+}
+
+
+def api(site=SITE, now=NOW) -> dict[str, dict]:
+    return {path: json.loads(content) for path, content in api_outputs(site, now).items()}
+
+
+def components(files: dict[str, dict]) -> dict[str, dict]:
+    return {c["id"]: c for c in files["api/v2/components.json"]["components"]}
+
+
+def test_exactly_the_eight_statuspage_files() -> None:
+    assert sorted(api_outputs(SITE, NOW)) == sorted(FILES)
+
+
+def test_the_schema_itself_is_valid() -> None:
+    Draft202012Validator.check_schema(SCHEMA)
+
+
+@pytest.mark.parametrize("now", ["2026-11-22 12:00", "2026-12-03 02:00", "2026-05-12 10:00"])
+@pytest.mark.parametrize(("path", "definition"), FILES.items())
+def test_every_file_matches_statuspages_documented_shape(path: str, definition: str, now: str) -> None:
+    validator = Draft202012Validator({"$ref": f"{SCHEMA['$id']}#/$defs/{definition}"}, registry=REGISTRY)
+    document = api(now=parse_time(now, ZONE))[path]
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(document)]
+    assert not errors
+    assert Draft202012Validator(SCHEMA, registry=REGISTRY).is_valid(document)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("components", 0, "showcase"), None),  # None: delete the field
+        (("components", 0, "status"), "down"),
+        (("components", 4, "components"), None),  # a group without its children
+        (("status", "indicator"), "maintenance"),
+        (("incidents", 0, "impact"), "maintenance"),
+        (("incidents", 0, "status"), "scheduled"),
+        (("incidents", 0, "incident_updates", 0, "tweet_id"), None),
+        (("scheduled_maintenances", 0, "status"), "cancelled"),
+        (("scheduled_maintenances", 0, "scheduled_for"), "Dec 3, 1 a.m."),
+    ],
+)
+def test_the_schema_rejects_what_statuspage_would_not_send(path: tuple, value: object) -> None:
+    validator = Draft202012Validator({"$ref": f"{SCHEMA['$id']}#/$defs/summary"}, registry=REGISTRY)
+    document = api()["api/v2/summary.json"]
+    assert validator.is_valid(document)
+    *parents, last = path
+    target = document
+    for key in parents:
+        target = target[key]
+    if value is None:
+        del target[last]
+    else:
+        target[last] = value
+    assert not validator.is_valid(document)
+
+
+def test_status_at_noon_is_a_partial_system_outage() -> None:
+    files = api()
+    assert files["api/v2/status.json"]["status"] == {"indicator": "major", "description": "Partial System Outage"}
+    assert files["api/v2/summary.json"]["status"] == files["api/v2/status.json"]["status"]
+
+
+def test_page_ids_and_times_come_from_the_data() -> None:
+    page = api()["api/v2/status.json"]["page"]
+    assert page == {
+        "id": "status-northwind-example",
+        "name": "Northwind Broadband",
+        "url": "https://status.northwind.example",
+        "time_zone": "America/Edmonton",
+        "updated_at": "2026-11-22T10:30:00.000-07:00",  # the Clareview outage's latest update, not the clock
+    }
+
+
+def test_unresolved_is_exactly_the_clareview_outage() -> None:
+    files = api()
+    (incident,) = files["api/v2/incidents/unresolved.json"]["incidents"]
+    assert incident["id"] == OPEN_ID
+    assert (incident["impact"], incident["status"]) == ("major", "identified")
+    assert incident["created_at"] == incident["started_at"] == "2026-11-22T08:10:00.000-07:00"
+    assert incident["updated_at"] == "2026-11-22T10:30:00.000-07:00"
+    assert incident["resolved_at"] is None and incident["monitoring_at"] is None
+    assert incident["shortlink"] == f"https://status.northwind.example/incidents/{OPEN_ID}/"
+    assert [u["id"] for u in incident["incident_updates"]] == [f"{OPEN_ID}-3", f"{OPEN_ID}-2", f"{OPEN_ID}-1"]
+    assert incident["incident_updates"][0]["body"].startswith("A circuit board in the hub's main router has failed.")
+    assert [c["id"] for c in incident["components"]] == [
+        "svc-internet",
+        "area-castle-downs--internet",
+        "area-clareview--internet",
+    ]
+    assert files["api/v2/summary.json"]["incidents"] == [incident]
+
+
+def test_upcoming_is_the_core_router_upgrade_as_rescheduled() -> None:
+    files = api()
+    (work,) = files["api/v2/scheduled-maintenances/upcoming.json"]["scheduled_maintenances"]
+    assert work["id"] == ROUTER_ID
+    assert work["status"] == "scheduled"
+    assert work["scheduled_for"] == work["started_at"] == "2026-12-03T01:00:00.000-07:00"
+    assert work["scheduled_until"] == "2026-12-03T05:00:00.000-07:00"
+    assert work["impact"] == "minor"
+    assert files["api/v2/scheduled-maintenances/active.json"]["scheduled_maintenances"] == []
+    assert files["api/v2/summary.json"]["scheduled_maintenances"] == [work]
+
+
+def front_page_statuses(site, now) -> dict[str, str]:
+    """``{"services/internet": "partial_outage", "areas/clareview": …}`` as the front page shows them."""
+    body = site_pages(site, now)[0].body
+    found = re.findall(
+        r'<a href="((?:services|areas)/[^/"]+)/">[^<]+</a> <span class="outage-status outage-status--([a-z_]+)"', body
+    )
+    return dict(found)
+
+
+@pytest.mark.parametrize("now", ["2026-11-22 12:00", "2026-12-03 02:00", "2026-05-12 10:00", "2026-09-24 16:45"])
+def test_component_statuses_match_the_front_page(now: str) -> None:
+    moment = parse_time(now, ZONE)
+    shown = front_page_statuses(SITE, moment)
+    by_id = components(api(now=moment))
+    assert len(shown) == len(SITE.config.services) + len(SITE.config.areas)
+    for service in SITE.config.services:
+        assert by_id[f"svc-{service.id}"]["status"] == shown[f"services/{service.id}"], service.id
+    for area in SITE.config.areas:
+        assert by_id[f"area-{area.id}"]["status"] == shown[f"areas/{area.id}"], area.id
+
+
+def test_areas_are_groups_of_their_services() -> None:
+    by_id = components(api())
+    group = by_id["area-clareview"]
+    assert group["group"] is True and group["group_id"] is None
+    assert group["components"] == [f"area-clareview--{s.id}" for s in SITE.config.services]
+    child = by_id["area-clareview--internet"]
+    assert child["name"] == "Internet (Clareview)"
+    assert child["group_id"] == "area-clareview" and child["group"] is False and "components" not in child
+    assert child["status"] == group["status"] == "partial_outage"
+    assert by_id["area-clareview--phone"]["status"] == "operational"
+    assert by_id["svc-internet"]["group_id"] is None and by_id["svc-internet"]["position"] == 1
+    assert len(by_id) == len(SITE.config.services) + len(SITE.config.areas) * (1 + len(SITE.config.services))
+
+
+def test_maintenance_under_way_on_december_3() -> None:
+    files = api(now=parse_time("2026-12-03 02:00", ZONE))
+    (work,) = files["api/v2/scheduled-maintenances/active.json"]["scheduled_maintenances"]
+    assert work["id"] == ROUTER_ID
+    assert work["status"] == "in_progress"  # still "scheduled" in the file, but its window is open
+    assert files["api/v2/scheduled-maintenances/upcoming.json"]["scheduled_maintenances"] == []
+    statuses = {c["id"]: c["status"] for c in work["components"]}
+    assert statuses == {
+        # The Clareview outage is still open in the example, and an outage outranks maintenance.
+        "svc-internet": "partial_outage",
+        "area-lauderdale--internet": "under_maintenance",
+        "area-beverly--internet": "under_maintenance",
+    }
+    by_id = components(files)
+    assert by_id["area-lauderdale"]["status"] == by_id["area-beverly"]["status"] == "under_maintenance"
+
+
+def test_maintenance_alone_reads_service_under_maintenance() -> None:
+    site = replace(SITE, incidents=tuple(i for i in SITE.incidents if i.id != OPEN_ID))
+    files = api(site, parse_time("2026-12-03 02:00", ZONE))
+    assert files["api/v2/status.json"]["status"] == {"indicator": "none", "description": "Service Under Maintenance"}
+    (work,) = files["api/v2/scheduled-maintenances/active.json"]["scheduled_maintenances"]
+    assert {c["status"] for c in work["components"]} == {"under_maintenance"}
+    assert files["api/v2/incidents/unresolved.json"]["incidents"] == []
+
+
+def test_a_cancelled_maintenance_reads_completed_and_says_it_was_cancelled() -> None:
+    works = {w["id"]: w for w in api()["api/v2/scheduled-maintenances.json"]["scheduled_maintenances"]}
+    work = works[CANCELLED_ID]
+    assert work["status"] == "completed"
+    assert work["resolved_at"] == "2026-11-03T16:20:00.000-07:00"
+    latest = work["incident_updates"][0]
+    assert latest["id"] == f"{CANCELLED_ID}-2" and latest["status"] == "completed"
+    assert latest["body"].startswith("Cancelled: This work is cancelled because")
+    assert {c["status"] for c in work["components"]} == {"operational"}
+
+
+def test_history_lists_are_newest_first_with_resolved_and_postmortem_states() -> None:
+    files = api()
+    incidents = files["api/v2/incidents.json"]["incidents"]
+    expected = [i.id for i in reversed(SITE.incidents) if not i.is_maintenance]
+    assert [i["id"] for i in incidents] == expected and len(expected) == 9
+    by_id = {i["id"]: i for i in incidents}
+    cut = by_id["2026-05-12-north-edmonton-fibre-cut"]  # has a postmortem
+    assert (cut["status"], cut["impact"]) == ("postmortem", "critical")
+    assert cut["created_at"] == "2026-05-12T08:25:00.000-06:00"
+    assert cut["monitoring_at"] == "2026-05-12T12:50:00.000-06:00"
+    assert cut["resolved_at"] == "2026-05-12T13:40:00.000-06:00"
+    assert by_id["2026-04-21-slow-webmail"]["status"] == "resolved"
+    reopened = by_id["2026-09-24-st-albert-hub-power-failure"]
+    assert reopened["resolved_at"] == "2026-09-24T18:05:00.000-06:00"  # the final resolution, not the first
+    works = files["api/v2/scheduled-maintenances.json"]["scheduled_maintenances"]
+    assert [w["id"] for w in works] == [ROUTER_ID, CANCELLED_ID, "2026-10-07-phone-switch-software-upgrade"]
+
+
+def test_lists_stop_at_fifty() -> None:
+    template = SITE.incident("2026-04-21-slow-webmail")
+    extra = tuple(replace(template, id=f"2026-04-21-copy-{n:02d}") for n in range(60))
+    files = api(replace(SITE, incidents=extra + SITE.incidents))
+    assert len(files["api/v2/incidents.json"]["incidents"]) == 50
+    assert files["api/v2/incidents.json"]["incidents"][0]["id"] == OPEN_ID
+
+
+def test_the_same_input_gives_the_same_bytes() -> None:
+    first = api_outputs(SITE, NOW)
+    assert api_outputs(SITE, NOW) == first
+    assert api_outputs(load_site(ROOT), parse_time("2026-11-22T19:00:00+00:00", ZONE)) == first
+
+
+UNRELATED = """\
+title: Webmail sign-in page slow
+impact: minor
+services: [email]
+areas: [mill-woods]
+broadcast: false
+updates:
+  - at: 2026-03-02 09:00
+    status: investigating
+    message: The webmail sign-in page is slow.
+  - at: 2026-03-02 09:45
+    status: resolved
+    message: Webmail is back to normal.
+"""
+
+
+def ids(files: dict[str, dict]) -> dict[str, object]:
+    incidents = (
+        files["api/v2/incidents.json"]["incidents"]
+        + files["api/v2/scheduled-maintenances.json"]["scheduled_maintenances"]
+    )
+    return {
+        "page": files["api/v2/summary.json"]["page"]["id"],
+        "components": [c["id"] for c in files["api/v2/components.json"]["components"]],
+        "incidents": {i["id"]: (i["shortlink"], [u["id"] for u in i["incident_updates"]]) for i in incidents},
+    }
+
+
+def test_ids_do_not_move_when_an_unrelated_incident_is_added(tmp_path: Path) -> None:
+    root = tmp_path / "status"
+    root.mkdir()
+    shutil.copy(ROOT / "status.yml", root / "status.yml")
+    shutil.copytree(ROOT / "incidents", root / "incidents")
+    (root / "incidents" / "2026" / "2026-03-02-webmail-sign-in-slow.yml").write_text(UNRELATED, encoding="utf-8")
+    before, after = ids(api()), ids(api(load_site(root)))
+    assert after["page"] == before["page"]
+    assert after["components"] == before["components"]
+    added = {k: v for k, v in after["incidents"].items() if k not in before["incidents"]}
+    assert list(added) == ["2026-03-02-webmail-sign-in-slow"]
+    assert {k: v for k, v in after["incidents"].items() if k in before["incidents"]} == before["incidents"]
+
+
+def test_summary_matches_the_hand_checked_golden_file() -> None:
+    """tests/golden/api-v2-summary.json was read line by line against status.yml and incidents/."""
+    assert api_outputs(SITE, NOW)["api/v2/summary.json"] == GOLDEN.read_bytes()
