@@ -138,7 +138,8 @@ def test_feeds_are_advertised_in_page_heads(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     front = (out / "index.html").read_text(encoding="utf-8")
     assert (
-        '<link rel="alternate" type="application/atom+xml" title="All updates (Atom)" href="feeds/atom.xml">' in front
+        '<link rel="alternate feed" type="application/atom+xml" title="All updates (Atom)" href="feeds/atom.xml">'
+        in front
     )
     area = (out / "areas/castle-downs/index.html").read_text(encoding="utf-8")
     assert (
