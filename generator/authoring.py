@@ -145,9 +145,15 @@ def find_incident(root: Path, incident_id: str) -> Path:
     files = {p.name.rsplit(".", 1)[0]: p for p in incident_files(root)}
     if incident_id in files:
         return files[incident_id]
-    close = difflib.get_close_matches(incident_id, list(files), n=3, cutoff=0.4)
+    raise find_incident_error(root, incident_id)
+
+
+def find_incident_error(root: Path, incident_id: str) -> AuthoringError:
+    """The error for an unknown id, naming the nearest ids."""
+    ids = [p.name.rsplit(".", 1)[0] for p in incident_files(root)]
+    close = difflib.get_close_matches(incident_id, ids, n=3, cutoff=0.4)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise AuthoringError(f"no incident with the id '{incident_id}' under {INCIDENTS_DIR}/{hint}")
+    return AuthoringError(f"no incident with the id '{incident_id}' under {INCIDENTS_DIR}/{hint}")
 
 
 def _base_document(title: str, services: list[str], areas: list[str]) -> CommentedMap:

@@ -313,6 +313,58 @@ def maintenance(root: Path, now: str | None, title: str, start: str, end: str, s
 
 
 @main.command()
+@ROOT_OPTION
+@click.argument("incident_id")
+@click.option("--update", "number", type=click.IntRange(min=1), help="Update number (default: the latest).")
+@click.option(
+    "--format",
+    "kind",
+    type=click.Choice(["radio", "press", "cap", "notice", "sms"]),
+    default="radio",
+    show_default=True,
+    help="Which bulletin to print.",
+)
+@click.option("--seconds", type=click.IntRange(min=5), help="Radio length (default: every configured length).")
+def bulletin(root: Path, incident_id: str, number: int | None, kind: str, seconds: int | None) -> None:
+    """Print a bulletin for an incident, for staff who phone or email a station.
+
+    Works for any incident, broadcasting or not, and any update.
+
+    \b
+    Example:
+      outage bulletin 2026-05-12-north-edmonton-fibre-cut --format radio --seconds 30
+      outage bulletin 2026-05-12-north-edmonton-fibre-cut --update 2 --format press
+    """
+    from jinja2 import TemplateError
+
+    from .bulletins import BulletinSet
+    from .bulletins.radio import radio_script
+    from .bulletins.templates import bulletin_templates
+
+    site = _site(root)
+    incident = next((i for i in site.incidents if i.id == incident_id), None)
+    if incident is None:
+        _fail(str(authoring.find_incident_error(root, incident_id)))
+    assert incident is not None
+    if number is not None and number > len(incident.updates):
+        _fail(f"--update: expected 1 to {len(incident.updates)} for {incident_id}; found {number}")
+    update = incident.updates[(number or len(incident.updates)) - 1]
+    templates = bulletin_templates(root)
+    item = BulletinSet(templates, site, incident, update)
+    try:
+        if kind == "radio":
+            lengths = [seconds] if seconds else sorted(item.radio)
+            text = "\n".join(radio_script(templates, site, incident, update, s) for s in lengths)
+        else:
+            text = {"press": lambda: item.press, "notice": lambda: item.notice, "sms": lambda: item.sms + "\n",
+                    "cap": lambda: item.cap.decode("utf-8")}[kind]()  # fmt: skip
+    except TemplateError as exc:
+        _fail(f"bulletin template: {exc}")
+        raise
+    click.echo(text, nl=False)
+
+
+@main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", default="Example Broadband", show_default=True, help="Your organisation's name.")
 @click.option("--url", default="https://status.example.com/", show_default=True, help="Your status site's address.")

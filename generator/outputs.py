@@ -6,11 +6,12 @@ the plugin can hand them all to MkDocs and a path claimed twice is caught here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from .api import api_outputs
 from .badges import badge_outputs
+from .bulletins import BulletinSet, bulletin_outputs
 from .calendar import calendar_outputs
 from .feeds import feed_outputs
 from .model import Site
@@ -18,8 +19,8 @@ from .pages import lite_page, status_text
 from .timeline import snapshot
 
 
-def static_outputs(site: Site, now: datetime) -> dict[str, bytes]:
-    """``{path in the site: content}`` for the lite page, status.txt, feeds, calendar, badges and API."""
+def static_outputs(site: Site, now: datetime, bulletins: Sequence[BulletinSet] = ()) -> dict[str, bytes]:
+    """``{path in the site: content}``: lite page, status.txt, feeds, calendar, badges, API and bulletins."""
     state = snapshot(site, now)
     outputs: dict[str, bytes] = {}
 
@@ -34,4 +35,5 @@ def static_outputs(site: Site, now: datetime) -> dict[str, bytes]:
     add(calendar_outputs(site))
     add(badge_outputs(site, state))
     add(api_outputs(site, now))
+    add(bulletin_outputs(list(bulletins), site))
     return outputs

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from . import display
+from .bulletins import KEEP_DAYS, BulletinSet, current_sets
 from .feeds import feed_links
 from .model import Incident, Site
 from .timeline import Snapshot, component_status, overdue_reason, recent, snapshot
@@ -107,9 +109,12 @@ def month_key(incident: Incident, site: Site) -> str:
     return incident.updates[0].at.astimezone(site.config.timezone).strftime("%Y/%m")
 
 
-def site_pages(site: Site, now: datetime) -> list[Page]:
-    """Every generated page of the site, in a stable order."""
+def site_pages(site: Site, now: datetime, bulletins: Sequence[BulletinSet] = ()) -> list[Page]:
+    """Every generated page of the site, in a stable order; ``bulletins`` are the published bulletin sets."""
     r = _Renderer(site, now)
+    published: dict[str, list[BulletinSet]] = defaultdict(list)
+    for item in bulletins:
+        published[item.incident.id].append(item)
     config = site.config
     newest_first = tuple(reversed(site.incidents))
     months: dict[str, list[Incident]] = defaultdict(list)
@@ -177,6 +182,30 @@ def site_pages(site: Site, now: datetime) -> list[Page]:
                 "incident.html",
                 description=display.plain(incident.latest.message)[:200],
                 incident=incident,
+                bulletins=published.get(incident.id, []),
+                keep_days=KEEP_DAYS,
+            )
+        )
+    pages.append(
+        r.page(
+            "bulletins/index.md",
+            "bulletins/",
+            "Bulletins for newsrooms",
+            "newsroom.html",
+            description=f"Radio scripts, press releases and CAP alerts about {config.name} outages.",
+            sets=list(bulletins),
+            current=current_sets(list(bulletins)),
+            keep_days=KEEP_DAYS,
+        )
+    )
+    for item in bulletins:
+        pages.append(
+            r.page(
+                f"{item.path}index.md",
+                item.path,
+                f"Bulletin: {item.incident.title} (update {item.update.number})",
+                "bulletin.html",
+                set=item,
             )
         )
     return pages

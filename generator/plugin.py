@@ -13,12 +13,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
+from jinja2 import TemplateError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .bulletins import published_sets
+from .bulletins.templates import TEMPLATE_DIR, bulletin_templates
 from .load import CONFIG_FILE, INCIDENTS_DIR, load_site
 from .model import Site
 from .output import OutputError, check_relative_path
@@ -76,8 +79,13 @@ class OutagePlugin(BasePlugin[OutageConfig]):
     def on_files(self, files: Files, config) -> Files:
         assert self.site is not None and self.now is not None
         taken = {f.dest_uri: f"{config.docs_dir}/{f.src_uri}" for f in files}
-        generated = [(p.src_uri, _markdown(p)) for p in site_pages(self.site, self.now)]
-        generated += sorted(static_outputs(self.site, self.now).items())
+        try:
+            bulletins = published_sets(bulletin_templates(self.root), self.site, self.now)
+            generated = [(p.src_uri, _markdown(p)) for p in site_pages(self.site, self.now, bulletins)]
+            generated += sorted(static_outputs(self.site, self.now, bulletins).items())
+        except TemplateError as exc:
+            where = f"{TEMPLATE_DIR}/{exc.name}:{exc.lineno}" if getattr(exc, "lineno", None) else str(TEMPLATE_DIR)
+            raise PluginError(f"bulletin template {where}: {exc.message}") from None
         for src_uri, content in generated:
             try:
                 check_relative_path(src_uri)

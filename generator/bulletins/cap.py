@@ -1,0 +1,532 @@
+"""CAP 1.2 alert messages for alert hubs, and the Atom feed that indexes them.
+
+One message per update of an incident that broadcasts (OASIS Common Alerting
+Protocol 1.2, ``urn:oasis:names:tc:emergency:cap:1.2``). The first update is an
+``Alert``; every later one is an ``Update`` that references every earlier
+message of the incident, so a hub that missed one can still chain them; the
+resolution is an ``Update`` with responseType ``AllClear`` and urgency
+``Past``. Everything is a pure function of the model: the same files give the
+same bytes, and a message, once published, does not change when later updates
+are added (it reads only the updates up to its own).
+
+Times are written in the site's zone with their offset and without a
+fraction, and UTC as ``-00:00`` (CAP 1.2 §3.3.2). ``check_cap_rules`` checks
+what the official XSD cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+from feedgen.feed import FeedGenerator
+from lxml import etree
+
+from .. import display
+from ..model import Area, Impact, Incident, Service, Site, Status, Update, Window
+
+CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2"
+CAP_MEDIA_TYPE = "application/cap+xml"
+EVENT_CODE = ("OET:v1.2", "OET-045")
+"""Of the OASIS Event Terms list: OET-045 is a communications service disruption."""
+DEFAULT_LIFETIME = timedelta(hours=6)
+"""How long a message stays current when its update promises no next one."""
+HEADLINE_LIMIT = 160
+
+_NS = f"{{{CAP_NAMESPACE}}}"
+_EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
+_TIME_ELEMENTS = ("sent", "effective", "onset", "expires")
+_CAP_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[-+]\d{2}:\d{2}$")
+_UNSAFE_ID = re.compile(r"[\s,<&]")
+_POINT = re.compile(r"^(-?\d{1,2}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)$")
+_SEVERITY = {Impact.CRITICAL: "Severe", Impact.MAJOR: "Moderate", Impact.MINOR: "Minor"}
+
+
+# --- identifiers and times ---------------------------------------------------
+
+
+def cap_identifier(site: Site, incident: Incident, update: Update) -> str:
+    """``status.northwind.example.2026-05-12-north-edmonton-fibre-cut.5``: unique and stable."""
+    return f"{_host(site)}.{incident.id}.{update.number}"
+
+
+def cap_time(moment: datetime) -> str:
+    """``2026-05-12T08:25:00-06:00``: seconds, no fraction, the offset always written; UTC is ``-00:00``."""
+    offset = moment.utcoffset()
+    if offset is None:
+        raise ValueError(f"a CAP time needs a timezone-aware datetime; found {moment!r}")
+    seconds = int(offset.total_seconds())
+    if seconds % 60:
+        raise ValueError(f"a CAP time needs an offset in whole minutes; found {offset}")
+    # CAP 1.2 §3.3.2: "-00:00" for UTC, never "Z" or "+00:00".
+    sign = "+" if seconds > 0 else "-"
+    minutes = abs(seconds) // 60
+    local = moment.replace(microsecond=0, tzinfo=None).isoformat(timespec="seconds")
+    return f"{local}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _host(site: Site) -> str:
+    return urlsplit(site.config.site_url).hostname or ""
+
+
+def _sender(site: Site) -> str:
+    # CAP §3.2.1 asks for a globally unique sender, "e.g. based on an Internet
+    # domain name": without bulletins.cap.sender in status.yml, the site's host is one.
+    return site.config.bulletins.cap_sender or _host(site)
+
+
+def _local(site: Site, moment: datetime) -> str:
+    return cap_time(moment.astimezone(site.config.timezone))
+
+
+# --- what a message says ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Message:
+    """The values of one CAP message, shared by the message and its feed entry."""
+
+    identifier: str
+    sender: str
+    sent: str
+    msg_type: str
+    references: str
+    event: str
+    response_type: str
+    urgency: str
+    severity: str
+    certainty: str
+    effective: str
+    onset: str
+    expires: str
+    headline: str
+    description: str
+    instruction: str
+    web: str
+
+
+def _message(site: Site, incident: Incident, update: Update) -> _Message:
+    config = site.config
+    earlier = incident.updates[: update.number - 1]
+    sender = _sender(site)
+    final = update.status.is_final
+    scheduled = update.status is Status.SCHEDULED
+    window = _window(incident, update)
+
+    # responseType (CAP 1.2 §3.2.2): while an outage lasts, "Monitor" ("attend to
+    # information sources as described in <instruction>"): the instruction asks
+    # people to follow the incident page rather than call, and to use a mobile
+    # phone for emergencies, so "None" ("no action recommended") would be untrue,
+    # and "Assess" SHOULD NOT be used for the public. Before planned work starts,
+    # "Prepare" ("make preparations per the <instruction>"): plan for the
+    # interruption. The resolution, the end of planned work and its cancellation
+    # are "AllClear" ("no longer poses a threat or concern").
+    if final:
+        response_type = "AllClear"
+    elif scheduled:
+        response_type = "Prepare"
+    else:
+        response_type = "Monitor"
+
+    # urgency: an outage under way is "Immediate" ("responsive action SHOULD be
+    # taken immediately"): the service is down now and the advice (use a mobile
+    # phone for emergencies, follow updates instead of calling) applies now.
+    # Planned work not yet started is "Future"; once over, "Past" ("responsive
+    # action is no longer required").
+    if final:
+        urgency = "Past"
+    elif scheduled:
+        urgency = "Future"
+    else:
+        urgency = "Immediate"
+
+    severity = "Minor" if final or incident.impact is None else _SEVERITY[incident.impact]
+    # Planned work that has not started is likely, not yet observed.
+    certainty = "Likely" if scheduled else "Observed"
+
+    if final:
+        expires = update.at + DEFAULT_LIFETIME
+    else:
+        expires = update.next_update or update.at + DEFAULT_LIFETIME
+        if window is not None and window.end > expires:
+            # Planned work announced days ahead stays current until it is done.
+            expires = window.end
+    # onset is when the subject event begins: known in advance only for planned work.
+    onset = _local(site, window.start) if window is not None and not final else ""
+
+    return _Message(
+        identifier=cap_identifier(site, incident, update),
+        sender=sender,
+        sent=_local(site, update.at),
+        msg_type="Update" if earlier else "Alert",
+        references=" ".join(f"{sender},{cap_identifier(site, incident, u)},{_local(site, u.at)}" for u in earlier),
+        event=_event(incident),
+        response_type=response_type,
+        urgency=urgency,
+        severity=severity,
+        certainty=certainty,
+        effective=_local(site, update.at),
+        onset=onset,
+        expires=_local(site, expires),
+        headline=_headline(incident, update),
+        description=_description(site, incident, update, window),
+        instruction=_instruction(site, incident, update),
+        web=f"{config.site_url}incidents/{incident.id}/",
+    )
+
+
+def _window(incident: Incident, update: Update) -> Window | None:
+    """A maintenance's window as announced up to this update (a later reschedule is not yet known)."""
+    if not incident.is_maintenance:
+        return None
+    moved = (u.window for u in reversed(incident.updates[: update.number]) if u.window is not None)
+    return next(moved, incident.original_window)
+
+
+def _event(incident: Incident) -> str:
+    """``Internet and home phone outage``; ``Planned maintenance``."""
+    if incident.is_maintenance:
+        return "Planned maintenance"
+    # A minor incident (slow, partly working) is a disruption rather than an outage.
+    noun = "disruption" if incident.impact in (Impact.MINOR, None) else "outage"
+    return f"{_capitalise(_services(incident.services))} {noun}"
+
+
+def _services(services: tuple[Service, ...]) -> str:
+    """``internet and home phone``: names as they read inside a sentence."""
+    return _join([_in_sentence(s.name) for s in services])
+
+
+def _in_sentence(name: str) -> str:
+    """``Home phone`` -> ``home phone``; ``IPTV`` and ``VoIP`` keep their capitals."""
+    first = name.split(" ", 1)[0]
+    return name[0].lower() + name[1:] if first[1:].islower() else name
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _join(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return f"{', '.join(items[:-1])} and {items[-1]}" if len(items) > 1 else "".join(items)
+
+
+def _headline(incident: Incident, update: Update) -> str:
+    """``Internet outage in Clareview and Castle Downs — identified``, at most 160 characters."""
+    suffix = f" — {update.status.label.lower()}"
+    title = incident.title
+    room = HEADLINE_LIMIT - len(suffix)
+    if len(title) > room:
+        title = title[: room - 1].rsplit(" ", 1)[0].rstrip(" ,;:—-") + "…"
+    return title + suffix
+
+
+def _places(incident: Incident) -> str:
+    """``Castle Downs and Lauderdale (North Edmonton), Beverly and Clareview (Northeast Edmonton)``."""
+    groups: dict[str, list[str]] = {}
+    for area in incident.areas:
+        groups.setdefault(area.region if area.region != area.name else "", []).append(area.name)
+    parts = [f"{_join(names)} ({region})" if region else _join(names) for region, names in groups.items()]
+    # "a (x) and b (y)" when each region has one area; commas between groups that have their own "and".
+    return _join(parts) if all(len(names) == 1 for names in groups.values()) else ", ".join(parts)
+
+
+def _area_desc(area: Area) -> str:
+    """``Castle Downs, North Edmonton``; ``St. Albert`` when the region is the area itself."""
+    return f"{area.name}, {area.region}" if area.region and area.region != area.name else area.name
+
+
+def _moment(site: Site, moment: datetime) -> str:
+    """``1:40 p.m. MDT, Tuesday, May 12, 2026``: a message is read on its own, so always with the day."""
+    zone = site.config.timezone
+    return f"{display.clock(moment, zone)}, {display.day(moment, zone)}"
+
+
+def _description(site: Site, incident: Incident, update: Update, window: Window | None) -> str:
+    """The facts, one per line: what, where, why, how many, the update itself, what comes next."""
+    final = update.status.is_final
+    services = _capitalise(_services(incident.services))
+    plural = len(incident.services) > 1
+    lines = []
+    if incident.is_maintenance:
+        lines.append(f"Planned work: {incident.title}.")
+        if update.status is Status.CANCELLED:
+            tense = "would have been"
+        elif final:
+            tense = "were" if plural else "was"
+        elif update.status is Status.SCHEDULED:
+            tense = "will be"
+        else:
+            tense = "are" if plural else "is"
+        lines.append(f"{services} {tense} affected in {_places(incident)}.")
+        if window is not None:
+            label = "Cancelled window" if update.status is Status.CANCELLED else "Window"
+            lines.append(f"{label}: {_moment(site, window.start)} to {_moment(site, window.end)}.")
+        if incident.expected_impact and not final:
+            lines.append(f"Expected impact: {_sentence(display.plain(incident.expected_impact))}")
+    else:
+        tense = ("were" if plural else "was") if final else ("are" if plural else "is")
+        lines.append(f"{services} {tense} affected in {_places(incident)}.")
+        if incident.cause:
+            lines.append(f"Cause: {_sentence(display.plain(incident.cause))}")
+    if incident.customers_affected is not None:
+        lines.append(f"Customers affected: {incident.customers_affected:,}.")
+    lines.append(
+        f"Update at {_moment(site, update.at)} ({update.status.label.lower()}): {_sentence(display.plain(update.message))}"
+    )
+    estimate = next((u.restore_eta for u in reversed(incident.updates[: update.number]) if u.restore_eta), None)
+    if estimate is not None and not final:
+        lines.append(f"Expected back: {_moment(site, estimate)}.")
+    if update.next_update is not None and not final:
+        lines.append(f"Next update: by {_moment(site, update.next_update)}.")
+    return "\n".join(lines)
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _carries_calls(service: Service) -> bool:
+    """A phone service: while it is down, emergency calls from it may fail."""
+    words = f"{service.id} {service.name}".lower()
+    return any(word in words for word in ("phone", "voice", "voip", "landline"))
+
+
+def _instruction(site: Site, incident: Incident, update: Update) -> str:
+    config = site.config
+    web = f"{config.site_url}incidents/{incident.id}/"
+    emergency = "If your home phone is not working, use a mobile phone for emergency calls."
+    calls = any(_carries_calls(s) for s in incident.services)
+    if update.status is Status.CANCELLED:
+        return (
+            "No action is needed: this planned work is cancelled. If your service is not working, "
+            f"call {config.name} at {config.contact.phone}."
+        )
+    if update.status.is_final:
+        done = "The work is complete." if incident.is_maintenance else "Service is restored."
+        return (
+            f"{done} If your service is still not working, unplug your modem for 30 seconds "
+            f"and plug it back in. If that does not help, call {config.name} at {config.contact.phone}."
+        )
+    parts = []
+    if update.status is Status.SCHEDULED:
+        parts.append("Plan for the interruption during the work window.")
+        if calls:
+            parts.append("During the work, use a mobile phone for emergency calls if your home phone is not working.")
+        parts.append(f"There is no need to call {config.name}.")
+    elif incident.is_maintenance:
+        parts.append(f"There is no need to call {config.name}: this is planned work.")
+        if calls:
+            parts.append(emergency)
+    else:
+        parts.append(f"There is no need to call {config.name}: the problem is known and is being worked on.")
+        if calls:
+            parts.append(emergency)
+    parts.append(f"Follow updates at {web}")
+    return " ".join(parts)
+
+
+# --- the message --------------------------------------------------------------
+
+
+def cap_alert(site: Site, incident: Incident, update: Update) -> bytes:
+    """One CAP 1.2 message for one update, as UTF-8 XML, elements in the order of the official schema."""
+    config = site.config
+    message = _message(site, incident, update)
+    alert = etree.Element(f"{_NS}alert", nsmap={None: CAP_NAMESPACE})
+
+    def add(parent: etree._Element, name: str, text: str) -> etree._Element:
+        element = etree.SubElement(parent, f"{_NS}{name}")
+        element.text = text
+        return element
+
+    def pair(parent: etree._Element, name: str, value_name: str, value: str) -> None:
+        element = etree.SubElement(parent, f"{_NS}{name}")
+        add(element, "valueName", value_name)
+        add(element, "value", value)
+
+    add(alert, "identifier", message.identifier)
+    add(alert, "sender", message.sender)
+    add(alert, "sent", message.sent)
+    add(alert, "status", "Actual")
+    add(alert, "msgType", message.msg_type)
+    add(alert, "scope", "Public")
+    if message.references:
+        add(alert, "references", message.references)
+    # <incidents> groups every message about one incident (CAP §3.2.1): the incident id has no spaces.
+    add(alert, "incidents", incident.id)
+
+    info = etree.SubElement(alert, f"{_NS}info")
+    add(info, "language", config.language)
+    add(info, "category", "Infra")
+    add(info, "event", message.event)
+    add(info, "responseType", message.response_type)
+    add(info, "urgency", message.urgency)
+    add(info, "severity", message.severity)
+    add(info, "certainty", message.certainty)
+    pair(info, "eventCode", *EVENT_CODE)
+    add(info, "effective", message.effective)
+    if message.onset:
+        add(info, "onset", message.onset)
+    add(info, "expires", message.expires)
+    add(info, "senderName", config.name)
+    add(info, "headline", message.headline)
+    add(info, "description", message.description)
+    add(info, "instruction", message.instruction)
+    add(info, "web", message.web)
+    add(info, "contact", config.contact.phone)
+    for area in incident.areas:
+        element = etree.SubElement(info, f"{_NS}area")
+        add(element, "areaDesc", _area_desc(area))
+        for polygon in area.polygons:
+            add(element, "polygon", " ".join(polygon.split()))
+        for value_name, value in area.geocodes:
+            pair(element, "geocode", value_name, value)
+    return etree.tostring(alert, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+# --- rules the schema cannot check --------------------------------------------
+
+
+def check_cap_rules(xml: bytes) -> list[str]:
+    """The CAP 1.2 rules the XSD does not check, as problems for people; empty if there are none."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        alert = etree.fromstring(xml, parser)
+    except etree.XMLSyntaxError as exc:
+        return [f"not well-formed XML: {exc}"]
+    if alert.tag != f"{_NS}alert":
+        return [f"expected a CAP 1.2 <alert> in {CAP_NAMESPACE}; found <{alert.tag}>"]
+    problems: list[str] = []
+
+    def text(element: etree._Element, name: str) -> str | None:
+        found = element.find(f"{_NS}{name}")
+        return None if found is None else (found.text or "")
+
+    for name in ("identifier", "sender"):
+        value = text(alert, name)
+        if value is not None and (not value or _UNSAFE_ID.search(value)):
+            problems.append(f"{name}: expected no spaces, commas, < or &; found {value!r}")
+
+    for name in _TIME_ELEMENTS:
+        for element in alert.iter(f"{_NS}{name}"):
+            problem = _time_problem(element.text or "")
+            if problem:
+                problems.append(f"{name}: {problem}")
+
+    msg_type = text(alert, "msgType")
+    references = text(alert, "references")
+    identifier, sender = text(alert, "identifier"), text(alert, "sender")
+    if msg_type in ("Update", "Cancel", "Ack", "Error") and not (references or "").strip():
+        problems.append(f"references: a msgType {msg_type} must reference the earlier messages; found none")
+    if msg_type == "Alert" and references is not None:
+        problems.append(f"references: a msgType Alert is the first message and references none; found {references!r}")
+    for reference in (references or "").split():
+        parts = reference.split(",")
+        if len(parts) != 3 or not parts[0] or not parts[1]:
+            problems.append(f"references: expected sender,identifier,sent; found {reference!r}")
+            continue
+        problem = _time_problem(parts[2])
+        if problem:
+            problems.append(f"references: {reference!r}: {problem}")
+        if (parts[0], parts[1]) == (sender, identifier):
+            problems.append(f"references: a message cannot reference itself; found {reference!r}")
+
+    for polygon in alert.iter(f"{_NS}polygon"):
+        points = (polygon.text or "").split()
+        bad = next((p for p in points if not _valid_point(p)), None)
+        if bad is not None:
+            problems.append(f"polygon: expected points lat,lon (latitude -90..90, longitude -180..180); found {bad!r}")
+        elif len(points) < 4:
+            problems.append(f"polygon: expected at least four points, the first repeated last; found {len(points)}")
+        elif points[0] != points[-1]:
+            problems.append(
+                f"polygon: expected a closed polygon, ending with its first point {points[0]}; found {points[-1]}"
+            )
+    return problems
+
+
+def _time_problem(value: str) -> str:
+    """What is wrong with a CAP time, or an empty string."""
+    if "Z" in value.upper():
+        return f"expected an offset, with UTC written -00:00; found 'Z' in {value!r}"
+    if re.search(r":\d{2}[.,]\d", value):
+        return f"expected whole seconds; found a fraction in {value!r}"
+    if not _CAP_TIME.match(value):
+        return f"expected a time like 2026-05-12T08:25:00-06:00; found {value!r}"
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return f"expected a real date and time; found {value!r}"
+    if value.endswith("+00:00"):
+        return f"expected UTC written -00:00 (CAP 1.2 §3.3.2); found {value!r}"
+    return ""
+
+
+def _valid_point(point: str) -> bool:
+    match = _POINT.match(point)
+    return bool(match) and abs(float(match[1])) <= 90 and abs(float(match[2])) <= 180
+
+
+# --- the feed for alert hubs --------------------------------------------------
+
+
+def cap_entry_id(site: Site, incident: Incident, update: Update) -> str:
+    """``tag:status.northwind.example,2026-05-12:cap/<incident-id>/<n>``: unlike the site feed's ids."""
+    return f"tag:{_host(site)},{incident.id[:10]}:cap/{incident.id}/{update.number}"
+
+
+def cap_link(site: Site, incident: Incident, update: Update) -> str:
+    return f"{site.config.site_url}bulletins/{incident.id}/{update.number}/cap.xml"
+
+
+def cap_feed(site: Site, messages: list[tuple[Incident, Update]]) -> bytes:
+    """An Atom index of CAP messages (the OASIS "CAP feeds" practice), newest first.
+
+    Each entry links to its message with ``type="application/cap+xml"``; every
+    date is a message's ``sent``, never the clock.
+    """
+    config = site.config
+    ordered = sorted(messages, key=lambda pair: (pair[1].at, pair[0].id, pair[1].number), reverse=True)
+    feed = FeedGenerator()
+    feed.id(f"{config.site_url}feeds/cap.xml")
+    feed.title(f"{config.name} CAP alerts")
+    feed.subtitle(f"CAP 1.2 alert messages about outages and planned work at {config.name}, one per update.")
+    feed.author({"name": config.name, "email": config.contact.email})
+    feed.link(href=f"{config.site_url}feeds/cap.xml", rel="self", type="application/atom+xml")
+    feed.link(href=f"{config.site_url}bulletins/", rel="alternate", type="text/html")
+    feed.language(config.language)
+    newest = max((u.at for i in site.incidents for u in i.updates), default=_EPOCH)
+    feed.updated(ordered[0][1].at if ordered else newest)
+    for incident, update in ordered:
+        message = _message(site, incident, update)
+        entry = feed.add_entry(order="append")
+        entry.id(cap_entry_id(site, incident, update))
+        entry.title(message.headline)
+        entry.updated(update.at)
+        entry.link(href=cap_link(site, incident, update), rel="alternate", type=CAP_MEDIA_TYPE)
+        entry.summary(
+            f"{message.event} in {_places(incident)}. CAP {message.msg_type}: {message.response_type}, "
+            f"urgency {message.urgency}, severity {message.severity}, certainty {message.certainty}; "
+            f"sent {_moment(site, update.at)}."
+        )
+    return _with_link_types(feed.atom_str(pretty=True))
+
+
+def _with_link_types(atom: bytes) -> bytes:
+    """Write each entry link's rel and type, which feedgen 1.0 drops from entry links.
+
+    (Its entry renderer rebinds the link's dict to the new element before
+    reading ``rel`` and ``type``, so only ``href`` survives.) Alert hubs find the
+    messages by ``type="application/cap+xml"``, so it must be there.
+    """
+    document = etree.fromstring(atom, etree.XMLParser(resolve_entities=False, no_network=True))
+    for link in document.iterfind("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}link"):
+        if link.get("href", "").endswith("/cap.xml"):
+            link.set("rel", "alternate")
+            link.set("type", CAP_MEDIA_TYPE)
+    return etree.tostring(document, xml_declaration=True, encoding="UTF-8", pretty_print=True)

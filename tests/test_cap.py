@@ -1,0 +1,420 @@
+"""CAP 1.2 alerts: valid against the official schema, chained by references, correct times, and their feed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import feedparser
+import pytest
+from lxml import etree
+
+from generator.bulletins.cap import cap_alert, cap_feed, cap_identifier, cap_time, check_cap_rules
+from generator.feeds import entry_id
+from generator.load import load_site
+from generator.model import Incident, Kind, Service, Site, Update
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = Path(__file__).parent / "schemas"
+GOLDEN = Path(__file__).parent / "golden"
+CAP = "{urn:oasis:names:tc:emergency:cap:1.2}"
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITE = load_site(ROOT)
+CAP_SCHEMA = etree.XMLSchema(etree.parse(str(SCHEMAS / "cap12.xsd")))
+ATOM_SCHEMA = etree.RelaxNG(etree.parse(str(SCHEMAS / "atom_rfc4287.rng")))
+FIBRE_CUT = "2026-05-12-north-edmonton-fibre-cut"
+NOVEMBER = "2026-11-22-clareview-castle-downs-internet-outage"
+REOPENED = "2026-09-24-st-albert-hub-power-failure"
+PHONE_SWITCH = "2026-10-07-phone-switch-software-upgrade"
+SENDER = "noc@northwind.example"
+BROADCAST = [(i, u) for i in SITE.incidents if i.broadcast for u in i.updates]
+
+
+def parse(xml: bytes) -> etree._Element:
+    return etree.fromstring(xml)
+
+
+def field(alert: etree._Element, path: str) -> str | None:
+    """The text at a path like ``info/urgency``, in the CAP namespace."""
+    return alert.findtext("/".join(CAP + part for part in path.split("/")))
+
+
+def message(incident_id: str, number: int, site: Site = SITE) -> bytes:
+    incident = site.incident(incident_id)
+    return cap_alert(site, incident, incident.updates[number - 1])
+
+
+def schema_errors(xml: bytes) -> str:
+    return "" if CAP_SCHEMA.validate(parse(xml)) else str(CAP_SCHEMA.error_log)
+
+
+def copy_of_example(tmp_path: Path) -> Path:
+    root = tmp_path / "status"
+    root.mkdir()
+    shutil.copy(ROOT / "status.yml", root / "status.yml")
+    shutil.copytree(ROOT / "incidents", root / "incidents")
+    return root
+
+
+def broadcasting(incident: Incident) -> Incident:
+    return replace(incident, broadcast=True)
+
+
+# --- every message of the example ----------------------------------------------
+
+
+def test_the_example_broadcasts_the_incidents_expected() -> None:
+    ids = sorted({i.id for i, _ in BROADCAST})
+    assert ids == sorted(
+        [FIBRE_CUT, "2026-06-16-mill-woods-outage", "2026-07-06-business-email-blocklisted", REOPENED, NOVEMBER]
+    )
+
+
+@pytest.mark.parametrize(("incident", "update"), BROADCAST, ids=[f"{i.id}-{u.number}" for i, u in BROADCAST])
+def test_every_message_is_valid_cap(incident: Incident, update: Update) -> None:
+    xml = cap_alert(SITE, incident, update)
+    assert xml.startswith(
+        b"<?xml version='1.0' encoding='UTF-8'?>\n<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
+    )
+    assert schema_errors(xml) == ""
+    assert check_cap_rules(xml) == []
+    alert = parse(xml)
+    assert field(alert, "identifier") == f"status.northwind.example.{incident.id}.{update.number}"
+    assert field(alert, "sender") == SENDER
+    assert field(alert, "status") == "Actual"
+    assert field(alert, "scope") == "Public"
+    assert field(alert, "msgType") == ("Alert" if update.number == 1 else "Update")
+    assert field(alert, "info/language") == "en"
+    assert field(alert, "info/category") == "Infra"
+    assert field(alert, "info/eventCode/valueName") == "OET:v1.2"
+    assert field(alert, "info/eventCode/value") == "OET-045"
+    assert field(alert, "info/senderName") == "Northwind Broadband"
+    assert field(alert, "info/contact") == "780-555-0100"
+    assert field(alert, "info/web") == f"https://status.northwind.example/incidents/{incident.id}/"
+    assert field(alert, "info/effective") == field(alert, "sent") == cap_time(update.at)
+    assert len(field(alert, "info/headline") or "") <= 160
+    # Plain text: no Markdown, no HTML left in the description.
+    assert not re.search(r"[<>*_`]", field(alert, "info/description") or "")
+    assert xml == cap_alert(SITE, incident, update)  # deterministic
+
+
+def test_identifier() -> None:
+    incident = SITE.incident(FIBRE_CUT)
+    assert cap_identifier(SITE, incident, incident.updates[4]) == f"status.northwind.example.{FIBRE_CUT}.5"
+
+
+def test_the_whole_references_chain_of_the_fibre_cut() -> None:
+    sent = [
+        "2026-05-12T08:25:00-06:00",
+        "2026-05-12T09:20:00-06:00",
+        "2026-05-12T10:55:00-06:00",
+        "2026-05-12T12:50:00-06:00",
+        "2026-05-12T13:40:00-06:00",
+    ]
+    refs = [f"{SENDER},status.northwind.example.{FIBRE_CUT}.{n},{sent[n - 1]}" for n in range(1, 6)]
+    for number in range(1, 6):
+        alert = parse(message(FIBRE_CUT, number))
+        assert field(alert, "sent") == sent[number - 1]
+        if number == 1:
+            assert field(alert, "msgType") == "Alert"
+            assert alert.find(f"{CAP}references") is None
+        else:
+            assert field(alert, "msgType") == "Update"
+            assert field(alert, "references") == " ".join(refs[: number - 1])
+
+
+def test_a_published_message_does_not_change_when_later_updates_arrive() -> None:
+    incident = SITE.incident(FIBRE_CUT)
+    for kept in range(1, 5):
+        earlier = replace(incident, updates=incident.updates[:kept])
+        assert cap_alert(SITE, earlier, earlier.updates[-1]) == cap_alert(SITE, incident, incident.updates[kept - 1])
+
+
+def test_every_resolution_is_an_all_clear_update() -> None:
+    finals = [(i, u) for i, u in BROADCAST if u.status.is_final]
+    assert len(finals) == 5  # the reopened St. Albert incident was resolved twice
+    for incident, update in finals:
+        alert = parse(cap_alert(SITE, incident, update))
+        assert field(alert, "msgType") == "Update"
+        assert field(alert, "info/responseType") == "AllClear"
+        assert field(alert, "info/urgency") == "Past"
+        assert field(alert, "info/severity") == "Minor"
+        assert field(alert, "info/expires") == cap_time(update.at + timedelta(hours=6))
+        assert "still not working" in (field(alert, "info/instruction") or "")
+
+
+def test_active_messages_are_observed_immediate_with_severity_from_impact() -> None:
+    expected = {"critical": "Severe", "major": "Moderate"}
+    for incident, update in BROADCAST:
+        if update.status.is_final:
+            continue
+        alert = parse(cap_alert(SITE, incident, update))
+        assert field(alert, "info/responseType") == "Monitor"
+        assert field(alert, "info/urgency") == "Immediate"
+        assert field(alert, "info/certainty") == "Observed"
+        assert field(alert, "info/severity") == expected[incident.impact]
+        assert "There is no need to call Northwind Broadband" in (field(alert, "info/instruction") or "")
+
+
+def test_a_message_after_a_resolution_still_updates_the_chain() -> None:
+    alert = parse(message(REOPENED, 5))
+    assert field(alert, "msgType") == "Update"
+    assert field(alert, "info/responseType") == "Monitor"
+    assert len((field(alert, "references") or "").split()) == 4
+
+
+def test_the_fibre_cut_says_what_where_why_and_when() -> None:
+    alert = parse(message(FIBRE_CUT, 2))
+    assert field(alert, "info/event") == "Internet and home phone outage"
+    assert field(alert, "info/headline") == (
+        "Internet and phone outage in Castle Downs, Lauderdale, Beverly and Clareview — identified"
+    )
+    assert field(alert, "info/expires") == "2026-05-12T11:00:00-06:00"  # its next_update
+    description = field(alert, "info/description") or ""
+    assert "Internet and home phone are affected in Castle Downs and Lauderdale (North Edmonton)" in description
+    assert "Cause: A contractor drilling under 137 Avenue at 66 Street" in description
+    assert "Customers affected: 4,800." in description
+    assert "A splicing crew is on site" in description
+    assert "Expected back: 3:00 p.m. MDT, Tuesday, May 12, 2026." in description
+    assert "Next update: by 11:00 a.m. MDT, Tuesday, May 12, 2026." in description
+    instruction = field(alert, "info/instruction") or ""
+    assert "use a mobile phone for emergency calls" in instruction
+
+
+def test_areas_carry_polygons_and_geocodes_from_status_yml() -> None:
+    areas = parse(message(FIBRE_CUT, 1)).findall(f"{CAP}info/{CAP}area")
+    assert [a.findtext(f"{CAP}areaDesc") for a in areas] == [
+        "Castle Downs, North Edmonton",
+        "Lauderdale, North Edmonton",
+        "Beverly, Northeast Edmonton",
+        "Clareview, Northeast Edmonton",
+    ]
+    castle_downs = areas[0]
+    assert [p.text for p in castle_downs.findall(f"{CAP}polygon")] == [
+        "53.62,-113.53 53.62,-113.49 53.59,-113.49 53.59,-113.53 53.62,-113.53"
+    ]
+    geocodes = castle_downs.findall(f"{CAP}geocode")
+    assert [(g.findtext(f"{CAP}valueName"), g.findtext(f"{CAP}value")) for g in geocodes] == [("SGC", "4811061")]
+    for other in areas[1:]:
+        assert [child.tag for child in other] == [f"{CAP}areaDesc"]
+
+
+def test_event_names_keep_abbreviations_and_phone_services_get_emergency_advice() -> None:
+    services = (Service("tv", "IPTV"), Service("voip", "VoIP"), Service("email", "Email"))
+    incident = replace(SITE.incident(NOVEMBER), services=services)
+    alert = parse(cap_alert(SITE, incident, incident.updates[0]))
+    assert field(alert, "info/event") == "IPTV, VoIP and email outage"
+    assert "use a mobile phone for emergency calls" in (field(alert, "info/instruction") or "")
+    internet_only = parse(message(NOVEMBER, 1))
+    assert "emergency" not in (field(internet_only, "info/instruction") or "")
+
+
+def test_without_a_cap_sender_the_host_is_the_sender() -> None:
+    config = replace(SITE.config, bulletins=replace(SITE.config.bulletins, cap_sender=""))
+    site = replace(SITE, config=config)
+    xml = message(FIBRE_CUT, 2, site)
+    assert field(parse(xml), "sender") == "status.northwind.example"
+    assert (field(parse(xml), "references") or "").startswith("status.northwind.example,status.northwind.example.")
+    assert check_cap_rules(xml) == []
+
+
+def test_an_area_whose_region_is_its_name_is_not_repeated() -> None:
+    areas = parse(message(REOPENED, 1)).findall(f"{CAP}info/{CAP}area")
+    assert [a.findtext(f"{CAP}areaDesc") for a in areas] == ["St. Albert"]
+    assert areas[0].findtext(f"{CAP}geocode/{CAP}value") == "4811062"
+
+
+# --- times -----------------------------------------------------------------------
+
+
+def test_times_carry_the_offset_of_their_season() -> None:
+    may, november = parse(message(FIBRE_CUT, 1)), parse(message(NOVEMBER, 1))
+    assert field(may, "sent") == "2026-05-12T08:25:00-06:00"
+    assert field(may, "info/expires") == "2026-05-12T09:30:00-06:00"
+    assert field(november, "sent") == "2026-11-22T08:10:00-07:00"
+    assert field(november, "info/expires") == "2026-11-22T09:00:00-07:00"
+
+
+def test_cap_time() -> None:
+    assert cap_time(datetime(2026, 5, 12, 8, 25, tzinfo=timezone(timedelta(hours=-6)))) == "2026-05-12T08:25:00-06:00"
+    assert cap_time(datetime(2026, 5, 12, 8, 25, tzinfo=UTC)) == "2026-05-12T08:25:00-00:00"
+    assert cap_time(datetime(2026, 5, 12, 8, 25, 7, 999999, tzinfo=UTC)) == "2026-05-12T08:25:07-00:00"
+    india = timezone(timedelta(hours=5, minutes=30))
+    assert cap_time(datetime(2026, 5, 12, 8, 25, tzinfo=india)) == "2026-05-12T08:25:00+05:30"
+    with pytest.raises(ValueError, match="timezone-aware"):
+        cap_time(datetime(2026, 5, 12, 8, 25))  # noqa: DTZ001 - the naive time is the point of the test
+
+
+def test_a_utc_site_writes_minus_zero(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path)
+    status = root / "status.yml"
+    status.write_text(status.read_text(encoding="utf-8").replace("America/Edmonton", "UTC"), encoding="utf-8")
+    site = load_site(root)
+    xml = message(FIBRE_CUT, 2, site)
+    alert = parse(xml)
+    assert field(alert, "sent") == "2026-05-12T09:20:00-00:00"
+    assert field(alert, "info/effective") == "2026-05-12T09:20:00-00:00"
+    assert field(alert, "info/expires") == "2026-05-12T11:00:00-00:00"
+    assert field(alert, "references") == f"{SENDER},status.northwind.example.{FIBRE_CUT}.1,2026-05-12T08:25:00-00:00"
+    assert b"Z<" not in xml and b"+00:00" not in xml
+    assert schema_errors(xml) == ""
+    assert check_cap_rules(xml) == []
+
+
+# --- the checks can fail -------------------------------------------------------------
+
+
+RESOLUTION = message(FIBRE_CUT, 5)
+
+
+def test_a_z_time_fails_the_schema_and_the_rules() -> None:
+    broken = RESOLUTION.replace(b"<sent>2026-05-12T13:40:00-06:00</sent>", b"<sent>2026-05-12T19:40:00Z</sent>")
+    assert broken != RESOLUTION
+    assert "sent" in schema_errors(broken)
+    assert any(p.startswith("sent:") and "'Z'" in p for p in check_cap_rules(broken))
+
+
+def test_a_fractional_second_fails_the_schema_and_the_rules() -> None:
+    broken = RESOLUTION.replace(b"<expires>2026-05-12T19:40:00-06:00", b"<expires>2026-05-12T19:40:00.5-06:00")
+    assert broken != RESOLUTION
+    assert "expires" in schema_errors(broken)
+    assert any(p.startswith("expires:") and "fraction" in p for p in check_cap_rules(broken))
+
+
+def test_a_z_time_in_a_reference_fails_the_rules() -> None:
+    broken = RESOLUTION.replace(b".1,2026-05-12T08:25:00-06:00", b".1,2026-05-12T14:25:00Z")
+    assert broken != RESOLUTION
+    assert schema_errors(broken) == ""  # references is a plain string to the schema
+    assert any(p.startswith("references:") and "'Z'" in p for p in check_cap_rules(broken))
+
+
+def test_category_telecom_fails_the_schema() -> None:
+    broken = RESOLUTION.replace(b"<category>Infra</category>", b"<category>Telecom</category>")
+    assert broken != RESOLUTION
+    assert "category" in schema_errors(broken)
+
+
+def test_elements_out_of_order_fail_the_schema() -> None:
+    broken = RESOLUTION.replace(
+        b"<status>Actual</status>\n  <msgType>Update</msgType>", b"<msgType>Update</msgType>\n  <status>Actual</status>"
+    )
+    assert broken != RESOLUTION
+    assert schema_errors(broken) != ""
+
+
+def test_an_update_without_references_fails_the_rules() -> None:
+    broken = re.sub(rb"\s*<references>[^<]*</references>", b"", RESOLUTION)
+    assert broken != RESOLUTION
+    assert schema_errors(broken) == ""  # the schema makes references optional
+    assert check_cap_rules(broken) == ["references: a msgType Update must reference the earlier messages; found none"]
+
+
+def test_an_alert_with_references_fails_the_rules() -> None:
+    broken = RESOLUTION.replace(b"<msgType>Update</msgType>", b"<msgType>Alert</msgType>")
+    assert any(p.startswith("references: a msgType Alert") for p in check_cap_rules(broken))
+
+
+def test_a_malformed_reference_fails_the_rules() -> None:
+    broken = RESOLUTION.replace(f"{SENDER},status".encode(), b"status", 1)
+    assert any("expected sender,identifier,sent" in p for p in check_cap_rules(broken))
+
+
+def test_an_open_polygon_fails_the_rules() -> None:
+    # The closing point dropped: four points, the last not the first.
+    broken = RESOLUTION.replace(b" 53.59,-113.53 53.62,-113.53</polygon>", b" 53.59,-113.53</polygon>")
+    assert broken != RESOLUTION
+    assert schema_errors(broken) == ""  # a polygon is a plain string to the schema
+    assert check_cap_rules(broken) == [
+        "polygon: expected a closed polygon, ending with its first point 53.62,-113.53; found 53.59,-113.53"
+    ]
+
+
+def test_a_polygon_that_does_not_end_where_it_starts_fails_the_rules() -> None:
+    broken = RESOLUTION.replace(b" 53.62,-113.53</polygon>", b" 53.61,-113.53</polygon>")
+    assert broken != RESOLUTION
+    assert check_cap_rules(broken) == [
+        "polygon: expected a closed polygon, ending with its first point 53.62,-113.53; found 53.61,-113.53"
+    ]
+
+
+def test_a_polygon_of_three_points_fails_the_rules() -> None:
+    broken = re.sub(
+        rb"<polygon>[^<]*</polygon>", b"<polygon>53.62,-113.53 53.62,-113.49 53.62,-113.53</polygon>", RESOLUTION
+    )
+    assert check_cap_rules(broken) == ["polygon: expected at least four points, the first repeated last; found 3"]
+
+
+def test_unsafe_identifier_and_sender_fail_the_rules() -> None:
+    broken = RESOLUTION.replace(b"<sender>noc@northwind.example</sender>", b"<sender>noc desk, Northwind</sender>")
+    broken = broken.replace(b"<identifier>status.", b"<identifier>a&amp;b status.")
+    problems = check_cap_rules(broken)
+    assert any(p.startswith("identifier: expected no spaces, commas, < or &") for p in problems)
+    assert any(p.startswith("sender: expected no spaces, commas, < or &") for p in problems)
+
+
+def test_the_golden_resolution_message() -> None:
+    """tests/golden/cap-2026-05-12-north-edmonton-fibre-cut-5.xml was read line by line against the incident file."""
+    assert message(FIBRE_CUT, 5) == (GOLDEN / "cap-2026-05-12-north-edmonton-fibre-cut-5.xml").read_bytes()
+
+
+# --- planned maintenance ----------------------------------------------------------------
+
+
+def test_planned_maintenance_is_future_likely_then_all_clear() -> None:
+    incident = broadcasting(SITE.incident(PHONE_SWITCH))
+    assert incident.kind is Kind.MAINTENANCE
+    xmls = [cap_alert(SITE, incident, u) for u in incident.updates]
+    for xml in xmls:
+        assert schema_errors(xml) == ""
+        assert check_cap_rules(xml) == []
+    scheduled, in_progress, _, completed = (parse(x) for x in xmls)
+    assert field(scheduled, "info/event") == "Planned maintenance"
+    assert field(scheduled, "info/urgency") == "Future"
+    assert field(scheduled, "info/certainty") == "Likely"
+    assert field(scheduled, "info/responseType") == "Prepare"
+    assert field(scheduled, "info/onset") == "2026-10-21T00:30:00-06:00"
+    assert field(scheduled, "info/expires") == "2026-10-21T04:00:00-06:00"  # the end of the window, not sent + 6 h
+    assert field(in_progress, "info/urgency") == "Immediate"
+    assert field(in_progress, "info/certainty") == "Observed"
+    assert field(completed, "msgType") == "Update"
+    assert field(completed, "info/responseType") == "AllClear"
+    assert field(completed, "info/urgency") == "Past"
+    assert completed.find(f"{CAP}info/{CAP}onset") is None
+
+
+def test_a_long_title_gives_a_headline_of_at_most_160_characters() -> None:
+    incident = replace(SITE.incident(NOVEMBER), title="Internet outage in " + ", ".join(["Clareview"] * 30))
+    headline = field(parse(cap_alert(SITE, incident, incident.updates[0])), "info/headline") or ""
+    assert len(headline) <= 160
+    assert headline.endswith("… — investigating")
+
+
+# --- the feed for alert hubs ---------------------------------------------------------
+
+
+def test_the_cap_feed() -> None:
+    xml = cap_feed(SITE, BROADCAST)
+    document = parse(xml)
+    assert ATOM_SCHEMA.validate(document), ATOM_SCHEMA.error_log
+    assert document.find(f"{ATOM}author") is not None  # so entries need none (RFC 4287 4.1.1)
+    parsed = feedparser.parse(xml)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert len(parsed.entries) == len(BROADCAST)
+    newest_first = sorted(BROADCAST, key=lambda pair: (pair[1].at, pair[0].id, pair[1].number), reverse=True)
+    site_ids = {entry_id(SITE, i, u) for i, u in BROADCAST}
+    for entry, (incident, update) in zip(parsed.entries, newest_first, strict=True):
+        assert entry.id == f"tag:status.northwind.example,{incident.id[:10]}:cap/{incident.id}/{update.number}"
+        assert entry.id not in site_ids
+        alert = parse(cap_alert(SITE, incident, update))
+        assert entry.title == field(alert, "info/headline")
+        assert entry.updated == field(alert, "sent")
+        assert entry.summary
+        links = [link for link in entry.links if link.type == "application/cap+xml"]
+        assert [(link.rel, link.href) for link in links] == [
+            ("alternate", f"https://status.northwind.example/bulletins/{incident.id}/{update.number}/cap.xml")
+        ]
+    assert document.findtext(f"{ATOM}updated") == "2026-11-22T10:30:00-07:00"  # the newest message, not the clock
+    assert xml == cap_feed(SITE, list(reversed(BROADCAST)))  # same bytes whatever the order given
