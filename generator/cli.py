@@ -6,6 +6,7 @@ with located messages and exit status 1, never a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -400,3 +401,69 @@ def schema(out: Path) -> None:
     """
     for path in scaffold.write_schemas(out):
         click.echo(path.as_posix())
+
+
+@main.command()
+@ROOT_OPTION
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The site just built (default: site/ in the repository).",
+)
+@click.option(
+    "--previous",
+    metavar="URL_OR_DIR",
+    help="The published site to compare with: its address (https://…) or a folder with an earlier build.",
+)
+@click.option("--send-all", is_flag=True, help="With no previous index (first publish), send every bulletin.")
+@click.option("--dry-run", is_flag=True, help="Print what would be sent; send nothing.")
+def notify(root: Path, site_dir: Path | None, previous: str | None, send_all: bool, dry_run: bool) -> None:
+    """Email the bulletins that are new since the previous published build.
+
+    Newsrooms get the radio scripts and press release, technical contacts the
+    notice. Recipients come from the file named by OUTAGE_RECIPIENTS_FILE (or
+    the YAML in OUTAGE_RECIPIENTS); the mail server from OUTAGE_SMTP_HOST,
+    OUTAGE_SMTP_PORT, OUTAGE_SMTP_SECURITY (starttls, ssl), OUTAGE_SMTP_USER,
+    OUTAGE_SMTP_PASSWORD and OUTAGE_SMTP_FROM. Run it after build and before
+    deploying: if a message fails it exits 1, and the next run sends again.
+    With no previous index nothing is sent, unless --send-all.
+
+    \b
+    Example:
+      outage build --site-dir site
+      outage notify --site-dir site --previous https://status.northwind.example/ --dry-run
+    """
+    from . import notify as mail
+
+    site = _site(root)
+    target = site_dir if site_dir is not None else root / "site"
+    try:
+        settings = None if dry_run else mail.smtp_settings(os.environ)
+        outbox = mail.prepare(site.config, target, previous, os.environ, send_all=send_all)
+    except InvalidSite as exc:
+        _report(exc)
+        sys.exit(1)
+    except mail.NotifyError as exc:
+        _fail(str(exc))
+    for line in mail.log_masks(outbox.recipients, os.environ):
+        click.echo(line)
+    if outbox.first_publish and not send_all:
+        click.echo(f"no previous bulletin index: nothing sent (first publish); --send-all sends all {outbox.published}")
+        return
+    summary = f"{len(outbox.deliveries)} message(s) for {len(outbox.bulletins)} new bulletin(s)"
+    if dry_run or not outbox.deliveries:
+        click.echo("".join(mail.preview(d) + "\n" for d in outbox.deliveries), nl=False)
+        click.echo(f"{'would send' if dry_run else 'sent'} {summary}")
+        return
+    assert settings is not None
+    try:
+        failures = mail.send(outbox.deliveries, settings, log=click.echo)
+    except mail.NotifyError as exc:
+        _fail(str(exc))
+    for failure in failures:
+        click.echo(f"outage: {failure}", err=True)
+    if failures:
+        _fail(
+            f"{len(failures)} of {len(outbox.deliveries)} message(s) not sent; failing, so the next run sends these bulletins again"
+        )
+    click.echo(f"sent {summary}")

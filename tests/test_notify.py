@@ -1,0 +1,584 @@
+"""``outage notify``: new bulletins by email, through a real SMTP server on 127.0.0.1 (aiosmtpd).
+
+The example site is built twice: once as the published site, and again after
+an update to the open incident. Only that update's bulletin is new. No test
+touches any address other than 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import shutil
+import smtplib
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+from click.testing import CliRunner
+
+from generator import notify
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
+NEW_ID = f"{OPEN_ID}/4"
+HOST = "status.northwind.example"
+SUBJECT = "Northwind Broadband: Internet outage in Clareview and Castle Downs — update 4"
+
+RECIPIENTS = """\
+newsrooms:            # receive radio + press
+  - {name: CKNW News, email: news@radio.example}
+  - {name: Northern Gazette, email: desk@gazette.example, areas: [st-albert]}
+  - {name: Castle Radio, email: news@castle-radio.example, areas: [castle-downs, lauderdale]}
+technical:            # receive the notice
+  - {name: Acme IT, email: noc@acme.example, services: [business], areas: [castle-downs]}
+  - {name: Beta NOC, email: noc@beta.example, services: [internet], areas: [clareview]}
+  - {name: Phone Only Ltd, email: it@phone.example, services: [phone]}
+"""
+# The new bulletin is about internet in Clareview and Castle Downs.
+EXPECTED = {
+    "news@radio.example": "newsroom",
+    "news@castle-radio.example": "newsroom",
+    "noc@beta.example": "technical",
+}
+
+
+# --- a real SMTP server on loopback -----------------------------------------
+
+
+@dataclass
+class Received:
+    mail_from: str
+    rcpt_tos: list[str]
+    data: bytes
+
+    @property
+    def message(self) -> EmailMessage:
+        # Stored with the local line ends, as a mailbox does (SMTP carries CRLF).
+        parsed = message_from_bytes(self.data.replace(b"\r\n", b"\n"), policy=policy.default)
+        assert isinstance(parsed, EmailMessage)
+        return parsed
+
+
+@dataclass
+class Recorder:
+    """An aiosmtpd handler that keeps every message, and refuses or delays recipients on request."""
+
+    received: list[Received] = field(default_factory=list)
+    refuse: set[str] = field(default_factory=set)
+    """Recipients answered 550 (permanent)."""
+    busy: dict[str, int] = field(default_factory=dict)
+    """Recipients answered 451 (try again later) this many times first."""
+    connections: int = 0
+    port: int = 0
+    logins: list[tuple[str, bool]] = field(default_factory=list)
+    """(user, accepted) for each login."""
+
+    def authenticate(self, server, session, envelope, mechanism, auth_data) -> AuthResult:
+        ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (b"bulletins", b"s3cret")
+        self.logins.append((auth_data.login.decode(), ok))
+        return AuthResult(success=ok, handled=False)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return f"550 5.1.1 <{address}>: mailbox unavailable"
+        if self.busy.get(address):
+            self.busy[address] -= 1
+            return "451 4.3.0 try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list[Received]:
+        return [r for r in self.received if r.rcpt_tos == [address]]
+
+
+class CountingController(Controller):
+    def factory(self):
+        self.handler.connections += 1
+        return super().factory()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp() -> Iterator[Recorder]:
+    recorder = Recorder(port=free_port())
+    controller = CountingController(
+        recorder, hostname="127.0.0.1", port=recorder.port, server_hostname="localhost",
+        authenticator=recorder.authenticate, auth_require_tls=False,  # plain text on loopback only
+    )  # fmt: skip
+    controller.start()
+    recorder.connections = 0  # start() connects once to check the server is up
+    try:
+        yield recorder
+    finally:
+        controller.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(notify, "RETRY_DELAYS", (0.0, 0.0))
+
+
+# --- the two builds ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Builds:
+    root: Path
+    previous: Path
+    site: Path
+
+
+def cli(*args: str, env: dict[str, str | None] | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args), env=env)
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
+    base = tmp_path_factory.mktemp("notify")
+    root = base / "status"
+    root.mkdir()
+    for name in ("status.yml", "incidents", "site_template"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    code, output = cli("build", "--root", str(root), "--now", "2026-11-22 12:00", "--site-dir", str(base / "previous"))
+    assert code == 0, output
+    code, output = cli(
+        "update", OPEN_ID, "--root", str(root), "--now", "2026-11-22 12:40",
+        "--message", "The replacement board has arrived and is being fitted.", "--eta", "15:00", "--next-update", "14:00",
+    )  # fmt: skip
+    assert code == 0, output
+    code, output = cli("build", "--root", str(root), "--now", "2026-11-22 12:45", "--site-dir", str(base / "site"))
+    assert code == 0, output
+    return Builds(root, base / "previous", base / "site")
+
+
+@pytest.fixture
+def recipients(tmp_path: Path) -> Path:
+    path = tmp_path / "recipients.yml"
+    path.write_text(RECIPIENTS, encoding="utf-8")
+    return path
+
+
+def environment(smtp: Recorder | None, recipients: Path | None, **extra: str) -> dict[str, str | None]:
+    """Every variable notify reads, set for the test (None: unset), whatever the machine has."""
+    env: dict[str, str | None] = {
+        "OUTAGE_RECIPIENTS_FILE": str(recipients) if recipients else None,
+        "OUTAGE_RECIPIENTS": None,
+        "OUTAGE_SMTP_HOST": "127.0.0.1" if smtp else None,
+        "OUTAGE_SMTP_PORT": str(smtp.port) if smtp else None,
+        "OUTAGE_SMTP_SECURITY": "none",
+        "OUTAGE_SMTP_USER": None,
+        "OUTAGE_SMTP_PASSWORD": None,
+        "OUTAGE_SMTP_FROM": None,
+        "OUTAGE_SMTP_PAUSE": "0",
+        "GITHUB_ACTIONS": None,
+    }
+    env.update(extra)
+    return env
+
+
+def run_notify(builds: Builds, env: dict[str, str | None], *extra: str, previous: str | None = None) -> tuple[int, str]:
+    """``previous``: a folder or address (default: the previous build); "" leaves --previous out."""
+    args = ["notify", "--root", str(builds.root), "--site-dir", str(builds.site)]
+    previous = str(builds.previous) if previous is None else previous
+    return cli(*args, *(["--previous", previous] if previous else []), *extra, env=env)
+
+
+def bulletin_file(builds: Builds, name: str) -> str:
+    return (builds.site / "bulletins" / NEW_ID / name).read_text(encoding="utf-8")
+
+
+# --- what is sent, to whom --------------------------------------------------
+
+
+def test_only_the_new_bulletin_goes_to_each_matching_recipient(
+    builds: Builds, smtp: Recorder, recipients: Path
+) -> None:
+    previous = json.loads((builds.previous / "bulletins/index.json").read_text(encoding="utf-8"))
+    current = json.loads((builds.site / "bulletins/index.json").read_text(encoding="utf-8"))
+    assert {b["id"] for b in current["bulletins"]} - {b["id"] for b in previous["bulletins"]} == {NEW_ID}
+
+    code, output = run_notify(builds, environment(smtp, recipients))
+
+    assert code == 0, output
+    assert "sent 3 message(s) for 1 new bulletin(s)" in output
+    assert sorted(r.rcpt_tos[0] for r in smtp.received) == sorted(EXPECTED)
+    assert all(len(r.rcpt_tos) == 1 for r in smtp.received)
+    kinds = {r.rcpt_tos[0]: r.message["Message-ID"].rsplit("-", 1)[1].split("@")[0] for r in smtp.received}
+    assert kinds == EXPECTED
+    # Limited to an unrelated area, or to a service the incident does not touch: nothing.
+    for address in ("desk@gazette.example", "noc@acme.example", "it@phone.example"):
+        assert not smtp.to(address)
+        assert address not in output
+
+
+def test_headers_and_bodies(builds: Builds, smtp: Recorder, recipients: Path) -> None:
+    code, output = run_notify(builds, environment(smtp, recipients))
+    assert code == 0, output
+    radio, press, notice = (bulletin_file(builds, name) for name in ("radio.txt", "press.txt", "notice.txt"))
+    assert radio.startswith("SLUG: NORTHWIND OUTAGE")
+
+    newsroom = smtp.to("news@radio.example")[0]
+    assert newsroom.mail_from == "media@northwind.example"
+    message = newsroom.message
+    assert message["Subject"] == SUBJECT
+    assert message["Message-ID"] == f"<bulletin-{OPEN_ID}-4-newsroom@{HOST}>"
+    assert message["From"] == "Northwind Broadband <media@northwind.example>"
+    assert message["To"] == "CKNW News <news@radio.example>"
+    assert message["Date"] == "Sun, 22 Nov 2026 12:40:00 -0700"  # the update's time, not the clock
+    assert message["Auto-Submitted"] == "auto-generated"
+    assert message.get_content_type() == "text/plain"
+    assert message.get_content_charset() == "utf-8"
+    body = message.get_content()
+    assert body.startswith(radio.splitlines()[0] + "\n")
+    assert body.startswith(radio.rstrip("\n") + "\n\n" + press.rstrip("\n") + "\n\n-- \n")  # radio script first
+    assert f"https://{HOST}/bulletins/{NEW_ID}/" in body
+
+    technical = smtp.to("noc@beta.example")[0].message
+    assert technical["Subject"] == SUBJECT
+    assert technical["Message-ID"] == f"<bulletin-{OPEN_ID}-4-technical@{HOST}>"
+    assert technical["To"] == "Beta NOC <noc@beta.example>"
+    assert technical["Reply-To"] == "support@northwind.example"
+    body = technical.get_content()
+    assert (
+        body.splitlines()[0]
+        == notice.splitlines()[0]
+        == ("Northwind Broadband service notice: Internet outage in Clareview and Castle Downs")
+    )
+    assert body.startswith(notice.rstrip("\n") + "\n\n-- \n")
+    assert "SLUG" not in body and "FOR IMMEDIATE RELEASE" not in body
+
+
+def test_the_sender_comes_from_the_environment(builds: Builds, smtp: Recorder, recipients: Path) -> None:
+    env = environment(smtp, recipients, OUTAGE_SMTP_FROM="Northwind status <status@northwind.example>")
+    code, output = run_notify(builds, env)
+    assert code == 0, output
+    assert {r.mail_from for r in smtp.received} == {"status@northwind.example"}
+    assert {r.message["From"] for r in smtp.received} == {"Northwind status <status@northwind.example>"}
+    assert smtp.to("news@radio.example")[0].message["Reply-To"] == "media@northwind.example"
+
+
+def test_running_again_with_the_same_previous_index_sends_the_same_messages_and_nothing_more(
+    builds: Builds, smtp: Recorder, recipients: Path
+) -> None:
+    def sent(start: int) -> list[tuple[str, str, str]]:
+        return sorted((r.rcpt_tos[0], r.message["Message-ID"], r.message["Subject"]) for r in smtp.received[start:])
+
+    assert run_notify(builds, environment(smtp, recipients))[0] == 0
+    first = sent(0)
+    assert run_notify(builds, environment(smtp, recipients))[0] == 0
+    assert len(smtp.received) == 6
+    assert sent(3) == first
+    # Against the new build itself, nothing is new.
+    code, output = run_notify(builds, environment(smtp, recipients), previous=str(builds.site))
+    assert code == 0, output
+    assert "sent 0 message(s) for 0 new bulletin(s)" in output
+    assert len(smtp.received) == 6
+
+
+def test_on_github_actions_the_addresses_are_masked_in_the_log(
+    builds: Builds, smtp: Recorder, recipients: Path
+) -> None:
+    code, output = run_notify(builds, environment(smtp, recipients, GITHUB_ACTIONS="true"))
+    assert code == 0, output
+    lines = output.splitlines()
+    masks = [line for line in lines if line.startswith("::add-mask::")]
+    assert len(masks) == 6 and "::add-mask::desk@gazette.example" in masks
+    assert lines[: len(masks)] == masks  # before any line that shows an address
+
+
+def test_the_recipients_can_be_the_content_of_a_variable(builds: Builds, smtp: Recorder) -> None:
+    env = environment(smtp, None, OUTAGE_RECIPIENTS=RECIPIENTS)
+    code, output = run_notify(builds, env)
+    assert code == 0, output
+    assert sorted(r.rcpt_tos[0] for r in smtp.received) == sorted(EXPECTED)
+
+
+# --- failures ---------------------------------------------------------------
+
+
+def test_a_refused_recipient_is_named_the_others_still_receive_and_the_exit_is_1(
+    builds: Builds, smtp: Recorder, recipients: Path
+) -> None:
+    smtp.refuse.add("news@radio.example")
+    code, output = run_notify(builds, environment(smtp, recipients))
+    assert code == 1
+    assert (
+        f"outage: not sent: {NEW_ID} to news@radio.example (newsrooms[0]): news@radio.example refused: "
+        "550 5.1.1 <news@radio.example>: mailbox unavailable"
+    ) in output
+    assert "outage: 1 of 3 message(s) not sent; failing, so the next run sends these bulletins again" in output
+    assert sorted(r.rcpt_tos[0] for r in smtp.received) == ["news@castle-radio.example", "noc@beta.example"]
+
+
+def test_a_transient_refusal_is_retried(builds: Builds, smtp: Recorder, recipients: Path) -> None:
+    smtp.busy["noc@beta.example"] = 2
+    code, output = run_notify(builds, environment(smtp, recipients))
+    assert code == 0, output
+    assert output.count(f"retrying {NEW_ID} to noc@beta.example (technical[1])") == 2
+    assert len(smtp.to("noc@beta.example")) == 1
+    smtp.busy["noc@beta.example"] = 3  # three tries at most
+    code, output = run_notify(builds, environment(smtp, recipients))
+    assert code == 1
+    assert f"not sent: {NEW_ID} to noc@beta.example (technical[1])" in output
+    assert "451 4.3.0 try again later" in output
+
+
+def test_login_with_user_and_password(builds: Builds, smtp: Recorder, recipients: Path) -> None:
+    env = environment(smtp, recipients, OUTAGE_SMTP_USER="bulletins", OUTAGE_SMTP_PASSWORD="wrong")
+    code, output = run_notify(builds, env)
+    assert code == 1
+    assert "outage: 127.0.0.1 refused the login for OUTAGE_SMTP_USER 'bulletins': 535" in output
+    assert "0 of 3 messages were sent, 3 were not" in output
+    assert "wrong" not in output
+    assert not smtp.received
+    env = environment(smtp, recipients, OUTAGE_SMTP_USER="bulletins", OUTAGE_SMTP_PASSWORD="s3cret")
+    code, output = run_notify(builds, env)
+    assert code == 0, output
+    assert len(smtp.received) == 3
+    assert smtp.logins[-1] == ("bulletins", True)
+
+
+def test_a_server_that_cannot_be_reached_fails_after_retries(builds: Builds, recipients: Path) -> None:
+    env = environment(None, recipients, OUTAGE_SMTP_HOST="127.0.0.1", OUTAGE_SMTP_PORT=str(free_port()))
+    code, output = run_notify(builds, env)
+    assert code == 1
+    assert "outage: cannot reach 127.0.0.1:" in output
+    assert "0 of 3 messages were sent, 3 were not" in output
+
+
+def test_a_malformed_recipients_file_is_located_before_any_connection(
+    builds: Builds, smtp: Recorder, tmp_path: Path
+) -> None:
+    path = tmp_path / "recipients.yml"
+    path.write_text(
+        "newsrooms:\n"
+        "  - {name: CKNW News, email: news@radio.example, area: [castle-downs]}\n"
+        "  - {name: Gazette, email: desk at gazette.example}\n"
+        "technical:\n"
+        "  - {name: Acme IT, email: noc@acme.example, areas: [castle-down]}\n",
+        encoding="utf-8",
+    )
+    code, output = run_notify(builds, environment(smtp, path))
+    assert code == 1
+    assert output.splitlines() == [
+        f"{path}:2:50: newsrooms[0].area: expected one of the keys name, email, services, areas; "
+        "found the unknown key 'area' (did you mean 'areas'?)",
+        f"{path}:3:28: newsrooms[1].email: expected an email address like news@radio.example; "
+        "found 'desk at gazette.example'",
+        f"{path}:5:54: technical[0].areas[0]: expected an area id from status.yml (beverly, castle-downs, "
+        "clareview, lauderdale, mill-woods, st-albert, sturgeon-county); found 'castle-down'",
+        "3 errors in 1 file",
+    ]
+    assert smtp.connections == 0
+    assert not smtp.received
+
+
+def test_a_broken_recipients_yaml_and_missing_recipients(builds: Builds, smtp: Recorder, tmp_path: Path) -> None:
+    path = tmp_path / "recipients.yml"
+    path.write_text("newsrooms:\n  - {name: CKNW News, email: news@radio.example\n", encoding="utf-8")
+    code, output = run_notify(builds, environment(smtp, path))
+    assert code == 1
+    assert output.startswith(f"{path}:")
+    code, output = run_notify(builds, environment(smtp, None))
+    assert code == 1
+    assert "outage: no recipients: set OUTAGE_RECIPIENTS_FILE to a recipients file, or OUTAGE_RECIPIENTS" in output
+    assert smtp.connections == 0
+
+
+def test_nothing_is_sent_for_an_invalid_site(builds: Builds, smtp: Recorder, recipients: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "status"
+    shutil.copytree(builds.root, broken)
+    with (broken / "status.yml").open("a", encoding="utf-8") as file:
+        file.write("colour: blue\n")
+    code, output = cli(
+        "notify", "--root", str(broken), "--site-dir", str(builds.site), "--previous", str(builds.previous),
+        env=environment(smtp, recipients),
+    )  # fmt: skip
+    assert code == 1
+    assert "status.yml:" in output and "unknown key 'colour'" in output
+    assert smtp.connections == 0
+
+
+def test_the_site_must_be_built_first(builds: Builds, smtp: Recorder, recipients: Path, tmp_path: Path) -> None:
+    code, output = cli(
+        "notify", "--root", str(builds.root), "--site-dir", str(tmp_path / "nowhere"),
+        env=environment(smtp, recipients),
+    )  # fmt: skip
+    assert code == 1
+    assert f"outage: no bulletins/index.json in {tmp_path / 'nowhere'}: build the site first" in output
+    assert smtp.connections == 0
+
+
+def test_smtp_settings_are_required_and_plain_text_only_to_loopback(builds: Builds, recipients: Path) -> None:
+    code, output = run_notify(builds, environment(None, recipients))
+    assert code == 1
+    assert (
+        "outage: OUTAGE_SMTP_HOST is not set: set it to your mail server (or use --dry-run); nothing was sent" in output
+    )
+    # Refused before any connection: mail.example is never looked up.
+    env = environment(None, recipients, OUTAGE_SMTP_HOST="mail.example", OUTAGE_SMTP_SECURITY="none")
+    code, output = run_notify(builds, env)
+    assert code == 1
+    assert "allowed only for 127.0.0.1 and localhost" in output
+
+
+def test_smtp_settings_defaults_and_checks() -> None:
+    settings = notify.smtp_settings({"OUTAGE_SMTP_HOST": "mail.example", "OUTAGE_SMTP_PORT": ""})
+    assert (settings.port, settings.security, settings.pause, settings.user) == (587, "starttls", 1.0, "")
+    assert notify.smtp_settings({"OUTAGE_SMTP_HOST": "mail.example", "OUTAGE_SMTP_SECURITY": "ssl"}).port == 465
+    bad = [
+        {},
+        {"OUTAGE_SMTP_HOST": "mail.example", "OUTAGE_SMTP_SECURITY": "tls"},
+        {"OUTAGE_SMTP_HOST": "mail.example", "OUTAGE_SMTP_PORT": "smtp"},
+        {"OUTAGE_SMTP_HOST": "mail.example", "OUTAGE_SMTP_USER": "me"},
+        {"OUTAGE_SMTP_HOST": "mail.example", "OUTAGE_SMTP_PAUSE": "-1"},
+    ]
+    for environ in bad:
+        with pytest.raises(notify.NotifyError):
+            notify.smtp_settings(environ)
+    assert "secret" not in repr(notify.smtp_settings({"OUTAGE_SMTP_HOST": "h", "OUTAGE_SMTP_USER": "u",
+                                                      "OUTAGE_SMTP_PASSWORD": "secret"}))  # fmt: skip
+
+
+def test_which_errors_are_worth_another_try() -> None:
+    assert notify._transient(smtplib.SMTPRecipientsRefused({"a@b.example": (451, b"later")}))
+    assert not notify._transient(smtplib.SMTPRecipientsRefused({"a@b.example": (550, b"no")}))
+    assert notify._transient(smtplib.SMTPDataError(421, b"closing"))
+    assert not notify._transient(smtplib.SMTPDataError(554, b"rejected"))
+    assert notify._transient(smtplib.SMTPServerDisconnected())
+    assert notify._transient(ConnectionRefusedError())
+    assert not notify._transient(smtplib.SMTPNotSupportedError())
+
+
+# --- dry run, first publish, previous site over http ------------------------
+
+
+def test_dry_run_prints_and_sends_nothing(builds: Builds, smtp: Recorder, recipients: Path) -> None:
+    code, output = run_notify(builds, environment(None, recipients), "--dry-run")
+    assert code == 0, output
+    assert "To: CKNW News <news@radio.example>\n" in output
+    assert f"Subject: {SUBJECT}\n" in output
+    assert f"Message-ID: <bulletin-{OPEN_ID}-4-technical@{HOST}>\n" in output
+    assert "  | SLUG: NORTHWIND OUTAGE" in output
+    assert output.rstrip().endswith("would send 3 message(s) for 1 new bulletin(s)")
+    assert smtp.connections == 0
+
+
+def test_no_previous_index_sends_nothing_unless_send_all(
+    builds: Builds, smtp: Recorder, recipients: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, output = run_notify(builds, environment(smtp, recipients), previous=str(empty))
+    assert code == 0, output
+    assert "no previous bulletin index: nothing sent (first publish); --send-all sends all 12" in output
+    assert smtp.connections == 0
+    code, output = run_notify(builds, environment(smtp, recipients), "--send-all", previous=str(empty))
+    assert code == 0, output
+    # Without --previous at all, the same.
+    assert run_notify(builds, environment(smtp, recipients), previous="")[0] == 0
+
+    index = json.loads((builds.site / "bulletins/index.json").read_text(encoding="utf-8"))["bulletins"]
+    entries = yaml_recipients()
+    expected = sorted(
+        (person["email"], f"<bulletin-{b['incident']}-{b['update']}-{kind}@{HOST}>")
+        for b in index
+        for kind, person in entries
+        if set(person.get("services", b["services"])) & set(b["services"])
+        and set(person.get("areas", b["areas"])) & set(b["areas"])
+    )
+    assert sorted((r.rcpt_tos[0], r.message["Message-ID"]) for r in smtp.received) == expected
+    # Oldest first, so a newsroom reads them in order.
+    dates = [r.message["Date"].datetime for r in smtp.received if r.rcpt_tos == ["news@radio.example"]]
+    assert dates == sorted(dates) and len(dates) == 12
+
+
+def yaml_recipients() -> list[tuple[str, dict]]:
+    import yaml
+
+    data = yaml.safe_load(RECIPIENTS)
+    return [("newsroom", p) for p in data["newsrooms"]] + [("technical", p) for p in data["technical"]]
+
+
+@pytest.fixture
+def web() -> Iterator[tuple[int, dict[str, Path]]]:
+    """A static web server on 127.0.0.1 serving whichever folder the test puts in ``served["root"]``."""
+    served: dict[str, Path] = {}
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(served["root"]), **kwargs)
+
+        def log_message(self, format, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1], served
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_previous_index_can_come_from_the_live_site(
+    builds: Builds, smtp: Recorder, recipients: Path, web: tuple[int, dict[str, Path]], tmp_path: Path
+) -> None:
+    port, served = web
+    served["root"] = builds.previous
+    code, output = run_notify(builds, environment(smtp, recipients), previous=f"http://127.0.0.1:{port}/")
+    assert code == 0, output
+    assert sorted(r.rcpt_tos[0] for r in smtp.received) == sorted(EXPECTED)
+    # A site that has never published an index answers 404: the first publish.
+    served["root"] = tmp_path
+    code, output = run_notify(builds, environment(smtp, recipients), previous=f"http://127.0.0.1:{port}/")
+    assert code == 0, output
+    assert "no previous bulletin index: nothing sent (first publish)" in output
+    assert len(smtp.received) == 3
+
+
+def test_an_unreadable_previous_index_is_an_error_not_a_first_publish(
+    builds: Builds, smtp: Recorder, recipients: Path, tmp_path: Path
+) -> None:
+    code, output = run_notify(builds, environment(smtp, recipients), previous=str(tmp_path / "missing"))
+    assert code == 1
+    assert "which does not exist" in output
+    code, output = run_notify(builds, environment(smtp, recipients), previous=f"http://127.0.0.1:{free_port()}/")
+    assert code == 1
+    assert "cannot read the previous bulletin index at http://127.0.0.1:" in output
+    assert smtp.connections == 0
+
+
+def test_the_documented_example_recipients_file_is_valid() -> None:
+    from generator.load import load_config
+
+    path = ROOT / "examples/recipients.example.yml"
+    people = notify.load_recipients(path.read_bytes(), "examples/recipients.example.yml", load_config(ROOT))
+    assert [(p.kind, p.email) for p in people][:2] == [
+        ("newsroom", "news@radio.example"),
+        ("newsroom", "desk@gazette.example"),
+    ]
+    assert all(p.email.rsplit(".", 1)[1] == "example" for p in people)  # fictional addresses only
