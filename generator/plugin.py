@@ -7,12 +7,12 @@ pages say comes from ``pages.py``; this module only hands it to MkDocs.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-import yaml
 from jinja2 import TemplateError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -48,6 +48,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         """Set by ``outage build``, which has loaded and checked the data already."""
         self.now: datetime | None = None
         self.root = Path()
+        self.bodies: dict[str, str] = {}
+        """Generated pages' HTML by source path: they skip MkDocs' Markdown step."""
 
     def on_config(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -81,7 +83,9 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         taken = {f.dest_uri: f"{config.docs_dir}/{f.src_uri}" for f in files}
         try:
             bulletins = published_sets(bulletin_templates(self.root), self.site, self.now)
-            generated = [(p.src_uri, _markdown(p)) for p in site_pages(self.site, self.now, bulletins)]
+            pages = site_pages(self.site, self.now, bulletins)
+            self.bodies = {p.src_uri: p.body for p in pages}
+            generated = [(p.src_uri, _front_matter(p)) for p in pages]
             generated += sorted(static_outputs(self.site, self.now, bulletins).items())
         except TemplateError as exc:
             where = f"{TEMPLATE_DIR}/{exc.name}:{exc.lineno}" if getattr(exc, "lineno", None) else str(TEMPLATE_DIR)
@@ -100,20 +104,32 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             files.append(file)
         return files
 
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        # Generated pages are finished HTML: running Markdown over 10,000 of
+        # them costs seconds for nothing. Their links are relative by
+        # construction (pages.relative_url) and checked by the tests.
+        return "" if page.file.src_uri in self.bodies else markdown
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        return self.bodies.get(page.file.src_uri, html)
+
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / INCIDENTS_DIR))
         server.watch(str(self.root / CONFIG_FILE))
         return server
 
 
-def _markdown(page: Page) -> str:
-    """The generated page as MkDocs reads it: front matter, then the HTML body as raw HTML."""
-    meta = {"title": page.title, "hide": ["toc"]}
+def _front_matter(page: Page) -> str:
+    """The generated page as MkDocs reads it: only its front matter (the body comes in on_page_content).
+
+    JSON is valid YAML and much faster to write than a YAML dump.
+    """
+    meta: dict[str, object] = {"title": page.title, "hide": ["toc"]}
     if page.description:
         meta["description"] = page.description
     if page.feeds:
         meta["feeds"] = [{"title": title, "url": url} for title, url in page.feeds]
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n" + page.body
+    return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
 
 
 class BuildFailed(Exception):

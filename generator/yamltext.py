@@ -80,14 +80,23 @@ def decode(raw: bytes, file: str) -> str:
     return text
 
 
+# libyaml parses about 15 times faster than PyYAML's pure-Python parser; the
+# messages for broken files come from the pure-Python one, so they stay the
+# same whichever is installed.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse(raw: bytes, file: str) -> YamlDocument:
     """Parse one file into a :class:`YamlDocument`, or raise :class:`YamlProblem`."""
     text = decode(raw, file)
-    _check_events(text, file)
+    fast = "\t" not in text  # libyaml accepts some tabs PyYAML refuses: keep one behaviour
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except RecursionError:
-        raise YamlProblem(Problem(file, 1, 1, "", f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")) from None
+        node = _compose(text, file, _FAST_LOADER if fast else yaml.SafeLoader)
+    except (YamlProblem, yaml.YAMLError):
+        if not fast:
+            raise
+        # The file is broken somewhere: let the pure-Python parser say where, in its words.
+        node = _compose(text, file, yaml.SafeLoader)
     if node is None:
         raise YamlProblem(Problem(file, 1, 1, "", "a mapping of fields", "an empty file"))
     document = YamlDocument(data=None)
@@ -98,15 +107,23 @@ def parse(raw: bytes, file: str) -> YamlDocument:
     return document
 
 
+def _compose(text: str, file: str, loader) -> Node | None:
+    _check_events(text, file, loader)
+    try:
+        return yaml.compose(text, Loader=loader)
+    except RecursionError:
+        raise YamlProblem(Problem(file, 1, 1, "", f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")) from None
+
+
 def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _check_events(text: str, file: str) -> None:
+def _check_events(text: str, file: str, loader_class=yaml.SafeLoader) -> None:
     """Refuse anchors, aliases, tags and extra documents, and report syntax errors."""
     documents = 0
     try:
-        loader = yaml.SafeLoader(text)  # checks for unprintable characters first
+        loader = loader_class(text)  # the pure-Python loader checks for unprintable characters first
         while loader.check_event():
             event = loader.get_event()
             line, column = event.start_mark.line + 1, event.start_mark.column + 1
@@ -122,9 +139,8 @@ def _check_events(text: str, file: str) -> None:
                 raise refuse("plain values", f"the alias *{event.anchor} (aliases are not allowed)")
             if isinstance(event, NodeEvent) and event.anchor is not None:
                 raise refuse("plain values", f"the anchor &{event.anchor} (anchors are not allowed)")
-            explicit_tag = (
-                isinstance(event, ScalarEvent) and event.tag is not None and event.implicit == (False, False)
-            ) or (isinstance(event, CollectionStartEvent) and event.tag is not None and not event.implicit)
+            # An untagged node has no tag on its event; any tag, even the bare "!", is refused.
+            explicit_tag = isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag is not None
             if explicit_tag:
                 shown = event.tag.replace("tag:yaml.org,2002:", "!!", 1)
                 raise refuse("plain values", f"the tag {shown} (tags are not allowed)")

@@ -136,3 +136,25 @@ def test_any_status_yml_gives_a_site_or_located_problems(tmp_path: Path, documen
     except InvalidSite as exc:
         assert exc.problems
         assert all(p.file == "status.yml" and p.line >= 1 for p in exc.problems)
+
+
+def _outcome(text: str, loader) -> object:
+    """What the loader would get from one parser: the mapping's data, or a refusal."""
+    from generator import yamltext
+
+    try:
+        node = yamltext._compose(text, SOURCE, loader)
+        if not isinstance(node, yaml.MappingNode):
+            return "refused"  # empty, or not a mapping: refused either way
+        return yamltext._build(node, (), yamltext.YamlDocument(data=None), SOURCE, 0)
+    except (yamltext.YamlProblem, yaml.YAMLError):
+        return "refused"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab:- \n[]{},&*!|>'\"#%@`?\\0\x07\x85\u2028\ufeff\x00é")), max_size=80))
+def test_the_fast_and_the_pure_python_parser_agree(text: str) -> None:
+    """libyaml is used for speed; it must accept exactly what PyYAML accepts (tabs aside, which skip it)."""
+    from generator.yamltext import _FAST_LOADER
+
+    assert _outcome(text, _FAST_LOADER) == _outcome(text, yaml.SafeLoader)
