@@ -74,6 +74,16 @@ def _when(option: str, text: str | None, now: datetime, config: Config) -> datet
         raise
 
 
+def _written(root: Path, write) -> None:
+    """Run one authoring change; print the file's path, or why nothing was written."""
+    try:
+        path = write()
+    except authoring.AuthoringError as exc:
+        _fail(str(exc))
+        raise  # unreachable: _fail exits
+    click.echo(path.relative_to(root).as_posix())
+
+
 def _ids(values: tuple[str, ...]) -> list[str]:
     """``--area a --area b`` and ``--area a,b`` both give ``[a, b]``."""
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
@@ -211,15 +221,12 @@ def new(root: Path, now: str | None, title: str, impact: str, services, areas, m
     """
     config = _config(root)
     moment = _now(now, config)
-    try:
-        path = authoring.new_incident(
-            root, config, moment, title=title, impact=impact, services=_ids(services), areas=_ids(areas),
-            message=message, status=status, next_update=_when("--next-update", next_update, moment, config),
-            restore_eta=_when("--eta", eta, moment, config), customers_affected=customers, cause=cause,
-        )  # fmt: skip
-    except authoring.AuthoringError as exc:
-        _fail(str(exc))
-    click.echo(path.relative_to(root).as_posix())
+    next_at, eta_at = _when("--next-update", next_update, moment, config), _when("--eta", eta, moment, config)
+    _written(root, lambda: authoring.new_incident(
+        root, config, moment, title=title, impact=impact, services=_ids(services), areas=_ids(areas),
+        message=message, status=status, next_update=next_at, restore_eta=eta_at,
+        customers_affected=customers, cause=cause,
+    ))  # fmt: skip
 
 
 @main.command()
@@ -265,15 +272,11 @@ def _append(root: Path, now: str | None, incident_id: str, *, status: str | None
             eta: str | None, next_update: str | None, resolve: bool = False) -> None:  # fmt: skip
     config = _config(root)
     moment = _now(now, config)
-    try:
-        path = authoring.append_update(
-            root, config, moment, incident_id, status=status, message=message, resolve=resolve,
-            restore_eta=_when("--eta", eta, moment, config),
-            next_update=_when("--next-update", next_update, moment, config),
-        )  # fmt: skip
-    except authoring.AuthoringError as exc:
-        _fail(str(exc))
-    click.echo(path.relative_to(root).as_posix())
+    eta_at, next_at = _when("--eta", eta, moment, config), _when("--next-update", next_update, moment, config)
+    _written(root, lambda: authoring.append_update(
+        root, config, moment, incident_id, status=status, message=message, resolve=resolve,
+        restore_eta=eta_at, next_update=next_at,
+    ))  # fmt: skip
 
 
 @main.command()
@@ -303,14 +306,10 @@ def maintenance(root: Path, now: str | None, title: str, start: str, end: str, s
     assert begins is not None
     ends = _when("--end", end, begins, config)
     assert ends is not None
-    try:
-        path = authoring.new_maintenance(
-            root, config, moment, title=title, start=begins, end=ends, services=_ids(services),
-            areas=_ids(areas), expected_impact=expected_impact, message=message, broadcast=broadcast,
-        )  # fmt: skip
-    except authoring.AuthoringError as exc:
-        _fail(str(exc))
-    click.echo(path.relative_to(root).as_posix())
+    _written(root, lambda: authoring.new_maintenance(
+        root, config, moment, title=title, start=begins, end=ends, services=_ids(services),
+        areas=_ids(areas), expected_impact=expected_impact, message=message, broadcast=broadcast,
+    ))  # fmt: skip
 
 
 @main.command()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import copy_of_example
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
@@ -276,10 +276,7 @@ def ids(files: dict[str, dict]) -> dict[str, object]:
 
 
 def test_ids_do_not_move_when_an_unrelated_incident_is_added(tmp_path: Path) -> None:
-    root = tmp_path / "status"
-    root.mkdir()
-    shutil.copy(ROOT / "status.yml", root / "status.yml")
-    shutil.copytree(ROOT / "incidents", root / "incidents")
+    root = copy_of_example(tmp_path)
     (root / "incidents" / "2026" / "2026-03-02-webmail-sign-in-slow.yml").write_text(UNRELATED, encoding="utf-8")
     before, after = ids(api()), ids(api(load_site(root)))
     assert after["page"] == before["page"]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import feedparser
 import pytest
+from conftest import copy_of_example
 from lxml import etree
 
 from generator.bulletins.cap import cap_alert, cap_feed, cap_identifier, cap_time, check_cap_rules
@@ -49,14 +49,6 @@ def message(incident_id: str, number: int, site: Site = SITE) -> bytes:
 
 def schema_errors(xml: bytes) -> str:
     return "" if CAP_SCHEMA.validate(parse(xml)) else str(CAP_SCHEMA.error_log)
-
-
-def copy_of_example(tmp_path: Path) -> Path:
-    root = tmp_path / "status"
-    root.mkdir()
-    shutil.copy(ROOT / "status.yml", root / "status.yml")
-    shutil.copytree(ROOT / "incidents", root / "incidents")
-    return root
 
 
 def broadcasting(incident: Incident) -> Incident:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,16 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 EDMONTON = ZoneInfo("America/Edmonton")
 NOW = "2026-11-22 12:00"
 OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the example status repository."""
-    root = tmp_path / "status"
-    root.mkdir()
-    shutil.copy(ROOT / "status.yml", root / "status.yml")
-    shutil.copytree(ROOT / "incidents", root / "incidents")
-    return root
 
 
 def run(*args: str) -> tuple[int, str]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import feedparser
 import icalendar
 import pytest
 from click.testing import CliRunner
+from conftest import copy_of_example
 from lxml import etree
 
 from generator.calendar import calendar_outputs
@@ -28,14 +28,6 @@ OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
 SITE = load_site(ROOT)
 FEEDS = feed_outputs(SITE)
 ATOM_SCHEMA = etree.RelaxNG(etree.parse(str(SCHEMAS / "atom_rfc4287.rng")))
-
-
-def copy_of_example(tmp_path: Path) -> Path:
-    root = tmp_path / "status"
-    root.mkdir()
-    shutil.copy(ROOT / "status.yml", root / "status.yml")
-    shutil.copytree(ROOT / "incidents", root / "incidents")
-    return root
 
 
 def assert_valid_atom(xml: bytes, name: str) -> etree._Element:
