@@ -193,6 +193,10 @@ def test_init_creates_a_repository_that_checks_as_it_is(tmp_path: Path) -> None:
                        "--service", "internet", "--area", "downtown", "--message", "Looking.")  # fmt: skip
     assert code == 0, output
     assert run("check", "--root", str(target))[0] == 0
+    code, output = run("build", "--root", str(target), "--site-dir", str(tmp_path / "public"))
+    assert code == 0, output
+    assert "Acme Net: Fibre &amp; Phone status" in (tmp_path / "public" / "index.html").read_text(encoding="utf-8")
+    assert (tmp_path / "public" / "bulletins" / "index.html").is_file()
 
 
 def test_init_refuses_a_folder_that_is_not_empty(project: Path) -> None:
