@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import copy_of_example
+from example_repo import copy_of_example
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 

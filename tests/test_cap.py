@@ -9,7 +9,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import copy_of_example
+from example_repo import copy_of_example
 from lxml import etree
 
 from generator.bulletins.cap import cap_alert, cap_feed, cap_identifier, cap_time, check_cap_rules

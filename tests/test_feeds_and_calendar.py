@@ -9,7 +9,7 @@ import feedparser
 import icalendar
 import pytest
 from click.testing import CliRunner
-from conftest import copy_of_example
+from example_repo import copy_of_example
 from lxml import etree
 
 from generator.calendar import calendar_outputs
