@@ -193,7 +193,11 @@ class Incident:
         """The latest estimate given, if the incident is still open."""
         if not self.is_open:
             return None
-        return next((u.restore_eta for u in reversed(self.updates) if u.restore_eta), None)
+        return self.restore_eta_as_of(self.latest)
+
+    def restore_eta_as_of(self, update: Update) -> datetime | None:
+        """The latest estimate given up to and including ``update`` (what a bulletin for it may say)."""
+        return next((u.restore_eta for u in reversed(self.updates[: update.number]) if u.restore_eta), None)
 
     @property
     def next_update(self) -> datetime | None:

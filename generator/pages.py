@@ -42,7 +42,7 @@ class Page:
 
 def _environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("generator", "templates/site"),
+        loader=PackageLoader("generator", "templates/pages"),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -277,7 +277,7 @@ def _description(site: Site, incident: Incident, update: Update, window: Window 
     lines.append(
         f"Update at {_moment(site, update.at)} ({update.status.label.lower()}): {_sentence(display.plain(update.message))}"
     )
-    estimate = next((u.restore_eta for u in reversed(incident.updates[: update.number]) if u.restore_eta), None)
+    estimate = incident.restore_eta_as_of(update)
     if estimate is not None and not final:
         lines.append(f"Expected back: {_moment(site, estimate)}.")
     if update.next_update is not None and not final:

@@ -50,7 +50,7 @@ def notice_facts(site: Site, incident: Incident, update: Update, details: str | 
     def stamp(moment) -> str:
         return f"{display.clock(moment, zone)}, {display.short_day(moment, zone)}"
 
-    eta = next((u.restore_eta for u in reversed(incident.updates[: update.number]) if u.restore_eta), None)
+    eta = incident.restore_eta_as_of(update)
     if update.status.is_final:
         eta = None
     window = incident.window

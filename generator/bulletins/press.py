@@ -40,7 +40,7 @@ def press_facts(site: Site, incident: Incident, update: Update) -> PressFacts:
     services = spoken.join([s.name.lower() if s.name[1:].islower() else s.name for s in incident.services])
     areas = spoken.join([a.name for a in incident.areas])
     url = f"{config.site_url}incidents/{incident.id}/"
-    eta = next((u.restore_eta for u in reversed(incident.updates[: update.number]) if u.restore_eta), None)
+    eta = incident.restore_eta_as_of(update)
     first = incident.updates[0].at
     customers = f"about {incident.customers_affected:,} " if incident.customers_affected else ""
     since = _moment(first, update.at, zone)

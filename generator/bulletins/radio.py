@@ -72,7 +72,7 @@ def facts(site: Site, incident: Incident, update: Update) -> RadioFacts:
         return spoken.abbreviations(text, spoken_words)
 
     final = update.status.is_final
-    eta = next((u.restore_eta for u in reversed(incident.updates[: update.number]) if u.restore_eta), None)
+    eta = incident.restore_eta_as_of(update)
     window = _window_at(incident, update)
     media = config.media_contact or config.contact
     contact = "contact " + ", ".join(p for p in (media.name, media.title, config.name, media.phone, media.email) if p)
