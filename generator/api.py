@@ -24,7 +24,6 @@ import json
 import re
 from collections.abc import Iterable
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from . import display
 from .model import Incident, Site, Status, Update
@@ -69,7 +68,7 @@ class _Api:
         self.now = now
         self.config = site.config
         self.state = snapshot(site, now)
-        self.page_id = re.sub(r"[^a-z0-9]+", "-", (urlsplit(self.config.site_url).hostname or "").lower()).strip("-")
+        self.page_id = re.sub(r"[^a-z0-9]+", "-", self.config.host.lower()).strip("-")
         if site.incidents:
             self.updated_at = max(i.latest.at for i in site.incidents)
             self.created_at = min(i.updates[0].at for i in site.incidents)

@@ -10,7 +10,6 @@ clock, so the same files give the same bytes.
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone
 
@@ -25,7 +24,7 @@ def event(site: Site, incident: Incident) -> Event:
     url = f"{config.site_url}incidents/{incident.id}/"
     zone = config.timezone
     item = Event()
-    item.add("uid", f"{incident.id}@{urlsplit(config.site_url).hostname}")
+    item.add("uid", f"{incident.id}@{config.host}")
     item.add("dtstamp", incident.latest.at)
     item.add("sequence", len(incident.updates) - 1)
     item.add("dtstart", incident.window.start.astimezone(zone))

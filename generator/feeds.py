@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 
@@ -27,7 +26,7 @@ def entry_id(site: Site, incident: Incident, update: Update) -> str:
     The date is the incident's own (the start of its id), a day on which the
     site's host certainly belonged to the provider, as RFC 4151 asks.
     """
-    host = urlsplit(site.config.site_url).hostname
+    host = site.config.host
     return f"tag:{host},{incident.id[:10]}:{incident.id}/{update.number}"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 
@@ -107,6 +108,11 @@ class Config:
     feed_entries: int = 100
     """How many of the most recent updates each feed carries."""
 
+    @property
+    def host(self) -> str:
+        """The site's host name (checked to exist when status.yml is read): ids, UIDs and tags use it."""
+        return urlsplit(self.site_url).hostname or ""
+
     def service(self, service_id: str) -> Service:
         return next(s for s in self.services if s.id == service_id)
 
@@ -194,6 +200,11 @@ class Incident:
         if not self.is_open:
             return None
         return self.restore_eta_as_of(self.latest)
+
+    def window_as_of(self, update: Update) -> Window | None:
+        """The maintenance window as announced up to and including ``update`` (a later reschedule is not known yet)."""
+        moved = (u.window for u in reversed(self.updates[: update.number]) if u.window is not None)
+        return next(moved, self.original_window)
 
     def restore_eta_as_of(self, update: Update) -> datetime | None:
         """The latest estimate given up to and including ``update`` (what a bulletin for it may say)."""

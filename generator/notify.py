@@ -355,7 +355,7 @@ def sender_address(environ: Mapping[str, str], config: Config) -> Address:
 
 def message_id(incident: str, update: int, kind: str, config: Config) -> str:
     """The same for every send of a bulletin to one kind of recipient, so repeats are recognisable."""
-    host = urlsplit(config.site_url).hostname or "localhost"
+    host = config.host or "localhost"
     return f"<bulletin-{incident}-{update}-{kind}@{host}>"
 
 

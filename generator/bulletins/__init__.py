@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
 from html import escape
-from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 from jinja2 import Environment
@@ -145,7 +144,7 @@ def _index(site: Site, sets: list[BulletinSet]) -> bytes:
 def _bulletin_feed(site: Site, sets: list[BulletinSet]) -> bytes:
     """Atom for newsroom systems: one entry per script set, the scripts as preformatted text."""
     config = site.config
-    host = urlsplit(config.site_url).hostname
+    host = config.host
     feed = FeedGenerator()
     feed.id(f"{config.site_url}feeds/bulletins.xml")
     feed.title(f"{config.name}: bulletins for newsrooms")

@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from .. import display
 from ..model import Area, Impact, Incident, Service, Site, Status, Update, Window
+from . import spoken
 
 CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2"
 CAP_MEDIA_TYPE = "application/cap+xml"
@@ -49,7 +49,7 @@ _SEVERITY = {Impact.CRITICAL: "Severe", Impact.MAJOR: "Moderate", Impact.MINOR: 
 
 def cap_identifier(site: Site, incident: Incident, update: Update) -> str:
     """``status.northwind.example.2026-05-12-north-edmonton-fibre-cut.5``: unique and stable."""
-    return f"{_host(site)}.{incident.id}.{update.number}"
+    return f"{site.config.host}.{incident.id}.{update.number}"
 
 
 def cap_time(moment: datetime) -> str:
@@ -67,14 +67,10 @@ def cap_time(moment: datetime) -> str:
     return f"{local}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _host(site: Site) -> str:
-    return urlsplit(site.config.site_url).hostname or ""
-
-
 def _sender(site: Site) -> str:
     # CAP §3.2.1 asks for a globally unique sender, "e.g. based on an Internet
     # domain name": without bulletins.cap.sender in status.yml, the site's host is one.
-    return site.config.bulletins.cap_sender or _host(site)
+    return site.config.bulletins.cap_sender or site.config.host
 
 
 def _local(site: Site, moment: datetime) -> str:
@@ -113,7 +109,7 @@ def _message(site: Site, incident: Incident, update: Update) -> _Message:
     sender = _sender(site)
     final = update.status.is_final
     scheduled = update.status is Status.SCHEDULED
-    window = _window(incident, update)
+    window = incident.window_as_of(update)
 
     # responseType (CAP 1.2 §3.2.2): while an outage lasts, "Monitor" ("attend to
     # information sources as described in <instruction>"): the instruction asks
@@ -177,14 +173,6 @@ def _message(site: Site, incident: Incident, update: Update) -> _Message:
     )
 
 
-def _window(incident: Incident, update: Update) -> Window | None:
-    """A maintenance's window as announced up to this update (a later reschedule is not yet known)."""
-    if not incident.is_maintenance:
-        return None
-    moved = (u.window for u in reversed(incident.updates[: update.number]) if u.window is not None)
-    return next(moved, incident.original_window)
-
-
 def _event(incident: Incident) -> str:
     """``Internet and home phone outage``; ``Planned maintenance``."""
     if incident.is_maintenance:
@@ -196,22 +184,11 @@ def _event(incident: Incident) -> str:
 
 def _services(services: tuple[Service, ...]) -> str:
     """``internet and home phone``: names as they read inside a sentence."""
-    return _join([_in_sentence(s.name) for s in services])
-
-
-def _in_sentence(name: str) -> str:
-    """``Home phone`` -> ``home phone``; ``IPTV`` and ``VoIP`` keep their capitals."""
-    first = name.split(" ", 1)[0]
-    return name[0].lower() + name[1:] if first[1:].islower() else name
+    return spoken.join([spoken.in_sentence(s.name) for s in services])
 
 
 def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _join(items: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    return f"{', '.join(items[:-1])} and {items[-1]}" if len(items) > 1 else "".join(items)
 
 
 def _headline(incident: Incident, update: Update) -> str:
@@ -229,9 +206,9 @@ def _places(incident: Incident) -> str:
     groups: dict[str, list[str]] = {}
     for area in incident.areas:
         groups.setdefault(area.region if area.region != area.name else "", []).append(area.name)
-    parts = [f"{_join(names)} ({region})" if region else _join(names) for region, names in groups.items()]
+    parts = [f"{spoken.join(names)} ({region})" if region else spoken.join(names) for region, names in groups.items()]
     # "a (x) and b (y)" when each region has one area; commas between groups that have their own "and".
-    return _join(parts) if all(len(names) == 1 for names in groups.values()) else ", ".join(parts)
+    return spoken.join(parts) if all(len(names) == 1 for names in groups.values()) else ", ".join(parts)
 
 
 def _area_desc(area: Area) -> str:
@@ -477,7 +454,7 @@ def _valid_point(point: str) -> bool:
 
 def cap_entry_id(site: Site, incident: Incident, update: Update) -> str:
     """``tag:status.northwind.example,2026-05-12:cap/<incident-id>/<n>``: unlike the site feed's ids."""
-    return f"tag:{_host(site)},{incident.id[:10]}:cap/{incident.id}/{update.number}"
+    return f"tag:{site.config.host},{incident.id[:10]}:cap/{incident.id}/{update.number}"
 
 
 def cap_link(site: Site, incident: Incident, update: Update) -> str:

@@ -37,7 +37,7 @@ def press_facts(site: Site, incident: Incident, update: Update) -> PressFacts:
     zone = config.timezone
     at = update.at.astimezone(zone)
     final = update.status.is_final
-    services = spoken.join([s.name.lower() if s.name[1:].islower() else s.name for s in incident.services])
+    services = spoken.join([spoken.in_sentence(s.name) for s in incident.services])
     areas = spoken.join([a.name for a in incident.areas])
     url = f"{config.site_url}incidents/{incident.id}/"
     eta = incident.restore_eta_as_of(update)

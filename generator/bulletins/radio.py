@@ -73,7 +73,7 @@ def facts(site: Site, incident: Incident, update: Update) -> RadioFacts:
 
     final = update.status.is_final
     eta = incident.restore_eta_as_of(update)
-    window = _window_at(incident, update)
+    window = incident.window_as_of(update)
     media = config.media_contact or config.contact
     contact = "contact " + ", ".join(p for p in (media.name, media.title, config.name, media.phone, media.email) if p)
     mentioned = incident.areas if len(incident.areas) <= 4 else ()
@@ -85,7 +85,7 @@ def facts(site: Site, incident: Incident, update: Update) -> RadioFacts:
         status=update.status.value,
         resolved=final,
         impact=(incident.impact or Impact.MINOR).value,
-        services=say(spoken.join([_lower_first(s.name) for s in incident.services])),
+        services=say(spoken.join([spoken.in_sentence(s.name) for s in incident.services])),
         areas=say(_areas(site, incident)),
         cause=_cause(incident.cause, say),
         customers=spoken.count(incident.customers_affected) if incident.customers_affected else "",
@@ -105,10 +105,6 @@ def facts(site: Site, incident: Incident, update: Update) -> RadioFacts:
         pronouncers=", ".join(f"{a.name} ({a.pronounce})" for a in mentioned if a.pronounce),
         words_per_minute=config.bulletins.words_per_minute,
     )
-
-
-def _lower_first(name: str) -> str:
-    return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
 
 def _areas(site: Site, incident: Incident) -> str:
@@ -163,14 +159,6 @@ def _window_words(window, at: datetime, zone) -> str:
         day = spoken.day_and_time(window.start, at, zone).split(" ", 2)[-1]
         return f"between {spoken.clock(start, zone)} and {spoken.clock(end, zone)} {day}"
     return f"from {spoken.day_and_time(start, at, zone)} to {spoken.day_and_time(end, at, zone)}"
-
-
-def _window_at(incident: Incident, update: Update):
-    """The maintenance window as announced by this update (a later reschedule is not known yet)."""
-    window = incident.original_window
-    for earlier in incident.updates[: update.number]:
-        window = earlier.window or window
-    return window
 
 
 def _slug(name: str, incident: Incident, update: Update) -> str:

@@ -112,6 +112,12 @@ def join(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def in_sentence(name: str) -> str:
+    """``Home phone`` -> ``home phone`` inside a sentence; ``IPTV`` and ``VoIP`` keep their capitals."""
+    first = name.split(" ", 1)[0]
+    return name[:1].lower() + name[1:] if first[1:].islower() else name
+
+
 def abbreviations(text: str, spoken: tuple[tuple[str, str], ...]) -> str:
     """Configured abbreviations as they are read: ``ISP`` -> ``I-S-P``."""
     for written, said in spoken:
