@@ -13,12 +13,13 @@ from pathlib import Path
 
 import click
 
-from . import authoring, scaffold
-from .load import load_config, load_site
-from .model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Config
-from .problems import InvalidSite
-from .timeline import overdue_warnings
-from .times import TimeError, parse_relative, parse_time
+from .authoring import edits as authoring
+from .authoring import scaffold
+from .incidents.load import load_config, load_site
+from .incidents.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Config
+from .incidents.problems import InvalidSite
+from .incidents.times import TimeError, parse_relative, parse_time
+from .state.now import overdue_warnings
 
 ROOT_OPTION = click.option(
     "--root",
@@ -159,8 +160,8 @@ def build(root: Path, now: str | None, site_dir: Path | None) -> None:
     Example:
       outage build --now "2026-05-12 09:00" --site-dir public
     """
-    from .output import staged_site
-    from .plugin import BuildFailed, build_site
+    from .site.plugin import BuildFailed, build_site
+    from .site.writer import staged_site
 
     site = _site(root)
     moment = _now(now, site.config)
@@ -185,7 +186,7 @@ def serve(root: Path, now: str | None, address: str) -> None:
     Example:
       outage serve --address 127.0.0.1:8000
     """
-    from .plugin import serve_site
+    from .site.plugin import serve_site
 
     site = _site(root)
     moment = _now(now, site.config) if now else None
@@ -432,32 +433,35 @@ def notify(root: Path, site_dir: Path | None, previous: str | None, send_all: bo
       outage build --site-dir site
       outage notify --site-dir site --previous https://status.northwind.example/ --dry-run
     """
-    from . import notify as mail
+    from .delivery.compose import preview
+    from .delivery.errors import NotifyError
+    from .delivery.notify import log_masks, prepare
+    from .delivery.smtp import send, smtp_settings
 
     site = _site(root)
     target = site_dir if site_dir is not None else root / "site"
     try:
-        settings = None if dry_run else mail.smtp_settings(os.environ)
-        outbox = mail.prepare(site.config, target, previous, os.environ, send_all=send_all)
+        settings = None if dry_run else smtp_settings(os.environ)
+        outbox = prepare(site.config, target, previous, os.environ, send_all=send_all)
     except InvalidSite as exc:
         _report(exc)
         sys.exit(1)
-    except mail.NotifyError as exc:
+    except NotifyError as exc:
         _fail(str(exc))
-    for line in mail.log_masks(outbox.recipients, os.environ):
+    for line in log_masks(outbox.recipients, os.environ):
         click.echo(line)
     if outbox.first_publish and not send_all:
         click.echo(f"no previous bulletin index: nothing sent (first publish); --send-all sends all {outbox.published}")
         return
     summary = f"{len(outbox.deliveries)} message(s) for {len(outbox.bulletins)} new bulletin(s)"
     if dry_run or not outbox.deliveries:
-        click.echo("".join(mail.preview(d) + "\n" for d in outbox.deliveries), nl=False)
+        click.echo("".join(preview(d) + "\n" for d in outbox.deliveries), nl=False)
         click.echo(f"{'would send' if dry_run else 'sent'} {summary}")
         return
     assert settings is not None
     try:
-        failures = mail.send(outbox.deliveries, settings, log=click.echo)
-    except mail.NotifyError as exc:
+        failures = send(outbox.deliveries, settings, log=click.echo)
+    except NotifyError as exc:
         _fail(str(exc))
     for failure in failures:
         click.echo(f"outage: {failure}", err=True)

@@ -12,10 +12,11 @@ from example_repo import copy_of_example
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from generator.api import api_outputs
-from generator.load import load_site
-from generator.pages import site_pages
-from generator.times import parse_time
+from generator.feeds.statuspage import api_outputs
+from generator.incidents.load import load_site
+from generator.incidents.times import parse_time
+from generator.site.pages import site_pages
+from generator.state.now import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = load_site(ROOT)
@@ -41,7 +42,7 @@ FILES = {
 
 
 def api(site=SITE, now=NOW) -> dict[str, dict]:
-    return {path: json.loads(content) for path, content in api_outputs(site, now).items()}
+    return {path: json.loads(content) for path, content in api_outputs(snapshot(site, now)).items()}
 
 
 def components(files: dict[str, dict]) -> dict[str, dict]:
@@ -49,7 +50,7 @@ def components(files: dict[str, dict]) -> dict[str, dict]:
 
 
 def test_exactly_the_eight_statuspage_files() -> None:
-    assert sorted(api_outputs(SITE, NOW)) == sorted(FILES)
+    assert sorted(api_outputs(snapshot(SITE, NOW))) == sorted(FILES)
 
 
 def test_the_schema_itself_is_valid() -> None:
@@ -145,7 +146,7 @@ def test_upcoming_is_the_core_router_upgrade_as_rescheduled() -> None:
 
 def front_page_statuses(site, now) -> dict[str, str]:
     """``{"services/internet": "partial_outage", "areas/clareview": …}`` as the front page shows them."""
-    body = site_pages(site, now)[0].body
+    body = site_pages(snapshot(site, now))[0].body
     found = re.findall(
         r'<a href="((?:services|areas)/[^/"]+)/">[^<]+</a> <span class="outage-status outage-status--([a-z_]+)"', body
     )
@@ -242,9 +243,9 @@ def test_lists_stop_at_fifty() -> None:
 
 
 def test_the_same_input_gives_the_same_bytes() -> None:
-    first = api_outputs(SITE, NOW)
-    assert api_outputs(SITE, NOW) == first
-    assert api_outputs(load_site(ROOT), parse_time("2026-11-22T19:00:00+00:00", ZONE)) == first
+    first = api_outputs(snapshot(SITE, NOW))
+    assert api_outputs(snapshot(SITE, NOW)) == first
+    assert api_outputs(snapshot(load_site(ROOT), parse_time("2026-11-22T19:00:00+00:00", ZONE))) == first
 
 
 UNRELATED = """\
@@ -288,4 +289,4 @@ def test_ids_do_not_move_when_an_unrelated_incident_is_added(tmp_path: Path) -> 
 
 def test_summary_matches_the_hand_checked_golden_file() -> None:
     """tests/golden/api-v2-summary.json was read line by line against status.yml and incidents/."""
-    assert api_outputs(SITE, NOW)["api/v2/summary.json"] == GOLDEN.read_bytes()
+    assert api_outputs(snapshot(SITE, NOW))["api/v2/summary.json"] == GOLDEN.read_bytes()

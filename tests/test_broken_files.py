@@ -30,8 +30,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.load import load_site
-from generator.problems import InvalidSite
+from generator.incidents.load import load_site
+from generator.incidents.problems import InvalidSite
 
 BROKEN = Path(__file__).parent / "broken"
 BASE = BROKEN / "_base"

@@ -16,9 +16,10 @@ from generator.bulletins import BulletinSet, broadcast_updates, bulletin_outputs
 from generator.bulletins.radio import candidate_sentences, copy_of, facts, word_count
 from generator.bulletins.templates import bulletin_templates
 from generator.cli import main
-from generator.load import load_site
-from generator.pages import site_pages
-from generator.times import parse_time
+from generator.incidents.load import load_site
+from generator.incidents.times import parse_time
+from generator.site.pages import site_pages
+from generator.state.now import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
@@ -209,7 +210,7 @@ def test_newsroom_outputs_feeds_and_index() -> None:
 
 def test_newsroom_page_shows_current_scripts_side_by_side() -> None:
     sets = published_sets(TEMPLATES, SITE, NOW)
-    pages = {p.url: p for p in site_pages(SITE, NOW, sets)}
+    pages = {p.url: p for p in site_pages(snapshot(SITE, NOW), sets)}
     newsroom = pages["bulletins/"].body
     current = newsroom[newsroom.index('id="current"') : newsroom.index('id="archive"')]
     assert "Internet outage in Clareview and Castle Downs" in current

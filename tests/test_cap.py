@@ -9,13 +9,14 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from cap_rules import check_cap_rules
 from example_repo import copy_of_example
 from lxml import etree
 
-from generator.bulletins.cap import cap_alert, cap_feed, cap_identifier, cap_time, check_cap_rules
-from generator.feeds import entry_id
-from generator.load import load_site
-from generator.model import Incident, Kind, Service, Site, Update
+from generator.bulletins.cap import cap_alert, cap_feed, cap_identifier, cap_time
+from generator.feeds.atom import entry_id
+from generator.incidents.load import load_site
+from generator.incidents.model import Incident, Kind, Service, Site, Update
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = Path(__file__).parent / "schemas"

@@ -12,9 +12,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from generator.authoring.scaffold import json_schemas
 from generator.cli import main
-from generator.load import load_site
-from generator.scaffold import json_schemas
+from generator.incidents.load import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 EDMONTON = ZoneInfo("America/Edmonton")

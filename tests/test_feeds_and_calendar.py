@@ -12,12 +12,13 @@ from click.testing import CliRunner
 from example_repo import copy_of_example
 from lxml import etree
 
-from generator.calendar import calendar_outputs
 from generator.cli import main
-from generator.feeds import feed_outputs
-from generator.load import load_site
-from generator.outputs import static_outputs
-from generator.times import parse_time
+from generator.feeds.atom import feed_outputs
+from generator.feeds.calendar import calendar_outputs
+from generator.incidents.load import load_site
+from generator.incidents.times import parse_time
+from generator.site.outputs import static_outputs
+from generator.state.now import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -182,7 +183,7 @@ def test_rescheduling_raises_sequence_and_keeps_the_uid(tmp_path: Path) -> None:
 
 
 def test_badges_say_the_status_in_words() -> None:
-    outputs = static_outputs(SITE, parse_time(NOW, SITE.config.timezone))
+    outputs = static_outputs(snapshot(SITE, parse_time(NOW, SITE.config.timezone)))
     overall = outputs["badge.svg"].decode()
     assert 'aria-label="status: Partial outage"' in overall and ">Partial outage</text>" in overall
     assert ">Operational</text>" in outputs["services/phone/badge.svg"].decode()
@@ -191,7 +192,7 @@ def test_badges_say_the_status_in_words() -> None:
 
 def test_outputs_are_reproducible() -> None:
     now = parse_time(NOW, SITE.config.timezone)
-    assert static_outputs(SITE, now) == static_outputs(load_site(ROOT), now)
+    assert static_outputs(snapshot(SITE, now)) == static_outputs(snapshot(load_site(ROOT), now))
 
 
 @pytest.mark.parametrize(

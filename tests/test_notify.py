@@ -24,8 +24,11 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from click.testing import CliRunner
 
-from generator import notify
 from generator.cli import main
+from generator.delivery import retry
+from generator.delivery.errors import NotifyError
+from generator.delivery.recipients import load_recipients
+from generator.delivery.smtp import _transient, smtp_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
@@ -133,7 +136,7 @@ def smtp() -> Iterator[Recorder]:
 
 @pytest.fixture(autouse=True)
 def no_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(notify, "RETRY_DELAYS", (0.0, 0.0))
+    monkeypatch.setattr(retry, "RETRY_DELAYS", (0.0, 0.0))
 
 
 # --- the two builds ---------------------------------------------------------
@@ -445,9 +448,9 @@ def test_smtp_settings_are_required_and_plain_text_only_to_loopback(builds: Buil
 
 
 def test_smtp_settings_defaults_and_checks() -> None:
-    settings = notify.smtp_settings({"OUTAGE_SMTP_HOST": "mail.example", "OUTAGE_SMTP_PORT": ""})
+    settings = smtp_settings({"OUTAGE_SMTP_HOST": "mail.example", "OUTAGE_SMTP_PORT": ""})
     assert (settings.port, settings.security, settings.pause, settings.user) == (587, "starttls", 1.0, "")
-    assert notify.smtp_settings({"OUTAGE_SMTP_HOST": "mail.example", "OUTAGE_SMTP_SECURITY": "ssl"}).port == 465
+    assert smtp_settings({"OUTAGE_SMTP_HOST": "mail.example", "OUTAGE_SMTP_SECURITY": "ssl"}).port == 465
     bad = [
         {},
         {"OUTAGE_SMTP_HOST": "mail.example", "OUTAGE_SMTP_SECURITY": "tls"},
@@ -456,20 +459,20 @@ def test_smtp_settings_defaults_and_checks() -> None:
         {"OUTAGE_SMTP_HOST": "mail.example", "OUTAGE_SMTP_PAUSE": "-1"},
     ]
     for environ in bad:
-        with pytest.raises(notify.NotifyError):
-            notify.smtp_settings(environ)
-    assert "secret" not in repr(notify.smtp_settings({"OUTAGE_SMTP_HOST": "h", "OUTAGE_SMTP_USER": "u",
+        with pytest.raises(NotifyError):
+            smtp_settings(environ)
+    assert "secret" not in repr(smtp_settings({"OUTAGE_SMTP_HOST": "h", "OUTAGE_SMTP_USER": "u",
                                                       "OUTAGE_SMTP_PASSWORD": "secret"}))  # fmt: skip
 
 
 def test_which_errors_are_worth_another_try() -> None:
-    assert notify._transient(smtplib.SMTPRecipientsRefused({"a@b.example": (451, b"later")}))
-    assert not notify._transient(smtplib.SMTPRecipientsRefused({"a@b.example": (550, b"no")}))
-    assert notify._transient(smtplib.SMTPDataError(421, b"closing"))
-    assert not notify._transient(smtplib.SMTPDataError(554, b"rejected"))
-    assert notify._transient(smtplib.SMTPServerDisconnected())
-    assert notify._transient(ConnectionRefusedError())
-    assert not notify._transient(smtplib.SMTPNotSupportedError())
+    assert _transient(smtplib.SMTPRecipientsRefused({"a@b.example": (451, b"later")}))
+    assert not _transient(smtplib.SMTPRecipientsRefused({"a@b.example": (550, b"no")}))
+    assert _transient(smtplib.SMTPDataError(421, b"closing"))
+    assert not _transient(smtplib.SMTPDataError(554, b"rejected"))
+    assert _transient(smtplib.SMTPServerDisconnected())
+    assert _transient(ConnectionRefusedError())
+    assert not _transient(smtplib.SMTPNotSupportedError())
 
 
 # --- dry run, first publish, previous site over http ------------------------
@@ -573,10 +576,10 @@ def test_an_unreadable_previous_index_is_an_error_not_a_first_publish(
 
 
 def test_the_documented_example_recipients_file_is_valid() -> None:
-    from generator.load import load_config
+    from generator.incidents.load import load_config
 
     path = ROOT / "examples/recipients.example.yml"
-    people = notify.load_recipients(path.read_bytes(), "examples/recipients.example.yml", load_config(ROOT))
+    people = load_recipients(path.read_bytes(), "examples/recipients.example.yml", load_config(ROOT))
     assert [(p.kind, p.email) for p in people][:2] == [
         ("newsroom", "news@radio.example"),
         ("newsroom", "desk@gazette.example"),

@@ -9,8 +9,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.load import load_config, load_site, read_incident
-from generator.problems import InvalidSite, Problem
+from generator.incidents.load import load_config, load_site, read_incident
+from generator.incidents.problems import InvalidSite, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = load_config(ROOT)
@@ -140,7 +140,7 @@ def test_any_status_yml_gives_a_site_or_located_problems(tmp_path: Path, documen
 
 def _outcome(text: str, loader) -> object:
     """What the loader would get from one parser: the mapping's data, or a refusal."""
-    from generator import yamltext
+    from generator.incidents import yamltext
 
     try:
         node = yamltext._compose(text, SOURCE, loader)
@@ -155,6 +155,6 @@ def _outcome(text: str, loader) -> object:
 @given(st.text(alphabet=st.sampled_from(list("ab:- \n[]{},&*!|>'\"#%@`?\\0\x07\x85\u2028\ufeff\x00é")), max_size=80))
 def test_the_fast_and_the_pure_python_parser_agree(text: str) -> None:
     """libyaml is used for speed; it must accept exactly what PyYAML accepts (tabs aside, which skip it)."""
-    from generator.yamltext import _FAST_LOADER
+    from generator.incidents.yamltext import _FAST_LOADER
 
     assert _outcome(text, _FAST_LOADER) == _outcome(text, yaml.SafeLoader)

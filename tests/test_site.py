@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.output import OutputError, check_relative_path
+from generator.site.writer import OutputError, check_relative_path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = "2026-11-22 12:00"
@@ -209,7 +209,7 @@ def test_serve_watches_the_incident_files(project: Path) -> None:
 
 def test_workflows_pass_actionlint_and_the_scaffold_copy_matches() -> None:
     workflows = [ROOT / ".github/workflows/publish.yml", ROOT / ".github/workflows/tests.yml"]
-    scaffold = ROOT / "generator/scaffold/dot-github/workflows/publish.yml"
+    scaffold = ROOT / "generator/authoring/scaffold/dot-github/workflows/publish.yml"
     result = subprocess.run(["actionlint", *map(str, workflows), str(scaffold)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     ours = workflows[0].read_text(encoding="utf-8")

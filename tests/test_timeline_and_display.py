@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from generator import display
-from generator.load import load_site
-from generator.pages import relative_url
-from generator.timeline import recent, snapshot
-from generator.times import TimeError, localize, parse_relative, parse_time
+from generator.incidents.load import load_site
+from generator.incidents.times import TimeError, localize, parse_relative, parse_time
+from generator.site.pages import relative_url
+from generator.state.now import recent, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 EDMONTON = ZoneInfo("America/Edmonton")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from .. import display
-from ..model import Incident, Site, Update
+from ..incidents.model import Incident, Site, Update
 from . import spoken
 
 NOTICE_LIMIT = 1000

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from .. import display
-from ..model import Contact, Incident, Site, Status, Update
+from ..incidents.model import Contact, Incident, Site, Status, Update
 from . import spoken
 
 

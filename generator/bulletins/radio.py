@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from jinja2 import Environment
 
 from .. import display
-from ..model import Impact, Incident, Site, Status, Update
+from ..incidents.model import Impact, Incident, Site, Status, Update
 from . import spoken
 
 KILL_AFTER_HOURS = 3

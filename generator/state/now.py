@@ -1,16 +1,18 @@
-"""What the site's state is at one moment, "now".
+"""What is true at one moment, "now": which incidents are active, what each service and area shows.
 
 A static site is right at the moment it is built, so the build takes the time
-once and everything here is a pure function of (site, now).
+once and computes a :class:`Snapshot` from (site, now) once; every renderer
+(pages, lite page, status.txt, badges, the API) reads that one snapshot.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
 
-from .model import Impact, Incident, Site, Status
-from .problems import Problem
+from ..incidents.model import Config, Impact, Incident, Site, Status
+from ..incidents.problems import Problem
 
 
 def overdue_warnings(site: Site, now: datetime) -> list[Problem]:
@@ -99,25 +101,61 @@ def component_status(incident: Incident) -> str:
 
 @dataclass(frozen=True)
 class ComponentState:
-    """A service or an area at "now", and the active incidents behind its status."""
+    """A service, an area, or one service in one area at "now", and the active incidents behind its status."""
 
     id: str
     name: str
     status: str
     incidents: tuple[Incident, ...]
+    """The active incidents that touch it, newest first."""
+    updated_at: datetime | None = None
+    """The latest update of any incident, active or not, that ever touched it."""
+
+
+def worst(statuses) -> str:
+    """The most severe of some component statuses, or ``operational``."""
+    return max(statuses, key=COMPONENT_STATUSES.index, default="operational")
 
 
 @dataclass(frozen=True)
 class Snapshot:
     """Everything time-dependent the site shows, computed once from (site, now)."""
 
+    site: Site
     now: datetime
     active: tuple[Incident, ...]
+    """Incidents open at ``now`` and maintenance under way, newest first."""
     upcoming: tuple[Incident, ...]
+    """Planned work announced and not begun, soonest first."""
     services: tuple[ComponentState, ...]
     areas: tuple[ComponentState, ...]
+    area_services: tuple[tuple[ComponentState, ...], ...]
+    """For each area (in ``areas``' order), each service there (in ``services``' order)."""
     overall: str
     """The worst component status, or ``operational``."""
+
+    @property
+    def config(self) -> Config:
+        return self.site.config
+
+    @cached_property
+    def newest_first(self) -> tuple[Incident, ...]:
+        return tuple(reversed(self.site.incidents))
+
+    @cached_property
+    def first_update_at(self) -> datetime:
+        """The earliest update of the history; ``now`` when there is none (the only honest time there is)."""
+        return min((i.updates[0].at for i in self.site.incidents), default=self.now)
+
+    @cached_property
+    def last_update_at(self) -> datetime:
+        """The latest update of the history; ``now`` when there is none."""
+        return max((i.latest.at for i in self.site.incidents), default=self.now)
+
+    @cached_property
+    def recent(self) -> tuple[Incident, ...]:
+        """Closed incidents and past maintenance of the last 14 days (see :func:`recent`)."""
+        return recent(self.site, self.now)
 
     @property
     def indicator(self) -> str:
@@ -133,22 +171,23 @@ def _rank(impact: Impact) -> int:
 
 
 def snapshot(site: Site, now: datetime) -> Snapshot:
-    """The state of the whole site at ``now``."""
+    """The state of the whole site at ``now``: computed once per build."""
     active = tuple(i for i in reversed(site.incidents) if is_active(i, now))
     upcoming = tuple(sorted((i for i in site.incidents if is_upcoming(i, now)), key=lambda i: i.started_at))
 
-    def states(items, affected) -> tuple[ComponentState, ...]:
-        result = []
-        for item in items:
-            behind = tuple(i for i in active if item in affected(i))
-            status = max((component_status(i) for i in behind), key=COMPONENT_STATUSES.index, default="operational")
-            result.append(ComponentState(item.id, item.name, status, behind))
-        return tuple(result)
+    def state(item_id: str, name: str, touches) -> ComponentState:
+        behind = tuple(i for i in active if touches(i))
+        latest = max((i.latest.at for i in site.incidents if touches(i)), default=None)
+        return ComponentState(item_id, name, worst(component_status(i) for i in behind), behind, latest)
 
-    services = states(site.config.services, lambda i: i.services)
-    areas = states(site.config.areas, lambda i: i.areas)
-    overall = max((s.status for s in services + areas), key=COMPONENT_STATUSES.index, default="operational")
-    return Snapshot(now, active, upcoming, services, areas, overall)
+    services = tuple(state(s.id, s.name, lambda i, s=s: s in i.services) for s in site.config.services)
+    areas = tuple(state(a.id, a.name, lambda i, a=a: a in i.areas) for a in site.config.areas)
+    area_services = tuple(
+        tuple(state(s.id, s.name, lambda i, a=a, s=s: a in i.areas and s in i.services) for s in site.config.services)
+        for a in site.config.areas
+    )
+    overall = worst(s.status for s in services + areas)
+    return Snapshot(site, now, active, upcoming, services, areas, area_services, overall)
 
 
 def recent(site: Site, now: datetime, days: int = 14, limit: int = 20) -> tuple[Incident, ...]:

@@ -14,8 +14,8 @@ from datetime import datetime
 
 from feedgen.feed import FeedGenerator
 
-from . import display
-from .model import Incident, Site, Update
+from .. import display
+from ..incidents.model import Incident, Site, Update
 
 _EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
 

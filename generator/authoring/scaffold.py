@@ -10,12 +10,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import TypeAdapter
 
-from .load import load_site
-from .problems import InvalidSite
-from .schema import IncidentFile, MaintenanceFile, StatusFile
+from ..incidents.load import load_site
+from ..incidents.problems import InvalidSite
+from ..incidents.schema import IncidentFile, MaintenanceFile, StatusFile
 
-PACKAGE_DIR = Path(__file__).parent
-SCAFFOLD_DIR = PACKAGE_DIR / "scaffold"
+PACKAGE_DIR = Path(__file__).parent.parent
+"""The ``generator`` package: a wheel carries ``site_template/`` inside it."""
+SCAFFOLD_DIR = Path(__file__).parent / "scaffold"
 
 
 class ScaffoldError(Exception):

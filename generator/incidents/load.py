@@ -13,8 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from . import model as m
-from .explain import problems_from
-from .problems import InvalidSite, Problem, describe
+from .problems import InvalidSite, Problem, describe, problems_from
 from .rules import Checker, check_config, check_incident, check_incident_name
 from .schema import (
     IncidentFile,

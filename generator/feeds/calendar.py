@@ -13,8 +13,8 @@ from datetime import date
 
 from icalendar import Calendar, Event, Timezone
 
-from . import display
-from .model import Incident, Site, Status
+from .. import display
+from ..incidents.model import Incident, Site, Status
 
 
 def event(site: Site, incident: Incident) -> Event:

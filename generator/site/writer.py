@@ -1,4 +1,4 @@
-"""Write the site folder safely: whole or not at all, and never outside itself.
+"""The site writer: the site folder is written whole or not at all, and never outside itself.
 
 MkDocs writes the files (the plugin hands it every output, so MkDocs also
 checks links to them); this module refuses paths that would leave the folder.

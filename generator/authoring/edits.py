@@ -22,10 +22,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from .load import INCIDENTS_DIR, incident_files, read_incident
-from .model import Config, Incident, Status
-from .problems import InvalidSite, Problem
-from .times import format_local
+from ..incidents.load import INCIDENTS_DIR, incident_files, read_incident
+from ..incidents.model import Config, Incident, Status
+from ..incidents.problems import InvalidSite, Problem
+from ..incidents.times import format_local
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../schemas/incident.schema.json\n"
 

@@ -1,4 +1,4 @@
-"""The status site's pages, as HTML bodies: a pure function of (site, now).
+"""The status site's pages, as HTML bodies: a pure function of the snapshot (the site as of "now").
 
 MkDocs wraps each body in the theme (see ``plugin.py``); the lite page and
 ``status.txt`` are complete documents of their own, for failing links and old
@@ -11,15 +11,14 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from . import display
-from .bulletins import KEEP_DAYS, BulletinSet, current_sets
-from .feeds import feed_links
-from .model import Incident, Site
-from .timeline import Snapshot, component_status, overdue_reason, recent, snapshot
+from .. import display
+from ..bulletins import KEEP_DAYS, BulletinSet, current_sets
+from ..feeds.atom import feed_links
+from ..incidents.model import Incident, Site
+from ..state.now import Snapshot, component_status, overdue_reason
 
 HISTORY_LIMIT = 50
 """Service, area and maintenance pages list this many past items and link to the archive for the rest."""
@@ -42,7 +41,7 @@ class Page:
 
 def _environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("generator", "templates/pages"),
+        loader=PackageLoader("generator.site", "templates"),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -70,11 +69,11 @@ def relative_url(from_url: str, to_url: str) -> str:
 class _Renderer:
     """Renders every page of one site at one moment."""
 
-    def __init__(self, site: Site, now: datetime) -> None:
-        self.site = site
-        self.now = now
-        self.zone = site.config.timezone
-        self.state: Snapshot = snapshot(site, now)
+    def __init__(self, state: Snapshot) -> None:
+        self.state = state
+        self.site = state.site
+        self.now = state.now
+        self.zone = state.config.timezone
 
     def render(self, template: str, url: str, **context: object) -> str:
         zone, now = self.zone, self.now
@@ -109,14 +108,15 @@ def month_key(incident: Incident, site: Site) -> str:
     return incident.updates[0].at.astimezone(site.config.timezone).strftime("%Y/%m")
 
 
-def site_pages(site: Site, now: datetime, bulletins: Sequence[BulletinSet] = ()) -> list[Page]:
+def site_pages(state: Snapshot, bulletins: Sequence[BulletinSet] = ()) -> list[Page]:
     """Every generated page of the site, in a stable order; ``bulletins`` are the published bulletin sets."""
-    r = _Renderer(site, now)
+    r = _Renderer(state)
+    site = state.site
     published: dict[str, list[BulletinSet]] = defaultdict(list)
     for item in bulletins:
         published[item.incident.id].append(item)
     config = site.config
-    newest_first = tuple(reversed(site.incidents))
+    newest_first = state.newest_first
     months: dict[str, list[Incident]] = defaultdict(list)
     for incident in newest_first:
         months[month_key(incident, site)].append(incident)
@@ -128,7 +128,7 @@ def site_pages(site: Site, now: datetime, bulletins: Sequence[BulletinSet] = ())
             f"{config.name} status",
             "front.html",
             description=f"Current status of {config.name}'s services, outages and planned maintenance.",
-            recent=recent(site, now),
+            recent=state.recent,
         ),
         r.page(
             "maintenance/index.md",
@@ -211,11 +211,11 @@ def site_pages(site: Site, now: datetime, bulletins: Sequence[BulletinSet] = ())
     return pages
 
 
-def lite_page(site: Site, now: datetime) -> str:
+def lite_page(state: Snapshot) -> str:
     """``/lite/``: the current status as one small HTML file with no CSS or script files."""
-    return _Renderer(site, now).render("lite.html", "lite/")
+    return _Renderer(state).render("lite.html", "lite/")
 
 
-def status_text(site: Site, now: datetime) -> str:
+def status_text(state: Snapshot) -> str:
     """``/status.txt``: the current status as plain text."""
-    return _Renderer(site, now).render("status.txt", "status.txt")
+    return _Renderer(state).render("status.txt", "status.txt")

@@ -1,8 +1,8 @@
 """The MkDocs plugin (entry point ``outage``): the only module that imports MkDocs.
 
-It stays thin: load and check the data once, add the generated pages, write
-the extra files after the build, and watch the data while serving. What the
-pages say comes from ``pages.py``; this module only hands it to MkDocs.
+It stays thin: load and check the data once, compute the snapshot of "now"
+once, add the generated pages and files, and watch the data while serving.
+What the pages say comes from ``pages.py``; this module only hands it to MkDocs.
 """
 
 from __future__ import annotations
@@ -20,15 +20,16 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .bulletins import published_sets
-from .bulletins.templates import TEMPLATE_DIR, bulletin_templates
-from .load import CONFIG_FILE, INCIDENTS_DIR, load_site
-from .model import Site
-from .output import OutputError, check_relative_path
+from ..bulletins import published_sets
+from ..bulletins.templates import TEMPLATE_DIR, bulletin_templates
+from ..incidents.load import CONFIG_FILE, INCIDENTS_DIR, load_site
+from ..incidents.model import Site
+from ..incidents.problems import InvalidSite
+from ..incidents.times import TimeError, parse_time
+from ..state.now import snapshot
 from .outputs import static_outputs
 from .pages import Page, site_pages
-from .problems import InvalidSite
-from .times import TimeError, parse_time
+from .writer import OutputError, check_relative_path
 
 log = logging.getLogger("mkdocs.plugins.outage")
 
@@ -82,11 +83,12 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         assert self.site is not None and self.now is not None
         taken = {f.dest_uri: f"{config.docs_dir}/{f.src_uri}" for f in files}
         try:
+            state = snapshot(self.site, self.now)  # once: every page and file reads this one state
             bulletins = published_sets(bulletin_templates(self.root), self.site, self.now)
-            pages = site_pages(self.site, self.now, bulletins)
+            pages = site_pages(state, bulletins)
             self.bodies = {p.src_uri: p.body for p in pages}
             generated = [(p.src_uri, _front_matter(p)) for p in pages]
-            generated += sorted(static_outputs(self.site, self.now, bulletins).items())
+            generated += sorted(static_outputs(state, bulletins).items())
         except TemplateError as exc:
             where = f"{TEMPLATE_DIR}/{exc.name}:{exc.lineno}" if getattr(exc, "lineno", None) else str(TEMPLATE_DIR)
             raise PluginError(f"bulletin template {where}: {exc.message}") from None

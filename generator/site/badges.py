@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from .display import COMPONENT_LABELS
-from .model import Site
-from .timeline import Snapshot
+from ..display import COMPONENT_LABELS
+from ..state.now import Snapshot
 
 _COLOURS = {
     "operational": "#1b7f3b",
@@ -43,7 +42,7 @@ def badge(label: str, status: str) -> bytes:
     return svg.encode("utf-8")
 
 
-def badge_outputs(site: Site, state: Snapshot) -> dict[str, bytes]:
+def badge_outputs(state: Snapshot) -> dict[str, bytes]:
     """``badge.svg`` for the whole site and ``services/<id>/badge.svg`` for each service."""
     outputs = {"badge.svg": badge("status", state.overall)}
     for service in state.services:

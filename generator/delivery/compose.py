@@ -1,0 +1,113 @@
+"""The email messages: one plain-text message per bulletin and recipient who wants it.
+
+Newsrooms get the radio scripts then the press release, technical contacts the
+notice. The Message-ID comes from the bulletin, so a repeated message can be
+recognised, and the Date is the update's time.
+"""
+
+from __future__ import annotations
+
+import email.policy
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, parseaddr
+from pathlib import Path
+
+from ..incidents.model import Config
+from .errors import NotifyError
+from .published import Bulletin
+from .recipients import EMAIL, NEWSROOM, Recipient
+
+_HEADERS_POLICY = email.policy.default.clone(max_line_length=998)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One message to one recipient."""
+
+    bulletin: Bulletin
+    recipient: Recipient
+    message: EmailMessage
+
+    def describe(self) -> str:
+        return f"{self.bulletin.id} to {self.recipient.email} ({self.recipient.entry})"
+
+
+def sender_address(environ: Mapping[str, str], config: Config) -> Address:
+    """``OUTAGE_SMTP_FROM``, or the media contact's (or support) address under the organisation's name."""
+    text = environ.get("OUTAGE_SMTP_FROM", "")
+    if not text:
+        return Address(display_name=config.name, addr_spec=(config.media_contact or config.contact).email)
+    name, email = parseaddr(text)
+    if not EMAIL.match(email):
+        raise NotifyError(f"OUTAGE_SMTP_FROM: expected an address like status@example.com; found {text!r}")
+    return Address(display_name=name or config.name, addr_spec=email)
+
+
+def message_id(incident: str, update: int, kind: str, config: Config) -> str:
+    """The same for every send of a bulletin to one kind of recipient, so repeats are recognisable."""
+    host = config.host or "localhost"
+    return f"<bulletin-{incident}-{update}-{kind}@{host}>"
+
+
+def subject(bulletin: Bulletin, config: Config) -> str:
+    return f"{config.name}: {bulletin.title} — update {bulletin.update}"
+
+
+def compose(bulletin: Bulletin, recipient: Recipient, config: Config, site_dir: Path, sender: Address) -> EmailMessage:
+    """The plain-text message: radio scripts then press release for a newsroom, the notice for a technical contact."""
+    names = ("radio.txt", "press.txt") if recipient.kind == NEWSROOM else ("notice.txt",)
+    parts = [_bulletin_file(site_dir, bulletin, name).rstrip("\n") for name in names]
+    reply_to = (config.media_contact or config.contact).email if recipient.kind == NEWSROOM else config.contact.email
+    who = "a newsroom" if recipient.kind == NEWSROOM else "a technical contact"
+    footer = (
+        f"-- \n{config.name} sends this to {who} for update {bulletin.update} of an incident.\n"
+        f"Every bulletin of this update, with the CAP alert: {config.site_url}bulletins/{bulletin.id}/\n"
+        f"To change what you receive, write to {reply_to}."
+    )
+    message = EmailMessage()
+    message["Subject"] = subject(bulletin, config)
+    message["From"] = sender
+    message["To"] = recipient.address
+    if reply_to.lower() != sender.addr_spec.lower():
+        message["Reply-To"] = reply_to
+    message["Date"] = format_datetime(bulletin.at)
+    message["Message-ID"] = message_id(bulletin.incident, bulletin.update, recipient.kind, config)
+    message["Auto-Submitted"] = "auto-generated"
+    message["X-Auto-Response-Suppress"] = "All"
+    message.set_content("\n\n".join([*parts, footer]) + "\n", charset="utf-8", cte="quoted-printable")
+    # The body is encoded now, in lines of 76. Headers are folded when the
+    # message is sent: long lines (RFC 5322 allows 998) keep Python's folder
+    # from splitting the subject at its dash, which some readers show as two spaces.
+    message.policy = _HEADERS_POLICY
+    return message
+
+
+def _bulletin_file(site_dir: Path, bulletin: Bulletin, name: str) -> str:
+    relative = bulletin.files.get(name, f"bulletins/{bulletin.id}/{name}")
+    path = (site_dir / relative).resolve()
+    if not path.is_relative_to(site_dir.resolve()) or not path.is_file():
+        raise NotifyError(f"{site_dir / relative}: expected the {name} of bulletin {bulletin.id}; found no such file")
+    return path.read_text(encoding="utf-8")
+
+
+def plan(bulletins: Iterable[Bulletin], recipients: Iterable[Recipient], config: Config, site_dir: Path,
+         sender: Address) -> list[Delivery]:  # fmt: skip
+    """One message per bulletin and recipient who wants it: bulletins oldest first, recipients in file order."""
+    people = list(recipients)
+    return [
+        Delivery(bulletin, person, compose(bulletin, person, config, site_dir, sender))
+        for bulletin in bulletins
+        for person in people
+        if person.wants(bulletin)
+    ]
+
+
+def preview(delivery: Delivery, lines: int = 3) -> str:
+    """What ``--dry-run`` prints for one message."""
+    message = delivery.message
+    body = message.get_content().splitlines()[:lines]
+    head = [f"To: {message['To']}", f"Subject: {message['Subject']}", f"Message-ID: {message['Message-ID']}"]
+    return "\n".join([*head, *(f"  | {line}" for line in body)]) + "\n"

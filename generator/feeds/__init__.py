@@ -1,0 +1,1 @@
+"""What readers and tools subscribe to: Atom/RSS feeds, the Statuspage-compatible API, the calendar."""

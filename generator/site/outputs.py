@@ -1,0 +1,36 @@
+"""Every file of the site that is not a page, by its path: a pure function of the snapshot.
+
+Each stage renders its own files; this module only gathers them, so the plugin
+can hand them all to MkDocs and a path claimed twice is caught here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..bulletins import BulletinSet, bulletin_outputs
+from ..feeds.atom import feed_outputs
+from ..feeds.calendar import calendar_outputs
+from ..feeds.statuspage import api_outputs
+from ..state.now import Snapshot
+from .badges import badge_outputs
+from .pages import lite_page, status_text
+
+
+def static_outputs(state: Snapshot, bulletins: Sequence[BulletinSet] = ()) -> dict[str, bytes]:
+    """``{path in the site: content}``: lite page, status.txt, feeds, calendar, badges, API and bulletins."""
+    outputs: dict[str, bytes] = {}
+
+    def add(files: Mapping[str, str | bytes]) -> None:
+        for path, content in files.items():
+            if path in outputs:
+                raise ValueError(f"two outputs claim {path}")
+            outputs[path] = content.encode("utf-8") if isinstance(content, str) else content
+
+    add({"lite/index.html": lite_page(state), "status.txt": status_text(state)})
+    add(feed_outputs(state.site))
+    add(calendar_outputs(state.site))
+    add(badge_outputs(state))
+    add(api_outputs(state))
+    add(bulletin_outputs(list(bulletins), state.site))
+    return outputs
