@@ -2,6 +2,10 @@
 
 Each command reads and checks everything first, then writes. Bad input ends
 with located messages and exit status 1, never a traceback.
+
+This module is longer than most because every command carries its options and
+its help with an example here; each command's body is a few lines that call
+the library, so splitting it would only scatter the command line.
 """
 
 from __future__ import annotations

@@ -13,6 +13,10 @@ Times are written in the site's zone with their offset and without a
 fraction, and UTC as ``-00:00`` (CAP 1.2 §3.3.2). The tests check every
 message against the official XSD and the rules it cannot express
 (``tests/cap_rules.py``).
+
+It is longer than most modules because each CAP value choice (msgType,
+responseType, urgency, certainty) carries, beside it, the part of the
+standard that justifies it; the message and its feed entry share them.
 """
 
 from __future__ import annotations
