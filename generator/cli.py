@@ -23,7 +23,7 @@ from .incidents.load import load_config, load_site
 from .incidents.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Config
 from .incidents.problems import InvalidSite
 from .incidents.times import TimeError, parse_relative, parse_time
-from .state.now import overdue_warnings
+from .state.now import future_updates, overdue_warnings
 
 ROOT_OPTION = click.option(
     "--root",
@@ -33,7 +33,14 @@ ROOT_OPTION = click.option(
     help="The status repository (the folder with status.yml and incidents/).",
 )
 NOW_OPTION = click.option(
-    "--now", metavar="TIME", help="Use this time as 'now' instead of the clock, e.g. '2026-05-12 09:00'."
+    "--now",
+    metavar="TIME",
+    help="See the files as they were at this time instead of now, e.g. '2026-05-12 09:00': what is dated later does not exist yet.",
+)
+LEDGER_OPTION = click.option(
+    "--ledger",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The ledger of what was published (README, 'What never changes once published').",
 )
 STATUS_CHOICES = [s.value for s in (*INCIDENT_STATUSES, *MAINTENANCE_STATUSES)]
 
@@ -125,8 +132,7 @@ def check(root: Path, now: str | None, strict: bool) -> None:
     Example:
       outage check --strict
     """
-    site = _site(root)
-    moment = _now(now, site.config)
+    site, moment = _site_at(root, now)
     warnings = overdue_warnings(site, moment)
     for warning in warnings:
         click.echo(str(warning.as_error() if strict else warning), err=True)
@@ -145,6 +151,21 @@ def _site(root: Path):
         sys.exit(1)
 
 
+def _site_at(root: Path, now: str | None):
+    """The checked site and the moment to see it at.
+
+    Against the real clock, an update dated more than a few minutes ahead is an
+    error: it would not exist yet, and would hide its incident from the site.
+    With ``--now``, what is dated later simply does not exist yet.
+    """
+    site = _site(root)
+    moment = _now(now, site.config)
+    if now is None and (problems := future_updates(site, moment)):
+        _report(InvalidSite(problems))
+        sys.exit(1)
+    return site, moment
+
+
 @main.command()
 @ROOT_OPTION
 @NOW_OPTION
@@ -153,30 +174,57 @@ def _site(root: Path):
     type=click.Path(file_okay=False, path_type=Path),
     help="Where to write the site (default: site/ in the repository).",
 )
-def build(root: Path, now: str | None, site_dir: Path | None) -> None:
-    """Build the status site: pages, lite page and status.txt, in one folder to publish.
+@LEDGER_OPTION
+def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | None) -> None:
+    """Build the status site: pages, feeds, API, calendar and bulletins, in one folder to publish.
 
     Everything is checked first. The site is built in a new folder and replaces
     the old one only when complete, so a failed build leaves the old site as it was.
-    The same files and --now always give byte-identical output.
+    The same files, --now and ledger always give byte-identical output.
+
+    With --ledger, updates keep the identities they were published under, an
+    edited update is re-issued as a correction and a removed one is withdrawn;
+    the ledger then records what this build published.
 
     \b
     Example:
       outage build --now "2026-05-12 09:00" --site-dir public
+      outage build --ledger ledger/ledger.json
     """
     from .site.plugin import BuildFailed, build_site
     from .site.writer import staged_site
+    from .state.ledger import NO_LEDGER, LedgerError, publication, read_ledger, recorded, write_ledger
 
-    site = _site(root)
-    moment = _now(now, site.config)
+    site, moment = _site_at(root, now)
     target = site_dir if site_dir is not None else root / "site"
+    book, published = None, NO_LEDGER
+    try:
+        if ledger is not None:
+            book = read_ledger(ledger, site.config.site_url)
+            published = publication(book, site, moment)
+    except LedgerError as exc:
+        _fail(f"the site was not built: {exc}")
     try:
         with staged_site(target) as staging:
-            build_site(root, staging, site, moment)
+            build_site(root, staging, site, moment, published)
     except BuildFailed as exc:
         _fail(f"the site was not built, and {target} is unchanged: {exc}")
     files = sum(1 for p in target.rglob("*") if p.is_file())
     click.echo(f"built {target} ({files} files) as of {moment.isoformat()}")
+    if book is not None and ledger is not None:
+        after = recorded(book, site, moment, published)
+        write_ledger(ledger, after)
+        corrections = sum(i.is_correction and i.issued_at == moment for i in published.issues.values())
+        added = len(after.entries.keys() - book.entries.keys())
+        withdrawn = [w for w in published.withdrawals if w.withdrawn_at == moment]
+        click.echo(
+            f"ledger {ledger}: {added} new, {corrections} correction(s), {len(withdrawn)} withdrawal(s) recorded"
+        )
+        for gone in withdrawn:
+            click.echo(
+                f"  withdrawn: {gone.incident_id} update {gone.published_id}; if you only corrected its time, "
+                f"add 'id: {gone.published_id}' to that update to keep it"
+            )
 
 
 @main.command()
@@ -192,9 +240,8 @@ def serve(root: Path, now: str | None, address: str) -> None:
     """
     from .site.plugin import serve_site
 
-    site = _site(root)
-    moment = _now(now, site.config) if now else None
-    serve_site(root, address, moment)
+    _, moment = _site_at(root, now)
+    serve_site(root, address, moment if now else None)
 
 
 @main.command()
@@ -319,8 +366,14 @@ def maintenance(root: Path, now: str | None, title: str, start: str, end: str, s
 
 @main.command()
 @ROOT_OPTION
+@NOW_OPTION
 @click.argument("incident_id")
-@click.option("--update", "number", type=click.IntRange(min=1), help="Update number (default: the latest).")
+@click.option(
+    "--update",
+    "which",
+    metavar="ID_OR_N",
+    help="The update: its id (as in its bulletin's address), or its position in the file, 1 first (default: the latest).",
+)
 @click.option(
     "--format",
     "kind",
@@ -330,36 +383,42 @@ def maintenance(root: Path, now: str | None, title: str, start: str, end: str, s
     help="Which bulletin to print.",
 )
 @click.option("--seconds", type=click.IntRange(min=5), help="Radio length (default: every configured length).")
-def bulletin(root: Path, incident_id: str, number: int | None, kind: str, seconds: int | None) -> None:
+def bulletin(root: Path, now: str | None, incident_id: str, which: str | None, kind: str, seconds: int | None) -> None:
     """Print a bulletin for an incident, for staff who phone or email a station.
 
-    Works for any incident, broadcasting or not, and any update.
+    Works for any incident, broadcasting or not, and any update; the bulletin
+    says only what was known at that update's time.
 
     \b
     Example:
       outage bulletin 2026-05-12-north-edmonton-fibre-cut --format radio --seconds 30
       outage bulletin 2026-05-12-north-edmonton-fibre-cut --update 2 --format press
+      outage bulletin 2026-11-22-clareview-castle-downs-internet-outage --now "2026-11-22 08:15"
     """
     from jinja2 import TemplateError
 
-    from .bulletins import BulletinSet
+    from .bulletins import bulletin_set
     from .bulletins.radio import radio_script
     from .bulletins.templates import bulletin_templates
+    from .state.now import snapshot
 
-    site = _site(root)
-    incident = next((i for i in site.incidents if i.id == incident_id), None)
+    site, moment = _site_at(root, now)
+    state = snapshot(site, moment)
+    incident = next((i for i in state.site.incidents if i.id == incident_id), None)
     if incident is None:
+        if any(i.id == incident_id for i in site.incidents):
+            _fail(f"{incident_id} has no update yet at {moment.isoformat()} (--now)")
         _fail(str(authoring.find_incident_error(root, incident_id)))
     assert incident is not None
-    if number is not None and number > len(incident.updates):
-        _fail(f"--update: expected 1 to {len(incident.updates)} for {incident_id}; found {number}")
-    update = incident.updates[(number or len(incident.updates)) - 1]
+    update = _which_update(incident, which)
     templates = bulletin_templates(root)
-    item = BulletinSet(templates, site, incident, update)
+    item = bulletin_set(templates, state, incident, update)
     try:
         if kind == "radio":
             lengths = [seconds] if seconds else sorted(item.radio)
-            text = "\n".join(radio_script(templates, site, incident, update, s) for s in lengths)
+            text = "\n".join(
+                radio_script(templates, state.config, item.incident, update, s, item.issue) for s in lengths
+            )
         else:
             text = {"press": lambda: item.press, "notice": lambda: item.notice, "sms": lambda: item.sms + "\n",
                     "cap": lambda: item.cap.decode("utf-8")}[kind]()  # fmt: skip
@@ -367,6 +426,19 @@ def bulletin(root: Path, incident_id: str, number: int | None, kind: str, second
         _fail(f"bulletin template: {exc}")
         raise
     click.echo(text, nl=False)
+
+
+def _which_update(incident, which: str | None):
+    """``--update``: an update id, or a position in the file (1 first); the latest by default."""
+    if which is None:
+        return incident.latest
+    found = next((u for u in incident.updates if u.id == which), None)
+    if found is None and which.isdigit() and 1 <= int(which) <= len(incident.updates):
+        found = incident.updates[int(which) - 1]
+    if found is None:
+        ids = ", ".join(u.id for u in incident.updates)
+        _fail(f"--update: expected an update id ({ids}) or 1 to {len(incident.updates)}; found {which!r}")
+    return found
 
 
 @main.command()

@@ -105,6 +105,11 @@ def render_markdown(text: str) -> str:
     )
 
 
+def escape(text: str) -> str:
+    """Text made safe inside HTML: ``&``, ``<``, ``>`` and quotes escaped."""
+    return html.escape(text, quote=True)
+
+
 def plain(text: str) -> str:
     """Staff Markdown as plain text, for places without HTML (status.txt, the lite page titles)."""
     return html.unescape(nh3.clean(_MARKDOWN.reset().convert(text), tags=set())).strip()

@@ -118,11 +118,16 @@ def test_unresolved_is_exactly_the_clareview_outage() -> None:
     (incident,) = files["api/v2/incidents/unresolved.json"]["incidents"]
     assert incident["id"] == OPEN_ID
     assert (incident["impact"], incident["status"]) == ("major", "identified")
-    assert incident["created_at"] == incident["started_at"] == "2026-11-22T08:10:00.000-07:00"
+    assert incident["created_at"] == "2026-11-22T08:10:00.000-07:00"  # the first post
+    assert incident["started_at"] == "2026-11-22T07:55:00.000-07:00"  # when the outage began (began_at)
     assert incident["updated_at"] == "2026-11-22T10:30:00.000-07:00"
     assert incident["resolved_at"] is None and incident["monitoring_at"] is None
     assert incident["shortlink"] == f"https://status.northwind.example/incidents/{OPEN_ID}/"
-    assert [u["id"] for u in incident["incident_updates"]] == [f"{OPEN_ID}-3", f"{OPEN_ID}-2", f"{OPEN_ID}-1"]
+    assert [u["id"] for u in incident["incident_updates"]] == [
+        f"{OPEN_ID}-20261122-1730",
+        f"{OPEN_ID}-20261122-1555",
+        f"{OPEN_ID}-20261122-1510",
+    ]
     assert incident["incident_updates"][0]["body"].startswith("A circuit board in the hub's main router has failed.")
     assert [c["id"] for c in incident["components"]] == [
         "svc-internet",
@@ -211,7 +216,7 @@ def test_a_cancelled_maintenance_reads_completed_and_says_it_was_cancelled() -> 
     assert work["status"] == "completed"
     assert work["resolved_at"] == "2026-11-03T16:20:00.000-07:00"
     latest = work["incident_updates"][0]
-    assert latest["id"] == f"{CANCELLED_ID}-2" and latest["status"] == "completed"
+    assert latest["id"] == f"{CANCELLED_ID}-20261103-2320" and latest["status"] == "completed"
     assert latest["body"].startswith("Cancelled: This work is cancelled because")
     assert {c["status"] for c in work["components"]} == {"operational"}
 

@@ -13,10 +13,14 @@ from cap_rules import check_cap_rules
 from example_repo import copy_of_example
 from lxml import etree
 
-from generator.bulletins.cap import cap_alert, cap_feed, cap_identifier, cap_time
+from generator.bulletins import BulletinSet, bulletin_set
+from generator.bulletins.cap import cap_feed, cap_identifier, cap_time, feed_item
+from generator.bulletins.templates import bulletin_templates
 from generator.feeds.atom import entry_id
 from generator.incidents.load import load_site
-from generator.incidents.model import Incident, Kind, Service, Site, Update
+from generator.incidents.model import Incident, Kind, Service, Site
+from generator.incidents.times import parse_time
+from generator.state.now import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -24,6 +28,8 @@ GOLDEN = Path(__file__).parent / "golden"
 CAP = "{urn:oasis:names:tc:emergency:cap:1.2}"
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE = load_site(ROOT)
+NOW = parse_time("2026-11-22 12:00", SITE.config.timezone)
+TEMPLATES = bulletin_templates(ROOT)
 CAP_SCHEMA = etree.XMLSchema(etree.parse(str(SCHEMAS / "cap12.xsd")))
 ATOM_SCHEMA = etree.RelaxNG(etree.parse(str(SCHEMAS / "atom_rfc4287.rng")))
 FIBRE_CUT = "2026-05-12-north-edmonton-fibre-cut"
@@ -31,7 +37,16 @@ NOVEMBER = "2026-11-22-clareview-castle-downs-internet-outage"
 REOPENED = "2026-09-24-st-albert-hub-power-failure"
 PHONE_SWITCH = "2026-10-07-phone-switch-software-upgrade"
 SENDER = "noc@northwind.example"
-BROADCAST = [(i, u) for i in SITE.incidents if i.broadcast for u in i.updates]
+
+
+def sets_of(site: Site) -> list[BulletinSet]:
+    """Every broadcasting update's bulletin set, as the site publishes them at NOW."""
+    state = snapshot(site, NOW)
+    return [bulletin_set(TEMPLATES, state, i, u) for i in state.site.incidents for u in i.updates if i.broadcasts(u)]
+
+
+SETS = sets_of(SITE)
+BROADCAST = [(s.incident, s.update) for s in SETS]
 
 
 def parse(xml: bytes) -> etree._Element:
@@ -43,9 +58,19 @@ def field(alert: etree._Element, path: str) -> str | None:
     return alert.findtext("/".join(CAP + part for part in path.split("/")))
 
 
+def set_for(incident_id: str, number: int, site: Site = SITE) -> BulletinSet:
+    """The set of an incident's update ``number`` (1 first)."""
+    incident = next(i for i in snapshot(site, NOW).site.incidents if i.id == incident_id)
+    return bulletin_set(TEMPLATES, snapshot(site, NOW), incident, incident.updates[number - 1])
+
+
 def message(incident_id: str, number: int, site: Site = SITE) -> bytes:
-    incident = site.incident(incident_id)
-    return cap_alert(site, incident, incident.updates[number - 1])
+    return set_for(incident_id, number, site).cap
+
+
+def site_with(incident: Incident) -> Site:
+    """The example site with one incident replaced."""
+    return replace(SITE, incidents=tuple(incident if i.id == incident.id else i for i in SITE.incidents))
 
 
 def schema_errors(xml: bytes) -> str:
@@ -53,7 +78,13 @@ def schema_errors(xml: bytes) -> str:
 
 
 def broadcasting(incident: Incident) -> Incident:
-    return replace(incident, broadcast=True)
+    return replace(incident, broadcast_setting=True)
+
+
+def with_services(incident: Incident, services: tuple[Service, ...]) -> Incident:
+    """The incident with other services at every update."""
+    updates = tuple(replace(u, facts=replace(u.facts, services=services)) for u in incident.updates)
+    return replace(incident, updates=updates)
 
 
 # --- every message of the example ----------------------------------------------
@@ -66,20 +97,20 @@ def test_the_example_broadcasts_the_incidents_expected() -> None:
     )
 
 
-@pytest.mark.parametrize(("incident", "update"), BROADCAST, ids=[f"{i.id}-{u.number}" for i, u in BROADCAST])
-def test_every_message_is_valid_cap(incident: Incident, update: Update) -> None:
-    xml = cap_alert(SITE, incident, update)
+@pytest.mark.parametrize("item", SETS, ids=[s.id for s in SETS])
+def test_every_message_is_valid_cap(item: BulletinSet) -> None:
+    incident, update, xml = item.incident, item.update, item.cap
     assert xml.startswith(
         b"<?xml version='1.0' encoding='UTF-8'?>\n<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
     )
     assert schema_errors(xml) == ""
     assert check_cap_rules(xml) == []
     alert = parse(xml)
-    assert field(alert, "identifier") == f"status.northwind.example.{incident.id}.{update.number}"
+    assert field(alert, "identifier") == f"status.northwind.example.{incident.id}.{update.id}"
     assert field(alert, "sender") == SENDER
     assert field(alert, "status") == "Actual"
     assert field(alert, "scope") == "Public"
-    assert field(alert, "msgType") == ("Alert" if update.number == 1 else "Update")
+    assert field(alert, "msgType") == ("Alert" if update is incident.updates[0] else "Update")
     assert field(alert, "info/language") == "en"
     assert field(alert, "info/category") == "Infra"
     assert field(alert, "info/eventCode/valueName") == "OET:v1.2"
@@ -91,15 +122,18 @@ def test_every_message_is_valid_cap(incident: Incident, update: Update) -> None:
     assert len(field(alert, "info/headline") or "") <= 160
     # Plain text: no Markdown, no HTML left in the description.
     assert not re.search(r"[<>*_`]", field(alert, "info/description") or "")
-    assert xml == cap_alert(SITE, incident, update)  # deterministic
+    assert xml == set_for(incident.id, update.number).cap  # deterministic
 
 
 def test_identifier() -> None:
-    incident = SITE.incident(FIBRE_CUT)
-    assert cap_identifier(SITE, incident, incident.updates[4]) == f"status.northwind.example.{FIBRE_CUT}.5"
+    assert (
+        cap_identifier(SITE.config, FIBRE_CUT, "20260512-1940") == f"status.northwind.example.{FIBRE_CUT}.20260512-1940"
+    )
+    assert cap_identifier(SITE.config, FIBRE_CUT, "5", 2) == f"status.northwind.example.{FIBRE_CUT}.5.r2"
 
 
-def test_the_whole_references_chain_of_the_fibre_cut() -> None:
+def test_each_message_of_the_fibre_cut_references_only_the_one_before() -> None:
+    """A message supersedes the one before it; listing the whole history would grow with every update."""
     sent = [
         "2026-05-12T08:25:00-06:00",
         "2026-05-12T09:20:00-06:00",
@@ -107,30 +141,25 @@ def test_the_whole_references_chain_of_the_fibre_cut() -> None:
         "2026-05-12T12:50:00-06:00",
         "2026-05-12T13:40:00-06:00",
     ]
-    refs = [f"{SENDER},status.northwind.example.{FIBRE_CUT}.{n},{sent[n - 1]}" for n in range(1, 6)]
+    ids = ["20260512-1425", "20260512-1520", "20260512-1655", "20260512-1850", "20260512-1940"]
     for number in range(1, 6):
         alert = parse(message(FIBRE_CUT, number))
         assert field(alert, "sent") == sent[number - 1]
+        assert field(alert, "identifier") == f"status.northwind.example.{FIBRE_CUT}.{ids[number - 1]}"
         if number == 1:
             assert field(alert, "msgType") == "Alert"
             assert alert.find(f"{CAP}references") is None
         else:
             assert field(alert, "msgType") == "Update"
-            assert field(alert, "references") == " ".join(refs[: number - 1])
-
-
-def test_a_published_message_does_not_change_when_later_updates_arrive() -> None:
-    incident = SITE.incident(FIBRE_CUT)
-    for kept in range(1, 5):
-        earlier = replace(incident, updates=incident.updates[:kept])
-        assert cap_alert(SITE, earlier, earlier.updates[-1]) == cap_alert(SITE, incident, incident.updates[kept - 1])
+            previous = f"{SENDER},status.northwind.example.{FIBRE_CUT}.{ids[number - 2]},{sent[number - 2]}"
+            assert field(alert, "references") == previous
 
 
 def test_every_resolution_is_an_all_clear_update() -> None:
     finals = [(i, u) for i, u in BROADCAST if u.status.is_final]
     assert len(finals) == 5  # the reopened St. Albert incident was resolved twice
     for incident, update in finals:
-        alert = parse(cap_alert(SITE, incident, update))
+        alert = parse(set_for(incident.id, update.number).cap)
         assert field(alert, "msgType") == "Update"
         assert field(alert, "info/responseType") == "AllClear"
         assert field(alert, "info/urgency") == "Past"
@@ -144,7 +173,7 @@ def test_active_messages_are_observed_immediate_with_severity_from_impact() -> N
     for incident, update in BROADCAST:
         if update.status.is_final:
             continue
-        alert = parse(cap_alert(SITE, incident, update))
+        alert = parse(set_for(incident.id, update.number).cap)
         assert field(alert, "info/responseType") == "Monitor"
         assert field(alert, "info/urgency") == "Immediate"
         assert field(alert, "info/certainty") == "Observed"
@@ -156,7 +185,8 @@ def test_a_message_after_a_resolution_still_updates_the_chain() -> None:
     alert = parse(message(REOPENED, 5))
     assert field(alert, "msgType") == "Update"
     assert field(alert, "info/responseType") == "Monitor"
-    assert len((field(alert, "references") or "").split()) == 4
+    previous = f"{SENDER},status.northwind.example.{REOPENED}.20260924-2150,2026-09-24T15:50:00-06:00"
+    assert field(alert, "references") == previous  # the resolution it follows
 
 
 def test_the_fibre_cut_says_what_where_why_and_when() -> None:
@@ -197,8 +227,8 @@ def test_areas_carry_polygons_and_geocodes_from_status_yml() -> None:
 
 def test_event_names_keep_abbreviations_and_phone_services_get_emergency_advice() -> None:
     services = (Service("tv", "IPTV"), Service("voip", "VoIP"), Service("email", "Email"))
-    incident = replace(SITE.incident(NOVEMBER), services=services)
-    alert = parse(cap_alert(SITE, incident, incident.updates[0]))
+    incident = with_services(SITE.incident(NOVEMBER), services)
+    alert = parse(message(NOVEMBER, 1, site_with(incident)))
     assert field(alert, "info/event") == "IPTV, VoIP and email outage"
     assert "use a mobile phone for emergency calls" in (field(alert, "info/instruction") or "")
     internet_only = parse(message(NOVEMBER, 1))
@@ -251,7 +281,10 @@ def test_a_utc_site_writes_minus_zero(tmp_path: Path) -> None:
     assert field(alert, "sent") == "2026-05-12T09:20:00-00:00"
     assert field(alert, "info/effective") == "2026-05-12T09:20:00-00:00"
     assert field(alert, "info/expires") == "2026-05-12T11:00:00-00:00"
-    assert field(alert, "references") == f"{SENDER},status.northwind.example.{FIBRE_CUT}.1,2026-05-12T08:25:00-00:00"
+    assert (
+        field(alert, "references")
+        == f"{SENDER},status.northwind.example.{FIBRE_CUT}.20260512-0825,2026-05-12T08:25:00-00:00"
+    )
     assert b"Z<" not in xml and b"+00:00" not in xml
     assert schema_errors(xml) == ""
     assert check_cap_rules(xml) == []
@@ -278,7 +311,7 @@ def test_a_fractional_second_fails_the_schema_and_the_rules() -> None:
 
 
 def test_a_z_time_in_a_reference_fails_the_rules() -> None:
-    broken = RESOLUTION.replace(b".1,2026-05-12T08:25:00-06:00", b".1,2026-05-12T14:25:00Z")
+    broken = RESOLUTION.replace(b".20260512-1850,2026-05-12T12:50:00-06:00", b".20260512-1850,2026-05-12T18:50:00Z")
     assert broken != RESOLUTION
     assert schema_errors(broken) == ""  # references is a plain string to the schema
     assert any(p.startswith("references:") and "'Z'" in p for p in check_cap_rules(broken))
@@ -349,8 +382,8 @@ def test_unsafe_identifier_and_sender_fail_the_rules() -> None:
 
 
 def test_the_golden_resolution_message() -> None:
-    """tests/golden/cap-2026-05-12-north-edmonton-fibre-cut-5.xml was read line by line against the incident file."""
-    assert message(FIBRE_CUT, 5) == (GOLDEN / "cap-2026-05-12-north-edmonton-fibre-cut-5.xml").read_bytes()
+    """The golden message was read line by line against the incident file."""
+    assert message(FIBRE_CUT, 5) == (GOLDEN / "cap-2026-05-12-north-edmonton-fibre-cut-20260512-1940.xml").read_bytes()
 
 
 # --- planned maintenance ----------------------------------------------------------------
@@ -359,7 +392,7 @@ def test_the_golden_resolution_message() -> None:
 def test_planned_maintenance_is_future_likely_then_all_clear() -> None:
     incident = broadcasting(SITE.incident(PHONE_SWITCH))
     assert incident.kind is Kind.MAINTENANCE
-    xmls = [cap_alert(SITE, incident, u) for u in incident.updates]
+    xmls = [message(PHONE_SWITCH, n, site_with(incident)) for n in range(1, len(incident.updates) + 1)]
     for xml in xmls:
         assert schema_errors(xml) == ""
         assert check_cap_rules(xml) == []
@@ -380,7 +413,7 @@ def test_planned_maintenance_is_future_likely_then_all_clear() -> None:
 
 def test_a_long_title_gives_a_headline_of_at_most_160_characters() -> None:
     incident = replace(SITE.incident(NOVEMBER), title="Internet outage in " + ", ".join(["Clareview"] * 30))
-    headline = field(parse(cap_alert(SITE, incident, incident.updates[0])), "info/headline") or ""
+    headline = field(parse(message(NOVEMBER, 1, site_with(incident))), "info/headline") or ""
     assert len(headline) <= 160
     assert headline.endswith("… — investigating")
 
@@ -389,25 +422,27 @@ def test_a_long_title_gives_a_headline_of_at_most_160_characters() -> None:
 
 
 def test_the_cap_feed() -> None:
-    xml = cap_feed(SITE, BROADCAST)
+    items = [feed_item(SITE.config, s.incident, s.update, s.thread, s.path) for s in SETS]
+    xml = cap_feed(SITE.config, items, None)
     document = parse(xml)
     assert ATOM_SCHEMA.validate(document), ATOM_SCHEMA.error_log
     assert document.find(f"{ATOM}author") is not None  # so entries need none (RFC 4287 4.1.1)
     parsed = feedparser.parse(xml)
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert len(parsed.entries) == len(BROADCAST)
-    newest_first = sorted(BROADCAST, key=lambda pair: (pair[1].at, pair[0].id, pair[1].number), reverse=True)
-    site_ids = {entry_id(SITE, i, u) for i, u in BROADCAST}
-    for entry, (incident, update) in zip(parsed.entries, newest_first, strict=True):
-        assert entry.id == f"tag:status.northwind.example,{incident.id[:10]}:cap/{incident.id}/{update.number}"
+    newest_first = sorted(SETS, key=lambda s: (s.update.at, s.id), reverse=True)
+    site_ids = {entry_id(SITE.config, s.incident.id, s.update.id) for s in SETS}
+    for entry, item in zip(parsed.entries, newest_first, strict=True):
+        incident, update = item.incident, item.update
+        assert entry.id == f"tag:status.northwind.example,{incident.id[:10]}:cap/{incident.id}/{update.id}"
         assert entry.id not in site_ids
-        alert = parse(cap_alert(SITE, incident, update))
+        alert = parse(item.cap)
         assert entry.title == field(alert, "info/headline")
         assert entry.updated == field(alert, "sent")
         assert entry.summary
         links = [link for link in entry.links if link.type == "application/cap+xml"]
         assert [(link.rel, link.href) for link in links] == [
-            ("alternate", f"https://status.northwind.example/bulletins/{incident.id}/{update.number}/cap.xml")
+            ("alternate", f"https://status.northwind.example/bulletins/{incident.id}/{update.id}/cap.xml")
         ]
     assert document.findtext(f"{ATOM}updated") == "2026-11-22T10:30:00-07:00"  # the newest message, not the clock
-    assert xml == cap_feed(SITE, list(reversed(BROADCAST)))  # same bytes whatever the order given
+    assert xml == cap_feed(SITE.config, list(reversed(items)), None)  # same bytes whatever the order given

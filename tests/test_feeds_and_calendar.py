@@ -27,7 +27,15 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 NOW = "2026-11-22 12:00"
 OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
 SITE = load_site(ROOT)
-FEEDS = feed_outputs(SITE)
+NOON = parse_time(NOW, SITE.config.timezone)
+LATEST = f"{OPEN_ID}/20261122-1730"  # the 10:30 a.m. MST update, by its identity
+
+
+def feeds(site, now: str = NOW) -> dict[str, bytes]:
+    return feed_outputs(snapshot(site, parse_time(now, site.config.timezone)))
+
+
+FEEDS = feeds(SITE)
 ATOM_SCHEMA = etree.RelaxNG(etree.parse(str(SCHEMAS / "atom_rfc4287.rng")))
 
 
@@ -59,7 +67,7 @@ def test_rss_parses_with_permanent_guids() -> None:
     assert not parsed.bozo
     assert parsed.version == "rss20"
     first = parsed.entries[0]
-    assert first.id == f"tag:status.northwind.example,2026-11-22:{OPEN_ID}/3"
+    assert first.id == f"tag:status.northwind.example,2026-11-22:{LATEST}"
     assert first.guidislink is False
     assert b'<guid isPermaLink="false">tag:status.northwind.example,2026-11-22:' in FEEDS["feeds/rss.xml"]
 
@@ -75,7 +83,7 @@ def test_one_entry_per_update_newest_first_with_what_changed_in_the_title() -> N
     assert "Cancelled: Business fibre equipment replacement in St. Albert" in titles
     first = parsed.entries[0]
     assert first.title == "Identified: Internet outage in Clareview and Castle Downs"
-    assert first.link == f"https://status.northwind.example/incidents/{OPEN_ID}/#update-3"
+    assert first.link == f"https://status.northwind.example/incidents/{OPEN_ID}/#update-20261122-1730"
     content = first.content[0].value
     assert "circuit board" in content
     assert "<strong>Expected back:</strong> Sunday, November 22, 2026, 3:00 p.m. MST" in content
@@ -89,7 +97,7 @@ def test_filtered_feeds_hold_only_their_incidents() -> None:
         for item in items:
             parsed = feedparser.parse(FEEDS[f"feeds/{kind}/{item.id}.xml"])
             expected = {i.id for i in SITE.incidents if item in (i.services if kind == "services" else i.areas)}
-            found = {re.search(r":([^:/]+)/\d+$", e.id).group(1) for e in parsed.entries}
+            found = {re.search(r":([^:/]+)/[0-9-]+$", e.id).group(1) for e in parsed.entries}
             assert found == expected, f"{kind}/{item.id}"
 
 
@@ -97,22 +105,23 @@ def test_entry_count_is_capped(tmp_path: Path) -> None:
     root = copy_of_example(tmp_path)
     status = root / "status.yml"
     status.write_text(status.read_text(encoding="utf-8") + "feeds: {entries: 5}\n", encoding="utf-8")
-    parsed = feedparser.parse(feed_outputs(load_site(root))["feeds/atom.xml"])
+    parsed = feedparser.parse(feeds(load_site(root))["feeds/atom.xml"])
     assert len(parsed.entries) == 5
     assert parsed.entries[0].title == "Identified: Internet outage in Clareview and Castle Downs"
 
 
 def test_an_update_adds_exactly_one_entry_and_keeps_every_earlier_id(tmp_path: Path) -> None:
     root = copy_of_example(tmp_path)
-    before = {path: feedparser.parse(xml) for path, xml in feed_outputs(load_site(root)).items()}
+    later = "2026-11-22 13:00"
+    before = {path: feedparser.parse(xml) for path, xml in feeds(load_site(root), later).items()}
     result = CliRunner().invoke(
         main,
         ["update", "--root", str(root), OPEN_ID, "--now", "2026-11-22 12:40", "--status", "monitoring",
          "--message", "The new board is in and service is back for most homes."],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    after = {path: feedparser.parse(xml) for path, xml in feed_outputs(load_site(root)).items()}
-    new_id = f"tag:status.northwind.example,2026-11-22:{OPEN_ID}/4"
+    after = {path: feedparser.parse(xml) for path, xml in feeds(load_site(root), later).items()}
+    new_id = f"tag:status.northwind.example,2026-11-22:{OPEN_ID}/20261122-1940"
     for path in before:
         old_ids = [e.id for e in before[path].entries]
         new_ids = [e.id for e in after[path].entries]
@@ -144,7 +153,7 @@ def test_feeds_are_advertised_in_page_heads(tmp_path: Path) -> None:
 
 
 def test_calendar_round_trips_with_stable_uids_zones_and_statuses() -> None:
-    parsed = icalendar.Calendar.from_ical(calendar_outputs(SITE)["calendar.ics"])
+    parsed = icalendar.Calendar.from_ical(calendar_outputs(snapshot(SITE, NOON).site)["calendar.ics"])
     events = {str(e["uid"]): e for e in parsed.walk("VEVENT")}
     assert set(events) == {
         "2026-10-07-phone-switch-software-upgrade@status.northwind.example",
@@ -164,7 +173,7 @@ def test_calendar_round_trips_with_stable_uids_zones_and_statuses() -> None:
 def test_rescheduling_raises_sequence_and_keeps_the_uid(tmp_path: Path) -> None:
     root = copy_of_example(tmp_path)
     work = "2026-11-19-lauderdale-beverly-core-router-upgrade"
-    before = icalendar.Calendar.from_ical(calendar_outputs(load_site(root))["calendar.ics"])
+    before = icalendar.Calendar.from_ical(calendar_outputs(snapshot(load_site(root), NOON).site)["calendar.ics"])
     path = root / "incidents/2026" / f"{work}.yml"
     path.write_text(
         path.read_text(encoding="utf-8")
@@ -173,7 +182,7 @@ def test_rescheduling_raises_sequence_and_keeps_the_uid(tmp_path: Path) -> None:
         + "    window: {start: 2026-12-10 01:00, end: 2026-12-10 05:00}\n",
         encoding="utf-8",
     )
-    after = icalendar.Calendar.from_ical(calendar_outputs(load_site(root))["calendar.ics"])
+    after = icalendar.Calendar.from_ical(calendar_outputs(snapshot(load_site(root), NOON).site)["calendar.ics"])
 
     def find(calendar):
         return next(e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith(work))
@@ -199,7 +208,7 @@ def test_outputs_are_reproducible() -> None:
     ("golden", "produce"),
     [
         ("feed-areas-lauderdale.xml", lambda: FEEDS["feeds/areas/lauderdale.xml"]),
-        ("calendar.ics", lambda: calendar_outputs(SITE)["calendar.ics"]),
+        ("calendar.ics", lambda: calendar_outputs(snapshot(SITE, NOON).site)["calendar.ics"]),
     ],
 )
 def test_golden_files(golden: str, produce) -> None:

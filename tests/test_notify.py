@@ -32,9 +32,9 @@ from generator.delivery.smtp import _transient, smtp_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
-NEW_ID = f"{OPEN_ID}/4"
+NEW_ID = f"{OPEN_ID}/20261122-1940"  # the update of 12:40 p.m. MST, by its identity
 HOST = "status.northwind.example"
-SUBJECT = "Northwind Broadband: Internet outage in Clareview and Castle Downs — update 4"
+SUBJECT = "Northwind Broadband: Internet outage in Clareview and Castle Downs — update of 12:40 p.m. MST"
 
 RECIPIENTS = """\
 newsrooms:            # receive radio + press
@@ -246,7 +246,7 @@ def test_headers_and_bodies(builds: Builds, smtp: Recorder, recipients: Path) ->
     assert newsroom.mail_from == "media@northwind.example"
     message = newsroom.message
     assert message["Subject"] == SUBJECT
-    assert message["Message-ID"] == f"<bulletin-{OPEN_ID}-4-newsroom@{HOST}>"
+    assert message["Message-ID"] == f"<bulletin-{OPEN_ID}-20261122-1940-newsroom@{HOST}>"
     assert message["From"] == "Northwind Broadband <media@northwind.example>"
     assert message["To"] == "CKNW News <news@radio.example>"
     assert message["Date"] == "Sun, 22 Nov 2026 12:40:00 -0700"  # the update's time, not the clock
@@ -260,7 +260,7 @@ def test_headers_and_bodies(builds: Builds, smtp: Recorder, recipients: Path) ->
 
     technical = smtp.to("noc@beta.example")[0].message
     assert technical["Subject"] == SUBJECT
-    assert technical["Message-ID"] == f"<bulletin-{OPEN_ID}-4-technical@{HOST}>"
+    assert technical["Message-ID"] == f"<bulletin-{OPEN_ID}-20261122-1940-technical@{HOST}>"
     assert technical["To"] == "Beta NOC <noc@beta.example>"
     assert technical["Reply-To"] == "support@northwind.example"
     body = technical.get_content()
@@ -483,7 +483,7 @@ def test_dry_run_prints_and_sends_nothing(builds: Builds, smtp: Recorder, recipi
     assert code == 0, output
     assert "To: CKNW News <news@radio.example>\n" in output
     assert f"Subject: {SUBJECT}\n" in output
-    assert f"Message-ID: <bulletin-{OPEN_ID}-4-technical@{HOST}>\n" in output
+    assert f"Message-ID: <bulletin-{OPEN_ID}-20261122-1940-technical@{HOST}>\n" in output
     assert "  | SLUG: NORTHWIND OUTAGE" in output
     assert output.rstrip().endswith("would send 3 message(s) for 1 new bulletin(s)")
     assert smtp.connections == 0

@@ -80,8 +80,9 @@ def test_front_page_shows_status_incident_eta_next_update_and_maintenance(site: 
 
 def test_incident_page_has_the_whole_timeline_with_anchors(site: Path) -> None:
     html = (site / "incidents/2026-05-12-north-edmonton-fibre-cut/index.html").read_text(encoding="utf-8")
-    numbers = re.findall(r'<li id="update-(\d+)">', html)
-    assert numbers == ["5", "4", "3", "2", "1"]  # newest first, every update
+    ids = re.findall(r'<li id="update-([0-9-]+)">', html)
+    # newest first, every update, each by its identity: its time in UTC
+    assert ids == ["20260512-1940", "20260512-1850", "20260512-1655", "20260512-1520", "20260512-1425"]
     assert "What happened" in html  # the postmortem
     assert "<dt>Customers affected</dt><dd>4,800</dd>" in html
     assert re.search(r'<time datetime="2026-05-12T\d\d:\d\d-06:00">', html), "May times carry MDT's offset"

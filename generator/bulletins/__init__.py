@@ -7,6 +7,25 @@ index newsrooms subscribe to. The wording is in ``site_template/bulletins/``.
 """
 
 from .newsroom import bulletin_outputs
-from .sets import KEEP_DAYS, BulletinSet, broadcast_updates, current_sets, published_sets
+from .sets import (
+    KEEP_DAYS,
+    BulletinSet,
+    WithdrawalSet,
+    broadcast_updates,
+    bulletin_set,
+    current_sets,
+    published_sets,
+    withdrawal_sets,
+)
 
-__all__ = ["KEEP_DAYS", "BulletinSet", "broadcast_updates", "bulletin_outputs", "current_sets", "published_sets"]
+__all__ = [
+    "KEEP_DAYS",
+    "BulletinSet",
+    "WithdrawalSet",
+    "broadcast_updates",
+    "bulletin_outputs",
+    "bulletin_set",
+    "current_sets",
+    "published_sets",
+    "withdrawal_sets",
+]

@@ -28,7 +28,9 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from .. import display
-from ..incidents.model import Area, Impact, Incident, Service, Site, Status, Update, Window
+from ..incidents.model import Area, Config, Impact, Incident, Service, Status, Update, Window
+from ..state.as_of import live_estimate, passed_estimate
+from ..state.ledger import Issue, Withdrawal
 from . import spoken
 
 CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2"
@@ -47,9 +49,48 @@ _SEVERITY = {Impact.CRITICAL: "Severe", Impact.MAJOR: "Moderate", Impact.MINOR: 
 # --- identifiers and times ---------------------------------------------------
 
 
-def cap_identifier(site: Site, incident: Incident, update: Update) -> str:
-    """``status.northwind.example.2026-05-12-north-edmonton-fibre-cut.5``: unique and stable."""
-    return f"{site.config.host}.{incident.id}.{update.number}"
+def cap_identifier(config: Config, incident_id: str, published_id: str, revision: int = 1) -> str:
+    """``status.northwind.example.<incident-id>.<update-id>``; a correction adds ``.r2``, ``.r3``…
+
+    Built from the host, the incident id and the update's identity (never its
+    position), so it never moves; each revision is a message of its own, so one
+    identifier never carries two contents.
+    """
+    base = f"{config.host}.{incident_id}.{published_id}"
+    return base if revision == 1 else f"{base}.r{revision}"
+
+
+def cancel_identifier(config: Config, incident_id: str, published_id: str) -> str:
+    """The identifier of the Cancel message that withdraws an update's messages."""
+    return f"{config.host}.{incident_id}.{published_id}.cancel"
+
+
+@dataclass(frozen=True)
+class Thread:
+    """Where one message stands among the others: its identity and what it supersedes."""
+
+    identifier: str
+    sent: datetime
+    msg_type: str
+    """``Alert`` (the first message of an incident), ``Update`` (a later one, or a correction), ``Cancel``."""
+    references: tuple[tuple[str, datetime], ...] = ()
+    """(identifier, sent) of the message(s) it supersedes: the one before it, or the revision it corrects."""
+    note: str = ""
+
+
+def thread(
+    config: Config, incident: Incident, update: Update, issue: Issue, previous: tuple[str, datetime] | None
+) -> Thread:
+    """The message of ``update``'s revision ``issue.revision``; ``previous`` is the incident's message before it."""
+    identifier = cap_identifier(config, incident.id, issue.published_id, issue.revision)
+    if issue.is_correction:
+        corrected = cap_identifier(config, incident.id, issue.published_id, issue.revision - 1)
+        corrected_sent = issue.previous_issued_at or update.at
+        note = f"Correction: this message replaces {corrected}, sent {cap_time(corrected_sent.astimezone(config.timezone))}."
+        return Thread(identifier, issue.issued_at or update.at, "Update", ((corrected, corrected_sent),), note)
+    if previous is None:
+        return Thread(identifier, update.at, "Alert")
+    return Thread(identifier, update.at, "Update", (previous,))
 
 
 def cap_time(moment: datetime) -> str:
@@ -67,14 +108,14 @@ def cap_time(moment: datetime) -> str:
     return f"{local}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _sender(site: Site) -> str:
+def _sender(config: Config) -> str:
     # CAP §3.2.1 asks for a globally unique sender, "e.g. based on an Internet
     # domain name": without bulletins.cap.sender in status.yml, the site's host is one.
-    return site.config.bulletins.cap_sender or site.config.host
+    return config.bulletins.cap_sender or config.host
 
 
-def _local(site: Site, moment: datetime) -> str:
-    return cap_time(moment.astimezone(site.config.timezone))
+def _local(config: Config, moment: datetime) -> str:
+    return cap_time(moment.astimezone(config.timezone))
 
 
 # --- what a message says ------------------------------------------------------
@@ -88,6 +129,7 @@ class _Message:
     sender: str
     sent: str
     msg_type: str
+    note: str
     references: str
     event: str
     response_type: str
@@ -103,13 +145,12 @@ class _Message:
     web: str
 
 
-def _message(site: Site, incident: Incident, update: Update) -> _Message:
-    config = site.config
-    earlier = incident.updates[: update.number - 1]
-    sender = _sender(site)
+def _message(config: Config, incident: Incident, update: Update, place: Thread) -> _Message:
+    """The values of the message for ``update``; ``incident`` is the incident as of that update."""
+    sender = _sender(config)
     final = update.status.is_final
     scheduled = update.status is Status.SCHEDULED
-    window = incident.window_as_of(update)
+    window = incident.window
 
     # responseType (CAP 1.2 §3.2.2): while an outage lasts, "Monitor" ("attend to
     # information sources as described in <instruction>"): the instruction asks
@@ -150,25 +191,27 @@ def _message(site: Site, incident: Incident, update: Update) -> _Message:
             # Planned work announced days ahead stays current until it is done.
             expires = window.end
     # onset is when the subject event begins: known in advance only for planned work.
-    onset = _local(site, window.start) if window is not None and not final else ""
+    onset = _local(config, window.start) if window is not None and not final else ""
+    headline = _headline(incident, update, "Correction: " if place.note else "")
 
     return _Message(
-        identifier=cap_identifier(site, incident, update),
+        identifier=place.identifier,
         sender=sender,
-        sent=_local(site, update.at),
-        msg_type="Update" if earlier else "Alert",
-        references=" ".join(f"{sender},{cap_identifier(site, incident, u)},{_local(site, u.at)}" for u in earlier),
+        sent=_local(config, place.sent),
+        msg_type=place.msg_type,
+        note=place.note,
+        references=" ".join(f"{sender},{identifier},{_local(config, sent)}" for identifier, sent in place.references),
         event=_event(incident),
         response_type=response_type,
         urgency=urgency,
         severity=severity,
         certainty=certainty,
-        effective=_local(site, update.at),
+        effective=_local(config, update.at),
         onset=onset,
-        expires=_local(site, expires),
-        headline=_headline(incident, update),
-        description=_description(site, incident, update, window),
-        instruction=_instruction(site, incident, update),
+        expires=_local(config, expires),
+        headline=headline,
+        description=_description(config, incident, update, window),
+        instruction=_instruction(config, incident, update),
         web=f"{config.site_url}incidents/{incident.id}/",
     )
 
@@ -191,10 +234,10 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _headline(incident: Incident, update: Update) -> str:
+def _headline(incident: Incident, update: Update, prefix: str = "") -> str:
     """``Internet outage in Clareview and Castle Downs — identified``, at most 160 characters."""
     suffix = f" — {update.status.label.lower()}"
-    title = incident.title
+    title = prefix + incident.title
     room = HEADLINE_LIMIT - len(suffix)
     if len(title) > room:
         title = title[: room - 1].rsplit(" ", 1)[0].rstrip(" ,;:—-") + "…"
@@ -203,8 +246,12 @@ def _headline(incident: Incident, update: Update) -> str:
 
 def _places(incident: Incident) -> str:
     """``Castle Downs and Lauderdale (North Edmonton), Beverly and Clareview (Northeast Edmonton)``."""
+    return _places_of(incident.areas)
+
+
+def _places_of(areas) -> str:
     groups: dict[str, list[str]] = {}
-    for area in incident.areas:
+    for area in areas:
         groups.setdefault(area.region if area.region != area.name else "", []).append(area.name)
     parts = [f"{spoken.join(names)} ({region})" if region else spoken.join(names) for region, names in groups.items()]
     # "a (x) and b (y)" when each region has one area; commas between groups that have their own "and".
@@ -216,13 +263,13 @@ def _area_desc(area: Area) -> str:
     return f"{area.name}, {area.region}" if area.region and area.region != area.name else area.name
 
 
-def _moment(site: Site, moment: datetime) -> str:
+def _moment(config: Config, moment: datetime) -> str:
     """``1:40 p.m. MDT, Tuesday, May 12, 2026``: a message is read on its own, so always with the day."""
-    zone = site.config.timezone
+    zone = config.timezone
     return f"{display.clock(moment, zone)}, {display.day(moment, zone)}"
 
 
-def _description(site: Site, incident: Incident, update: Update, window: Window | None) -> str:
+def _description(config: Config, incident: Incident, update: Update, window: Window | None) -> str:
     """The facts, one per line: what, where, why, how many, the update itself, what comes next."""
     final = update.status.is_final
     services = _capitalise(_services(incident.services))
@@ -241,7 +288,7 @@ def _description(site: Site, incident: Incident, update: Update, window: Window 
         lines.append(f"{services} {tense} affected in {_places(incident)}.")
         if window is not None:
             label = "Cancelled window" if update.status is Status.CANCELLED else "Window"
-            lines.append(f"{label}: {_moment(site, window.start)} to {_moment(site, window.end)}.")
+            lines.append(f"{label}: {_moment(config, window.start)} to {_moment(config, window.end)}.")
         if incident.expected_impact and not final:
             lines.append(f"Expected impact: {_sentence(display.plain(incident.expected_impact))}")
     else:
@@ -252,13 +299,15 @@ def _description(site: Site, incident: Incident, update: Update, window: Window 
     if incident.customers_affected is not None:
         lines.append(f"Customers affected: {incident.customers_affected:,}.")
     lines.append(
-        f"Update at {_moment(site, update.at)} ({update.status.label.lower()}): {_sentence(display.plain(update.message))}"
+        f"Update at {_moment(config, update.at)} ({update.status.label.lower()}): {_sentence(display.plain(update.message))}"
     )
-    estimate = incident.restore_eta_as_of(update)
-    if estimate is not None and not final:
-        lines.append(f"Expected back: {_moment(site, estimate)}.")
+    estimate = live_estimate(incident, update.at)
+    if estimate is not None:
+        lines.append(f"Expected back: {_moment(config, estimate)}.")
+    elif passed_estimate(incident, update.at) is not None:
+        lines.append("Expected back: no current estimate; a new one will follow.")
     if update.next_update is not None and not final:
-        lines.append(f"Next update: by {_moment(site, update.next_update)}.")
+        lines.append(f"Next update: by {_moment(config, update.next_update)}.")
     return "\n".join(lines)
 
 
@@ -273,8 +322,7 @@ def _carries_calls(service: Service) -> bool:
     return any(word in words for word in ("phone", "voice", "voip", "landline"))
 
 
-def _instruction(site: Site, incident: Incident, update: Update) -> str:
-    config = site.config
+def _instruction(config: Config, incident: Incident, update: Update) -> str:
     web = f"{config.site_url}incidents/{incident.id}/"
     emergency = "If your home phone is not working, use a mobile phone for emergency calls."
     calls = any(_carries_calls(s) for s in incident.services)
@@ -310,32 +358,84 @@ def _instruction(site: Site, incident: Incident, update: Update) -> str:
 # --- the message --------------------------------------------------------------
 
 
-def cap_alert(site: Site, incident: Incident, update: Update) -> bytes:
+def cap_alert(config: Config, incident: Incident, update: Update, place: Thread) -> bytes:
     """One CAP 1.2 message for one update, as UTF-8 XML, elements in the order of the official schema."""
-    config = site.config
-    message = _message(site, incident, update)
-    alert = etree.Element(f"{_NS}alert", nsmap={None: CAP_NAMESPACE})
+    message = _message(config, incident, update, place)
+    alert, info = _alert(config, message, incident.id)
+    add = _adder()
+    for area in incident.areas:
+        _area(info, area, add)
+    return etree.tostring(alert, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
+
+def cap_cancel(config: Config, withdrawal: Withdrawal) -> bytes:
+    """The Cancel message that withdraws an update's last message (CAP 1.2 §3.2.1, msgType Cancel)."""
+    sender = _sender(config)
+    cancelled = cap_identifier(config, withdrawal.incident_id, withdrawal.published_id, withdrawal.revision)
+    areas = [a for a in config.areas if a.id in withdrawal.areas]
+    place = _places_of(areas)
+    message = _Message(
+        identifier=cancel_identifier(config, withdrawal.incident_id, withdrawal.published_id),
+        sender=sender,
+        sent=_local(config, withdrawal.withdrawn_at),
+        msg_type="Cancel",
+        note=f"Withdrawn: {cancelled} is cancelled; {config.name} withdrew the update it carried.",
+        references=f"{sender},{cancelled},{_local(config, withdrawal.last_issued_at)}",
+        event="Withdrawn update",
+        response_type="None",
+        urgency="Unknown",
+        severity="Unknown",
+        certainty="Unknown",
+        effective=_local(config, withdrawal.withdrawn_at),
+        onset="",
+        expires=_local(config, withdrawal.withdrawn_at + DEFAULT_LIFETIME),
+        headline=f"Withdrawn: {withdrawal.title}"[:HEADLINE_LIMIT],
+        description=(
+            f"{config.name} withdrew its update of {_moment(config, withdrawal.at)} about "
+            f"{place or 'its services'}. Disregard that message."
+        ),
+        instruction=f"Follow updates at {config.site_url}incidents/{withdrawal.incident_id}/",
+        web=f"{config.site_url}incidents/{withdrawal.incident_id}/",
+    )
+    alert, info = _alert(config, message, withdrawal.incident_id)
+    add = _adder()
+    for area in areas:
+        _area(info, area, add)
+    return etree.tostring(alert, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _adder():
     def add(parent: etree._Element, name: str, text: str) -> etree._Element:
         element = etree.SubElement(parent, f"{_NS}{name}")
         element.text = text
         return element
 
-    def pair(parent: etree._Element, name: str, value_name: str, value: str) -> None:
-        element = etree.SubElement(parent, f"{_NS}{name}")
-        add(element, "valueName", value_name)
-        add(element, "value", value)
+    return add
 
+
+def _pair(parent: etree._Element, name: str, value_name: str, value: str) -> None:
+    add = _adder()
+    element = etree.SubElement(parent, f"{_NS}{name}")
+    add(element, "valueName", value_name)
+    add(element, "value", value)
+
+
+def _alert(config: Config, message: _Message, incident_id: str) -> tuple[etree._Element, etree._Element]:
+    """The ``alert`` element and its ``info`` block, in the schema's order; areas are added by the caller."""
+    add = _adder()
+    alert = etree.Element(f"{_NS}alert", nsmap={None: CAP_NAMESPACE})
     add(alert, "identifier", message.identifier)
     add(alert, "sender", message.sender)
     add(alert, "sent", message.sent)
     add(alert, "status", "Actual")
     add(alert, "msgType", message.msg_type)
     add(alert, "scope", "Public")
+    if message.note:
+        add(alert, "note", message.note)
     if message.references:
         add(alert, "references", message.references)
     # <incidents> groups every message about one incident (CAP §3.2.1): the incident id has no spaces.
-    add(alert, "incidents", incident.id)
+    add(alert, "incidents", incident_id)
 
     info = etree.SubElement(alert, f"{_NS}info")
     add(info, "language", config.language)
@@ -345,7 +445,7 @@ def cap_alert(site: Site, incident: Incident, update: Update) -> bytes:
     add(info, "urgency", message.urgency)
     add(info, "severity", message.severity)
     add(info, "certainty", message.certainty)
-    pair(info, "eventCode", *EVENT_CODE)
+    _pair(info, "eventCode", *EVENT_CODE)
     add(info, "effective", message.effective)
     if message.onset:
         add(info, "onset", message.onset)
@@ -356,36 +456,68 @@ def cap_alert(site: Site, incident: Incident, update: Update) -> bytes:
     add(info, "instruction", message.instruction)
     add(info, "web", message.web)
     add(info, "contact", config.contact.phone)
-    for area in incident.areas:
-        element = etree.SubElement(info, f"{_NS}area")
-        add(element, "areaDesc", _area_desc(area))
-        for polygon in area.polygons:
-            add(element, "polygon", " ".join(polygon.split()))
-        for value_name, value in area.geocodes:
-            pair(element, "geocode", value_name, value)
-    return etree.tostring(alert, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return alert, info
+
+
+def _area(info: etree._Element, area: Area, add) -> None:
+    element = etree.SubElement(info, f"{_NS}area")
+    add(element, "areaDesc", _area_desc(area))
+    for polygon in area.polygons:
+        add(element, "polygon", " ".join(polygon.split()))
+    for value_name, value in area.geocodes:
+        _pair(element, "geocode", value_name, value)
 
 
 # --- the feed for alert hubs --------------------------------------------------
 
 
-def cap_entry_id(site: Site, incident: Incident, update: Update) -> str:
-    """``tag:status.northwind.example,2026-05-12:cap/<incident-id>/<n>``: unlike the site feed's ids."""
-    return f"tag:{site.config.host},{incident.id[:10]}:cap/{incident.id}/{update.number}"
+@dataclass(frozen=True)
+class FeedItem:
+    """One CAP message as the alert hubs' Atom index lists it."""
+
+    entry_id: str
+    link: str
+    headline: str
+    summary: str
+    sent: datetime
 
 
-def cap_link(site: Site, incident: Incident, update: Update) -> str:
-    return f"{site.config.site_url}bulletins/{incident.id}/{update.number}/cap.xml"
+def feed_item(config: Config, incident: Incident, update: Update, place: Thread, path: str) -> FeedItem:
+    """The index entry of one update's message; ``path`` is where its bulletins live in the site."""
+    message = _message(config, incident, update, place)
+    revision = place.identifier.rsplit(".", 1)[-1] if place.note else ""
+    return FeedItem(
+        entry_id=f"tag:{config.host},{incident.id[:10]}:cap/{path.removeprefix('bulletins/').rstrip('/')}"
+        + (f"/{revision}" if revision else ""),
+        link=f"{config.site_url}{path}cap.xml",
+        headline=message.headline,
+        summary=(
+            f"{message.event} in {_places(incident)}. CAP {message.msg_type}: {message.response_type}, "
+            f"urgency {message.urgency}, severity {message.severity}, certainty {message.certainty}; "
+            f"sent {_moment(config, place.sent)}."
+        ),
+        sent=place.sent,
+    )
 
 
-def cap_feed(site: Site, messages: list[tuple[Incident, Update]]) -> bytes:
+def cancel_feed_item(config: Config, withdrawal: Withdrawal, path: str) -> FeedItem:
+    """The index entry of a Cancel message."""
+    return FeedItem(
+        entry_id=f"tag:{config.host},{withdrawal.incident_id[:10]}:cap/{path.removeprefix('bulletins/').rstrip('/')}/cancel",
+        link=f"{config.site_url}{path}cap.xml",
+        headline=f"Withdrawn: {withdrawal.title}"[:HEADLINE_LIMIT],
+        summary=f"CAP Cancel of the update of {_moment(config, withdrawal.at)}; sent {_moment(config, withdrawal.withdrawn_at)}.",
+        sent=withdrawal.withdrawn_at,
+    )
+
+
+def cap_feed(config: Config, items: list[FeedItem], updated: datetime | None) -> bytes:
     """An Atom index of CAP messages (the OASIS "CAP feeds" practice), newest first.
 
     Each entry links to its message with ``type="application/cap+xml"``; every
-    date is a message's ``sent``, never the clock.
+    date is a message's ``sent``, never the clock. ``updated`` is the feed's date when it lists nothing.
     """
-    config = site.config
-    ordered = sorted(messages, key=lambda pair: (pair[1].at, pair[0].id, pair[1].number), reverse=True)
+    ordered = sorted(items, key=lambda item: (item.sent, item.entry_id), reverse=True)
     feed = FeedGenerator()
     feed.id(f"{config.site_url}feeds/cap.xml")
     feed.title(f"{config.name} CAP alerts")
@@ -394,20 +526,14 @@ def cap_feed(site: Site, messages: list[tuple[Incident, Update]]) -> bytes:
     feed.link(href=f"{config.site_url}feeds/cap.xml", rel="self", type="application/atom+xml")
     feed.link(href=f"{config.site_url}bulletins/", rel="alternate", type="text/html")
     feed.language(config.language)
-    newest = max((u.at for i in site.incidents for u in i.updates), default=_EPOCH)
-    feed.updated(ordered[0][1].at if ordered else newest)
-    for incident, update in ordered:
-        message = _message(site, incident, update)
+    feed.updated(ordered[0].sent if ordered else updated or _EPOCH)
+    for item in ordered:
         entry = feed.add_entry(order="append")
-        entry.id(cap_entry_id(site, incident, update))
-        entry.title(message.headline)
-        entry.updated(update.at)
-        entry.link(href=cap_link(site, incident, update), rel="alternate", type=CAP_MEDIA_TYPE)
-        entry.summary(
-            f"{message.event} in {_places(incident)}. CAP {message.msg_type}: {message.response_type}, "
-            f"urgency {message.urgency}, severity {message.severity}, certainty {message.certainty}; "
-            f"sent {_moment(site, update.at)}."
-        )
+        entry.id(item.entry_id)
+        entry.title(item.headline)
+        entry.updated(item.sent)
+        entry.link(href=item.link, rel="alternate", type=CAP_MEDIA_TYPE)
+        entry.summary(item.summary)
     return _with_link_types(feed.atom_str(pretty=True))
 
 

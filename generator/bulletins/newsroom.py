@@ -1,59 +1,92 @@
 """What newsrooms and alert hubs subscribe to: every bulletin file, the newsroom feeds and the index.
 
-``bulletins/index.json`` lists every published bulletin, so a mailer can tell
-new ones from old; ``feeds/bulletins.xml`` carries the radio scripts and
-``feeds/cap.xml`` indexes the CAP messages.
+``bulletins/index.json`` lists every published bulletin with its revision, so
+a mailer can tell new ones, corrections and withdrawals from what it sent;
+``feeds/bulletins.xml`` carries the radio scripts and ``feeds/cap.xml``
+indexes the CAP messages.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 
 from feedgen.feed import FeedGenerator
 
-from ..incidents.model import Site
-from .cap import cap_feed
-from .sets import KEEP_DAYS, BulletinSet
+from ..incidents.model import Config
+from ..state.now import Snapshot
+from .cap import cancel_feed_item, cap_feed, feed_item
+from .sets import FILES, KEEP_DAYS, BulletinSet, WithdrawalSet
+
+_EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
 
 
-def bulletin_outputs(sets: list[BulletinSet], site: Site) -> dict[str, bytes]:
+def bulletin_outputs(
+    sets: Sequence[BulletinSet], state: Snapshot, withdrawals: Sequence[WithdrawalSet] = ()
+) -> dict[str, bytes]:
     """Every bulletin file, the newsroom feeds and ``bulletins/index.json``."""
+    config = state.config
     outputs: dict[str, bytes] = {}
-    for item in sets:
+    for item in [*sets, *withdrawals]:
         outputs.update(item.files())
-    outputs["feeds/bulletins.xml"] = _bulletin_feed(site, sets)
-    outputs["feeds/cap.xml"] = cap_feed(site, [(s.incident, s.update) for s in sets])
-    outputs["bulletins/index.json"] = _index(site, sets)
+    fallback = state.last_update_at if state.site.incidents else None
+    outputs["feeds/bulletins.xml"] = _bulletin_feed(config, sets, withdrawals, fallback)
+    items = [feed_item(config, s.incident, s.update, s.thread, s.path) for s in sets]
+    items += [cancel_feed_item(config, w.withdrawal, w.path) for w in withdrawals]
+    outputs["feeds/cap.xml"] = cap_feed(config, items, fallback)
+    outputs["bulletins/index.json"] = _index(config, sets, withdrawals)
     return outputs
 
 
-def _index(site: Site, sets: list[BulletinSet]) -> bytes:
+def _index(config: Config, sets: Sequence[BulletinSet], withdrawals: Sequence[WithdrawalSet]) -> bytes:
     """A machine-readable list of published bulletins, so a mailer can tell new ones from old."""
     entries = [
         {
             "id": s.id,
             "incident": s.incident.id,
-            "update": s.update.number,
+            "update": s.issue.published_id,
+            "revision": s.issue.revision,
+            "kind": "correction" if s.issue.is_correction else "issue",
             "title": s.incident.title,
             "status": s.update.status.value,
             "at": s.update.at.isoformat(),
+            "issued": s.issued_at.isoformat(),
             "services": [x.id for x in s.incident.services],
             "areas": [x.id for x in s.incident.areas],
-            "files": {
-                name: f"{s.path}{name}" for name in ("radio.txt", "press.txt", "cap.xml", "notice.txt", "sms.txt")
-            },
+            "files": {name: f"{s.path}{name}" for name in FILES},
         }
         for s in sets
     ]
-    document = {"site": site.config.site_url, "keep_days": KEEP_DAYS, "bulletins": entries}
+    entries += [
+        {
+            "id": w.id,
+            "incident": w.withdrawal.incident_id,
+            "update": w.withdrawal.published_id,
+            "revision": w.withdrawal.revision,
+            "kind": "withdrawal",
+            "title": w.withdrawal.title,
+            "status": w.withdrawal.status,
+            "at": w.withdrawal.at.isoformat(),
+            "issued": w.issued_at.isoformat(),
+            "services": list(w.withdrawal.services),
+            "areas": list(w.withdrawal.areas),
+            "files": {name: f"{w.path}{name}" for name in FILES},
+        }
+        for w in withdrawals
+    ]
+    document = {"site": config.site_url, "keep_days": KEEP_DAYS, "bulletins": entries}
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def _bulletin_feed(site: Site, sets: list[BulletinSet]) -> bytes:
-    """Atom for newsroom systems: one entry per script set, the scripts as preformatted text."""
-    config = site.config
+def _bulletin_feed(
+    config: Config, sets: Sequence[BulletinSet], withdrawals: Sequence[WithdrawalSet], fallback: datetime | None
+) -> bytes:
+    """Atom for newsroom systems: one entry per update, the scripts as preformatted text.
+
+    A correction keeps its entry's id with a new ``updated``; a withdrawal does too, with the kill notice.
+    """
     host = config.host
     feed = FeedGenerator()
     feed.id(f"{config.site_url}feeds/bulletins.xml")
@@ -63,17 +96,23 @@ def _bulletin_feed(site: Site, sets: list[BulletinSet]) -> bytes:
     feed.link(href=f"{config.site_url}feeds/bulletins.xml", rel="self")
     feed.link(href=f"{config.site_url}bulletins/", rel="alternate")
     feed.language(config.language)
-    newest = max((u.at for i in site.incidents for u in i.updates), default=None)
-    feed.updated(sets[0].update.at if sets else newest or datetime.fromisoformat("1970-01-01T00:00:00+00:00"))
-    for item in sets:
+    entries = [(s.at, s.id, s) for s in sets] + [(w.at, w.id, w) for w in withdrawals]
+    entries.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
+    feed.updated(max((item.issued_at for _, _, item in entries), default=fallback or _EPOCH))
+    for _, _, item in entries:
         entry = feed.add_entry(order="append")
+        incident_id = item.id.split("/", 1)[0]
         # The site feed's tag URI with a "bulletins/" segment: stable, and distinct from the update's entry.
-        entry.id(f"tag:{host},{item.incident.id[:10]}:bulletins/{item.id}")
-        entry.title(f"{item.update.status.label}: {item.incident.title}")
+        entry.id(f"tag:{host},{incident_id[:10]}:bulletins/{item.id}")
         entry.link(href=f"{config.site_url}{item.path}", rel="alternate")
         entry.link(href=f"{config.site_url}{item.path}radio.txt", rel="related", type="text/plain")
-        entry.updated(item.update.at)
-        entry.published(item.update.at)
+        entry.updated(item.issued_at)
+        entry.published(item.at)
+        if isinstance(item, WithdrawalSet):
+            entry.title(f"Withdrawn: {item.withdrawal.title}")
+            entry.content(f"<pre>{escape(item.kill)}</pre>", type="html")
+            continue
+        entry.title(f"{item.label}: {item.incident.title}")
         scripts = "".join(f"<pre>{escape(item.radio[s])}</pre>" for s in sorted(item.radio))
         entry.content(scripts, type="html")
     return feed.atom_str(pretty=True)

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from .. import display
-from ..incidents.model import Incident, Site, Update
+from ..incidents.model import Config, Incident, Update
+from ..state.as_of import live_estimate
+from ..state.ledger import Issue
 from . import spoken
 
 NOTICE_LIMIT = 1000
@@ -26,7 +28,8 @@ class NoticeFacts:
     short_name: str
     title: str
     status: str
-    number: int
+    correction: str
+    """``CORRECTION`` when this notice replaces an earlier version for the same update."""
     posted: str
     services: str
     areas: str
@@ -43,23 +46,23 @@ class NoticeFacts:
     """The site's address without https://, for the SMS: the front page leads with active incidents."""
 
 
-def notice_facts(site: Site, incident: Incident, update: Update, details: str | None = None) -> NoticeFacts:
-    config = site.config
+def notice_facts(
+    config: Config, incident: Incident, update: Update, issue: Issue | None = None, details: str | None = None
+) -> NoticeFacts:
+    """The notice's facts; ``incident`` is the incident as of ``update``."""
     zone = config.timezone
 
     def stamp(moment) -> str:
         return f"{display.clock(moment, zone)}, {display.short_day(moment, zone)}"
 
-    eta = incident.restore_eta_as_of(update)
-    if update.status.is_final:
-        eta = None
+    eta = live_estimate(incident, update.at)
     window = incident.window
     return NoticeFacts(
         name=config.name,
         short_name=config.name.split()[0],
         title=incident.title,
         status=update.status.label,
-        number=update.number,
+        correction="CORRECTION" if issue is not None and issue.is_correction else "",
         posted=stamp(update.at),
         services=", ".join(s.name for s in incident.services),
         areas=", ".join(a.name for a in incident.areas),
@@ -76,19 +79,23 @@ def notice_facts(site: Site, incident: Incident, update: Update, details: str | 
     )
 
 
-def notice(template: Environment, site: Site, incident: Incident, update: Update) -> str:
+def notice(
+    template: Environment, config: Config, incident: Incident, update: Update, issue: Issue | None = None
+) -> str:
     """The notice, with the details cut back sentence by sentence if it would pass 1,000 characters."""
     details = spoken.sentences(display.plain(update.message).replace("\n", " "))
     while True:
-        text = template.get_template("notice.txt.j2").render(n=notice_facts(site, incident, update, " ".join(details)))
+        text = template.get_template("notice.txt.j2").render(
+            n=notice_facts(config, incident, update, issue, " ".join(details))
+        )
         if len(text) <= NOTICE_LIMIT or len(details) <= 1:
             return text
         details = details[:-1]
 
 
-def sms(template: Environment, site: Site, incident: Incident, update: Update) -> str:
+def sms(template: Environment, config: Config, incident: Incident, update: Update, issue: Issue | None = None) -> str:
     """One line under 160 characters: the template's ``|`` parts are dropped from the right until it fits."""
-    raw = template.get_template("sms.txt.j2").render(n=notice_facts(site, incident, update)).strip()
+    raw = template.get_template("sms.txt.j2").render(n=notice_facts(config, incident, update, issue)).strip()
     head, *optional, link = raw.split("|")
     parts = [p for p in optional if p and p != "False"]
     while parts and len(head + "".join(parts) + link) > SMS_LIMIT:

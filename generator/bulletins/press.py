@@ -11,12 +11,19 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from .. import display
-from ..incidents.model import Contact, Incident, Site, Status, Update
+from ..incidents.model import Config, Contact, Incident, Status, Update
+from ..state.as_of import live_estimate, passed_estimate
+from ..state.ledger import Issue
 from . import spoken
+
+TIMELINE_ENTRIES = 5
+"""The release shows the latest few updates and links to the page for the rest, so its cost stays flat."""
 
 
 @dataclass(frozen=True)
 class PressFacts:
+    correction: str
+    """``CORRECTION: …`` when this release replaces an earlier version of the same update's release."""
     name: str
     media: Contact | None
     contact: Contact
@@ -25,6 +32,8 @@ class PressFacts:
     lede: str
     body: tuple[str, ...]
     timeline: tuple[str, ...]
+    earlier: int
+    """How many earlier updates the timeline leaves out (they are on the incident page)."""
     advice: str
     url: str
     feed_url: str
@@ -32,16 +41,16 @@ class PressFacts:
     about: str
 
 
-def press_facts(site: Site, incident: Incident, update: Update) -> PressFacts:
-    config = site.config
+def press_facts(config: Config, incident: Incident, update: Update, issue: Issue | None = None) -> PressFacts:
+    """The facts of one release; ``incident`` is the incident as of ``update``, and nothing later."""
     zone = config.timezone
     at = update.at.astimezone(zone)
     final = update.status.is_final
     services = spoken.join([spoken.in_sentence(s.name) for s in incident.services])
     areas = spoken.join([a.name for a in incident.areas])
     url = f"{config.site_url}incidents/{incident.id}/"
-    eta = incident.restore_eta_as_of(update)
-    first = incident.updates[0].at
+    eta = live_estimate(incident, update.at)
+    first = incident.began_at
     customers = f"about {incident.customers_affected:,} " if incident.customers_affected else ""
     since = _moment(first, update.at, zone)
     dateline = (
@@ -76,12 +85,16 @@ def press_facts(site: Site, incident: Incident, update: Update) -> PressFacts:
             + (
                 f" The company expects service back by about {_moment(eta, update.at, zone)}."
                 if eta
+                else " Its earlier estimate has passed; the company expects to give a new one soon."
+                if passed_estimate(incident, update.at)
                 else " The company does not yet have an estimate for when service will be back."
             )
         )
+    shown = incident.updates[-TIMELINE_ENTRIES:]
     timeline = tuple(
-        f"{display.clock(u.at, zone)}, {display.short_day(u.at, zone)}: {u.status.label}. {display.plain(u.message)}"
-        for u in incident.updates[: update.number]
+        f"{display.clock(u.at, zone)}, {display.short_day(u.at, zone)}: {u.status.label}. "
+        + " ".join(display.plain(u.message).split())
+        for u in shown
     )
     body = (_quote(update.message, config.name, display.clock(update.at, zone).rsplit(" ", 1)[0]),)
     if update.next_update:
@@ -92,7 +105,15 @@ def press_facts(site: Site, incident: Incident, update: Update) -> PressFacts:
         else "Customers who are still without service should restart their modem or equipment, then contact "
         f"{config.name} at {config.contact.phone} if the problem continues."
     )
+    correction = ""
+    if issue is not None and issue.is_correction:
+        replaced = issue.previous_issued_at or update.at
+        correction = (
+            f"CORRECTION: this release replaces the one issued at {display.clock(replaced, zone)}, "
+            f"{display.day(replaced, zone)}, for the same update."
+        )
     return PressFacts(
+        correction=correction,
         name=config.name,
         media=config.media_contact,
         contact=config.contact,
@@ -101,6 +122,7 @@ def press_facts(site: Site, incident: Incident, update: Update) -> PressFacts:
         lede=" ".join(lede.split()),
         body=body,
         timeline=timeline,
+        earlier=len(incident.updates) - len(shown),
         advice=advice,
         url=url,
         feed_url=f"{config.site_url}feeds/atom.xml",
@@ -132,6 +154,8 @@ def _moment(moment, release, zone) -> str:
     return f"{time} {local:%A}, {local:%B} {local.day}"
 
 
-def press_release(template: Environment, site: Site, incident: Incident, update: Update) -> str:
-    text = template.get_template("press.txt.j2").render(r=press_facts(site, incident, update))
+def press_release(
+    template: Environment, config: Config, incident: Incident, update: Update, issue: Issue | None = None
+) -> str:
+    text = template.get_template("press.txt.j2").render(r=press_facts(config, incident, update, issue))
     return text.strip() + "\n"

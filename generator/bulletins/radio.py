@@ -16,7 +16,9 @@ from datetime import datetime, timedelta
 from jinja2 import Environment
 
 from .. import display
-from ..incidents.model import Impact, Incident, Site, Status, Update
+from ..incidents.model import Config, Impact, Incident, Status, Update
+from ..state.as_of import live_estimate, passed_estimate
+from ..state.ledger import Issue
 from . import spoken
 
 KILL_AFTER_HOURS = 3
@@ -41,6 +43,8 @@ class RadioFacts:
     since: str
     duration: str
     eta: str
+    eta_passed: str
+    """``yes`` when an estimate was given and has passed by this update: a new one is coming."""
     next_update: str
     address: str
     has_internet: str
@@ -49,6 +53,8 @@ class RadioFacts:
     """``between 1 a.m. and 5 a.m. Thursday``: when planned work interrupts service."""
     window_end: str
     slug: str
+    correction: str
+    """``CORRECTION`` when this script replaces an earlier version of the same update's script."""
     kill_after: str
     contact: str
     pronouncers: str
@@ -62,9 +68,8 @@ _PROGRESS = {
 }
 
 
-def facts(site: Site, incident: Incident, update: Update) -> RadioFacts:
-    """The spoken facts of one update, as of the update's own time."""
-    config = site.config
+def facts(config: Config, incident: Incident, update: Update, issue: Issue | None = None) -> RadioFacts:
+    """The spoken facts of one update; ``incident`` is the incident as of that update, and nothing later."""
     zone, at = config.timezone, update.at
     spoken_words = config.bulletins.spoken
 
@@ -72,13 +77,13 @@ def facts(site: Site, incident: Incident, update: Update) -> RadioFacts:
         return spoken.abbreviations(text, spoken_words)
 
     final = update.status.is_final
-    eta = incident.restore_eta_as_of(update)
-    window = incident.window_as_of(update)
+    eta = live_estimate(incident, at)
+    window = incident.window
     media = config.media_contact or config.contact
     contact = "contact " + ", ".join(p for p in (media.name, media.title, config.name, media.phone, media.email) if p)
     mentioned = incident.areas if len(incident.areas) <= 4 else ()
     kill = update.next_update or at + timedelta(hours=KILL_AFTER_HOURS * (2 if final else 1))
-    first = incident.updates[0].at
+    first = incident.began_at
     return RadioFacts(
         name=say(config.name),
         kind=incident.kind.value,
@@ -86,13 +91,14 @@ def facts(site: Site, incident: Incident, update: Update) -> RadioFacts:
         resolved=final,
         impact=(incident.impact or Impact.MINOR).value,
         services=say(spoken.join([spoken.in_sentence(s.name) for s in incident.services])),
-        areas=say(_areas(site, incident)),
+        areas=say(_areas(config, incident)),
         cause=_cause(incident.cause, say),
         customers=spoken.count(incident.customers_affected) if incident.customers_affected else "",
         progress=_PROGRESS.get(update.status, ""),
         since=_since(first, at, zone),
         duration=_duration(at - first),
-        eta=spoken.when(eta, at, zone) if eta and not final else "",
+        eta=spoken.when(eta, at, zone) if eta else "",
+        eta_passed="yes" if passed_estimate(incident, at) else "",
         next_update=spoken.when(update.next_update, at, zone) if update.next_update else "",
         address=spoken.address(f"{config.site_url}"),
         has_internet="yes" if any(s.id == "internet" for s in incident.services) else "",
@@ -100,6 +106,7 @@ def facts(site: Site, incident: Incident, update: Update) -> RadioFacts:
         window=_window_words(window, at, zone) if window else "",
         window_end=spoken.day_and_time(window.end, at, zone) if window else "",
         slug=_slug(config.name, incident, update),
+        correction="CORRECTION" if issue is not None and issue.is_correction else "",
         kill_after=f"{display.clock(kill, zone)}, {display.day(kill, zone)}",
         contact=contact,
         pronouncers=", ".join(f"{a.name} ({a.pronounce})" for a in mentioned if a.pronounce),
@@ -107,9 +114,9 @@ def facts(site: Site, incident: Incident, update: Update) -> RadioFacts:
     )
 
 
-def _areas(site: Site, incident: Incident) -> str:
+def _areas(config: Config, incident: Incident) -> str:
     """``in Castle Downs and Lauderdale``; many areas are named by their regions."""
-    if len(incident.areas) == len(site.config.areas) and len(incident.areas) > 4:
+    if len(incident.areas) == len(config.areas) and len(incident.areas) > 4:
         return "across its whole service area"
     if len(incident.areas) <= 4:
         return "in " + spoken.join([a.name for a in incident.areas])
@@ -201,18 +208,22 @@ def fit(candidates: list[tuple[int, str]], budget: int) -> list[str]:
     return [s for _, s in kept]
 
 
-def radio_script(template: Environment, site: Site, incident: Incident, update: Update, seconds: int) -> str:
-    """The script of one length for one update."""
-    spoken_facts = facts(site, incident, update)
-    budget = seconds * site.config.bulletins.words_per_minute // 60
+def radio_script(
+    template: Environment, config: Config, incident: Incident, update: Update, seconds: int, issue: Issue | None = None
+) -> str:
+    """The script of one length for one update; ``incident`` is the incident as of that update."""
+    spoken_facts = facts(config, incident, update, issue)
+    budget = seconds * config.bulletins.words_per_minute // 60
     copy = " ".join(fit(candidate_sentences(template, spoken_facts), budget))
     module = template.get_template("radio.txt.j2").module
     return str(module.script(spoken_facts, copy, seconds, word_count(copy))).strip() + "\n"
 
 
-def radio_scripts(template: Environment, site: Site, incident: Incident, update: Update) -> dict[int, str]:
+def radio_scripts(
+    template: Environment, config: Config, incident: Incident, update: Update, issue: Issue | None = None
+) -> dict[int, str]:
     """Every configured length, shortest first."""
-    return {s: radio_script(template, site, incident, update, s) for s in site.config.bulletins.radio_lengths}
+    return {s: radio_script(template, config, incident, update, s, issue) for s in config.bulletins.radio_lengths}
 
 
 def copy_of(script: str) -> str:

@@ -2,27 +2,40 @@
 
 Every update of an incident that broadcasts gets a bulletin set: radio scripts
 for each configured length, a press release, a CAP 1.2 message, a notice for
-technical contacts and its SMS form. Files are published for open incidents
-and for the last ``KEEP_DAYS`` days, so the output stays bounded at any
-history size; older updates remain on the incident pages.
+technical contacts and its SMS form. A set is rendered from the incident *as
+of its update* and that update's :class:`Issue` (its published identity and
+revision) and nothing else, so a later update never changes what an earlier
+set says. An update withdrawn from its file gets a :class:`WithdrawalSet`: a
+kill notice for newsrooms and a CAP Cancel.
+
+Files are published for open incidents and for ``KEEP_DAYS`` days, so the
+output stays bounded at any history size; older updates remain on the
+incident pages.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import cached_property
 
 from jinja2 import Environment
 
-from ..incidents.model import Incident, Site, Update
-from .cap import cap_alert
+from .. import display
+from ..incidents.model import Config, Incident, Update
+from ..state.as_of import as_of
+from ..state.ledger import LIVE_DAYS, Issue, Withdrawal, is_live
+from ..state.now import Snapshot
+from .cap import Thread, cap_alert, cap_cancel, cap_identifier, thread
 from .notice import notice, sms
 from .press import press_release
 from .radio import radio_scripts
 
-KEEP_DAYS = 90
+KEEP_DAYS = LIVE_DAYS
 """Bulletin files are published for this many days after their update (and while the incident is open)."""
+
+FILES = ("radio.txt", "press.txt", "cap.xml", "notice.txt", "sms.txt")
+"""The files every set publishes, besides the radio script of each length."""
 
 
 @dataclass(frozen=True)
@@ -30,39 +43,64 @@ class BulletinSet:
     """Every bulletin of one update, rendered on first use."""
 
     templates: Environment
-    site: Site
+    config: Config
     incident: Incident
+    """The incident as of ``update``: that update is its latest."""
     update: Update
+    issue: Issue
+    previous: tuple[str, datetime] | None = None
+    """The incident's CAP message before this one (identifier, sent), which this one supersedes."""
+
+    kind = "issue"
 
     @property
     def path(self) -> str:
-        """``bulletins/<incident-id>/<n>/``: where its files live in the site."""
-        return f"bulletins/{self.incident.id}/{self.update.number}/"
+        """``bulletins/<incident-id>/<update-id>/``: where its files live in the site."""
+        return f"bulletins/{self.incident.id}/{self.issue.published_id}/"
 
     @property
     def id(self) -> str:
-        """``<incident-id>/<n>``: stable, used in the index, feeds and email Message-IDs."""
-        return f"{self.incident.id}/{self.update.number}"
+        """``<incident-id>/<update-id>``: stable, used in the index, feeds and email Message-IDs."""
+        return f"{self.incident.id}/{self.issue.published_id}"
+
+    @property
+    def at(self) -> datetime:
+        return self.update.at
+
+    @property
+    def issued_at(self) -> datetime:
+        """When this revision was issued: the update's time, or when a correction was made."""
+        return self.issue.issued_at or self.update.at
+
+    @property
+    def label(self) -> str:
+        """``Correction: Identified`` or ``Identified``: how lists of bulletins name it."""
+        prefix = "Correction: " if self.issue.is_correction else ""
+        return prefix + self.update.status.label
+
+    @cached_property
+    def thread(self) -> Thread:
+        return thread(self.config, self.incident, self.update, self.issue, self.previous)
 
     @cached_property
     def radio(self) -> dict[int, str]:
-        return radio_scripts(self.templates, self.site, self.incident, self.update)
+        return radio_scripts(self.templates, self.config, self.incident, self.update, self.issue)
 
     @cached_property
     def press(self) -> str:
-        return press_release(self.templates, self.site, self.incident, self.update)
+        return press_release(self.templates, self.config, self.incident, self.update, self.issue)
 
     @cached_property
     def notice(self) -> str:
-        return notice(self.templates, self.site, self.incident, self.update)
+        return notice(self.templates, self.config, self.incident, self.update, self.issue)
 
     @cached_property
     def sms(self) -> str:
-        return sms(self.templates, self.site, self.incident, self.update)
+        return sms(self.templates, self.config, self.incident, self.update, self.issue)
 
     @cached_property
     def cap(self) -> bytes:
-        return cap_alert(self.site, self.incident, self.update)
+        return cap_alert(self.config, self.incident, self.update, self.thread)
 
     def files(self) -> dict[str, bytes]:
         """The set's files by their path in the site."""
@@ -80,26 +118,104 @@ class BulletinSet:
         return encoded
 
 
-def broadcast_updates(site: Site) -> list[tuple[Incident, Update]]:
-    """Every update of every broadcasting incident, newest first."""
-    pairs = [(i, u) for i in site.incidents if i.broadcast for u in i.updates]
-    return sorted(pairs, key=lambda pair: (pair[1].at, pair[0].id, pair[1].number), reverse=True)
+@dataclass(frozen=True)
+class WithdrawalSet:
+    """What replaces the bulletins of an update that was withdrawn: a kill notice and a CAP Cancel."""
+
+    config: Config
+    withdrawal: Withdrawal
+
+    kind = "withdrawal"
+
+    @property
+    def path(self) -> str:
+        return f"bulletins/{self.withdrawal.incident_id}/{self.withdrawal.published_id}/"
+
+    @property
+    def id(self) -> str:
+        return f"{self.withdrawal.incident_id}/{self.withdrawal.published_id}"
+
+    @property
+    def at(self) -> datetime:
+        return self.withdrawal.at
+
+    @property
+    def issued_at(self) -> datetime:
+        return self.withdrawal.withdrawn_at
+
+    @cached_property
+    def kill(self) -> str:
+        """The kill notice newsrooms expect: which bulletin not to use any more, and who to call."""
+        config, gone = self.config, self.withdrawal
+        zone = config.timezone
+        media = config.media_contact or config.contact
+        contact = ", ".join(p for p in (media.name, media.title, config.name, media.phone, media.email) if p)
+        return (
+            f"KILL: {config.name.upper()} BULLETIN OF {display.clock(gone.at, zone).upper()}\n"
+            f"Do not use the bulletin about “{gone.title}” issued for the update of "
+            f"{display.clock(gone.at, zone)}, {display.day(gone.at, zone)}. {config.name} withdrew it at "
+            f"{display.clock(gone.withdrawn_at, zone)}, {display.day(gone.withdrawn_at, zone)}.\n"
+            f"NOT FOR AIR: contact {contact}.\n\n###\n"
+        )
+
+    @cached_property
+    def cap(self) -> bytes:
+        return cap_cancel(self.config, self.withdrawal)
+
+    def files(self) -> dict[str, bytes]:
+        files = {f"{self.path}{name}": self.kill.encode("utf-8") for name in ("radio.txt", "press.txt", "notice.txt")}
+        files[f"{self.path}sms.txt"] = (self.kill.split("\n", 1)[0] + "\n").encode("utf-8")
+        files[f"{self.path}cap.xml"] = self.cap
+        return files
 
 
-def published_sets(templates: Environment, site: Site, now: datetime) -> list[BulletinSet]:
-    """The bulletin sets with files in the site: open incidents, and updates of the last KEEP_DAYS days."""
-    since = now - timedelta(days=KEEP_DAYS)
-    return [
-        BulletinSet(templates, site, incident, update)
-        for incident, update in broadcast_updates(site)
-        if incident.is_open or update.at >= since
+def _sets_of(templates: Environment, state: Snapshot, incident: Incident, broadcast: bool = True):
+    """Each update of ``incident`` that broadcasts as ``broadcast`` says, as a set, oldest first.
+
+    The CAP thread runs through them all: each message references the first issue of the one before.
+    """
+    config = state.config
+    previous: tuple[str, datetime] | None = None
+    for update in incident.updates:
+        if incident.broadcasts(update) is not broadcast:
+            continue
+        issue = state.publication.of(incident, update)
+        yield BulletinSet(templates, config, as_of(incident, update), update, issue, previous)
+        previous = (cap_identifier(config, incident.id, issue.published_id), update.at)
+
+
+def published_sets(templates: Environment, state: Snapshot) -> list[BulletinSet]:
+    """The bulletin sets with files in the site, newest first: live updates of incidents that broadcast."""
+    sets = [
+        item
+        for incident in state.site.incidents
+        for item in _sets_of(templates, state, incident)
+        if is_live(incident, item.update, state.now)
     ]
+    return sorted(sets, key=lambda s: (s.update.at, s.incident.id, s.issue.published_id), reverse=True)
+
+
+def bulletin_set(templates: Environment, state: Snapshot, incident: Incident, update: Update) -> BulletinSet:
+    """The set of any one update, broadcasting or not (``outage bulletin``), as the site would publish it."""
+    broadcast = incident.broadcasts(update)
+    return next(s for s in _sets_of(templates, state, incident, broadcast) if s.update is update)
+
+
+def withdrawal_sets(state: Snapshot) -> list[WithdrawalSet]:
+    """The withdrawn updates that had bulletins, newest first."""
+    gone = [WithdrawalSet(state.config, w) for w in state.publication.withdrawals if w.broadcast]
+    return sorted(gone, key=lambda s: (s.withdrawal.at, s.id), reverse=True)
+
+
+def broadcast_updates(state: Snapshot) -> list[tuple[Incident, Update]]:
+    """Every update that broadcasts, with the incident as of it, newest first (live or not)."""
+    pairs = [(as_of(i, u), u) for i in state.site.incidents for u in i.updates if i.broadcasts(u)]
+    return sorted(pairs, key=lambda pair: (pair[1].at, pair[0].id, pair[1].id), reverse=True)
 
 
 def current_sets(sets: list[BulletinSet]) -> list[BulletinSet]:
-    """The latest set of each open incident: what a newsroom should read now."""
+    """The latest set of each incident that is still open: what a newsroom should read now."""
     latest: dict[str, BulletinSet] = {}
     for item in sets:  # newest first, so the first seen is the latest
-        if item.incident.is_open:
-            latest.setdefault(item.incident.id, item)
-    return list(latest.values())
+        latest.setdefault(item.incident.id, item)
+    return [item for item in latest.values() if item.incident.is_open]

@@ -15,6 +15,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 from pathlib import Path
 
+from .. import display
 from ..incidents.model import Config
 from .errors import NotifyError
 from .published import Bulletin
@@ -46,14 +47,26 @@ def sender_address(environ: Mapping[str, str], config: Config) -> Address:
     return Address(display_name=name or config.name, addr_spec=email)
 
 
-def message_id(incident: str, update: int, kind: str, config: Config) -> str:
+def message_id(incident: str, update: str, kind: str, config: Config, revision: str = "") -> str:
     """The same for every send of a bulletin to one kind of recipient, so repeats are recognisable."""
     host = config.host or "localhost"
-    return f"<bulletin-{incident}-{update}-{kind}@{host}>"
+    suffix = f"-{revision}" if revision else ""
+    return f"<bulletin-{incident}-{update}{suffix}-{kind}@{host}>"
 
 
 def subject(bulletin: Bulletin, config: Config) -> str:
-    return f"{config.name}: {bulletin.title} — update {bulletin.update}"
+    """``Northwind Broadband: Internet outage in Clareview — update of 10:30 a.m.``; corrections and
+    withdrawals say so first."""
+    when = display.clock(bulletin.at, config.timezone)
+    if bulletin.kind == "withdrawal":
+        return f"{config.name}: WITHDRAWN — {bulletin.title} — update of {when}"
+    marker = "CORRECTION — " if bulletin.kind == "correction" else ""
+    return f"{config.name}: {marker}{bulletin.title} — update of {when}"
+
+
+def _revision(bulletin: Bulletin) -> str:
+    """What tells a correction's or a withdrawal's message apart from the first issue's."""
+    return "withdrawn" if bulletin.kind == "withdrawal" else f"r{bulletin.revision}" if bulletin.revision > 1 else ""
 
 
 def compose(bulletin: Bulletin, recipient: Recipient, config: Config, site_dir: Path, sender: Address) -> EmailMessage:
@@ -63,7 +76,7 @@ def compose(bulletin: Bulletin, recipient: Recipient, config: Config, site_dir: 
     reply_to = (config.media_contact or config.contact).email if recipient.kind == NEWSROOM else config.contact.email
     who = "a newsroom" if recipient.kind == NEWSROOM else "a technical contact"
     footer = (
-        f"-- \n{config.name} sends this to {who} for update {bulletin.update} of an incident.\n"
+        f"-- \n{config.name} sends this to {who} for the update of {display.clock(bulletin.at, config.timezone)} on an incident.\n"
         f"Every bulletin of this update, with the CAP alert: {config.site_url}bulletins/{bulletin.id}/\n"
         f"To change what you receive, write to {reply_to}."
     )
@@ -73,8 +86,8 @@ def compose(bulletin: Bulletin, recipient: Recipient, config: Config, site_dir: 
     message["To"] = recipient.address
     if reply_to.lower() != sender.addr_spec.lower():
         message["Reply-To"] = reply_to
-    message["Date"] = format_datetime(bulletin.at)
-    message["Message-ID"] = message_id(bulletin.incident, bulletin.update, recipient.kind, config)
+    message["Date"] = format_datetime(bulletin.issued or bulletin.at)
+    message["Message-ID"] = message_id(bulletin.incident, bulletin.update, recipient.kind, config, _revision(bulletin))
     message["Auto-Submitted"] = "auto-generated"
     message["X-Auto-Response-Suppress"] = "All"
     message.set_content("\n\n".join([*parts, footer]) + "\n", charset="utf-8", cte="quoted-printable")

@@ -33,13 +33,28 @@ class Bulletin:
 
     id: str
     incident: str
-    update: int
+    update: str
+    """The update's published identity."""
     title: str
     status: str
     at: datetime
     services: tuple[str, ...]
     areas: tuple[str, ...]
     files: Mapping[str, str] = field(default_factory=dict)
+    revision: int = 1
+    kind: str = "issue"
+    """``issue`` (first issue), ``correction`` (revision 2 on) or ``withdrawal``."""
+    issued: datetime | None = None
+    """When this revision was issued (a correction, a withdrawal); the update's time for a first issue."""
+
+    @property
+    def key(self) -> str:
+        """What was sent: one per revision, and one for a withdrawal (``<id>@r2``, ``<id>@withdrawn``)."""
+        return bulletin_key(self.id, self.revision, self.kind)
+
+
+def bulletin_key(bulletin_id: str, revision: int = 1, kind: str = "issue") -> str:
+    return f"{bulletin_id}@withdrawn" if kind == "withdrawal" else f"{bulletin_id}@r{revision}"
 
 
 def read_index(raw: bytes, source: str) -> list[Bulletin]:
@@ -50,13 +65,16 @@ def read_index(raw: bytes, source: str) -> list[Bulletin]:
             Bulletin(
                 id=entry["id"],
                 incident=entry["incident"],
-                update=int(entry["update"]),
+                update=str(entry["update"]),
                 title=entry["title"],
                 status=entry["status"],
                 at=datetime.fromisoformat(entry["at"]),
                 services=tuple(entry["services"]),
                 areas=tuple(entry["areas"]),
                 files=dict(entry["files"]),
+                revision=int(entry.get("revision", 1)),
+                kind=str(entry.get("kind", "issue")),
+                issued=datetime.fromisoformat(entry["issued"]) if entry.get("issued") else None,
             )
             for entry in document["bulletins"]
         ]
@@ -65,10 +83,16 @@ def read_index(raw: bytes, source: str) -> list[Bulletin]:
 
 
 def index_ids(raw: bytes, source: str) -> set[str]:
-    """The bulletin ids of an index: all that is needed of the previous one."""
+    """The keys (id and revision) of an index's bulletins: all that is needed of the previous one.
+
+    An index from before revisions were recorded lists first issues only.
+    """
     try:
         document = json.loads(raw.decode("utf-8"))
-        ids = {entry["id"] for entry in document["bulletins"]}
+        ids = {
+            bulletin_key(entry["id"], int(entry.get("revision", 1)), str(entry.get("kind", "issue")))
+            for entry in document["bulletins"]
+        }
     except (ValueError, KeyError, TypeError) as exc:
         raise NotifyError(f"{source}: expected a bulletin index written by outage build; found {exc!r}") from None
     if not all(isinstance(i, str) for i in ids):
@@ -139,5 +163,7 @@ def _fetch(url: str, sleep: Sleep) -> bytes | None:
 
 
 def new_bulletins(current: Iterable[Bulletin], previous: set[str]) -> list[Bulletin]:
-    """The bulletins of the new build that the previous one did not have, oldest first."""
-    return sorted((b for b in current if b.id not in previous), key=lambda b: (b.at, b.incident, b.update))
+    """The bulletins (and corrections, and withdrawals) of the new build the previous one did not have, oldest first."""
+    return sorted(
+        (b for b in current if b.key not in previous), key=lambda b: (b.issued or b.at, b.at, b.incident, b.update)
+    )

@@ -1,74 +1,159 @@
-"""Atom and RSS feeds of every update: a pure function of the site.
+"""Atom and RSS feeds of every update: a pure function of the snapshot.
 
 One entry per update, newest first, so a reader is told each time an
-incident moves on. Entry ids are tag URIs (RFC 4151) built from the site's
-host, the incident id and the update number, so they never change once
-published; every date comes from the data, never the clock, so two builds of
-the same files are byte-identical.
+incident moves on. Each entry is rendered from the incident as of its update,
+so adding an update never changes an earlier entry. Entry ids are tag URIs
+(RFC 4151) built from the site's host, the incident id and the update's
+identity (never its position), so they never change once published. A
+correction keeps its entry's id with a new ``updated``; a withdrawn update
+keeps its entry, which says it was withdrawn. Every date comes from the data
+(or the ledger), never the clock, so two builds of the same input are
+byte-identical.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from feedgen.feed import FeedGenerator
 
 from .. import display
-from ..incidents.model import Incident, Site, Update
+from ..incidents.model import Config, Incident, Update
+from ..state.as_of import as_of, live_estimate
+from ..state.ledger import Issue, Withdrawal
+from ..state.now import Snapshot
 
 _EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
 
 
-def entry_id(site: Site, incident: Incident, update: Update) -> str:
-    """``tag:status.example.com,2026-05-12:<incident-id>/<n>``: stable for ever.
+@dataclass(frozen=True)
+class Entry:
+    """One feed entry: an update (or a withdrawn one), ready to write."""
+
+    id: str
+    title: str
+    link: str
+    html: str
+    published: datetime
+    updated: datetime
+    services: tuple[str, ...]
+    areas: tuple[str, ...]
+    """Ids of the services and areas affected as of the update: the filtered feeds choose by them."""
+
+
+def entry_id(config: Config, incident_id: str, published_id: str) -> str:
+    """``tag:status.example.com,2026-05-12:<incident-id>/<update-id>``: stable for ever.
 
     The date is the incident's own (the start of its id), a day on which the
     site's host certainly belonged to the provider, as RFC 4151 asks.
     """
-    host = site.config.host
-    return f"tag:{host},{incident.id[:10]}:{incident.id}/{update.number}"
+    return f"tag:{config.host},{incident_id[:10]}:{incident_id}/{published_id}"
 
 
-def entry_title(incident: Incident, update: Update) -> str:
-    """``Resolved: Internet and phone outage in Castle Downs``."""
-    return f"{update.status.label}: {incident.title}"
+def entry_link(config: Config, incident_id: str, published_id: str) -> str:
+    return f"{config.site_url}incidents/{incident_id}/#update-{published_id}"
 
 
-def entry_link(site: Site, incident: Incident, update: Update) -> str:
-    return f"{site.config.site_url}incidents/{incident.id}/#update-{update.number}"
-
-
-def entry_html(site: Site, incident: Incident, update: Update) -> str:
-    """The update's message, then the facts a reader needs, in the site's zone."""
-    zone = site.config.timezone
+def entry_html(config: Config, incident: Incident, update: Update) -> str:
+    """The update's message, then the facts a reader needs as of that update, in the site's zone."""
+    zone = config.timezone
     facts = [
         ("Services", ", ".join(s.name for s in incident.services)),
         ("Areas", ", ".join(a.name for a in incident.areas)),
     ]
-    # A maintenance's first update announces its window; a later one may move it.
-    window = update.window or (incident.original_window if update.number == 1 else None)
-    if window is not None:
+    window = incident.window
+    if window is not None and (update.number == 1 or window != incident.updates[update.number - 2].window):
+        # A maintenance's first update announces its window; a later one may move it.
         start, end = (f"{display.day(t, zone)}, {display.clock(t, zone)}" for t in (window.start, window.end))
         facts.append(("Window", f"{start} to {end}"))
-    for label, moment in (("Expected back", update.restore_eta), ("Next update", update.next_update)):
+    for label, moment in (("Expected back", live_estimate(incident, update.at)), ("Next update", update.next_update)):
         if moment is not None:
             facts.append((label, f"{display.day(moment, zone)}, {display.clock(moment, zone)}"))
-    rows = "".join(f"<li><strong>{label}:</strong> {_escape(value)}</li>" for label, value in facts)
+    rows = "".join(f"<li><strong>{label}:</strong> {display.escape(value)}</li>" for label, value in facts)
     return f"{display.render_markdown(update.message)}<ul>{rows}</ul>"
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def update_entry(config: Config, incident: Incident, update: Update, issue: Issue) -> Entry:
+    """The entry of one update; ``incident`` is the incident as of that update."""
+    html = entry_html(config, incident, update)
+    title = f"{update.status.label}: {incident.title}"
+    if issue.is_correction:
+        corrected = issue.issued_at or update.at
+        when = f"{display.clock(corrected, config.timezone)}, {display.day(corrected, config.timezone)}"
+        html = f"<p><strong>Corrected</strong> {display.escape(when)}.</p>{html}"
+        title = f"Corrected: {title}"
+    return Entry(
+        id=entry_id(config, incident.id, issue.published_id),
+        title=title,
+        link=entry_link(config, incident.id, issue.published_id),
+        html=html,
+        published=update.at,
+        updated=issue.issued_at or update.at,
+        services=tuple(s.id for s in incident.services),
+        areas=tuple(a.id for a in incident.areas),
+    )
 
 
-def updates_newest_first(incidents: Iterable[Incident]) -> list[tuple[Incident, Update]]:
-    pairs = [(incident, update) for incident in incidents for update in incident.updates]
-    return sorted(pairs, key=lambda pair: (pair[1].at, pair[0].id, pair[1].number), reverse=True)
+def withdrawal_entry(config: Config, withdrawal: Withdrawal) -> Entry:
+    """The entry of a withdrawn update keeps its id and says it was withdrawn."""
+    zone = config.timezone
+    posted = f"{display.clock(withdrawal.at, zone)}, {display.day(withdrawal.at, zone)}"
+    gone = f"{display.clock(withdrawal.withdrawn_at, zone)}, {display.day(withdrawal.withdrawn_at, zone)}"
+    return Entry(
+        id=entry_id(config, withdrawal.incident_id, withdrawal.published_id),
+        title=f"Withdrawn: {withdrawal.title}",
+        link=f"{config.site_url}incidents/{withdrawal.incident_id}/",
+        html=f"<p>The update posted at {display.escape(posted)} was withdrawn at {display.escape(gone)}.</p>",
+        published=withdrawal.at,
+        updated=withdrawal.withdrawn_at,
+        services=withdrawal.services,
+        areas=withdrawal.areas,
+    )
 
 
-def _generator(site: Site, path: str, title: str, entries: list[tuple[Incident, Update]]) -> FeedGenerator:
-    config = site.config
+@dataclass(frozen=True)
+class _Ref:
+    """An entry before it is rendered: enough to sort and filter it."""
+
+    published: datetime
+    key: str
+    services: tuple[str, ...]
+    areas: tuple[str, ...]
+    render: Callable[[], Entry]
+
+
+def _refs_newest_first(state: Snapshot) -> list[_Ref]:
+    """Every update of the site as of now, and every withdrawal, newest first, not yet rendered."""
+    config, published = state.config, state.publication
+    refs = []
+    for incident in state.site.incidents:
+        for update in incident.updates:
+            issue = published.of(incident, update)
+            refs.append(
+                _Ref(
+                    update.at,
+                    f"{incident.id}/{issue.published_id}",
+                    tuple(s.id for s in update.facts.services),
+                    tuple(a.id for a in update.facts.areas),
+                    lambda i=incident, u=update, x=issue: update_entry(config, as_of(i, u), u, x),
+                )
+            )
+    for withdrawal in published.withdrawals:
+        refs.append(
+            _Ref(
+                withdrawal.at,
+                f"{withdrawal.incident_id}/{withdrawal.published_id}",
+                withdrawal.services,
+                withdrawal.areas,
+                lambda w=withdrawal: withdrawal_entry(config, w),
+            )
+        )
+    return sorted(refs, key=lambda r: (r.published, r.key), reverse=True)
+
+
+def _generator(config: Config, path: str, title: str, entries: list[Entry], fallback: datetime) -> FeedGenerator:
     feed = FeedGenerator()
     feed.id(config.site_url + path)
     feed.title(title)
@@ -77,44 +162,58 @@ def _generator(site: Site, path: str, title: str, entries: list[tuple[Incident, 
     feed.link(href=config.site_url + path, rel="self")
     feed.link(href=config.site_url, rel="alternate")
     feed.language(config.language)
-    newest = max((u.at for i in site.incidents for u in i.updates), default=_EPOCH)
-    updated = entries[0][1].at if entries else newest
+    updated = max((e.updated for e in entries), default=fallback)
     feed.updated(updated)
     feed.lastBuildDate(updated)
-    for incident, update in entries:
+    for item in entries:
         entry = feed.add_entry(order="append")
-        entry.id(entry_id(site, incident, update))
-        entry.guid(entry_id(site, incident, update), permalink=False)
-        entry.title(entry_title(incident, update))
-        entry.link(href=entry_link(site, incident, update))
-        entry.published(update.at)
-        entry.updated(update.at)
-        entry.content(entry_html(site, incident, update), type="html")
+        entry.id(item.id)
+        entry.guid(item.id, permalink=False)
+        entry.title(item.title)
+        entry.link(href=item.link)
+        entry.published(item.published)
+        entry.updated(item.updated)
+        entry.content(item.html, type="html")
     return feed
 
 
-def atom(site: Site, path: str, title: str, keep: Callable[[Incident], bool], limit: int) -> bytes:
-    """An Atom feed of the updates of the incidents ``keep`` accepts."""
-    entries = updates_newest_first(i for i in site.incidents if keep(i))[:limit]
-    return _generator(site, path, title, entries).atom_str(pretty=True)
+def feed_outputs(state: Snapshot) -> dict[str, bytes]:
+    """Every feed file of the site, by its path; only the entries a feed keeps are rendered, once each."""
+    config = state.config
+    name, limit = config.name, config.feed_entries
+    refs = _refs_newest_first(state)
+    fallback = state.last_update_at if state.site.incidents else _EPOCH
+    rendered: dict[str, Entry] = {}
 
+    def chosen(keep: Callable[[_Ref], bool]) -> list[Entry]:
+        entries = []
+        for ref in refs:
+            if len(entries) == limit:
+                break
+            if keep(ref):
+                if ref.key not in rendered:
+                    rendered[ref.key] = ref.render()
+                entries.append(rendered[ref.key])
+        return entries
 
-def feed_outputs(site: Site) -> dict[str, bytes]:
-    """Every feed file of the site, by its path."""
-    name, limit = site.config.name, site.config.feed_entries
-    everything = updates_newest_first(site.incidents)[:limit]
+    def atom(path: str, title: str, keep: Callable[[_Ref], bool]) -> bytes:
+        return _generator(config, path, title, chosen(keep), fallback).atom_str(pretty=True)
+
+    everything = chosen(lambda ref: True)
     outputs = {
-        "feeds/atom.xml": _generator(site, "feeds/atom.xml", f"{name} status", everything).atom_str(pretty=True),
-        "feeds/rss.xml": _generator(site, "feeds/rss.xml", f"{name} status", everything).rss_str(pretty=True),
+        "feeds/atom.xml": _generator(config, "feeds/atom.xml", f"{name} status", everything, fallback).atom_str(
+            pretty=True
+        ),
+        "feeds/rss.xml": _generator(config, "feeds/rss.xml", f"{name} status", everything, fallback).rss_str(
+            pretty=True
+        ),
     }
-    for service in site.config.services:
+    for service in config.services:
         path = f"feeds/services/{service.id}.xml"
-        title = f"{name} status: {service.name}"
-        outputs[path] = atom(site, path, title, lambda i, s=service: s in i.services, limit)
-    for area in site.config.areas:
+        outputs[path] = atom(path, f"{name} status: {service.name}", lambda r, s=service.id: s in r.services)
+    for area in config.areas:
         path = f"feeds/areas/{area.id}.xml"
-        title = f"{name} status: {area.name}"
-        outputs[path] = atom(site, path, title, lambda i, a=area: a in i.areas, limit)
+        outputs[path] = atom(path, f"{name} status: {area.name}", lambda r, a=area.id: a in r.areas)
     return outputs
 
 

@@ -290,14 +290,16 @@ def _incident(state: Snapshot, incident: Incident) -> dict:
 
 
 def _update(state: Snapshot, incident: Incident, update: Update) -> dict:
+    """One incident update; its id is the update's identity, and ``updated_at`` moves only with a correction."""
     cancelled = update.status is Status.CANCELLED
+    issue = state.publication.of(incident, update)
     return {
-        "id": f"{incident.id}-{update.number}",
+        "id": f"{incident.id}-{issue.published_id}",
         "status": "completed" if cancelled else str(update.status),
         "body": (CANCELLED_PREFIX if cancelled else "") + display.plain(update.message),
         "incident_id": incident.id,
         "created_at": _time(state, update.at),
-        "updated_at": _time(state, update.at),
+        "updated_at": _time(state, issue.issued_at or update.at),
         "display_at": _time(state, update.at),
         "affected_components": None,
         "deliver_notifications": False,

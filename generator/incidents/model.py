@@ -7,7 +7,7 @@ objects and nothing else, so no renderer ever sees an unchecked file.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -127,23 +127,65 @@ class Window:
 
 
 @dataclass(frozen=True)
+class Facts:
+    """What was known as of one update. Each fact holds until a later update changes it.
+
+    The file's top-level values are what was known from the first update on.
+    """
+
+    impact: Impact | None
+    services: tuple[Service, ...]
+    areas: tuple[Area, ...]
+    customers_affected: int | None = None
+    cause: str = ""
+    restore_eta: datetime | None = None
+    """The latest estimate given and not withdrawn; whether it may still be presented is ``state``'s call."""
+    window: Window | None = None
+    """Maintenance only: the window as announced so far."""
+
+
+@dataclass(frozen=True)
 class Update:
+    id: str
+    """The update's identity: its explicit ``id``, or derived from its time (:func:`update_id`). Never moves."""
     number: int
-    """1-based position in the incident's timeline; part of feed and bulletin ids."""
+    """1-based position in the file, for people ("update 3 of 5"); never part of an identity."""
     at: datetime
     status: Status
     message: str
-    restore_eta: datetime | None = None
-    next_update: datetime | None = None
-    window: Window | None = None
-    """Maintenance only: the work was rescheduled to this window."""
+    next_update: datetime | None
+    facts: Facts
+    """What was known as of this update."""
     line: int = 0
-    """Where the update starts in its file, for messages to staff."""
+    """Where the update's time stands in its file (line, then column), for messages to staff."""
+    column: int = 0
+
+    @property
+    def restore_eta(self) -> datetime | None:
+        return self.facts.restore_eta
+
+    @property
+    def window(self) -> Window | None:
+        return self.facts.window
+
+
+def update_id(at: datetime) -> str:
+    """``20260512-1425``: an update's identity from its time in UTC (seconds only when it has them).
+
+    UTC, so that the hour that happens twice when clocks go back still gives two identities.
+    """
+    moment = at.astimezone(UTC)
+    return moment.strftime("%Y%m%d-%H%M%S" if moment.second else "%Y%m%d-%H%M")
 
 
 @dataclass(frozen=True)
 class Incident:
-    """One file under incidents/: an unplanned incident or a planned maintenance."""
+    """One file under incidents/: an unplanned incident or a planned maintenance, as of its latest update.
+
+    The facts that change (impact, services, areas, customers, cause, estimate,
+    window) are read from the latest update's :class:`Facts`; the incident as of
+    an earlier update is the same file cut after that update (``state.as_of``).
+    """
 
     id: str
     """The file name without extension; never changes once published."""
@@ -151,17 +193,13 @@ class Incident:
     """The file's path relative to the project root."""
     kind: Kind
     title: str
-    impact: Impact | None
-    services: tuple[Service, ...]
-    areas: tuple[Area, ...]
     updates: tuple[Update, ...]
-    broadcast: bool
-    customers_affected: int | None = None
-    cause: str = ""
+    broadcast_setting: bool | None = None
+    """The file's ``broadcast``; ``None``: by impact (major and critical incidents broadcast)."""
     reopened: bool = False
     postmortem: str = ""
-    window: Window | None = None
-    """Maintenance only: the planned window as last announced."""
+    began_at_setting: datetime | None = None
+    """The file's ``began_at``: when the outage itself started, if before the first update."""
     original_window: Window | None = None
     """Maintenance only: the window in the file's top level, before any reschedule."""
     expected_impact: str = ""
@@ -175,6 +213,35 @@ class Incident:
         return self.updates[-1]
 
     @property
+    def facts(self) -> Facts:
+        return self.latest.facts
+
+    @property
+    def impact(self) -> Impact | None:
+        return self.facts.impact
+
+    @property
+    def services(self) -> tuple[Service, ...]:
+        return self.facts.services
+
+    @property
+    def areas(self) -> tuple[Area, ...]:
+        return self.facts.areas
+
+    @property
+    def customers_affected(self) -> int | None:
+        return self.facts.customers_affected
+
+    @property
+    def cause(self) -> str:
+        return self.facts.cause
+
+    @property
+    def window(self) -> Window | None:
+        """Maintenance only: the planned window as last announced."""
+        return self.facts.window
+
+    @property
     def status(self) -> Status:
         return self.latest.status
 
@@ -183,11 +250,16 @@ class Incident:
         return not self.status.is_final
 
     @property
+    def began_at(self) -> datetime:
+        """When the outage began: the file's ``began_at``, or the first update. "Since" counts from it."""
+        return self.began_at_setting or self.updates[0].at
+
+    @property
     def started_at(self) -> datetime:
-        """When the incident began (first update) or the maintenance window opens."""
+        """When the incident began, or the maintenance window opens."""
         if self.window is not None:
             return self.window.start
-        return self.updates[0].at
+        return self.began_at
 
     @property
     def ended_at(self) -> datetime | None:
@@ -196,24 +268,26 @@ class Incident:
 
     @property
     def restore_eta(self) -> datetime | None:
-        """The latest estimate given, if the incident is still open."""
+        """The latest estimate given, if the incident is still open (whether it has passed: ``state``)."""
         if not self.is_open:
             return None
-        return self.restore_eta_as_of(self.latest)
-
-    def window_as_of(self, update: Update) -> Window | None:
-        """The maintenance window as announced up to and including ``update`` (a later reschedule is not known yet)."""
-        moved = (u.window for u in reversed(self.updates[: update.number]) if u.window is not None)
-        return next(moved, self.original_window)
-
-    def restore_eta_as_of(self, update: Update) -> datetime | None:
-        """The latest estimate given up to and including ``update`` (what a bulletin for it may say)."""
-        return next((u.restore_eta for u in reversed(self.updates[: update.number]) if u.restore_eta), None)
+        return self.facts.restore_eta
 
     @property
     def next_update(self) -> datetime | None:
         """The next update promised by the latest update, if still open."""
         return self.latest.next_update if self.is_open else None
+
+    def broadcasts(self, update: Update) -> bool:
+        """Whether ``update`` issues radio, press and CAP bulletins: the file says, or its impact then does."""
+        if self.broadcast_setting is not None:
+            return self.broadcast_setting
+        return not self.is_maintenance and update.facts.impact in (Impact.MAJOR, Impact.CRITICAL)
+
+    @property
+    def broadcast(self) -> bool:
+        """Whether the incident, as of its latest update, broadcasts."""
+        return self.broadcasts(self.latest)
 
 
 @dataclass(frozen=True)

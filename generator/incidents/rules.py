@@ -8,6 +8,7 @@ returns ``None``. Every rule is checked, so one run reports every problem.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 from itertools import pairwise
 from urllib.parse import urlsplit
@@ -15,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import model as m
 from .problems import Problem, describe, field_path
-from .schema import IncidentFile, MaintenanceFile, StatusFile
+from .schema import UNKNOWN, IncidentFile, MaintenanceFile, StatusFile
 from .times import TimeError, parse_duration, parse_time
 from .yamltext import Path, YamlDocument
 
@@ -171,62 +172,65 @@ def check_incident(
 ) -> m.Incident | None:
     """The typed incident, or ``None`` with problems recorded."""
     zone = config.timezone
-    services = _resolve_ids(raw.services, "services", {s.id: s for s in config.services}, checker)
-    areas = _resolve_ids(raw.areas, "areas", {a.id: a for a in config.areas}, checker)
+    known = _Known(config)
+    services = known.resolve(raw.services, ("services",), "services", checker)
+    areas = known.resolve(raw.areas, ("areas",), "areas", checker)
     window = None
     if isinstance(raw, MaintenanceFile) and raw.window is not None:
         window = _window(raw.window, ("window",), zone, checker)
-    updates = _updates(raw, zone, checker)
+    began_at = checker.time(getattr(raw, "began_at", None), ("began_at",), zone)
+    first = m.Facts(
+        impact=m.Impact(raw.impact) if getattr(raw, "impact", None) else None,
+        services=services,
+        areas=areas,
+        customers_affected=getattr(raw, "customers_affected", None),
+        cause=(getattr(raw, "cause", "") or "").strip(),
+        window=window,
+    )
+    updates = _updates(raw, first, known, zone, checker)
+    if began_at is not None and updates and began_at > updates[0].at:
+        checker.fail(
+            ("began_at",),
+            f"a time no later than the first update, {_shown(updates[0].at, zone)}",
+            describe(raw.began_at),
+        )
     if isinstance(raw, IncidentFile) and raw.reopened and not _reopens(updates):
         checker.fail(("reopened",), "true only when a 'resolved' update is followed by 'investigating'", "true")
     if checker.problems:  # any problem in the file, found here or before
         return None
-    if isinstance(raw, MaintenanceFile):
-        current = next((u.window for u in reversed(updates) if u.window), window)
-        return m.Incident(
-            id=incident_id,
-            source=checker.file,
-            kind=m.Kind.MAINTENANCE,
-            title=raw.title,
-            impact=m.Impact(raw.impact) if raw.impact else None,
-            services=services,
-            areas=areas,
-            updates=tuple(updates),
-            broadcast=raw.broadcast,
-            customers_affected=raw.customers_affected,
-            postmortem=raw.postmortem,
-            window=current,
-            original_window=window,
-            expected_impact=raw.expected_impact,
-        )
-    impact = m.Impact(raw.impact)
+    maintenance = isinstance(raw, MaintenanceFile)
     return m.Incident(
         id=incident_id,
         source=checker.file,
-        kind=m.Kind.INCIDENT,
+        kind=m.Kind.MAINTENANCE if maintenance else m.Kind.INCIDENT,
         title=raw.title,
-        impact=impact,
-        services=services,
-        areas=areas,
         updates=tuple(updates),
-        broadcast=raw.broadcast if raw.broadcast is not None else impact is not m.Impact.MINOR,
-        customers_affected=raw.customers_affected,
-        cause=raw.cause.strip(),
-        reopened=raw.reopened,
+        broadcast_setting=raw.broadcast,
+        reopened=getattr(raw, "reopened", False),
         postmortem=raw.postmortem,
+        began_at_setting=began_at,
+        original_window=window,
+        expected_impact=getattr(raw, "expected_impact", ""),
     )
 
 
-def _resolve_ids(ids: list[str], group: str, known: dict, checker: Checker) -> tuple:
-    resolved = []
-    for index, item_id in enumerate(ids):
-        if item_id not in known:
-            checker.fail((group, index), f"one of the {group} in status.yml ({', '.join(known)})", describe(item_id))
-        elif known[item_id] in resolved:
-            checker.fail((group, index), "each id once", f"'{item_id}' again")
-        else:
-            resolved.append(known[item_id])
-    return tuple(resolved)
+class _Known:
+    """The services and areas of status.yml by id, for resolving the ids a file names."""
+
+    def __init__(self, config: m.Config) -> None:
+        self.groups = {"services": {s.id: s for s in config.services}, "areas": {a.id: a for a in config.areas}}
+
+    def resolve(self, ids: list[str], loc: Path, group: str, checker: Checker) -> tuple:
+        known = self.groups[group]
+        resolved = []
+        for index, item_id in enumerate(ids):
+            if item_id not in known:
+                checker.fail((*loc, index), f"one of the {group} in status.yml ({', '.join(known)})", describe(item_id))
+            elif known[item_id] in resolved:
+                checker.fail((*loc, index), "each id once", f"'{item_id}' again")
+            else:
+                resolved.append(known[item_id])
+        return tuple(resolved)
 
 
 def _window(raw, loc: Path, zone: ZoneInfo, checker: Checker) -> m.Window | None:
@@ -240,23 +244,31 @@ def _window(raw, loc: Path, zone: ZoneInfo, checker: Checker) -> m.Window | None
     return m.Window(start, end)
 
 
-def _updates(raw: IncidentFile | MaintenanceFile, zone: ZoneInfo, checker: Checker) -> list[m.Update]:
+def _updates(
+    raw: IncidentFile | MaintenanceFile, facts: m.Facts, known: _Known, zone: ZoneInfo, checker: Checker
+) -> list[m.Update]:
+    """Every update with the facts as of it: each fact an update states holds until a later one changes it."""
     updates: list[m.Update] = []
     previous: m.Update | None = None
+    identities: dict[str, int] = {}
     for index, item in enumerate(raw.updates):
         if item is None:  # this update has a shape problem, reported already
             continue
         loc: Path = ("updates", index)
         at = checker.time(item.at, (*loc, "at"), zone)
+        eta_text = getattr(item, "restore_eta", None)
         later = {}
-        for name in ("restore_eta", "next_update"):
-            value = getattr(item, name, None)
+        for name, value in (
+            ("restore_eta", None if eta_text == UNKNOWN else eta_text),
+            ("next_update", item.next_update),
+        ):
             moment = checker.time(value, (*loc, name), zone)
             if moment is not None and at is not None and moment <= at:
                 checker.fail((*loc, name), f"a time after this update's time, {item.at}", describe(value))
             later[name] = moment
         window = getattr(item, "window", None)
         new_window = _window(window, (*loc, "window"), zone, checker) if window else None
+        facts = _facts_after(facts, item, later["restore_eta"], eta_text == UNKNOWN, new_window, known, loc, checker)
         status = m.Status(item.status)
         if previous is not None:
             if at is not None and at < previous.at:
@@ -268,19 +280,58 @@ def _updates(raw: IncidentFile | MaintenanceFile, zone: ZoneInfo, checker: Check
             _check_progress(previous.status, status, isinstance(raw, IncidentFile) and raw.reopened, loc, checker)
         if at is None:
             continue
+        identity = item.id or m.update_id(at)
+        if identity in identities:
+            _same_identity(item, identity, identities[identity], at, zone, loc, checker)
+        identities.setdefault(identity, index)
         update = m.Update(
-            index + 1,
-            at,
-            status,
-            item.message.strip(),
-            later["restore_eta"],
-            later["next_update"],
-            new_window,
-            line=checker.document.position(loc)[0],
+            id=identity,
+            number=index + 1,
+            at=at,
+            status=status,
+            message=item.message.strip(),
+            next_update=later["next_update"],
+            facts=facts,
+            line=checker.document.position((*loc, "at"))[0],
+            column=checker.document.position((*loc, "at"))[1],
         )
         updates.append(update)
         previous = update
     return updates
+
+
+def _facts_after(
+    facts: m.Facts, item, eta, eta_withdrawn: bool, window, known: _Known, loc: Path, checker: Checker
+) -> m.Facts:
+    """The facts after one update: what it states replaces what was known; the rest holds."""
+    changes: dict[str, object] = {}
+    for group in ("services", "areas"):
+        ids = getattr(item, group, None)
+        if ids is not None:
+            changes[group] = known.resolve(ids, (*loc, group), group, checker)
+    if getattr(item, "impact", None) is not None:
+        changes["impact"] = m.Impact(item.impact)
+    if getattr(item, "customers_affected", None) is not None:
+        changes["customers_affected"] = item.customers_affected
+    if getattr(item, "cause", None) is not None:
+        changes["cause"] = item.cause.strip()
+    if eta is not None or eta_withdrawn:
+        changes["restore_eta"] = eta
+    if window is not None:
+        changes["window"] = window
+    return replace(facts, **changes) if changes else facts
+
+
+def _same_identity(item, identity: str, other: int, at: datetime, zone: ZoneInfo, loc: Path, checker: Checker) -> None:
+    """Two updates of one incident with one identity: say which field to change."""
+    if item.id:
+        checker.fail((*loc, "id"), f"an id used once in this file (updates[{other}] has {identity})", describe(item.id))
+    else:
+        checker.fail(
+            (*loc, "at"),
+            f"a time unlike updates[{other}]'s (an update's time is its identity; give one of them an id:)",
+            describe(_shown(at, zone)),
+        )
 
 
 def _check_progress(before: m.Status, after: m.Status, reopened: bool, loc: Path, checker: Checker) -> None:

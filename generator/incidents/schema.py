@@ -18,7 +18,20 @@ MaintenanceStatusName = Literal["scheduled", "in_progress", "verifying", "comple
 ImpactName = Literal["minor", "major", "critical"]
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+UpdateId = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        max_length=40,
+        description="Keeps this update's identity when its time is corrected: the id it had, e.g. 20260512-1425.",
+    ),
+]
 Text = Annotated[str, Field(min_length=1)]
+Customers = Annotated[
+    int, Field(ge=0, lt=100_000_000, description="How many customers are affected, as known at this point.")
+]
+UNKNOWN = "unknown"
+"""``restore_eta: unknown`` withdraws an earlier estimate: there is no estimate any more."""
 Time = Annotated[
     str,
     Field(
@@ -120,19 +133,36 @@ class WindowFile(_Strict):
 
 
 class IncidentUpdateFile(_Strict):
-    at: Time = Field(description="When this update was published.")
+    """One update. The facts it states hold until a later update changes them."""
+
+    id: UpdateId | None = None
+    at: Time = Field(description="When this update was published; also its identity unless `id` is given.")
     status: IncidentStatusName
     message: Text = Field(description="What customers need to know now, in plain words.")
-    restore_eta: Time | None = Field(None, description="Estimated time service is back; after `at`.")
+    restore_eta: Time | Literal["unknown"] | None = Field(
+        None, description="Estimated time service is back; after `at`. `unknown` withdraws an earlier estimate."
+    )
     next_update: Time | None = Field(None, description="When the next update is promised; after `at`.")
+    impact: ImpactName | None = Field(None, description="The impact from this update on.")
+    services: list[Id] | None = Field(None, min_length=1, description="The affected services from this update on.")
+    areas: list[Id] | None = Field(None, min_length=1, description="The affected areas from this update on.")
+    customers_affected: Customers | None = None
+    cause: Text | None = Field(None, description="The cause, in public words, as found at this update.")
 
 
 class MaintenanceUpdateFile(_Strict):
-    at: Time = Field(description="When this update was published.")
+    """One update of planned work. The facts it states hold until a later update changes them."""
+
+    id: UpdateId | None = None
+    at: Time = Field(description="When this update was published; also its identity unless `id` is given.")
     status: MaintenanceStatusName
     message: Text
     next_update: Time | None = Field(None, description="When the next update is promised; after `at`.")
     window: WindowFile | None = Field(None, description="A new window: the work is rescheduled.")
+    impact: ImpactName | None = Field(None, description="The impact from this update on.")
+    services: list[Id] | None = Field(None, min_length=1, description="The affected services from this update on.")
+    areas: list[Id] | None = Field(None, min_length=1, description="The affected areas from this update on.")
+    customers_affected: Customers | None = None
 
 
 class IncidentFile(_Strict):
@@ -141,10 +171,17 @@ class IncidentFile(_Strict):
     kind: Literal["incident"] = "incident"
     title: Text = Field(description="What is down and where, e.g. Internet and phone outage in Castle Downs.")
     impact: ImpactName
-    services: list[Id] = Field(min_length=1, description="Ids of affected services from status.yml.")
-    areas: list[Id] = Field(min_length=1, description="Ids of affected areas from status.yml.")
-    customers_affected: int | None = Field(None, ge=0)
-    cause: str = Field("", description="The cause, in public words.")
+    services: list[Id] = Field(
+        min_length=1, description="Ids of affected services from status.yml, as known from the first update."
+    )
+    areas: list[Id] = Field(
+        min_length=1, description="Ids of affected areas from status.yml, as known from the first update."
+    )
+    customers_affected: Customers | None = None
+    cause: str = Field("", description="The cause, in public words, known from the first update.")
+    began_at: Time | None = Field(
+        None, description="When the outage itself began, if before the first update; 'since' counts from it."
+    )
     broadcast: bool | None = Field(None, description="Issue radio/press/CAP bulletins (default: major and critical).")
     reopened: bool = Field(False, description="True if the incident was resolved and then investigated again.")
     updates: list[IncidentUpdateFile] = Field(min_length=1, description="Oldest first.")
@@ -159,7 +196,7 @@ class MaintenanceFile(_Strict):
     impact: ImpactName | None = Field(None, description="How bad the planned interruption is.")
     services: list[Id] = Field(min_length=1)
     areas: list[Id] = Field(min_length=1)
-    customers_affected: int | None = Field(None, ge=0)
+    customers_affected: Customers | None = None
     window: WindowFile = Field(description="When the work is planned.")
     expected_impact: Text = Field(description="What customers will notice, in one sentence.")
     broadcast: bool = Field(False, description="Issue radio/press/CAP bulletins for this work.")

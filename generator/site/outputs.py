@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..bulletins import BulletinSet, bulletin_outputs
+from ..bulletins import BulletinSet, WithdrawalSet, bulletin_outputs
 from ..feeds.atom import feed_outputs
 from ..feeds.calendar import calendar_outputs
 from ..feeds.statuspage import api_outputs
@@ -17,7 +17,9 @@ from .badges import badge_outputs
 from .pages import lite_page, status_text
 
 
-def static_outputs(state: Snapshot, bulletins: Sequence[BulletinSet] = ()) -> dict[str, bytes]:
+def static_outputs(
+    state: Snapshot, bulletins: Sequence[BulletinSet] = (), withdrawals: Sequence[WithdrawalSet] = ()
+) -> dict[str, bytes]:
     """``{path in the site: content}``: lite page, status.txt, feeds, calendar, badges, API and bulletins."""
     outputs: dict[str, bytes] = {}
 
@@ -28,9 +30,9 @@ def static_outputs(state: Snapshot, bulletins: Sequence[BulletinSet] = ()) -> di
             outputs[path] = content.encode("utf-8") if isinstance(content, str) else content
 
     add({"lite/index.html": lite_page(state), "status.txt": status_text(state)})
-    add(feed_outputs(state.site))
+    add(feed_outputs(state))
     add(calendar_outputs(state.site))
     add(badge_outputs(state))
     add(api_outputs(state))
-    add(bulletin_outputs(list(bulletins), state.site))
+    add(bulletin_outputs(bulletins, state, withdrawals))
     return outputs

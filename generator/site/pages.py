@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .. import display
-from ..bulletins import KEEP_DAYS, BulletinSet, current_sets
+from ..bulletins import KEEP_DAYS, BulletinSet, WithdrawalSet, current_sets
 from ..feeds.atom import feed_links
 from ..incidents.model import Incident, Site
+from ..state.as_of import Change, changes, live_estimate, overdue_next_update, passed_estimate
 from ..state.now import Snapshot, component_status, overdue_reason
 
 HISTORY_LIMIT = 50
@@ -90,6 +91,12 @@ class _Renderer:
             iso=display.iso,
             overdue=lambda incident: overdue_reason(incident, now, self.site.config.max_update_gap),
             status_of=lambda incident: component_status(incident) if incident.is_open else "operational",
+            estimate=lambda incident: live_estimate(incident, now),
+            passed_estimate=lambda incident: passed_estimate(incident, now),
+            due_passed=lambda incident: overdue_next_update(incident, now),
+            issue=self.state.publication.of,
+            changes=lambda incident, update: [change_words(c, zone) for c in changes(incident, update)],
+            withdrawn=lambda incident: self.state.publication.withdrawn_from(incident.id),
             **context,
         )
 
@@ -97,6 +104,38 @@ class _Renderer:
         self, src_uri: str, url: str, title: str, template: str, description: str = "", feeds=(), **context
     ) -> Page:
         return Page(src_uri, url, title, self.render(template, url, **context), description, tuple(feeds))
+
+
+def change_words(change: Change, zone) -> str:
+    """What an update changed, as the incident page says it: "Cause found", "Lauderdale added"…"""
+
+    def clock(moment) -> str:
+        return display.clock(moment, zone)
+
+    match change.fact, change.how:
+        case "cause", "found":
+            return f"Cause found: {change.after}"
+        case "cause", _:
+            return f"Cause updated: {change.after}"
+        case (("area" | "service"), "added"):
+            return f"{change.after.name} added"
+        case (("area" | "service"), _):
+            return f"{change.before.name} no longer affected"
+        case "restore_eta", "set":
+            return f"Estimate: {clock(change.after)}"
+        case "restore_eta", "moved":
+            return f"Estimate moved from {clock(change.before)} to {clock(change.after)}"
+        case "restore_eta", _:
+            return "Estimate withdrawn"
+        case "customers", _:
+            if change.before is None:
+                return f"Customers affected: {change.after:,}"
+            return f"Customers affected: {change.before:,} → {change.after:,}"
+        case "impact", how:
+            return f"Impact {how} to {change.after}"
+        case _:
+            window = change.after
+            return f"Rescheduled: {display.day(window.start, zone)}, {clock(window.start)} to {clock(window.end)}"
 
 
 def incident_url(incident: Incident) -> str:
@@ -108,7 +147,9 @@ def month_key(incident: Incident, site: Site) -> str:
     return incident.updates[0].at.astimezone(site.config.timezone).strftime("%Y/%m")
 
 
-def site_pages(state: Snapshot, bulletins: Sequence[BulletinSet] = ()) -> list[Page]:
+def site_pages(
+    state: Snapshot, bulletins: Sequence[BulletinSet] = (), withdrawals: Sequence[WithdrawalSet] = ()
+) -> list[Page]:
     """Every generated page of the site, in a stable order; ``bulletins`` are the published bulletin sets."""
     r = _Renderer(state)
     site = state.site
@@ -203,9 +244,15 @@ def site_pages(state: Snapshot, bulletins: Sequence[BulletinSet] = ()) -> list[P
             r.page(
                 f"{item.path}index.md",
                 item.path,
-                f"Bulletin: {item.incident.title} (update {item.update.number})",
+                f"Bulletin: {item.incident.title} ({display.clock(item.update.at, config.timezone)} update)",
                 "bulletin.html",
                 set=item,
+            )
+        )
+    for item in withdrawals:
+        pages.append(
+            r.page(
+                f"{item.path}index.md", item.path, f"Withdrawn: {item.withdrawal.title}", "withdrawal.html", set=item
             )
         )
     return pages

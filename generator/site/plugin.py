@@ -20,12 +20,13 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from ..bulletins import published_sets
+from ..bulletins import published_sets, withdrawal_sets
 from ..bulletins.templates import TEMPLATE_DIR, bulletin_templates
 from ..incidents.load import CONFIG_FILE, INCIDENTS_DIR, load_site
 from ..incidents.model import Site
 from ..incidents.problems import InvalidSite
 from ..incidents.times import TimeError, parse_time
+from ..state.ledger import NO_LEDGER, Publication
 from ..state.now import snapshot
 from .outputs import static_outputs
 from .pages import Page, site_pages
@@ -48,6 +49,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         self.site: Site | None = None
         """Set by ``outage build``, which has loaded and checked the data already."""
         self.now: datetime | None = None
+        self.publication: Publication = NO_LEDGER
+        """Set by ``outage build --ledger``: identities, corrections and withdrawals; a preview has none."""
         self.root = Path()
         self.bodies: dict[str, str] = {}
         """Generated pages' HTML by source path: they skip MkDocs' Markdown step."""
@@ -83,12 +86,13 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         assert self.site is not None and self.now is not None
         taken = {f.dest_uri: f"{config.docs_dir}/{f.src_uri}" for f in files}
         try:
-            state = snapshot(self.site, self.now)  # once: every page and file reads this one state
-            bulletins = published_sets(bulletin_templates(self.root), self.site, self.now)
-            pages = site_pages(state, bulletins)
+            state = snapshot(self.site, self.now, self.publication)  # once: every page and file reads it
+            bulletins = published_sets(bulletin_templates(self.root), state)
+            withdrawals = withdrawal_sets(state)
+            pages = site_pages(state, bulletins, withdrawals)
             self.bodies = {p.src_uri: p.body for p in pages}
             generated = [(p.src_uri, _front_matter(p)) for p in pages]
-            generated += sorted(static_outputs(state, bulletins).items())
+            generated += sorted(static_outputs(state, bulletins, withdrawals).items())
         except TemplateError as exc:
             where = f"{TEMPLATE_DIR}/{exc.name}:{exc.lineno}" if getattr(exc, "lineno", None) else str(TEMPLATE_DIR)
             raise PluginError(f"bulletin template {where}: {exc.message}") from None
@@ -138,7 +142,7 @@ class BuildFailed(Exception):
     """MkDocs refused to build (e.g. a warning in strict mode); the message says why."""
 
 
-def build_site(root: Path, site_dir: Path, site: Site, now: datetime) -> None:
+def build_site(root: Path, site_dir: Path, site: Site, now: datetime, publication: Publication = NO_LEDGER) -> None:
     """Build the site of ``root`` into ``site_dir`` with MkDocs, strictly."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -147,7 +151,7 @@ def build_site(root: Path, site_dir: Path, site: Site, now: datetime) -> None:
     config = load_config(str(root / "site_template" / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
     plugin = config.plugins["outage"]
     assert isinstance(plugin, OutagePlugin)
-    plugin.site, plugin.now = site, now
+    plugin.site, plugin.now, plugin.publication = site, now, publication
     messages = _Collector()
     logging.getLogger("mkdocs").addHandler(messages)
     try:

@@ -2,7 +2,9 @@
 
 A static site is right at the moment it is built, so the build takes the time
 once and computes a :class:`Snapshot` from (site, now) once; every renderer
-(pages, lite page, status.txt, badges, the API) reads that one snapshot.
+(pages, lite page, status.txt, feeds, badges, the API, bulletins) reads that
+one snapshot. Its site is the site as of ``now``: what was dated later does not
+exist yet.
 """
 
 from __future__ import annotations
@@ -13,12 +15,43 @@ from functools import cached_property
 
 from ..incidents.model import Config, Impact, Incident, Site, Status
 from ..incidents.problems import Problem
+from ..incidents.times import format_local
+from .as_of import site_as_of
+from .ledger import NO_LEDGER, Publication
+
+FUTURE_TOLERANCE = timedelta(minutes=10)
+"""An update may be dated this far ahead of the real clock (clocks differ); further is a typo, and an error."""
+
+
+def future_updates(site: Site, now: datetime) -> list[Problem]:
+    """Updates dated more than ``FUTURE_TOLERANCE`` after the real ``now``, as located errors.
+
+    An update dated in the future would not exist yet on the site: the incident
+    would be hidden from customers. That is never what staff meant.
+    """
+    limit = now + FUTURE_TOLERANCE
+    problems = []
+    for incident in site.incidents:
+        for update in incident.updates:
+            if update.at > limit:
+                shown = format_local(update.at, site.config.timezone)
+                problems.append(
+                    Problem(
+                        incident.source,
+                        update.line,
+                        update.column,
+                        f"updates[{update.number - 1}].at",
+                        "a time no later than 10 minutes from now",
+                        f"{shown}, in the future — a typo in the date?",
+                    )
+                )
+    return problems
 
 
 def overdue_warnings(site: Site, now: datetime) -> list[Problem]:
-    """Open incidents whose promised update is late, as located warnings."""
+    """Open incidents whose promised update is late, as located warnings (the site as of ``now``)."""
     warnings = []
-    for incident in site.incidents:
+    for incident in site_as_of(site, now).incidents:
         reason = overdue_reason(incident, now, site.config.max_update_gap)
         if reason is not None:
             field = f"updates[{len(incident.updates) - 1}]"
@@ -37,6 +70,12 @@ def overdue_reason(incident: Incident, now: datetime, max_gap) -> tuple[str, str
             return (
                 "an update once the window has ended",
                 f"still 'scheduled', window ended {_ago(now - window.end)} ago",
+            )
+        if window is not None and latest.status is Status.SCHEDULED and now >= window.start:
+            began = window.start.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")
+            return (
+                f"an update (in_progress, or cancelled) once the window began, {began}",
+                f"still 'scheduled', {_ago(now - window.start)} into the window",
             )
         if latest.status is Status.SCHEDULED:
             return None
@@ -122,6 +161,7 @@ class Snapshot:
     """Everything time-dependent the site shows, computed once from (site, now)."""
 
     site: Site
+    """The site as of ``now``: only what had been published by then."""
     now: datetime
     active: tuple[Incident, ...]
     """Incidents open at ``now`` and maintenance under way, newest first."""
@@ -133,6 +173,8 @@ class Snapshot:
     """For each area (in ``areas``' order), each service there (in ``services``' order)."""
     overall: str
     """The worst component status, or ``operational``."""
+    publication: Publication = NO_LEDGER
+    """Each update's published identity and revision, and the withdrawals (from the ledger)."""
 
     @property
     def config(self) -> Config:
@@ -170,8 +212,9 @@ def _rank(impact: Impact) -> int:
     return list(Impact).index(impact)
 
 
-def snapshot(site: Site, now: datetime) -> Snapshot:
+def snapshot(site: Site, now: datetime, publication: Publication = NO_LEDGER) -> Snapshot:
     """The state of the whole site at ``now``: computed once per build."""
+    site = site_as_of(site, now)
     active = tuple(i for i in reversed(site.incidents) if is_active(i, now))
     upcoming = tuple(sorted((i for i in site.incidents if is_upcoming(i, now)), key=lambda i: i.started_at))
 
@@ -187,7 +230,7 @@ def snapshot(site: Site, now: datetime) -> Snapshot:
         for a in site.config.areas
     )
     overall = worst(s.status for s in services + areas)
-    return Snapshot(site, now, active, upcoming, services, areas, area_services, overall)
+    return Snapshot(site, now, active, upcoming, services, areas, area_services, overall, publication)
 
 
 def recent(site: Site, now: datetime, days: int = 14, limit: int = 20) -> tuple[Incident, ...]:

@@ -1,0 +1,393 @@
+"""The ledger of what was published: every identity ever issued, its content hashes, and what was delivered.
+
+A status site makes statements that readers store: a feed entry, a CAP
+message an alert hub relayed, a radio script read on air. None may change
+silently. The ledger is a JSON file kept in the status repository (the publish
+workflow keeps it on a branch of its own) and given to the build explicitly:
+
+- for each update ever published (while it is in the live window: the incident
+  open, or the update younger than ``LIVE_DAYS``), the identity it was published
+  under and the hash of each revision of its content, with when each was issued;
+- entries that leave the live window are marked expired, never removed;
+- an update whose file no longer has it is marked withdrawn;
+- what was delivered, to whom (by a key, never an address), per revision.
+
+From the ledger and the files the build computes a :class:`Publication`: each
+update's published identity and revision, and the withdrawals. A changed
+update becomes a correction (revision 2, 3…), a removed one a withdrawal.
+With no ledger (a first publish, a local preview) everything is a first issue.
+
+The content hash covers what the update states, as of that update (its time,
+status, message, promised next update and every fact then known, with the
+names of its services and areas): a wording change in a template or a new
+tool version re-renders bulletins without a correction; an edit to what was
+said is always one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from ..incidents.model import Incident, Site, Update
+from .as_of import as_of, site_as_of
+
+FORMAT = "outage-bulletin ledger"
+VERSION = 1
+LIVE_DAYS = 90
+"""An update stays live (correctable, withdrawable, its bulletins published) while its incident is open and
+for this many days after it was published."""
+
+
+class LedgerError(Exception):
+    """The ledger cannot be used; the message names the file and says why."""
+
+
+# --- what the build derives from the ledger -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Issue:
+    """How one update is published by this build: under which identity, and which revision of its content."""
+
+    published_id: str
+    """The identity in feed ids, bulletin paths, CAP identifiers and anchors: the update's id, or the id it
+    was first published under (an earlier, positional one kept by ``outage ledger init``)."""
+    revision: int = 1
+    issued_at: datetime | None = None
+    """When this revision was first issued (``None``: revision 1, issued at the update's own time)."""
+    previous_issued_at: datetime | None = None
+    """For a correction: when the revision it corrects was issued (``None``: at the update's own time)."""
+
+    @property
+    def is_correction(self) -> bool:
+        return self.revision > 1
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """An update that was published and is no longer in its file: withdrawn, and said so."""
+
+    incident_id: str
+    published_id: str
+    at: datetime
+    """The update's time, as first published."""
+    title: str
+    status: str
+    broadcast: bool
+    services: tuple[str, ...]
+    areas: tuple[str, ...]
+    revision: int
+    """The last revision published, which the withdrawal cancels."""
+    last_issued_at: datetime
+    """When that revision was issued (the update's time for revision 1)."""
+    withdrawn_at: datetime
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What this build publishes for each update, and what it withdraws."""
+
+    issues: Mapping[tuple[str, str], Issue] = field(default_factory=dict)
+    """By (incident id, update id); an update not listed is a first issue under its own id."""
+    withdrawals: tuple[Withdrawal, ...] = ()
+
+    def of(self, incident: Incident, update: Update) -> Issue:
+        return self.issues.get((incident.id, update.id)) or Issue(update.id)
+
+    def withdrawn_from(self, incident_id: str) -> tuple[Withdrawal, ...]:
+        return tuple(w for w in self.withdrawals if w.incident_id == incident_id)
+
+
+NO_LEDGER = Publication()
+"""A first publish or a local preview: every update is a first issue under its own id."""
+
+
+# --- the file ---------------------------------------------------------------------------
+
+
+@dataclass
+class Ledger:
+    """The ledger file's content. ``entries`` by "<incident id>/<update id>", ``deliveries`` by bulletin."""
+
+    site: str
+    entries: dict[str, dict] = field(default_factory=dict)
+    deliveries: dict[str, dict[str, str]] = field(default_factory=dict)
+    """By "<incident id>/<published id>/<revision or 'withdrawn'>": {recipient key: when delivered}."""
+
+    def to_json(self) -> str:
+        body = {
+            "format": FORMAT,
+            "version": VERSION,
+            "site": self.site,
+            "entries": self.entries,
+            "deliveries": self.deliveries,
+        }
+        return json.dumps(body, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def new_ledger(site_url: str) -> Ledger:
+    return Ledger(site=site_url)
+
+
+def read_ledger(path: Path, site_url: str) -> Ledger:
+    """The ledger at ``path`` for the site at ``site_url``, or :class:`LedgerError` naming the file and the fault.
+
+    A ledger that cannot be read is never treated as empty: that would publish edits without corrections.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise LedgerError(
+            f"{path}: no ledger there; start one with `outage ledger init --ledger {path}` "
+            "(or `--from` the published site), or build without --ledger"
+        ) from None
+    except OSError as exc:
+        raise LedgerError(f"{path}: cannot read the ledger: {exc.strerror or exc}") from None
+    try:
+        body = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise LedgerError(f"{path}: expected a ledger written by outage; found text that is not JSON ({exc})") from None
+    if not isinstance(body, dict) or body.get("format") != FORMAT:
+        raise LedgerError(f"{path}: expected a ledger written by outage (format {FORMAT!r}); found something else")
+    if body.get("version") != VERSION:
+        raise LedgerError(f"{path}: expected ledger version {VERSION}; found {body.get('version')!r}")
+    if body.get("site") != site_url:
+        raise LedgerError(
+            f"{path}: expected the ledger of {site_url}; found the ledger of {body.get('site')!r} "
+            "(another repository's, or site_url changed in status.yml)"
+        )
+    entries, deliveries = body.get("entries"), body.get("deliveries")
+    if not isinstance(entries, dict) or not isinstance(deliveries, dict):
+        raise LedgerError(f"{path}: expected 'entries' and 'deliveries' mappings; found {type(entries).__name__}")
+    for key, entry in entries.items():
+        problem = _entry_problem(entry)
+        if problem:
+            raise LedgerError(f"{path}: entries[{key!r}]: {problem}")
+    for key, sent in deliveries.items():
+        if not isinstance(sent, dict) or not all(isinstance(v, str) for v in sent.values()):
+            raise LedgerError(f"{path}: deliveries[{key!r}]: expected a mapping of recipient keys to times")
+    return Ledger(site=site_url, entries=entries, deliveries=deliveries)
+
+
+def _entry_problem(entry: object) -> str:
+    if not isinstance(entry, dict):
+        return "expected a mapping"
+    for name in ("incident", "update", "id", "at", "title", "status"):
+        if not isinstance(entry.get(name), str) or not entry[name]:
+            return f"expected text in {name!r}; found {entry.get(name)!r}"
+    revisions = entry.get("revisions")
+    if not isinstance(revisions, list) or not revisions:
+        return "expected a list of revisions"
+    for revision in revisions:
+        if not isinstance(revision, dict) or not all(isinstance(revision.get(k), str) for k in ("hash", "issued")):
+            return f"expected revisions with 'hash' and 'issued'; found {revision!r}"
+    try:
+        for moment in [entry["at"], *(r["issued"] for r in revisions), *(entry.get(k) or "" for k in _MARKS)]:
+            if moment:
+                _time(moment)
+    except ValueError as exc:
+        return f"expected times with an offset; {exc}"
+    return ""
+
+
+_MARKS = ("withdrawn", "expired")
+
+
+def _time(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError(f"found {text!r} without one")
+    return moment
+
+
+def write_ledger(path: Path, ledger: Ledger) -> None:
+    """Write the ledger whole or not at all (a temporary file in the same folder, then a rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(ledger.to_json())
+            out.flush()
+            os.fsync(out.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+# --- content hashes -------------------------------------------------------------------------
+
+
+def content_hash(incident: Incident, update: Update) -> str:
+    """The hash of what ``update`` states, as of that update: the same statement gives the same hash."""
+    facts = update.facts
+    statement = {
+        "kind": incident.kind.value,
+        "title": incident.title,
+        "at": update.at.isoformat(),
+        "status": update.status.value,
+        "message": update.message,
+        "next_update": update.next_update.isoformat() if update.next_update else None,
+        "impact": facts.impact.value if facts.impact else None,
+        "services": [[s.id, s.name] for s in facts.services],
+        "areas": [[a.id, a.name] for a in facts.areas],
+        "customers_affected": facts.customers_affected,
+        "cause": facts.cause,
+        "restore_eta": facts.restore_eta.isoformat() if facts.restore_eta else None,
+        "window": [facts.window.start.isoformat(), facts.window.end.isoformat()] if facts.window else None,
+        "began_at": incident.began_at.isoformat(),
+        "expected_impact": incident.expected_impact,
+        "broadcast": incident.broadcasts(update),
+    }
+    encoded = json.dumps(statement, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def is_live(incident: Incident, update: Update, now: datetime) -> bool:
+    """Whether an update is still in the live window at ``now``: its incident open, or younger than LIVE_DAYS."""
+    return incident.is_open or update.at >= now - timedelta(days=LIVE_DAYS)
+
+
+# --- the publication, and the ledger after it -------------------------------------------------
+
+
+def publication(ledger: Ledger | None, site: Site, now: datetime) -> Publication:
+    """Each live update's identity and revision, and the withdrawals, as this build at ``now`` publishes them."""
+    if ledger is None:
+        return NO_LEDGER
+    current = site_as_of(site, now)
+    issues: dict[tuple[str, str], Issue] = {}
+    for incident, update in _live_updates(current, now):
+        entry = ledger.entries.get(f"{incident.id}/{update.id}")
+        revisions = _revisions(entry, now)
+        if entry is None or not revisions:
+            continue
+        latest = len(revisions)
+        unchanged = content_hash(as_of(incident, update), update) == revisions[-1]["hash"]
+        if unchanged and not _marked(entry, "withdrawn", now):
+            issue = Issue(entry["id"], latest, _issued(revisions, latest - 1), _issued(revisions, latest - 2))
+        else:  # edited, or put back after a withdrawal: a correction, issued now
+            issue = Issue(entry["id"], latest + 1, now, _issued(revisions, latest - 1))
+        issues[(incident.id, update.id)] = issue
+    _check_identities(issues, current)
+    present = {f"{incident.id}/{update.id}" for incident in current.incidents for update in incident.updates}
+    withdrawals = [
+        _withdrawal(entry, now) for key, entry in ledger.entries.items() if _withdrawn(key, entry, present, now)
+    ]
+    withdrawals.sort(key=lambda w: (w.at, w.incident_id, w.published_id))
+    return Publication(issues, tuple(withdrawals))
+
+
+def _live_updates(site: Site, now: datetime) -> Iterable[tuple[Incident, Update]]:
+    for incident in site.incidents:
+        for update in incident.updates:
+            if is_live(incident, update, now):
+                yield incident, update
+
+
+def _revisions(entry: dict | None, now: datetime) -> list[dict]:
+    """The entry's revisions issued by ``now`` (a build as of an earlier moment knows none issued later)."""
+    if entry is None or _marked(entry, "expired", now):
+        return []
+    return [r for r in entry["revisions"] if _time(r["issued"]) <= now]
+
+
+def _issued(revisions: list[dict], index: int) -> datetime | None:
+    """When revision ``index`` (0-based) was issued; ``None`` for the first, issued at the update's own time."""
+    return None if index <= 0 else _time(revisions[index]["issued"])
+
+
+def _marked(entry: dict, mark: str, now: datetime) -> bool:
+    return bool(entry.get(mark)) and _time(entry[mark]) <= now
+
+
+def _withdrawn(key: str, entry: dict, present: set[str], now: datetime) -> bool:
+    """Published by ``now``, still in the live window, and no longer in the files."""
+    if key in present or _marked(entry, "expired", now) or not _revisions(entry, now):
+        return False
+    return now - timedelta(days=LIVE_DAYS) <= _time(entry["at"]) <= now
+
+
+def _withdrawal(entry: dict, now: datetime) -> Withdrawal:
+    revisions = _revisions(entry, now)
+    return Withdrawal(
+        incident_id=entry["incident"],
+        published_id=entry["id"],
+        at=_time(entry["at"]),
+        title=entry["title"],
+        status=entry["status"],
+        broadcast=bool(entry.get("broadcast")),
+        services=tuple(entry.get("services") or ()),
+        areas=tuple(entry.get("areas") or ()),
+        revision=len(revisions),
+        last_issued_at=_issued(revisions, len(revisions) - 1) or _time(entry["at"]),
+        withdrawn_at=_time(entry["withdrawn"]) if _marked(entry, "withdrawn", now) else now,
+    )
+
+
+def _check_identities(issues: Mapping[tuple[str, str], Issue], site: Site) -> None:
+    """Two updates of one incident may never be published under one identity."""
+    for incident in site.incidents:
+        taken: dict[str, str] = {}
+        for update in incident.updates:
+            published = issues.get((incident.id, update.id))
+            identity = published.published_id if published else update.id
+            if identity in taken:
+                raise LedgerError(
+                    f"{incident.source}: updates {taken[identity]} and {update.id} would both be published as "
+                    f"{identity!r}; give the newer one an explicit id:"
+                )
+            taken[identity] = update.id
+
+
+def recorded(ledger: Ledger, site: Site, now: datetime, published: Publication) -> Ledger:
+    """The ledger after this build: new identities and revisions added, withdrawals and expiries marked.
+
+    Only what a build at ``now`` published is recorded, so recording is idempotent: the same files,
+    ``now`` and ledger record nothing new a second time.
+    """
+    entries = {key: dict(entry) for key, entry in ledger.entries.items()}
+    current = site_as_of(site, now)
+    live = set()
+    for incident, update in _live_updates(current, now):
+        key = f"{incident.id}/{update.id}"
+        live.add(key)
+        issue = published.of(incident, update)
+        facts = update.facts
+        entry = entries.get(key)
+        revisions = list(entry["revisions"]) if entry else []
+        if issue.revision > len(revisions):
+            digest = content_hash(as_of(incident, update), update)
+            revisions.append({"hash": digest, "issued": (issue.issued_at or update.at).isoformat()})
+        entries[key] = {
+            "incident": incident.id,
+            "update": update.id,
+            "id": issue.published_id,
+            "at": entry["at"] if entry else update.at.isoformat(),
+            "title": incident.title,
+            "status": update.status.value,
+            "broadcast": incident.broadcasts(update),
+            "services": [s.id for s in facts.services],
+            "areas": [a.id for a in facts.areas],
+            "revisions": revisions,
+        }
+    withdrawn = {(w.incident_id, w.published_id): w for w in published.withdrawals}
+    horizon = now - timedelta(days=LIVE_DAYS)
+    for key, entry in entries.items():
+        gone = withdrawn.get((entry["incident"], entry["id"]))
+        if gone is not None:
+            entry.setdefault("withdrawn", gone.withdrawn_at.isoformat())
+        if key not in live and not entry.get("expired") and _time(entry["at"]) < horizon:
+            entry["expired"] = now.isoformat()
+    return Ledger(site=ledger.site, entries=entries, deliveries=dict(ledger.deliveries))
