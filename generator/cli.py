@@ -22,7 +22,7 @@ from .authoring import scaffold
 from .incidents.load import load_config, load_site
 from .incidents.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Config
 from .incidents.problems import InvalidSite
-from .incidents.times import TimeError, parse_relative, parse_time
+from .incidents.times import TimeError, parse_past, parse_relative, parse_time
 from .state.now import future_updates, overdue_warnings
 
 ROOT_OPTION = click.option(
@@ -81,6 +81,17 @@ def _when(option: str, text: str | None, now: datetime, config: Config) -> datet
         return None
     try:
         return parse_relative(text, now, config.timezone)
+    except TimeError as exc:
+        _fail(f"{option}: expected {exc}; found {text!r}")
+        raise
+
+
+def _began(option: str, text: str | None, now: datetime, config: Config) -> datetime | None:
+    """A time at or before ``now``: 07:55 is the last 07:55 to have passed, or a full time."""
+    if text is None:
+        return None
+    try:
+        return parse_past(text, now, config.timezone)
     except TimeError as exc:
         _fail(f"{option}: expected {exc}; found {text!r}")
         raise
@@ -259,8 +270,10 @@ def serve(root: Path, now: str | None, address: str) -> None:
 @click.option("--eta", metavar="WHEN", help="Estimated restore time: 3h, 14:00 or a full time.")
 @click.option("--customers", type=click.IntRange(min=0), help="How many customers are affected.")
 @click.option("--cause", default="", help="The cause, in public words.")
+@click.option("--began-at", metavar="WHEN", help="When the outage itself began, if before now: a full time or 07:55.")
 def new(root: Path, now: str | None, title: str, impact: str, services, areas, message: str, status: str,
-        next_update: str | None, eta: str | None, customers: int | None, cause: str) -> None:  # fmt: skip
+        next_update: str | None, eta: str | None, customers: int | None, cause: str,
+        began_at: str | None) -> None:  # fmt: skip
     """Start a new incident file, with its first update at the current time.
 
     Prints the new file's path. Refuses to overwrite an existing file.
@@ -274,10 +287,11 @@ def new(root: Path, now: str | None, title: str, impact: str, services, areas, m
     config = _config(root)
     moment = _now(now, config)
     next_at, eta_at = _when("--next-update", next_update, moment, config), _when("--eta", eta, moment, config)
+    began = _began("--began-at", began_at, moment, config)
     _written(root, lambda: authoring.new_incident(
         root, config, moment, title=title, impact=impact, services=_ids(services), areas=_ids(areas),
         message=message, status=status, next_update=next_at, restore_eta=eta_at,
-        customers_affected=customers, cause=cause,
+        customers_affected=customers, cause=cause, began_at=began,
     ))  # fmt: skip
 
 
@@ -287,21 +301,37 @@ def new(root: Path, now: str | None, title: str, impact: str, services, areas, m
 @click.argument("incident_id")
 @click.option("--status", type=click.Choice(STATUS_CHOICES), help="New status (default: unchanged).")
 @click.option("--message", required=True, help="What customers need to know now.")
-@click.option("--eta", metavar="WHEN", help="Estimated restore time: 3h, 14:00 or a full time.")
+@click.option("--eta", metavar="WHEN", help="Estimated restore time: 3h, 14:00 or a full time; 'unknown' withdraws it.")
 @click.option("--next-update", metavar="WHEN", help="When the next update is due: 2h, 14:00 or a full time.")
-def update(root: Path, now: str | None, incident_id: str, status: str | None, message: str,
-           eta: str | None, next_update: str | None) -> None:  # fmt: skip
+@click.option("--cause", help="The cause, as found now, in public words.")
+@click.option("--customers", type=click.IntRange(min=0), help="How many customers are affected, as known now.")
+@click.option("--impact", type=click.Choice(["minor", "major", "critical"]), help="The impact from now on.")
+@click.option("--service", "services", multiple=True, help="Every affected service from now on (repeat, or a,b).")
+@click.option("--area", "areas", multiple=True, help="Every affected area from now on (repeat, or a,b).")
+def update(root: Path, now: str | None, incident_id: str, status: str | None, message: str, eta: str | None,
+           next_update: str | None, cause: str | None, customers: int | None, impact: str | None,
+           services, areas) -> None:  # fmt: skip
     """Add an update to an incident, keeping the file's comments and layout.
 
+    What the update states (cause, customers, impact, services, areas, estimate)
+    holds from this update on; earlier updates keep saying what was known then.
     Refuses, and leaves the file untouched, if the status would move backwards,
     the id is unknown, or a time is not after the update.
 
     \b
     Example:
       outage update 2026-05-12-internet-outage-in-castle-downs --status identified \\
-        --message "Crews found a cut fibre cable and are splicing it." --eta 14:00 --next-update 2h
+        --message "Crews found a cut fibre cable and are splicing it." --eta 14:00 --next-update 2h \\
+        --cause "A contractor cut a fibre cable." --customers 1200 --area castle-downs,lauderdale
     """
-    _append(root, now, incident_id, status=status, message=message, eta=eta, next_update=next_update)
+    facts = {
+        "cause": cause,
+        "customers_affected": customers,
+        "impact": impact,
+        "services": _ids(services) or None,
+        "areas": _ids(areas) or None,
+    }
+    _append(root, now, incident_id, status=status, message=message, eta=eta, next_update=next_update, facts=facts)
 
 
 @main.command()
@@ -321,13 +351,14 @@ def resolve(root: Path, now: str | None, incident_id: str, message: str) -> None
 
 
 def _append(root: Path, now: str | None, incident_id: str, *, status: str | None, message: str,
-            eta: str | None, next_update: str | None, resolve: bool = False) -> None:  # fmt: skip
+            eta: str | None, next_update: str | None, resolve: bool = False, facts=None) -> None:  # fmt: skip
     config = _config(root)
     moment = _now(now, config)
-    eta_at, next_at = _when("--eta", eta, moment, config), _when("--next-update", next_update, moment, config)
+    eta_at = "unknown" if eta == "unknown" else _when("--eta", eta, moment, config)
+    next_at = _when("--next-update", next_update, moment, config)
     _written(root, lambda: authoring.append_update(
         root, config, moment, incident_id, status=status, message=message, resolve=resolve,
-        restore_eta=eta_at, next_update=next_at,
+        restore_eta=eta_at, next_update=next_at, facts=facts,
     ))  # fmt: skip
 
 
@@ -439,6 +470,64 @@ def _which_update(incident, which: str | None):
         ids = ", ".join(u.id for u in incident.updates)
         _fail(f"--update: expected an update id ({ids}) or 1 to {len(incident.updates)}; found {which!r}")
     return found
+
+
+@main.group()
+def ledger() -> None:
+    """The ledger of what was published: identities kept, corrections, withdrawals, deliveries.
+
+    \b
+    Example:
+      outage ledger init --ledger ledger/ledger.json --from https://status.northwind.example/
+    """
+
+
+@ledger.command("init")
+@ROOT_OPTION
+@NOW_OPTION
+@click.option(
+    "--ledger",
+    "path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Where to write the new ledger.",
+)
+@click.option(
+    "--from",
+    "source",
+    metavar="URL_OR_DIR",
+    help="The site as published by an earlier version: its address or a folder with a build. Keeps its ids.",
+)
+def ledger_init(root: Path, now: str | None, path: Path, source: str | None) -> None:
+    """Start the ledger of what was published; refuses to overwrite one.
+
+    Without --from, the ledger starts empty: the next build records what it
+    publishes. With --from, every update the published site numbered by its
+    position (feed ids, bulletin paths, CAP identifiers) keeps that id, so
+    readers see no duplicates and nothing already sent is sent again.
+
+    \b
+    Example:
+      outage ledger init --ledger ledger/ledger.json --from https://status.northwind.example/
+    """
+    from .delivery.errors import NotifyError
+    from .delivery.migration import ledger_from, read_published
+    from .state.ledger import new_ledger, write_ledger
+
+    site, moment = _site_at(root, now)
+    if path.exists():
+        _fail(f"{path} exists already: a ledger is never started twice (nothing was changed)")
+    try:
+        published = read_published(source) if source else []
+    except NotifyError as exc:
+        _fail(str(exc))
+    book = ledger_from(site, moment, published) if source else new_ledger(site.config.site_url)
+    write_ledger(path, book)
+    kept = sum(1 for e in book.entries.values() if not e["update"].startswith("published-"))
+    gone = len(book.entries) - kept
+    click.echo(
+        f"wrote {path}: {kept} published id(s) kept, {gone} no longer in the files (withdrawn by the next build)"
+    )
 
 
 @main.command()

@@ -14,6 +14,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -62,6 +63,7 @@ def new_incident(
     restore_eta: datetime | None = None,
     customers_affected: int | None = None,
     cause: str = "",
+    began_at: datetime | None = None,
 ) -> Path:
     """Write a new incident file with its first update at ``now``; returns its path."""
     document = _base_document(title, services, areas)
@@ -70,6 +72,8 @@ def new_incident(
         document["customers_affected"] = customers_affected
     if cause:
         document["cause"] = cause
+    if began_at is not None:
+        document["began_at"] = format_local(began_at, config.timezone)
     update = _update(config, now, status, message, restore_eta=restore_eta, next_update=next_update)
     document["updates"] = CommentedSeq([update])
     return _create(root, config, now, title, document)
@@ -113,11 +117,17 @@ def append_update(
     *,
     status: str | None,
     message: str,
-    restore_eta: datetime | None = None,
+    restore_eta: datetime | str | None = None,
     next_update: datetime | None = None,
     resolve: bool = False,
+    facts: Mapping[str, object] | None = None,
 ) -> Path:
-    """Append an update to an incident file, keeping its comments and layout."""
+    """Append an update to an incident file, keeping its comments and layout.
+
+    ``facts`` are what the update states that is new (impact, services, areas,
+    customers_affected, cause); each holds from this update on.
+    ``restore_eta="unknown"`` withdraws an earlier estimate.
+    """
     path = find_incident(root, incident_id)
     original = path.read_bytes()
     yaml, document = _round_trip(original.decode("utf-8-sig"))
@@ -131,7 +141,9 @@ def append_update(
         status = last
     if last in {s.value for s in Status if s.is_final} and status != Status.INVESTIGATING.value:
         raise AuthoringError(f"{incident_id} is already {last}; nothing was changed (a new problem needs outage new)")
-    document["updates"].append(_update(config, now, status, message, restore_eta=restore_eta, next_update=next_update))
+    document["updates"].append(
+        _update(config, now, status, message, facts, restore_eta=restore_eta, next_update=next_update)
+    )
     text = _dump(yaml, document)
     if original.startswith(b"\xef\xbb\xbf"):
         text = "\ufeff" + text
@@ -166,16 +178,37 @@ def _base_document(title: str, services: list[str], areas: list[str]) -> Comment
     return document
 
 
-def _update(config: Config, now: datetime, status: str, message: str, **times: datetime | None) -> CommentedMap:
+FACT_KEYS = ("impact", "services", "areas", "customers_affected", "cause")
+"""The facts an update may state, in the order they are written."""
+
+
+def _update(
+    config: Config,
+    now: datetime,
+    status: str,
+    message: str,
+    facts: Mapping[str, object] | None = None,
+    **times: datetime | str | None,
+) -> CommentedMap:
     zone = config.timezone
     update = CommentedMap()
     update["at"] = format_local(now.replace(second=0, microsecond=0), zone)
     update["status"] = status
     text = message.strip()
     update["message"] = LiteralScalarString(text + "\n") if "\n" in text else text
+    for key in FACT_KEYS:
+        value = (facts or {}).get(key)
+        if value is None:
+            continue
+        if isinstance(value, list | tuple):
+            value = CommentedSeq(value)
+            value.fa.set_flow_style()
+        update[key] = value
     for key, moment in times.items():
-        if moment is not None:
+        if isinstance(moment, datetime):
             update[key] = format_local(moment, zone)
+        elif moment is not None:
+            update[key] = moment  # "unknown": the estimate is withdrawn
     return update
 
 

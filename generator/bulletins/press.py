@@ -13,11 +13,12 @@ from jinja2 import Environment
 from .. import display
 from ..incidents.model import Config, Contact, Incident, Status, Update
 from ..state.as_of import live_estimate, passed_estimate
-from ..state.ledger import Issue
+from ..state.ledger import RESTATED, Issue
 from . import spoken
 
-TIMELINE_ENTRIES = 5
-"""The release shows the latest few updates and links to the page for the rest, so its cost stays flat."""
+TIMELINE_ENTRIES = RESTATED + 1
+"""The release shows the latest few updates and links to the page for the rest, so its cost stays flat.
+The ledger counts the earlier ones as part of what the release says (a change to one is a correction)."""
 
 
 @dataclass(frozen=True)

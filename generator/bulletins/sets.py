@@ -180,6 +180,9 @@ def _sets_of(templates: Environment, state: Snapshot, incident: Incident, broadc
         if incident.broadcasts(update) is not broadcast:
             continue
         issue = state.publication.of(incident, update)
+        if issue.follows_recorded:  # the message keeps the references it was first issued with
+            follows = issue.follows
+            previous = (cap_identifier(config, incident.id, follows[0]), follows[1]) if follows else None
         yield BulletinSet(templates, config, as_of(incident, update), update, issue, previous)
         previous = (cap_identifier(config, incident.id, issue.published_id), update.at)
 

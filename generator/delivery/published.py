@@ -120,7 +120,7 @@ def previous_ids(source: str, *, sleep: Sleep = time.sleep) -> set[str] | None:
     scheme = urlsplit(source).scheme.lower()
     if scheme in ("http", "https"):
         url = source if source.endswith(".json") else source.rstrip("/") + "/" + INDEX
-        raw = _fetch(url, sleep)
+        raw = fetch(url, sleep)
         return None if raw is None else index_ids(raw, url)
     if scheme and len(scheme) > 1:
         raise NotifyError(f"--previous: expected a folder or an http(s) address; found {source!r}")
@@ -135,7 +135,7 @@ def previous_ids(source: str, *, sleep: Sleep = time.sleep) -> set[str] | None:
     return index_ids(path.read_bytes(), str(path)) if path.is_file() else None
 
 
-def _fetch(url: str, sleep: Sleep) -> bytes | None:
+def fetch(url: str, sleep: Sleep) -> bytes | None:
     """The body at ``url``; ``None`` for 404; transient failures retried, then an error."""
     request = urllib.request.Request(
         url, headers={"Cache-Control": "no-cache", "User-Agent": "outage-bulletin notify", "Accept": "application/json"}

@@ -139,13 +139,14 @@ def _expected_found(detail: dict[str, Any], loc: tuple[str | int, ...], model: t
         least = ctx.get("min_length", 1)
         return f"a list of at least {least} item{'s' if least != 1 else ''}", found if value else "an empty list"
     if kind == "string_pattern_mismatch":
-        return "a lowercase id of letters, digits and hyphens, like castle-downs", found
+        example = "20260512-1425" if loc and loc[-1] == "id" and "updates" in loc else "castle-downs"
+        return f"a lowercase id of letters, digits and hyphens, like {example}", found
     if kind == "string_too_long":
         return f"at most {ctx.get('max_length')} characters", f"{len(value)} characters"
     if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
         sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}[kind]
         limit = next(iter(ctx.values()), "")
-        return f"a number {sign} {limit}", found
+        return f"a number {sign} {limit:,}" if isinstance(limit, int) else f"a number {sign} {limit}", found
     return detail.get("msg", "a valid value").lower(), found
 
 

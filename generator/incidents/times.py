@@ -97,6 +97,27 @@ def parse_relative(text: str, now: datetime, zone: ZoneInfo) -> datetime:
         raise TimeError(f"a duration like 2h, a time of day like 14:00, or {exc}") from None
 
 
+def parse_past(text: str, now: datetime, zone: ZoneInfo) -> datetime:
+    """A time typed at the command line that lies behind: ``07:55`` (the last one), ``20m`` ago, or a full time."""
+    match = _CLOCK.match(text)
+    if match:
+        day: date = now.astimezone(zone).date()
+        for _ in range(2):
+            candidate = localize(datetime.combine(day, time(int(match["h"]), int(match["m"]))), zone)
+            if candidate <= now:
+                return candidate
+            day = day - timedelta(days=1)
+        raise TimeError("a time of day that has passed")  # pragma: no cover - the loop always returns
+    try:
+        return now - parse_duration(text)
+    except TimeError:
+        pass
+    try:
+        return parse_time(text, zone)
+    except TimeError as exc:
+        raise TimeError(f"a time of day like 07:55, a duration ago like 20m, or {exc}") from None
+
+
 def format_local(moment: datetime, zone: ZoneInfo) -> str:
     """How a time is written back into a file: local, with an offset only if needed."""
     local = moment.astimezone(zone)

@@ -19,9 +19,9 @@ With no ledger (a first publish, a local preview) everything is a first issue.
 
 The content hash covers what the update states, as of that update (its time,
 status, message, promised next update and every fact then known, with the
-names of its services and areas): a wording change in a template or a new
-tool version re-renders bulletins without a correction; an edit to what was
-said is always one.
+names of its services and areas, and the earlier updates its press release
+restates): a wording change in a template or a new tool version re-renders
+bulletins without a correction; an edit to what was said is always one.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -40,6 +40,8 @@ from .as_of import as_of, site_as_of
 
 FORMAT = "outage-bulletin ledger"
 VERSION = 1
+RESTATED = 4
+"""How many earlier updates a bulletin restates (the press release's timeline): part of what it says."""
 LIVE_DAYS = 90
 """An update stays live (correctable, withdrawable, its bulletins published) while its incident is open and
 for this many days after it was published."""
@@ -64,6 +66,11 @@ class Issue:
     """When this revision was first issued (``None``: revision 1, issued at the update's own time)."""
     previous_issued_at: datetime | None = None
     """For a correction: when the revision it corrects was issued (``None``: at the update's own time)."""
+    follows: tuple[str, datetime] | None = None
+    """The (published id, time) of the update this one followed when first issued, as the ledger recorded it."""
+    follows_recorded: bool = False
+    """Whether ``follows`` comes from the ledger: then a message keeps the references it was issued with,
+    even when an earlier update is withdrawn or one is inserted before it."""
 
     @property
     def is_correction(self) -> bool:
@@ -182,6 +189,16 @@ def _entry_problem(entry: object) -> str:
     for name in ("incident", "update", "id", "at", "title", "status"):
         if not isinstance(entry.get(name), str) or not entry[name]:
             return f"expected text in {name!r}; found {entry.get(name)!r}"
+    follows = entry.get("follows")
+    if follows is not None and not (
+        isinstance(follows, list) and len(follows) == 2 and all(isinstance(x, str) for x in follows)
+    ):
+        return f"expected 'follows' to be [update id, time] or null; found {follows!r}"
+    if follows:
+        try:
+            _time(follows[1])
+        except ValueError as exc:
+            return f"expected times with an offset; {exc}"
     revisions = entry.get("revisions")
     if not isinstance(revisions, list) or not revisions:
         return "expected a list of revisions"
@@ -249,6 +266,11 @@ def content_hash(incident: Incident, update: Update) -> str:
         "began_at": incident.began_at.isoformat(),
         "expected_impact": incident.expected_impact,
         "broadcast": incident.broadcasts(update),
+        # The press release restates the updates before it: a change to one of those changes what it says.
+        "restates": [
+            [u.at.isoformat(), u.status.value, u.message]
+            for u in incident.updates[max(0, update.number - 1 - RESTATED) : update.number - 1]
+        ],
     }
     encoded = json.dumps(statement, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()
@@ -263,23 +285,34 @@ def is_live(incident: Incident, update: Update, now: datetime) -> bool:
 
 
 def publication(ledger: Ledger | None, site: Site, now: datetime) -> Publication:
-    """Each live update's identity and revision, and the withdrawals, as this build at ``now`` publishes them."""
+    """Each update's identity and revision, and the withdrawals, as this build at ``now`` publishes them.
+
+    An update the ledger knows keeps the identity it was first published under;
+    a live one whose content changed since its last revision is a correction.
+    """
     if ledger is None:
         return NO_LEDGER
     current = site_as_of(site, now)
     issues: dict[tuple[str, str], Issue] = {}
-    for incident, update in _live_updates(current, now):
-        entry = ledger.entries.get(f"{incident.id}/{update.id}")
-        revisions = _revisions(entry, now)
-        if entry is None or not revisions:
-            continue
-        latest = len(revisions)
-        unchanged = content_hash(as_of(incident, update), update) == revisions[-1]["hash"]
-        if unchanged and not _marked(entry, "withdrawn", now):
-            issue = Issue(entry["id"], latest, _issued(revisions, latest - 1), _issued(revisions, latest - 2))
-        else:  # edited, or put back after a withdrawal: a correction, issued now
-            issue = Issue(entry["id"], latest + 1, now, _issued(revisions, latest - 1))
-        issues[(incident.id, update.id)] = issue
+    for incident in current.incidents:
+        for update in incident.updates:
+            entry = ledger.entries.get(f"{incident.id}/{update.id}")
+            revisions = _revisions(entry, now)
+            if entry is None or not revisions:
+                continue
+            latest = len(revisions)
+            settled = not is_live(incident, update, now) or _marked(entry, "expired", now)
+            unchanged = settled or content_hash(as_of(incident, update), update) == revisions[-1]["hash"]
+            if unchanged and not _marked(entry, "withdrawn", now):
+                issue = Issue(entry["id"], latest, _issued(revisions, latest - 1), _issued(revisions, latest - 2))
+            else:  # edited, or put back after a withdrawal: a correction, issued now
+                issue = Issue(entry["id"], latest + 1, now, _issued(revisions, latest - 1))
+            if "follows" in entry:
+                follows = entry["follows"]
+                issue = replace(
+                    issue, follows=(follows[0], _time(follows[1])) if follows else None, follows_recorded=True
+                )
+            issues[(incident.id, update.id)] = issue
     _check_identities(issues, current)
     present = {f"{incident.id}/{update.id}" for incident in current.incidents for update in incident.updates}
     withdrawals = [
@@ -298,7 +331,7 @@ def _live_updates(site: Site, now: datetime) -> Iterable[tuple[Incident, Update]
 
 def _revisions(entry: dict | None, now: datetime) -> list[dict]:
     """The entry's revisions issued by ``now`` (a build as of an earlier moment knows none issued later)."""
-    if entry is None or _marked(entry, "expired", now):
+    if entry is None:
         return []
     return [r for r in entry["revisions"] if _time(r["issued"]) <= now]
 
@@ -351,6 +384,19 @@ def _check_identities(issues: Mapping[tuple[str, str], Issue], site: Site) -> No
             taken[identity] = update.id
 
 
+def followed(incident: Incident, update: Update, published: Publication) -> tuple[str, str] | None:
+    """(published id, time) of the update ``update`` follows in its thread of messages, or ``None`` if it is the first.
+
+    A thread holds the updates that broadcast alike (with bulletins, or without).
+    """
+    broadcast = incident.broadcasts(update)
+    earlier = [u for u in incident.updates[: update.number - 1] if incident.broadcasts(u) is broadcast]
+    if not earlier:
+        return None
+    before = earlier[-1]
+    return published.of(incident, before).published_id, before.at.isoformat()
+
+
 def recorded(ledger: Ledger, site: Site, now: datetime, published: Publication) -> Ledger:
     """The ledger after this build: new identities and revisions added, withdrawals and expiries marked.
 
@@ -370,6 +416,7 @@ def recorded(ledger: Ledger, site: Site, now: datetime, published: Publication) 
         if issue.revision > len(revisions):
             digest = content_hash(as_of(incident, update), update)
             revisions.append({"hash": digest, "issued": (issue.issued_at or update.at).isoformat()})
+        follows = entry["follows"] if entry and "follows" in entry else followed(incident, update, published)
         entries[key] = {
             "incident": incident.id,
             "update": update.id,
@@ -381,6 +428,7 @@ def recorded(ledger: Ledger, site: Site, now: datetime, published: Publication) 
             "services": [s.id for s in facts.services],
             "areas": [a.id for a in facts.areas],
             "revisions": revisions,
+            "follows": list(follows) if follows else None,
         }
     withdrawn = {(w.incident_id, w.published_id): w for w in published.withdrawals}
     horizon = now - timedelta(days=LIVE_DAYS)
