@@ -585,3 +585,49 @@ def test_the_documented_example_recipients_file_is_valid() -> None:
         ("newsroom", "desk@gazette.example"),
     ]
     assert all(p.email.rsplit(".", 1)[1] == "example" for p in people)  # fictional addresses only
+
+
+# --- corrections and withdrawals ---------------------------------------------------------
+
+
+def test_corrections_and_withdrawals_are_sent_marked_as_such(tmp_path: Path, smtp: Recorder, recipients: Path) -> None:
+    root = tmp_path / "status"
+    root.mkdir()
+    for name in ("status.yml", "incidents", "site_template"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    ledger = tmp_path / "ledger.json"
+    assert cli("ledger", "init", "--root", str(root), "--now", "2026-11-22 11:00", "--ledger", str(ledger))[0] == 0
+
+    def build(now: str, out: str) -> Path:
+        code, output = cli(
+            "build", "--root", str(root), "--now", now, "--ledger", str(ledger), "--site-dir", str(tmp_path / out)
+        )
+        assert code == 0, output
+        return tmp_path / out
+
+    first = build("2026-11-22 12:00", "first")
+    path = root / f"incidents/2026/{OPEN_ID}.yml"
+    text = path.read_text(encoding="utf-8")
+    # The 8:55 update is withdrawn; the 10:30 one, which restated it, is corrected.
+    path.write_text(
+        text.replace(text[text.index("  - at: 2026-11-22 08:55") : text.index("  - at: 2026-11-22 10:30")], ""),
+        encoding="utf-8",
+    )
+    second = build("2026-11-22 12:30", "second")
+    builds = Builds(root, first, second)
+    code, output = run_notify(builds, environment(smtp, recipients))
+    assert code == 0, output
+    assert "sent 6 message(s) for 2 new bulletin(s)" in output  # a correction and a withdrawal, to 3 recipients each
+    to_cknw = sorted((r.message for r in smtp.to("news@radio.example")), key=lambda m: m["Subject"])
+    subjects = [m["Subject"] for m in to_cknw]
+    assert subjects == [
+        "Northwind Broadband: CORRECTION — Internet outage in Clareview and Castle Downs — update of 10:30 a.m. MST",
+        "Northwind Broadband: WITHDRAWN — Internet outage in Clareview and Castle Downs — update of 8:55 a.m. MST",
+    ]
+    correction, withdrawal = to_cknw
+    assert correction["Message-ID"] == f"<bulletin-{OPEN_ID}-20261122-1730-r2-newsroom@{HOST}>"
+    assert withdrawal["Message-ID"] == f"<bulletin-{OPEN_ID}-20261122-1555-withdrawn-newsroom@{HOST}>"
+    assert correction.get_content().startswith("SLUG: NORTHWIND OUTAGE NORTHEAST EDMONTON — CORRECTION\n")
+    assert withdrawal.get_content().startswith("KILL: NORTHWIND BROADBAND BULLETIN OF 8:55 A.M. MST\n")
+    assert correction["Date"] == "Sun, 22 Nov 2026 12:30:00 -0700"  # when the correction was issued
