@@ -8,10 +8,13 @@ October 31 to November 1, 2026, when Alberta's clocks went back an hour.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.bulletins import editorial as e
 
@@ -109,6 +112,7 @@ def test_days_of_the_month_are_figures(n: int, said: str) -> None:
         (1_500_000, "about one-point-five million"),
         (2_000_000, "about two million"),
         (12_400_000, "about 12-point-four million"),
+        (999_995_000, "about one billion"),
     ],
 )
 def test_counts_are_rounded_for_the_ear(n: int, said: str) -> None:
@@ -699,3 +703,45 @@ def test_sms_typography_is_replaced_before_fitting() -> None:
     text = e.fit_sms("Northwind — outage…", ["Back by 3pm Sun."], "status.northwind.example")
     assert text == "Northwind - outage... Back by 3pm Sun. status.northwind.example"
     assert e.fits_one_sms(text)
+
+
+# --- properties that hold for every input -------------------------------------------
+
+MOMENTS = st.datetimes(
+    min_value=datetime(2020, 1, 1),  # noqa: DTZ001 - hypothesis takes naive bounds and adds the zone
+    max_value=datetime(2030, 12, 31),  # noqa: DTZ001
+    timezones=st.just(EDMONTON),
+)
+
+
+@given(st.integers(min_value=0, max_value=999_999_999))
+def test_a_count_never_runs_to_four_digits_or_carries_a_comma(n: int) -> None:
+    said = e.count(n)
+    assert "," not in said
+    assert not any(len(run) >= 4 for run in re.findall(r"\d+", said))
+    assert said.startswith("about ") is (n >= 100)
+
+
+@given(MOMENTS)
+def test_promises_are_never_earlier_and_beginnings_never_later(moment: datetime) -> None:
+    up, down = e.round_up_to_quarter(moment), e.round_down_to_quarter(moment)
+    assert timedelta(0) <= e.elapsed(moment, up) < e.QUARTER
+    assert timedelta(0) <= e.elapsed(down, moment) < e.QUARTER
+    assert up.astimezone(EDMONTON).minute % 15 == 0 and down.astimezone(EDMONTON).minute % 15 == 0
+
+
+@given(MOMENTS, st.integers(min_value=-10_000, max_value=10_000))
+def test_after_and_elapsed_are_real_time(moment: datetime, minutes: int) -> None:
+    later = e.after(moment, timedelta(minutes=minutes))
+    assert e.elapsed(moment, later) == timedelta(minutes=minutes)
+
+
+@given(MOMENTS, MOMENTS)
+def test_every_time_is_said_without_figures(moment: datetime, reference: datetime) -> None:
+    said = e.spoken_time(moment, reference, EDMONTON)
+    assert not re.search(r"\d{2,}:|\d:\d|a\.m\.|p\.m\.|yesterday night|M[DS]T", said)
+
+
+@given(st.text(max_size=200))
+def test_sms_text_is_always_gsm_7(text: str) -> None:
+    assert e.is_gsm7(e.to_gsm7(text))

@@ -17,6 +17,7 @@ before/after pairs in ``tests/test_editorial.py``.
 """
 
 from .clock import (
+    QUARTER,
     after,
     began_phrase,
     began_time,
@@ -56,6 +57,7 @@ from .wording import (
 )
 
 __all__ = [
+    "QUARTER",
     "SmsEncoding",
     "after",
     "began_phrase",

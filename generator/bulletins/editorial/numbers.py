@@ -82,21 +82,23 @@ def _round_half_up(n: int, step: int) -> int:
     return (n + step // 2) // step * step
 
 
-def _millions(n: int) -> str:
-    """``1_250_000`` -> ``one-point-two-five million``: to the nearest 10-thousand, said digit by digit."""
-    hundredths = _round_half_up(n, 10_000) // 10_000
+def _large(n: int) -> str:
+    """``1_250_000`` -> ``one-point-two-five million``: millions (or billions) to two decimals, said digit by digit."""
+    unit, name = (1_000_000, "million") if _round_half_up(n, 10_000) < 1_000_000_000 else (1_000_000_000, "billion")
+    hundredths = _round_half_up(n, unit // 100) // (unit // 100)
     whole, fraction = divmod(hundredths, 100)
     digits = f"{fraction:02d}".rstrip("0")
     if not digits:
-        return f"{spoken_number(whole)} million"
-    return "-".join([spoken_number(whole), "point", *(_ONES[int(d)] for d in digits)]) + " million"
+        return f"{spoken_number(whole)} {name}"
+    return "-".join([spoken_number(whole), "point", *(_ONES[int(d)] for d in digits)]) + f" {name}"
 
 
 def rounded(n: int) -> str:
     """A large count as said, without "about": ``340``, ``12-hundred``, ``48-thousand``, ``one-point-two-five million``.
 
     Under 1,000 to the nearest ten; under 10,000 in hundreds; under a million
-    in thousands; then millions to two decimals. No figure runs to four digits.
+    in thousands; then millions (and billions) to two decimals. No figure runs
+    to four digits.
     """
     if n < 100:
         return spoken_number(n)
@@ -106,7 +108,7 @@ def rounded(n: int) -> str:
         return f"{spoken_number(hundreds // 10)}-thousand" if hundreds % 10 == 0 else f"{hundreds}-hundred"
     if n < 1_000_000 and (thousands := _round_half_up(n, 1000) // 1000) < 1000:
         return f"{spoken_number(thousands)}-thousand"
-    return _millions(n)
+    return _large(n)
 
 
 def count(n: int) -> str:
