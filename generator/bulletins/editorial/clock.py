@@ -1,0 +1,216 @@
+"""Times, days and durations as a newsreader says them.
+
+"eight-fifteen this morning", "three this afternoon", "ten-thirty tonight",
+"noon", "midnight"; days relative to when the copy is issued within a week
+("tomorrow morning", "Tuesday"), "December 3rd" beyond it. Never "10-thirty",
+never "yesterday night", no time-zone abbreviations.
+
+Promised times (a restore estimate, the next update) are rounded *up* to the
+quarter hour, so nothing is ever promised earlier than staff said; times
+something began are rounded *down*. All arithmetic is on real elapsed time:
+an aware datetime plus a timedelta in Python is wall-clock arithmetic within
+one zone, which is an hour off across a daylight-saving change, so every sum
+and difference here goes through UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, tzinfo
+
+from .numbers import clock_words, day_of_month, spoken_number
+
+QUARTER = timedelta(minutes=15)
+_MONTHS = [
+    "_",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _aware(moment: datetime) -> datetime:
+    if moment.utcoffset() is None:
+        raise ValueError(f"a spoken time needs a timezone-aware datetime; found {moment!r}")
+    return moment
+
+
+# --- arithmetic on real time -----------------------------------------------------
+
+
+def after(moment: datetime, delta: timedelta) -> datetime:
+    """``moment`` plus real elapsed time, in the moment's own zone (right across a DST change)."""
+    return (_aware(moment).astimezone(UTC) + delta).astimezone(moment.tzinfo)
+
+
+def elapsed(start: datetime, end: datetime) -> timedelta:
+    """The real time between two moments, whatever their zones and any DST change between them."""
+    return _aware(end).astimezone(UTC) - _aware(start).astimezone(UTC)
+
+
+def same_instant(first: datetime, second: datetime) -> bool:
+    """True when two aware datetimes are the same moment.
+
+    ``==`` is not enough: within one zone Python compares wall clocks and
+    ignores ``fold``, so 1:30 MDT equals 1:30 MST on the night clocks go back.
+    """
+    return _aware(first).astimezone(UTC) == _aware(second).astimezone(UTC)
+
+
+def round_up_to_quarter(moment: datetime) -> datetime:
+    """``2:10`` -> ``2:15``: for promises (estimates, next update), never earlier than staff said.
+
+    Rounded on the UTC clock, which matches the local one wherever the offset
+    is a whole number of quarter hours (every Canadian zone, Newfoundland too).
+    """
+    down = round_down_to_quarter(moment)
+    return down if same_instant(down, moment) else after(down, QUARTER)
+
+
+def round_down_to_quarter(moment: datetime) -> datetime:
+    """``8:25`` -> ``8:15``: for when something began."""
+    utc = _aware(moment).astimezone(UTC)
+    floor = utc.replace(minute=utc.minute - utc.minute % 15, second=0, microsecond=0)
+    return floor.astimezone(moment.tzinfo)
+
+
+# --- the clock -------------------------------------------------------------------
+
+
+def spoken_clock(moment: datetime, zone: tzinfo) -> str:
+    """``eight-fifteen``, ``three``, ``ten-thirty``, ``two-oh-five``, ``noon``, ``midnight``: hours always in words."""
+    local = _aware(moment).astimezone(zone)
+    return clock_words(local.hour, local.minute)
+
+
+def _period(hour: int) -> str:
+    return "morning" if hour < 12 else "afternoon" if hour < 18 else "night"
+
+
+def _date(day: date) -> str:
+    """``December 3rd``."""
+    return f"{_MONTHS[day.month]} {day_of_month(day.day)}"
+
+
+def spoken_day(moment: datetime, reference: datetime, zone: tzinfo) -> str:
+    """``today``, ``tomorrow``, ``yesterday``, ``Tuesday`` within a week, else ``December 3rd``."""
+    day = _aware(moment).astimezone(zone).date()
+    days = (day - _aware(reference).astimezone(zone).date()).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    return _WEEKDAYS[day.weekday()] if abs(days) < 7 else _date(day)
+
+
+def _midnight(night: date, today: date) -> str:
+    """Midnight said as the end of the night before the new day: ``midnight tonight``, ``midnight Tuesday night``."""
+    days = (night - today).days
+    if days == 0:
+        return "midnight tonight"
+    if days == -1:
+        return "midnight"
+    if days == 1:
+        return "midnight tomorrow night"
+    return (
+        f"midnight {_WEEKDAYS[night.weekday()]} night" if abs(days) < 7 else f"midnight on the night of {_date(night)}"
+    )
+
+
+def spoken_time(moment: datetime, reference: datetime, zone: tzinfo) -> str:
+    """A moment as said in copy issued at ``reference``, exactly as given (no rounding).
+
+    ``eight-fifteen this morning``, ``three this afternoon``, ``ten-thirty
+    tonight``, ``one tomorrow morning``, ``eleven last night``, ``noon
+    Tuesday``, ``nine Tuesday morning``, ``nine in the morning on December 3rd``.
+    """
+    local = _aware(moment).astimezone(zone)
+    today = _aware(reference).astimezone(zone).date()
+    clock = spoken_clock(local, zone)
+    if clock == "midnight":
+        return _midnight(local.date() - timedelta(days=1), today)
+    days = (local.date() - today).days
+    period = _period(local.hour)
+    if clock == "noon":
+        day = {0: "", 1: " tomorrow", -1: " yesterday"}.get(days)
+        if day is not None:
+            return f"noon{day}"
+        return f"noon {_WEEKDAYS[local.weekday()]}" if abs(days) < 7 else f"noon on {_date(local.date())}"
+    if days == 0:
+        return f"{clock} {'tonight' if period == 'night' else 'this ' + period}"
+    if days == 1:
+        return f"{clock} tomorrow {period}"
+    if days == -1:
+        return f"{clock} {'last night' if period == 'night' else 'yesterday ' + period}"
+    if abs(days) < 7:
+        return f"{clock} {_WEEKDAYS[local.weekday()]} {period}"
+    part = "in the evening" if period == "night" else f"in the {period}"
+    return f"{clock} {part} on {_date(local.date())}"
+
+
+def promised_time(moment: datetime, reference: datetime, zone: tzinfo) -> str:
+    """A restore estimate or next update, rounded *up* to the quarter hour: 2:10 -> ``two-fifteen this afternoon``."""
+    return spoken_time(round_up_to_quarter(moment), reference, zone)
+
+
+def began_time(moment: datetime, reference: datetime, zone: tzinfo) -> str:
+    """When something began, rounded *down* to the quarter hour: 8:25 -> ``eight-fifteen this morning``."""
+    return spoken_time(round_down_to_quarter(moment), reference, zone)
+
+
+def began_phrase(moment: datetime, reference: datetime, zone: tzinfo) -> str:
+    """``shortly after eight this morning`` when rounding moved the time, ``at eight this morning`` when it did not."""
+    rounded = round_down_to_quarter(moment)
+    said = spoken_time(rounded, reference, zone)
+    return f"{'at' if same_instant(rounded, moment) else 'shortly after'} {said}"
+
+
+# --- durations -------------------------------------------------------------------
+
+
+def _halves(whole: int, unit: str, half: bool) -> str:
+    """``an hour``, ``an hour and a half``, ``five and a half hours``, ``a day``."""
+    article = "an" if unit == "hour" else "a"
+    if whole == 1:
+        return f"{article} {unit}" + (" and a half" if half else "")
+    return f"{spoken_number(whole)}{' and a half' if half else ''} {unit}s"
+
+
+def spoken_duration(delta: timedelta) -> str:
+    """``about five and a half hours``: minutes to the nearest five, hours to the half, days to the half (a week on, whole).
+
+    "about" only when rounding changed the length; measure ``delta`` with
+    :func:`elapsed` so a daylight-saving change is counted right.
+    """
+    seconds = delta.total_seconds()
+    if seconds < 0:
+        raise ValueError(f"a duration cannot be negative; found {delta}")
+    if seconds < 60:
+        return "less than a minute"
+    minutes = seconds / 60
+    if minutes < 2.5:
+        return "a few minutes"
+    if minutes < 57.5:
+        five = max(5, int((minutes + 2.5) // 5 * 5))
+        return f"{'' if five == minutes else 'about '}{spoken_number(five)} minutes"
+    if minutes < 36 * 60:
+        halves = int((minutes + 15) // 30)
+        said = _halves(halves // 2, "hour", halves % 2 == 1)
+        return ("" if halves * 30 == minutes else "about ") + said
+    hours = minutes / 60
+    if hours < 7 * 24:
+        halves = int((hours + 6) // 12)
+        return ("" if halves * 12 == hours else "about ") + _halves(halves // 2, "day", halves % 2 == 1)
+    days = int((hours + 12) // 24)
+    return ("" if days * 24 == hours else "about ") + _halves(days, "day", False)

@@ -1,0 +1,66 @@
+"""Addresses as said: ``153 Ave. NW at 97 St.`` -> ``153 Avenue Northwest at 97 Street``.
+
+Street types and directions are written out in full; street numbers stay
+figures ("97 Street", as Edmontonians say it). "St." before a name stays, as
+in "St. Albert": it is a saint, not a street, and the place's own spelling.
+"""
+
+from __future__ import annotations
+
+import re
+
+STREET_TYPES = {
+    "Ave": "Avenue",
+    "Av": "Avenue",
+    "St": "Street",
+    "Rd": "Road",
+    "Dr": "Drive",
+    "Blvd": "Boulevard",
+    "Cres": "Crescent",
+    "Pkwy": "Parkway",
+    "Trl": "Trail",
+    "Ct": "Court",
+    "Pl": "Place",
+    "Ln": "Lane",
+}
+DIRECTIONS = {
+    "NW": "Northwest",
+    "NE": "Northeast",
+    "SW": "Southwest",
+    "SE": "Southeast",
+    "N": "North",
+    "S": "South",
+    "E": "East",
+    "W": "West",
+}
+_FULL_TYPES = "Avenue|Street|Road|Drive|Boulevard|Crescent|Parkway|Trail|Court|Place|Lane|Way|Gate|Close|Highway"
+_DIRECTION = r"N\.?W|N\.?E|S\.?W|S\.?E|N|S|E|W"
+_STREET = re.compile(
+    rf"(?P<name>\b\d+(?:st|nd|rd|th)?|\b[A-Z][\w'’-]*)\s+"
+    rf"(?P<type>{'|'.join(STREET_TYPES)}|{_FULL_TYPES})\b(?P<dot>\.?)"
+    rf"(?:\s+(?P<direction>{_DIRECTION})\b(?P<dirdot>\.?))?"
+)
+_HIGHWAY = re.compile(r"\bHwy\b\.?\s*(?=\d)")
+_NEW_SENTENCE = re.compile(r"\s+[A-Z]")
+_TITLES = {"St", "Dr"}
+"""Also Saint and Doctor: before a capitalised name (and after a word, not a number) they are left as written."""
+
+
+def spoken_address(text: str) -> str:
+    """Street types, directions and highways in full words; sentence ends kept."""
+    text = _HIGHWAY.sub("Highway ", text)
+
+    def street(match: re.Match[str]) -> str:
+        kind, rest = match["type"], text[match.end() :]
+        if kind in _TITLES and not match["direction"] and not match["name"][0].isdigit() and _NEW_SENTENCE.match(rest):
+            return match[0]  # "Visit St. Albert", "Call Dr. Lee": a saint or a doctor, not a street
+        said = f"{match['name']} {STREET_TYPES.get(kind, kind)}"
+        last_dot = match["dot"]
+        if match["direction"]:
+            said += " " + DIRECTIONS[match["direction"].replace(".", "")]
+            last_dot = match["dirdot"]
+        # The abbreviation's full stop may also end the sentence: keep it there.
+        ends = last_dot and (not rest.strip() or _NEW_SENTENCE.match(rest))
+        return said + ("." if ends else "")
+
+    return _STREET.sub(street, text)
