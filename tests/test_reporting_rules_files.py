@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from reporting_helpers import EDMONTON, at, outage
@@ -225,3 +226,13 @@ def test_internal_rules_problems_are_located_in_the_file_that_holds_them(
             document.data["reporting"]["internal"], file="status.yml", document=document, at=("reporting", "internal")
         )
     assert [str(p) for p in caught.value.problems] == [expected]
+
+
+def test_the_readme_example_prints_what_the_readme_says(capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's Python example runs, and its output is the one the README shows."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Regulatory reporting", 1)[1].split("\n## ", 1)[0]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    shown = section.split("prints\n\n```text\n", 1)[1].split("```", 1)[0]
+    exec(compile(code, "README.md", "exec"), {})
+    assert capsys.readouterr().out == shown
