@@ -15,7 +15,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "generator"
 
-STAGES = ("incidents", "state", "display", "feeds", "bulletins", "site", "delivery", "authoring", "cli")
+STAGES = (
+    "incidents",
+    "state",
+    "display",
+    "feeds",
+    "bulletins",
+    "reporting",
+    "site",
+    "delivery",
+    "authoring",
+    "cli",
+)
 """The pipeline's stages in order: each may import only itself and the stages before it."""
 
 ONLY_IMPORTER = {"mkdocs": "generator.site.plugin", "click": "generator.cli"}

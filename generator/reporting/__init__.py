@@ -1,0 +1,1 @@
+"""Regulatory outage reporting: rules as data, user-minutes, duties and deadlines, drafts."""
