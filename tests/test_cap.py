@@ -226,11 +226,14 @@ def test_areas_carry_polygons_and_geocodes_from_status_yml() -> None:
 
 
 def test_event_names_keep_abbreviations_and_phone_services_get_emergency_advice() -> None:
-    services = (Service("tv", "IPTV"), Service("voip", "VoIP"), Service("email", "Email"))
+    services = (Service("tv", "IPTV"), Service("voip", "VoIP", emergency_calls=True), Service("email", "Email"))
     incident = with_services(SITE.incident(NOVEMBER), services)
     alert = parse(message(NOVEMBER, 1, site_with(incident)))
     assert field(alert, "info/event") == "IPTV, VoIP and email outage"
     assert "use a mobile phone for emergency calls" in (field(alert, "info/instruction") or "")
+    # status.yml's emergency_calls says which services carry 911, not the service's name.
+    unflagged = with_services(SITE.incident(NOVEMBER), (Service("voip", "VoIP phone"),))
+    assert "emergency" not in (field(parse(message(NOVEMBER, 1, site_with(unflagged))), "info/instruction") or "")
     internet_only = parse(message(NOVEMBER, 1))
     assert "emergency" not in (field(internet_only, "info/instruction") or "")
 

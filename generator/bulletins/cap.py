@@ -317,9 +317,8 @@ def _sentence(text: str) -> str:
 
 
 def _carries_calls(service: Service) -> bool:
-    """A phone service: while it is down, emergency calls from it may fail."""
-    words = f"{service.id} {service.name}".lower()
-    return any(word in words for word in ("phone", "voice", "voip", "landline"))
+    """A service that carries 911 calls (``emergency_calls: true`` in status.yml): while it is down, they may fail."""
+    return service.emergency_calls
 
 
 def _instruction(config: Config, incident: Incident, update: Update) -> str:

@@ -65,6 +65,8 @@ class Service:
     id: str
     name: str
     description: str = ""
+    emergency_calls: bool = False
+    """911 calls go over this service (status.yml says so): when it is affected, say what to do instead."""
 
 
 @dataclass(frozen=True)

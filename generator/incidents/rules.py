@@ -102,7 +102,7 @@ def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
         media_contact=m.Contact(media.phone, media.email, media.name, media.title) if media else None,
         about=raw.about.strip(),
         dateline=raw.dateline,
-        services=tuple(m.Service(s.id, s.name, s.description) for s in raw.services),
+        services=tuple(m.Service(s.id, s.name, s.description, s.emergency_calls) for s in raw.services),
         areas=tuple(
             m.Area(
                 a.id,

@@ -64,6 +64,10 @@ class ServiceFile(_Strict):
     id: Id = Field(description="Short lowercase id used in incident files and URLs, e.g. internet.")
     name: Text = Field(description="Name customers know, e.g. Home phone.")
     description: str = Field("", description="One plain sentence about the service.")
+    emergency_calls: bool = Field(
+        False,
+        description="True if 911 calls go over this service: when it is affected, every bulletin says what to do instead.",
+    )
 
 
 class AreaFile(_Strict):
