@@ -204,9 +204,7 @@ def feed_outputs(state: Snapshot) -> dict[str, bytes]:
         "feeds/atom.xml": _generator(config, "feeds/atom.xml", f"{name} status", everything, fallback).atom_str(
             pretty=True
         ),
-        "feeds/rss.xml": _generator(config, "feeds/rss.xml", f"{name} status", everything, fallback).rss_str(
-            pretty=True
-        ),
+        "feeds/rss.xml": _rss(config, everything, fallback),
     }
     for service in config.services:
         path = f"feeds/services/{service.id}.xml"
@@ -215,6 +213,13 @@ def feed_outputs(state: Snapshot) -> dict[str, bytes]:
         path = f"feeds/areas/{area.id}.xml"
         outputs[path] = atom(path, f"{name} status: {area.name}", lambda r, a=area.id: a in r.areas)
     return outputs
+
+
+def _rss(config: Config, entries: list[Entry], fallback: datetime) -> bytes:
+    """RSS 2.0: its channel description is read as HTML by most readers, so the organisation's name is escaped."""
+    feed = _generator(config, "feeds/rss.xml", f"{config.name} status", entries, fallback)
+    feed.description(display.escape(f"Every update on outages and planned maintenance at {config.name}."))
+    return feed.rss_str(pretty=True)
 
 
 def feed_links(kind: str, item_id: str, name: str) -> tuple[tuple[str, str], ...]:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from jinja2 import TemplateError
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import Abort, PluginError
@@ -118,6 +119,16 @@ class OutagePlugin(BasePlugin[OutageConfig]):
 
     def on_page_content(self, html: str, page, config, files) -> str:
         return self.bodies.get(page.file.src_uri, html)
+
+    def on_env(self, env, config, files):
+        # The theme's templates print titles, names and descriptions as they are given: escape
+        # every value by default, and mark only the HTML the build itself made as safe.
+        env.autoescape = True
+        return env
+
+    def on_page_context(self, context, page, config, nav):
+        page.content = Markup(page.content or "")
+        return context
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / INCIDENTS_DIR))
