@@ -182,8 +182,8 @@ def _site_at(root: Path, now: str | None):
 @NOW_OPTION
 @click.option(
     "--site-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Where to write the site (default: site/ in the repository).",
+    type=click.Path(path_type=Path),
+    help="Where to write the site (default: site/ in the repository); only a folder the build made is replaced.",
 )
 @LEDGER_OPTION
 def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | None) -> None:
@@ -203,11 +203,15 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
       outage build --ledger ledger/ledger.json
     """
     from .site.plugin import BuildFailed, build_site
-    from .site.writer import staged_site
+    from .site.writer import OutputError, check_site_dir, staged_site, write_problem
     from .state.ledger import NO_LEDGER, LedgerError, publication, read_ledger, recorded, write_ledger
 
-    site, moment = _site_at(root, now)
     target = site_dir if site_dir is not None else root / "site"
+    try:
+        folder = check_site_dir(target, root)
+    except OutputError as exc:
+        _fail(f"the site was not built: {exc}")
+    site, moment = _site_at(root, now)
     book, published = None, NO_LEDGER
     try:
         if ledger is not None:
@@ -216,10 +220,12 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
     except LedgerError as exc:
         _fail(f"the site was not built: {exc}")
     try:
-        with staged_site(target) as staging:
+        with staged_site(folder) as staging:
             build_site(root, staging, site, moment, published)
     except BuildFailed as exc:
         _fail(f"the site was not built, and {target} is unchanged: {exc}")
+    except OSError as exc:
+        _fail(f"the site was not built, and {target} is unchanged: {write_problem(exc, folder)}")
     files = sum(1 for p in target.rglob("*") if p.is_file())
     click.echo(f"built {target} ({files} files) as of {moment.isoformat()}")
     if book is not None and ledger is not None:

@@ -1,14 +1,25 @@
-"""The site writer: the site folder is written whole or not at all, and never outside itself.
+"""The site writer: the site folder is written whole or not at all, never outside itself, and only if it is ours.
 
 MkDocs writes the files (the plugin hands it every output, so MkDocs also
-checks links to them); this module refuses paths that would leave the folder.
+checks links to them); this module decides where, and guards the folder:
 
-The build writes into a fresh folder beside the target and swaps it in only
-when it is complete, so a failed build leaves the published site untouched.
+- it refuses a ``--site-dir`` that is the repository or contains it, lies in
+  ``incidents/``, ``site_template/`` or ``.git/``, is the filesystem root or the
+  home folder, or is an existing folder with other files: the build deletes
+  only what it created. A folder it made carries a marker file; one made by a
+  version before the marker is recognised by the files every build writes;
+- it builds into a fresh folder beside the target and swaps it in whole: with
+  an atomic exchange where the platform has one (Linux ``renameat2``), so the
+  old or the new site is there at every instant; a failed build leaves the
+  published site exactly as it was;
+- it removes what killed builds left behind (only folders with its marker);
+- the site is readable by others (folders 755, files 644), as web servers need.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
 import tempfile
@@ -16,9 +27,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
+MARKER = ".outage-site"
+"""Written into every site folder the build makes: the build replaces only a folder that has it."""
+MARKER_TEXT = "Made by outage build. This folder is replaced whole by each build; do not keep files in it.\n"
+ALWAYS_WRITTEN = ("status.txt", "lite/index.html", "api/v2/summary.json", "feeds/atom.xml")
+"""Files every build writes: a site folder made before the marker existed is recognised by them."""
+PROTECTED = ("incidents", "site_template", ".git")
+"""Folders of the repository the site may never be written into."""
+
 
 class OutputError(Exception):
-    """An output would escape the site folder, or two outputs claim one path."""
+    """An output would escape the site folder, two outputs claim one path, or the folder is not the build's."""
 
 
 def check_relative_path(relative: str) -> PurePosixPath:
@@ -29,24 +48,83 @@ def check_relative_path(relative: str) -> PurePosixPath:
     return pure
 
 
+def check_site_dir(site_dir: Path, root: Path) -> Path:
+    """The site folder, resolved, or :class:`OutputError` saying why the build may not own it."""
+    target, repository = site_dir.resolve(), root.resolve()
+
+    def refuse(why: str) -> OutputError:
+        return OutputError(f"refusing to build into {site_dir}: {why}; choose a folder of its own, like site/")
+
+    if target == Path(target.anchor):
+        raise refuse("it is the filesystem root")
+    if target == Path.home().resolve():
+        raise refuse("it is your home folder")
+    if target == repository or repository.is_relative_to(target):
+        raise refuse("it is the status repository, or holds it")
+    for name in PROTECTED:
+        if target.is_relative_to(repository / name):
+            raise refuse(f"it is inside {name}/")
+    if target.exists() or target.is_symlink():
+        if not target.is_dir():
+            raise refuse("it is a file")
+        if not is_ours(target) and any(target.iterdir()):
+            raise refuse(f"it holds files the build did not make (no {MARKER} in it)")
+    return target
+
+
+def is_ours(folder: Path) -> bool:
+    """A folder a build made: it has the marker, or every file each build writes (a build before the marker)."""
+    return (folder / MARKER).is_file() or all((folder / name).is_file() for name in ALWAYS_WRITTEN)
+
+
 @contextmanager
 def staged_site(site_dir: Path) -> Iterator[Path]:
-    """A fresh folder to build into; replaces ``site_dir`` only if the block succeeds."""
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    """A fresh folder to build into; replaces ``site_dir`` whole only if the block succeeds.
+
+    ``site_dir`` must have passed :func:`check_site_dir`.
+    """
+    parent = site_dir.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(site_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=parent))
     try:
+        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         yield staging
+        _readable(staging)
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _remove_leftovers(site_dir: Path) -> None:
+    """Folders a killed build left beside the site: only ours, recognised by name and marker."""
+    for prefix in (f".{site_dir.name}-new-", f".{site_dir.name}-old-"):
+        for leftover in site_dir.parent.glob(prefix + "*"):
+            if leftover.is_dir() and not leftover.is_symlink() and (leftover / MARKER).is_file():
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _readable(folder: Path) -> None:
+    """Folders 755 and files 644: a web server reading the site as another user must be able to."""
+    folder.chmod(0o755)
+    for base, folders, files in os.walk(folder):
+        for name in folders:
+            os.chmod(os.path.join(base, name), 0o755)
+        for name in files:
+            os.chmod(os.path.join(base, name), 0o644)
+
+
 def _swap(new: Path, site_dir: Path) -> None:
+    """Put ``new`` where ``site_dir`` is, so that one or the other is there at every instant when possible."""
     if not site_dir.exists():
-        os.replace(new, site_dir)
+        os.rename(new, site_dir)
         return
+    if _exchange(new, site_dir):
+        shutil.rmtree(new, ignore_errors=True)  # ``new`` now holds the old site
+        return
+    # No atomic exchange here (not Linux, or a file system without it): two renames, a moment apart.
     old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
+    (old / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     os.replace(site_dir, old / "site")
     try:
         os.replace(new, site_dir)
@@ -55,3 +133,39 @@ def _swap(new: Path, site_dir: Path) -> None:
         raise
     finally:
         shutil.rmtree(old, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 with RENAME_EXCHANGE); False where that is not available."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def write_problem(exc: OSError, target: Path) -> str:
+    """One sentence for a write that failed: what, where, and the usual reason."""
+    where = exc.filename or target
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.ENOTDIR: "a file stands where a folder is needed",
+        errno.EEXIST: "a file stands where a folder is needed",
+        errno.ENOENT: "a folder on the way does not exist",
+    }
+    reason = reasons.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    return f"cannot write {where}: {reason}"

@@ -1,0 +1,172 @@
+"""The build owns only its folder: it refuses folders it did not make, swaps the site in whole, cleans up after itself.
+
+Every test here drives ``outage build`` and then checks the files, as staff would.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import stat
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from example_repo import copy_of_example
+
+from generator.cli import main
+from generator.site.writer import MARKER, write_problem
+
+NOW = "2026-11-22 12:00"
+
+
+def build(root: Path, site_dir: str | Path) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["build", "--root", str(root), "--now", NOW, "--site-dir", str(site_dir)])
+    assert "Traceback" not in result.output, result.output
+    return result.exit_code, result.output
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file and folder below ``folder``, with its content's hash (folders: their mode)."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        found[relative] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else oct(path.stat().st_mode)
+    return found
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = copy_of_example(tmp_path, with_template=True)
+    (root / ".git").mkdir()
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (root / "notes.txt").write_text("staff notes\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("site_dir", "why"),
+    [
+        (".", "it is the status repository, or holds it"),
+        ("..", "it is the status repository, or holds it"),
+        ("incidents", "it is inside incidents/"),
+        ("incidents/2026", "it is inside incidents/"),
+        ("site_template", "it is inside site_template/"),
+        (".git", "it is inside .git/"),
+        ("/", "it is the filesystem root"),
+        ("~", "it is your home folder"),
+        ("notes.txt", "it is a file"),
+    ],
+)
+def test_folders_the_build_does_not_own_are_refused_and_left_as_they_were(repo: Path, site_dir: str, why: str) -> None:
+    before = fingerprint(repo.parent)
+    target = Path.home() if site_dir == "~" else site_dir if site_dir.startswith("/") else repo / site_dir
+    code, output = build(repo, target)
+    assert code == 1
+    assert f"the site was not built: refusing to build into {target}: {why}; choose a folder of its own" in output
+    assert fingerprint(repo.parent) == before
+
+
+def test_a_folder_with_files_the_build_did_not_make_is_refused(repo: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "public"
+    folder.mkdir()
+    (folder / "index.html").write_text("<h1>our marketing page</h1>", encoding="utf-8")
+    code, output = build(repo, folder)
+    assert code == 1 and f"it holds files the build did not make (no {MARKER} in it)" in output
+    assert [p.name for p in folder.iterdir()] == ["index.html"]
+
+
+def test_the_build_replaces_its_own_site_and_one_an_earlier_version_made(repo: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build(repo, site)[0] == 0
+    assert (site / MARKER).is_file()
+    (site / MARKER).unlink()  # as an earlier version left it: recognised by the files every build writes
+    (site / "stale.html").write_text("from an old build", encoding="utf-8")
+    assert build(repo, site)[0] == 0
+    assert (site / MARKER).is_file() and not (site / "stale.html").exists()
+
+
+def test_the_site_is_readable_by_a_web_server(repo: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    old = os.umask(0o077)  # a strict umask must not make the site unreadable to others
+    try:
+        assert build(repo, site)[0] == 0
+    finally:
+        os.umask(old)
+    modes = {stat.S_IMODE(p.stat().st_mode) for p in [site, *site.rglob("*")] if p.is_dir()}
+    assert modes == {0o755}
+    assert {stat.S_IMODE(p.stat().st_mode) for p in site.rglob("*") if p.is_file()} == {0o644}
+
+
+def test_leftovers_of_a_killed_build_are_removed_and_nothing_else(repo: Path, tmp_path: Path) -> None:
+    leftover = tmp_path / ".site-new-abc123"
+    leftover.mkdir()
+    (leftover / MARKER).write_text("made by a build that was killed", encoding="utf-8")
+    (leftover / "index.html").write_text("half a site", encoding="utf-8")
+    stranger = tmp_path / ".site-new-mine"
+    stranger.mkdir()
+    (stranger / "keep.txt").write_text("not the build's", encoding="utf-8")
+    assert build(repo, tmp_path / "site")[0] == 0
+    assert not leftover.exists()
+    assert (stranger / "keep.txt").read_text(encoding="utf-8") == "not the build's"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == [".site-new-mine"]
+
+
+def test_a_site_is_there_at_every_instant_of_a_rebuild(repo: Path, tmp_path: Path) -> None:
+    """The swap is one atomic exchange: a reader never finds the site missing (a watcher polls throughout)."""
+    site = tmp_path / "site"
+    assert build(repo, site)[0] == 0
+    missing, done = [], threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            if not (site / "index.html").is_file():
+                missing.append(1)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        for _ in range(3):
+            assert build(repo, site)[0] == 0
+    finally:
+        done.set()
+        watcher.join()
+    assert missing == []
+
+
+def test_a_failed_write_is_one_sentence_and_the_site_is_unchanged(repo: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    code, output = build(repo, blocker / "site")
+    assert code == 1
+    assert output == (
+        f"outage: the site was not built, and {blocker / 'site'} is unchanged: "
+        f"cannot write {blocker}: a file stands where a folder is needed\n"
+    )
+
+
+def test_write_problems_read_as_sentences() -> None:
+    target = Path("/srv/status/site")
+    assert write_problem(OSError(28, "No space left on device", "/srv/status/.site-new-x/index.html"), target) == (
+        "cannot write /srv/status/.site-new-x/index.html: the disk is full"
+    )
+    assert (
+        write_problem(OSError(30, "Read-only file system"), target)
+        == "cannot write /srv/status/site: the file system is read-only"
+    )
+
+
+def test_building_into_the_repository_leaves_every_file_as_it_was(repo: Path) -> None:
+    """The issue's own check: `outage build --site-dir .` on a copy of the repository."""
+    before = fingerprint(repo)
+    cwd = Path.cwd()
+    os.chdir(repo)
+    try:
+        code, output = build(repo, ".")
+    finally:
+        os.chdir(cwd)
+    assert code == 1 and "refusing to build into ." in output
+    assert fingerprint(repo) == before
+    shutil.rmtree(repo / ".git")
