@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tools import tool
 
 from generator.cli import main
 from generator.site.writer import OutputError, check_relative_path
@@ -210,7 +211,7 @@ def test_serve_watches_the_incident_files(project: Path) -> None:
 def test_workflows_pass_actionlint_and_the_scaffold_copy_matches() -> None:
     workflows = [ROOT / ".github/workflows/publish.yml", ROOT / ".github/workflows/tests.yml"]
     scaffold = ROOT / "generator/authoring/scaffold/dot-github/workflows/publish.yml"
-    result = subprocess.run(["actionlint", *map(str, workflows), str(scaffold)], capture_output=True, text=True)
+    result = subprocess.run([tool("actionlint"), *map(str, workflows), str(scaffold)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     ours = workflows[0].read_text(encoding="utf-8")
     theirs = scaffold.read_text(encoding="utf-8")
