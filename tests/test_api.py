@@ -73,7 +73,7 @@ def test_every_file_matches_statuspages_documented_shape(path: str, definition: 
         (("components", 0, "showcase"), None),  # None: delete the field
         (("components", 0, "status"), "down"),
         (("components", 4, "components"), None),  # a group without its children
-        (("status", "indicator"), "maintenance"),
+        (("status", "indicator"), "degraded"),
         (("incidents", 0, "impact"), "maintenance"),
         (("incidents", 0, "status"), "scheduled"),
         (("incidents", 0, "incident_updates", 0, "tweet_id"), None),
@@ -94,6 +94,12 @@ def test_the_schema_rejects_what_statuspage_would_not_send(path: tuple, value: o
     else:
         target[last] = value
     assert not validator.is_valid(document)
+
+
+def test_the_schema_pairs_the_maintenance_indicator_with_its_description() -> None:
+    validator = Draft202012Validator({"$ref": f"{SCHEMA['$id']}#/$defs/status"}, registry=REGISTRY)
+    assert validator.is_valid({"indicator": "maintenance", "description": "Service Under Maintenance"})
+    assert not validator.is_valid({"indicator": "maintenance", "description": "All Systems Operational"})
 
 
 def test_status_at_noon_is_a_partial_system_outage() -> None:
@@ -197,9 +203,14 @@ def test_maintenance_under_way_on_december_3() -> None:
 
 
 def test_maintenance_alone_reads_service_under_maintenance() -> None:
+    """As Statuspage's own pages do: indicator ``maintenance``, so widgets do not show green."""
     site = replace(SITE, incidents=tuple(i for i in SITE.incidents if i.id != OPEN_ID))
     files = api(site, parse_time("2026-12-03 02:00", ZONE))
-    assert files["api/v2/status.json"]["status"] == {"indicator": "none", "description": "Service Under Maintenance"}
+    expected = {"indicator": "maintenance", "description": "Service Under Maintenance"}
+    assert files["api/v2/status.json"]["status"] == files["api/v2/summary.json"]["status"] == expected
+    # Before the window opens and after it closes, nothing is under way.
+    for quiet in ("2026-12-03 00:59", "2026-12-03 05:01"):
+        assert api(site, parse_time(quiet, ZONE))["api/v2/status.json"]["status"]["indicator"] == "none", quiet
     (work,) = files["api/v2/scheduled-maintenances/active.json"]["scheduled_maintenances"]
     assert {c["status"] for c in work["components"]} == {"under_maintenance"}
     assert files["api/v2/incidents/unresolved.json"]["incidents"] == []

@@ -42,7 +42,11 @@ DESCRIPTIONS = {
 """Statuspage's page status descriptions, by indicator."""
 
 UNDER_MAINTENANCE = "Service Under Maintenance"
-"""The description while only maintenance is under way (the indicator stays ``none``)."""
+"""The description while maintenance is under way and nothing worse is open.
+
+Statuspage's own pages then publish the indicator ``maintenance`` (its API docs
+list only none/minor/major/critical), and widgets such as Atlassian's
+status-widget colour it as maintenance; ``none`` would show them green."""
 
 CANCELLED_PREFIX = "Cancelled: "
 """Statuspage has no cancelled maintenance: it reads "completed", and the update's body says why."""
@@ -146,10 +150,10 @@ def _page(state: Snapshot) -> dict:
 
 
 def _status(state: Snapshot) -> dict:
-    """The worst impact of the open incidents; maintenance alone leaves the indicator at ``none``."""
+    """The worst impact of the open incidents, or ``maintenance`` while only maintenance is under way."""
     indicator = state.indicator
     if indicator == "maintenance":
-        return {"indicator": "none", "description": UNDER_MAINTENANCE}
+        return {"indicator": "maintenance", "description": UNDER_MAINTENANCE}
     return {"indicator": indicator, "description": DESCRIPTIONS[indicator]}
 
 
