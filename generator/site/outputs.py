@@ -14,11 +14,12 @@ from ..feeds.calendar import calendar_outputs
 from ..feeds.statuspage import api_outputs
 from ..state.now import Snapshot
 from .badges import badge_outputs
+from .headers import header_outputs
 from .pages import lite_page, status_text
 
 
 def static_outputs(state: Snapshot, bulletins: Sequence[BulletinSet] = ()) -> dict[str, bytes]:
-    """``{path in the site: content}``: lite page, status.txt, feeds, calendar, badges, API and bulletins."""
+    """``{path in the site: content}``: lite page, status.txt, feeds, calendar, badges, API, bulletins, _headers."""
     outputs: dict[str, bytes] = {}
 
     def add(files: Mapping[str, str | bytes]) -> None:
@@ -33,4 +34,5 @@ def static_outputs(state: Snapshot, bulletins: Sequence[BulletinSet] = ()) -> di
     add(badge_outputs(state))
     add(api_outputs(state))
     add(bulletin_outputs(list(bulletins), state.site))
+    add(header_outputs())
     return outputs
