@@ -220,7 +220,13 @@ def test_a_cancelled_maintenance_reads_completed_and_says_it_was_cancelled() -> 
     works = {w["id"]: w for w in api()["api/v2/scheduled-maintenances.json"]["scheduled_maintenances"]}
     work = works[CANCELLED_ID]
     assert work["status"] == "completed"
-    assert work["resolved_at"] == "2026-11-03T16:20:00.000-07:00"
+    # Called off on November 3 for a window on November 5: the work never ran, so it was never resolved.
+    assert (work["scheduled_for"], work["scheduled_until"]) == (
+        "2026-11-05T01:00:00.000-07:00",
+        "2026-11-05T03:00:00.000-07:00",
+    )
+    assert work["resolved_at"] is None
+    assert work["updated_at"] == "2026-11-03T16:20:00.000-07:00"
     latest = work["incident_updates"][0]
     assert latest["id"] == f"{CANCELLED_ID}-2" and latest["status"] == "completed"
     assert latest["body"].startswith("Cancelled: This work is cancelled because")
@@ -301,3 +307,40 @@ def test_ids_do_not_move_when_an_unrelated_incident_is_added(tmp_path: Path) -> 
 def test_summary_matches_the_hand_checked_golden_file() -> None:
     """tests/golden/api-v2-summary.json was read line by line against status.yml and incidents/."""
     assert api_outputs(snapshot(SITE, NOW))["api/v2/summary.json"] == GOLDEN.read_bytes()
+
+
+CALLED_OFF_DURING_THE_WORK = """\
+kind: maintenance
+title: Cabinet replacement in Mill Woods
+services: [internet]
+areas: [mill-woods]
+window: {start: 2026-06-10 01:00, end: 2026-06-10 04:00}
+expected_impact: Internet drops for up to 20 minutes.
+updates:
+  - at: 2026-06-01 09:00
+    status: scheduled
+    message: We will replace a street cabinet.
+  - at: 2026-06-10 01:05
+    status: in_progress
+    message: The work has started.
+  - at: 2026-06-10 01:40
+    status: cancelled
+    message: The new cabinet is damaged; the old one stays in service. We will set a new date.
+"""
+
+
+@pytest.mark.parametrize("now", ["2026-06-10 02:00", "2026-11-22 12:00", "2026-12-03 02:00"])
+def test_no_maintenance_is_resolved_before_it_was_scheduled_to_start(tmp_path: Path, now: str) -> None:
+    root = copy_of_example(tmp_path)
+    (root / "incidents/2026/2026-06-01-cabinet-replacement.yml").write_text(
+        CALLED_OFF_DURING_THE_WORK, encoding="utf-8"
+    )
+    files = api(load_site(root), parse_time(now, ZONE))
+    works = {w["id"]: w for w in files["api/v2/scheduled-maintenances.json"]["scheduled_maintenances"]}
+    for work in works.values():
+        if work["resolved_at"] is not None:
+            assert parse_time(work["scheduled_for"], ZONE) <= parse_time(work["resolved_at"], ZONE), work["id"]
+    # Called off once under way: resolved when it was called off, inside its window.
+    assert works["2026-06-01-cabinet-replacement"]["resolved_at"] == "2026-06-10T01:40:00.000-06:00"
+    if now >= "2026-11-03 16:20":  # once it was called off (before that, it is open and unresolved anyway)
+        assert works[CANCELLED_ID]["resolved_at"] is None

@@ -278,7 +278,7 @@ def _incident(state: Snapshot, incident: Incident) -> dict:
         "created_at": _time(state, first.at),
         "updated_at": _time(state, latest.at),
         "monitoring_at": _time(state, monitoring),
-        "resolved_at": None if incident.is_open else _time(state, latest.at),
+        "resolved_at": _time(state, _resolved_at(incident)),
         "impact": str(incident.impact) if incident.impact else "none",
         "shortlink": f"{state.config.site_url}incidents/{incident.id}/",
         "started_at": _time(state, incident.started_at),
@@ -291,6 +291,21 @@ def _incident(state: Snapshot, incident: Incident) -> dict:
         body["scheduled_for"] = _time(state, incident.started_at)
         body["scheduled_until"] = _time(state, window.end if window else incident.started_at)
     return body
+
+
+def _resolved_at(incident: Incident) -> datetime | None:
+    """When it was closed; ``None`` while open, and for maintenance called off before its window opened.
+
+    Work called off in advance never ran, so nothing was resolved: a time there would
+    fall before ``scheduled_for`` and read as work finished before it began.
+    ``scheduled_for`` and ``scheduled_until`` still say which window was called off.
+    """
+    if incident.is_open:
+        return None
+    window = incident.window
+    if incident.status is Status.CANCELLED and window is not None and incident.latest.at < window.start:
+        return None
+    return incident.latest.at
 
 
 def _update(state: Snapshot, incident: Incident, update: Update) -> dict:
