@@ -541,7 +541,10 @@ def ledger_init(root: Path, now: str | None, path: Path, source: str | None) -> 
 @click.option("--name", default="Example Broadband", show_default=True, help="Your organisation's name.")
 @click.option("--url", default="https://status.example.com/", show_default=True, help="Your status site's address.")
 @click.option("--timezone", default="UTC", show_default=True, help="IANA time zone, e.g. America/Edmonton.")
-def init(directory: Path, name: str, url: str, timezone: str) -> None:
+@click.option("--tool-source", default=scaffold.TOOL_SOURCE_PLACEHOLDER,
+              help="The git repository (https) your organisation keeps outage-bulletin in; "
+                   "requirements.txt pins it at this version's tag.")  # fmt: skip
+def init(directory: Path, name: str, url: str, timezone: str, tool_source: str) -> None:
     """Create a new status repository in DIRECTORY that checks and builds as it is.
 
     \b
@@ -550,11 +553,14 @@ def init(directory: Path, name: str, url: str, timezone: str) -> None:
       cd my-status && outage check
     """
     try:
-        written = scaffold.init(directory, name=name, site_url=url, timezone=timezone)
+        written = scaffold.init(directory, name=name, site_url=url, timezone=timezone, tool_source=tool_source)
     except scaffold.ScaffoldError as exc:
         _fail(str(exc))
     for path in written:
         click.echo(path.as_posix())
+    if tool_source == scaffold.TOOL_SOURCE_PLACEHOLDER:
+        click.echo("Next: in requirements.txt, name the repository your organisation keeps the tool in "
+                   "(README, \"Where the tool comes from\").")  # fmt: skip
 
 
 @main.command()

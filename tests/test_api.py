@@ -73,7 +73,7 @@ def test_every_file_matches_statuspages_documented_shape(path: str, definition: 
         (("components", 0, "showcase"), None),  # None: delete the field
         (("components", 0, "status"), "down"),
         (("components", 4, "components"), None),  # a group without its children
-        (("status", "indicator"), "maintenance"),
+        (("status", "indicator"), "degraded"),
         (("incidents", 0, "impact"), "maintenance"),
         (("incidents", 0, "status"), "scheduled"),
         (("incidents", 0, "incident_updates", 0, "tweet_id"), None),
@@ -94,6 +94,12 @@ def test_the_schema_rejects_what_statuspage_would_not_send(path: tuple, value: o
     else:
         target[last] = value
     assert not validator.is_valid(document)
+
+
+def test_the_schema_pairs_the_maintenance_indicator_with_its_description() -> None:
+    validator = Draft202012Validator({"$ref": f"{SCHEMA['$id']}#/$defs/status"}, registry=REGISTRY)
+    assert validator.is_valid({"indicator": "maintenance", "description": "Service Under Maintenance"})
+    assert not validator.is_valid({"indicator": "maintenance", "description": "All Systems Operational"})
 
 
 def test_status_at_noon_is_a_partial_system_outage() -> None:
@@ -202,9 +208,14 @@ def test_maintenance_under_way_on_december_3() -> None:
 
 
 def test_maintenance_alone_reads_service_under_maintenance() -> None:
+    """As Statuspage's own pages do: indicator ``maintenance``, so widgets do not show green."""
     site = replace(SITE, incidents=tuple(i for i in SITE.incidents if i.id != OPEN_ID))
     files = api(site, parse_time("2026-12-03 02:00", ZONE))
-    assert files["api/v2/status.json"]["status"] == {"indicator": "none", "description": "Service Under Maintenance"}
+    expected = {"indicator": "maintenance", "description": "Service Under Maintenance"}
+    assert files["api/v2/status.json"]["status"] == files["api/v2/summary.json"]["status"] == expected
+    # Before the window opens and after it closes, nothing is under way.
+    for quiet in ("2026-12-03 00:59", "2026-12-03 05:01"):
+        assert api(site, parse_time(quiet, ZONE))["api/v2/status.json"]["status"]["indicator"] == "none", quiet
     (work,) = files["api/v2/scheduled-maintenances/active.json"]["scheduled_maintenances"]
     assert {c["status"] for c in work["components"]} == {"under_maintenance"}
     assert files["api/v2/incidents/unresolved.json"]["incidents"] == []
@@ -214,7 +225,13 @@ def test_a_cancelled_maintenance_reads_completed_and_says_it_was_cancelled() -> 
     works = {w["id"]: w for w in api()["api/v2/scheduled-maintenances.json"]["scheduled_maintenances"]}
     work = works[CANCELLED_ID]
     assert work["status"] == "completed"
-    assert work["resolved_at"] == "2026-11-03T16:20:00.000-07:00"
+    # Called off on November 3 for a window on November 5: the work never ran, so it was never resolved.
+    assert (work["scheduled_for"], work["scheduled_until"]) == (
+        "2026-11-05T01:00:00.000-07:00",
+        "2026-11-05T03:00:00.000-07:00",
+    )
+    assert work["resolved_at"] is None
+    assert work["updated_at"] == "2026-11-03T16:20:00.000-07:00"
     latest = work["incident_updates"][0]
     assert latest["id"] == f"{CANCELLED_ID}-20261103-2320" and latest["status"] == "completed"
     assert latest["body"].startswith("Cancelled: This work is cancelled because")
@@ -295,3 +312,40 @@ def test_ids_do_not_move_when_an_unrelated_incident_is_added(tmp_path: Path) -> 
 def test_summary_matches_the_hand_checked_golden_file() -> None:
     """tests/golden/api-v2-summary.json was read line by line against status.yml and incidents/."""
     assert api_outputs(snapshot(SITE, NOW))["api/v2/summary.json"] == GOLDEN.read_bytes()
+
+
+CALLED_OFF_DURING_THE_WORK = """\
+kind: maintenance
+title: Cabinet replacement in Mill Woods
+services: [internet]
+areas: [mill-woods]
+window: {start: 2026-06-10 01:00, end: 2026-06-10 04:00}
+expected_impact: Internet drops for up to 20 minutes.
+updates:
+  - at: 2026-06-01 09:00
+    status: scheduled
+    message: We will replace a street cabinet.
+  - at: 2026-06-10 01:05
+    status: in_progress
+    message: The work has started.
+  - at: 2026-06-10 01:40
+    status: cancelled
+    message: The new cabinet is damaged; the old one stays in service. We will set a new date.
+"""
+
+
+@pytest.mark.parametrize("now", ["2026-06-10 02:00", "2026-11-22 12:00", "2026-12-03 02:00"])
+def test_no_maintenance_is_resolved_before_it_was_scheduled_to_start(tmp_path: Path, now: str) -> None:
+    root = copy_of_example(tmp_path)
+    (root / "incidents/2026/2026-06-01-cabinet-replacement.yml").write_text(
+        CALLED_OFF_DURING_THE_WORK, encoding="utf-8"
+    )
+    files = api(load_site(root), parse_time(now, ZONE))
+    works = {w["id"]: w for w in files["api/v2/scheduled-maintenances.json"]["scheduled_maintenances"]}
+    for work in works.values():
+        if work["resolved_at"] is not None:
+            assert parse_time(work["scheduled_for"], ZONE) <= parse_time(work["resolved_at"], ZONE), work["id"]
+    # Called off once under way: resolved when it was called off, inside its window.
+    assert works["2026-06-01-cabinet-replacement"]["resolved_at"] == "2026-06-10T01:40:00.000-06:00"
+    if now >= "2026-11-03 16:20":  # once it was called off (before that, it is open and unresolved anyway)
+        assert works[CANCELLED_ID]["resolved_at"] is None

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import feedparser
 import icalendar
@@ -15,6 +20,7 @@ from lxml import etree
 from generator.cli import main
 from generator.feeds.atom import feed_outputs
 from generator.feeds.calendar import calendar_outputs
+from generator.feeds.calendar import vtimezone as calendar_vtimezone
 from generator.incidents.load import load_site
 from generator.incidents.times import parse_time
 from generator.site.outputs import static_outputs
@@ -170,6 +176,66 @@ def test_calendar_round_trips_with_stable_uids_zones_and_statuses() -> None:
     assert [c["tzid"] for c in parsed.walk("VTIMEZONE")] == ["America/Edmonton"]
 
 
+def onsets(vtimezone: icalendar.Timezone) -> list[tuple[str, datetime, timedelta, timedelta]]:
+    """(kind, local onset, TZOFFSETFROM, TZOFFSETTO) of every observance in a VTIMEZONE."""
+    found = []
+    for observance in vtimezone.subcomponents:
+        before, after = observance["TZOFFSETFROM"].td, observance["TZOFFSETTO"].td
+        rdates = observance.get("RDATE")
+        dates = [observance["DTSTART"].dt] + ([d.dt for d in rdates.dts] if rdates is not None else [])
+        found += [(observance.name, d, before, after) for d in dates]
+    return found
+
+
+def test_the_calendars_daylight_time_starts_at_two_in_the_morning() -> None:
+    """RFC 5545: an onset is local time in TZOFFSETFROM. Clocks in Edmonton go from 2:00 MST to 3:00 MDT."""
+    (vtimezone,) = icalendar.Calendar.from_ical(calendar_outputs(SITE)["calendar.ics"]).walk("VTIMEZONE")
+    daylight = [(d.isoformat(), before, after) for kind, d, before, after in onsets(vtimezone) if kind == "DAYLIGHT"]
+    # The second Sundays of March 2025, 2026 and 2027, checked by hand.
+    hours = timedelta(hours=1)
+    assert daylight == [
+        ("2025-03-09T02:00:00", -7 * hours, -6 * hours),
+        ("2026-03-08T02:00:00", -7 * hours, -6 * hours),
+        ("2027-03-14T02:00:00", -7 * hours, -6 * hours),
+    ]
+    standard = [
+        d.isoformat() for kind, d, before, _ in onsets(vtimezone) if kind == "STANDARD" and before == -6 * hours
+    ]
+    assert standard == ["2025-11-02T02:00:00", "2026-11-01T02:00:00", "2027-11-07T02:00:00"]
+
+
+@pytest.mark.parametrize(
+    "zone", ["America/Edmonton", "America/St_Johns", "Europe/Dublin", "Australia/Lord_Howe", "Pacific/Chatham"]
+)
+def test_every_onset_is_a_real_change_of_offset(zone: str) -> None:
+    tz = ZoneInfo(zone)
+    vtimezone = calendar_vtimezone(tz, date(2025, 1, 1), date(2027, 12, 31))
+    changes = 0
+    for _, local, before, after in onsets(vtimezone):
+        if before == after:
+            continue  # the first observance: the offset in force from the start
+        instant = (local - before).replace(tzinfo=UTC)
+        assert (instant - timedelta(seconds=1)).astimezone(tz).utcoffset() == before, (zone, local)
+        assert instant.astimezone(tz).utcoffset() == after, (zone, local)
+        changes += 1
+    assert changes == 6
+
+
+def test_a_reader_that_follows_the_rfc_gets_the_zones_offsets_at_every_moment() -> None:
+    """icalendar builds a time zone from the published VTIMEZONE alone (as clients without tz data do)."""
+    parsed = icalendar.Calendar.from_ical(calendar_outputs(SITE)["calendar.ics"])
+    (vtimezone,) = parsed.walk("VTIMEZONE")
+    from_file = vtimezone.to_tz(lookup_tzid=False)
+    zone = SITE.config.timezone
+    moment = datetime(2025, 1, 1, 12, tzinfo=UTC)
+    wrong = []
+    while moment < datetime(2027, 12, 31, tzinfo=UTC):
+        if moment.astimezone(from_file).utcoffset() != moment.astimezone(zone).utcoffset():
+            wrong.append(moment.isoformat())
+        moment += timedelta(minutes=15)
+    assert wrong == []
+
+
 def test_rescheduling_raises_sequence_and_keeps_the_uid(tmp_path: Path) -> None:
     root = copy_of_example(tmp_path)
     work = "2026-11-19-lauderdale-beverly-core-router-upgrade"
@@ -214,3 +280,58 @@ def test_outputs_are_reproducible() -> None:
 def test_golden_files(golden: str, produce) -> None:
     """Reviewed by hand against incidents/ (see the commit that added each); regenerate deliberately."""
     assert produce() == (GOLDEN / golden).read_bytes()
+
+
+ACROSS_THE_CLOCK_CHANGE = """\
+kind: maintenance
+title: Night work across the clock change
+services: [internet]
+areas: [mill-woods]
+window: {start: 2026-03-08 01:30, end: 2026-03-08 04:00}
+expected_impact: Internet drops for up to 10 minutes.
+updates:
+  - at: 2026-03-01 09:00
+    status: scheduled
+    message: Clocks go forward during this work.
+"""
+
+
+def test_ical_js_reads_every_calendar_as_the_site_states_it(tmp_path: Path) -> None:
+    """Mozilla's ical.js (npm, tests/browser) reads each event with the file's own VTIMEZONE."""
+    node = shutil.which("node")
+    reader = ROOT / "tests/browser/read_calendar.mjs"
+    if node is None or not (ROOT / "tests/browser/node_modules/ical.js").is_dir():
+        pytest.fail("ical.js needs Node.js and `npm ci --prefix tests/browser` (scripts/test does both)")
+    root = copy_of_example(tmp_path)
+    (root / "incidents/2026/2026-03-01-night-work-across-the-clock-change.yml").write_text(
+        ACROSS_THE_CLOCK_CHANGE, encoding="utf-8"
+    )
+    site = load_site(root)
+    written = {}
+    for path, content in calendar_outputs(site).items():
+        target = tmp_path / "out" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written[str(target)] = path
+    result = subprocess.run([node, str(reader), *written], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    read = {written[file]: events for file, events in json.loads(result.stdout).items()}
+    works = [i for i in site.incidents if i.is_maintenance]
+    assert len(read["calendar.ics"]) == len(works) == 4
+    for work in works:
+        expected = {
+            "uid": f"{work.id}@status.northwind.example",
+            "status": "CANCELLED" if work.status == "cancelled" else "CONFIRMED",
+            "sequence": len(work.updates) - 1,
+            "tzid": "America/Edmonton",
+            "zone": "America/Edmonton",
+            "start": work.window.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+            "end": work.window.end.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+        }
+        (own,) = read[f"incidents/{work.id}/calendar.ics"]
+        (listed,) = [e for e in read["calendar.ics"] if e["uid"] == expected["uid"]]
+        for event in (own, listed):
+            assert {key: event[key] for key in expected} == expected
+    night = next(e for e in read["calendar.ics"] if e["uid"].startswith("2026-03-01-night-work"))
+    # 01:30 MST and 04:00 MDT, worked out by hand.
+    assert (night["start"], night["end"]) == ("2026-03-08T08:30:00.000Z", "2026-03-08T10:00:00.000Z")

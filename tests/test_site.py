@@ -208,36 +208,6 @@ def test_serve_watches_the_incident_files(project: Path) -> None:
     assert str(project / "status.yml") in server.watched
 
 
-def test_workflows_pass_actionlint_and_the_scaffold_copy_matches() -> None:
-    workflows = [ROOT / ".github/workflows/publish.yml", ROOT / ".github/workflows/tests.yml"]
-    scaffold = ROOT / "generator/authoring/scaffold/dot-github/workflows/publish.yml"
-    result = subprocess.run(["actionlint", *map(str, workflows), str(scaffold)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    ours = workflows[0].read_text(encoding="utf-8")
-    theirs = scaffold.read_text(encoding="utf-8")
-    assert "run: pip install .\n" in ours
-    assert 'run: pip install "${OUTAGE_BULLETIN:-outage-bulletin}"' in theirs
-    # Apart from where the tool is installed from, a new repository publishes exactly as this one does.
-    install = re.compile(r"      - name: Install the tool\n.*?(?=      - name: Check)", re.S)
-    assert install.sub("", ours) == install.sub("", theirs)
-
-
-def test_publish_workflow_deploys_on_push_and_schedule_and_previews_pull_requests() -> None:
-    import yaml
-
-    workflow = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
-    triggers = workflow[True]  # YAML 1.1 reads the key "on" as true
-    assert triggers["push"]["branches"] == ["main"]
-    assert triggers["schedule"] == [{"cron": "*/10 * * * *"}]
-    assert "pull_request" in triggers
-    steps = {step.get("uses", step.get("run", "")).split("@")[0]: step for step in workflow["jobs"]["build"]["steps"]}
-    assert steps["actions/upload-pages-artifact"]["if"] == "github.event_name != 'pull_request'"
-    assert steps["actions/upload-artifact"]["if"] == "github.event_name == 'pull_request'"
-    deploy = workflow["jobs"]["deploy"]
-    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
-    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-
-
 def test_every_relative_link_and_asset_in_every_page_exists(site: Path) -> None:
     """Generated pages skip MkDocs' Markdown step (and its link checks), so every link is checked here."""
     from urllib.parse import unquote, urlsplit

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -17,6 +19,18 @@ from ..incidents.schema import IncidentFile, MaintenanceFile, StatusFile
 PACKAGE_DIR = Path(__file__).parent.parent
 """The ``generator`` package: a wheel carries ``site_template/`` inside it."""
 SCAFFOLD_DIR = Path(__file__).parent / "scaffold"
+
+TOOL_SOURCE_PLACEHOLDER = "https://github.com/YOUR-ORGANISATION/outage-bulletin"
+"""Written into ``requirements.txt`` until the organisation names the repository it keeps the tool in."""
+
+REQUIREMENTS = """\
+# Where the publish workflow installs outage-bulletin from (README, "Where the
+# tool comes from"): the repository your organisation keeps the tool in, at a
+# release tag. Never a bare package name: nobody has published outage-bulletin
+# on the package index, so anyone could, and every build would run their code.
+# To upgrade, change the tag after reading the release notes.
+outage-bulletin @ git+{source}@v{version}
+"""
 
 
 class ScaffoldError(Exception):
@@ -54,10 +68,29 @@ def write_schemas(folder: Path) -> list[Path]:
     return written
 
 
-def init(directory: Path, *, name: str, site_url: str, timezone: str) -> list[Path]:
-    """Scaffold a status repository in ``directory`` (new or empty); returns the files written."""
+def tool_version() -> str:
+    """The version of the installed tool: the release tag a new repository pins."""
+    try:
+        return version("outage-bulletin")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return "0.1.0"
+
+
+def init(
+    directory: Path, *, name: str, site_url: str, timezone: str, tool_source: str = TOOL_SOURCE_PLACEHOLDER
+) -> list[Path]:
+    """Scaffold a status repository in ``directory`` (new or empty); returns the files written.
+
+    ``tool_source`` is the https address of the git repository the organisation keeps
+    the tool in; ``requirements.txt`` pins it at this version's release tag.
+    """
     if directory.exists() and any(directory.iterdir()):
         raise ScaffoldError(f"{directory} is not empty; choose a new folder")
+    if not re.fullmatch(r"https://[^\s@#]+", tool_source):
+        raise ScaffoldError(
+            f"--tool-source: expected the https address of a git repository, like {TOOL_SOURCE_PLACEHOLDER}; "
+            f"found {tool_source!r}"
+        )
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -70,6 +103,8 @@ def init(directory: Path, *, name: str, site_url: str, timezone: str) -> list[Pa
     )
     try:
         _fill(staging, template, name=name, site_url=site_url, timezone=timezone)
+        requirements = REQUIREMENTS.format(source=tool_source.removesuffix("/"), version=tool_version())
+        (staging / "requirements.txt").write_text(requirements, encoding="utf-8")
         try:
             load_site(staging)
         except InvalidSite as exc:  # the template itself is wrong: a bug, said plainly

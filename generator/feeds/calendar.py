@@ -9,9 +9,11 @@ clock, so the same files give the same bytes.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
+from icalendar.prop import vDDDLists, vDDDTypes
 
 from .. import display
 from ..incidents.model import Incident, Site, Status
@@ -65,13 +67,48 @@ def calendar(site: Site, incidents: list[Incident], name: str, timezone: Timezon
     return document.to_ical()
 
 
+def vtimezone(zone: ZoneInfo, first: date, last: date) -> Timezone:
+    """The zone's VTIMEZONE from ``first`` to ``last``, each change of offset at its true local time.
+
+    RFC 5545 (3.6.5, and its America/New_York example) writes an observance's onset,
+    DTSTART and RDATE, as the local time in the offset in force *before* the change,
+    TZOFFSETFROM: daylight time in America/Edmonton starts at 02:00 MST, when clocks
+    jump to 03:00 MDT. icalendar writes the daylight onset as 03:00, an hour late
+    for readers that follow the RFC (dateutil's tzical then puts 09:30 UTC on that day
+    at 02:30 MST, a time that never existed), so every onset is recomputed here from
+    the zone's own transitions.
+    """
+    timezone = Timezone.from_tzinfo(zone, first_date=first, last_date=last)
+    for observance in timezone.subcomponents:
+        before, after = observance["TZOFFSETFROM"].td, observance["TZOFFSETTO"].td
+        observance["DTSTART"] = vDDDTypes(_onset(zone, observance["DTSTART"].dt, before, after))
+        if "RDATE" in observance:
+            onsets = [_onset(zone, d.dt, before, after) for d in observance["RDATE"].dts]
+            observance["RDATE"] = vDDDLists(onsets)
+    return timezone
+
+
+def _onset(zone: ZoneInfo, local: datetime, before: timedelta, after: timedelta) -> datetime:
+    """The local time, in the offset ``before``, of the change from ``before`` to ``after`` that ``local`` names.
+
+    ``local`` may be written in either offset; an onset that is no change (the first
+    observance, where both offsets are the same) stays as it is.
+    """
+    for offset in (before, after):
+        instant = (local - offset).replace(tzinfo=UTC)
+        just_before = (instant - timedelta(seconds=1)).astimezone(zone).utcoffset()
+        if just_before == before and instant.astimezone(zone).utcoffset() == after:
+            return (instant + before).replace(tzinfo=None)
+    return local
+
+
 def calendar_outputs(site: Site) -> dict[str, bytes]:
     """``calendar.ics`` with every planned maintenance, and one file per maintenance page."""
     works = [i for i in site.incidents if i.is_maintenance and i.window is not None]
     zone = site.config.timezone
     # One VTIMEZONE for the whole build, covering the years the data spans.
     years = [w.start.year for w in (i.window for i in works) if w is not None] or [2000]
-    timezone = Timezone.from_tzinfo(zone, first_date=date(min(years) - 1, 1, 1), last_date=date(max(years) + 1, 12, 31))
+    timezone = vtimezone(zone, date(min(years) - 1, 1, 1), date(max(years) + 1, 12, 31))
     outputs = {"calendar.ics": calendar(site, works, f"{site.config.name} planned maintenance", timezone)}
     for incident in works:
         outputs[f"incidents/{incident.id}/calendar.ics"] = calendar(site, [incident], incident.title, timezone)

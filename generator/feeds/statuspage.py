@@ -42,7 +42,11 @@ DESCRIPTIONS = {
 """Statuspage's page status descriptions, by indicator."""
 
 UNDER_MAINTENANCE = "Service Under Maintenance"
-"""The description while only maintenance is under way (the indicator stays ``none``)."""
+"""The description while maintenance is under way and nothing worse is open.
+
+Statuspage's own pages then publish the indicator ``maintenance`` (its API docs
+list only none/minor/major/critical), and widgets such as Atlassian's
+status-widget colour it as maintenance; ``none`` would show them green."""
 
 CANCELLED_PREFIX = "Cancelled: "
 """Statuspage has no cancelled maintenance: it reads "completed", and the update's body says why."""
@@ -146,10 +150,10 @@ def _page(state: Snapshot) -> dict:
 
 
 def _status(state: Snapshot) -> dict:
-    """The worst impact of the open incidents; maintenance alone leaves the indicator at ``none``."""
+    """The worst impact of the open incidents, or ``maintenance`` while only maintenance is under way."""
     indicator = state.indicator
     if indicator == "maintenance":
-        return {"indicator": "none", "description": UNDER_MAINTENANCE}
+        return {"indicator": "maintenance", "description": UNDER_MAINTENANCE}
     return {"indicator": indicator, "description": DESCRIPTIONS[indicator]}
 
 
@@ -274,7 +278,7 @@ def _incident(state: Snapshot, incident: Incident) -> dict:
         "created_at": _time(state, first.at),
         "updated_at": _time(state, latest.at),
         "monitoring_at": _time(state, monitoring),
-        "resolved_at": None if incident.is_open else _time(state, latest.at),
+        "resolved_at": _time(state, _resolved_at(incident)),
         "impact": str(incident.impact) if incident.impact else "none",
         "shortlink": f"{state.config.site_url}incidents/{incident.id}/",
         "started_at": _time(state, incident.started_at),
@@ -287,6 +291,21 @@ def _incident(state: Snapshot, incident: Incident) -> dict:
         body["scheduled_for"] = _time(state, incident.started_at)
         body["scheduled_until"] = _time(state, window.end if window else incident.started_at)
     return body
+
+
+def _resolved_at(incident: Incident) -> datetime | None:
+    """When it was closed; ``None`` while open, and for maintenance called off before its window opened.
+
+    Work called off in advance never ran, so nothing was resolved: a time there would
+    fall before ``scheduled_for`` and read as work finished before it began.
+    ``scheduled_for`` and ``scheduled_until`` still say which window was called off.
+    """
+    if incident.is_open:
+        return None
+    window = incident.window
+    if incident.status is Status.CANCELLED and window is not None and incident.latest.at < window.start:
+        return None
+    return incident.latest.at
 
 
 def _update(state: Snapshot, incident: Incident, update: Update) -> dict:

@@ -14,13 +14,14 @@ from ..feeds.calendar import calendar_outputs
 from ..feeds.statuspage import api_outputs
 from ..state.now import Snapshot
 from .badges import badge_outputs
+from .headers import header_outputs
 from .pages import lite_page, status_text
 
 
 def static_outputs(
     state: Snapshot, bulletins: Sequence[BulletinSet] = (), withdrawals: Sequence[WithdrawalSet] = ()
 ) -> dict[str, bytes]:
-    """``{path in the site: content}``: lite page, status.txt, feeds, calendar, badges, API and bulletins."""
+    """``{path in the site: content}``: lite page, status.txt, feeds, calendar, badges, API, bulletins, _headers."""
     outputs: dict[str, bytes] = {}
 
     def add(files: Mapping[str, str | bytes]) -> None:
@@ -35,4 +36,5 @@ def static_outputs(
     add(badge_outputs(state))
     add(api_outputs(state))
     add(bulletin_outputs(bulletins, state, withdrawals))
+    add(header_outputs())
     return outputs

@@ -1,0 +1,46 @@
+"""``_headers``: the HTTP headers Netlify and Cloudflare Pages add to the site's files, by path.
+
+Both hosts read this file from the published folder; GitHub Pages and plain web
+servers serve it as an ordinary file and ignore it (README, "Publishing" says
+what to configure there instead). The rules:
+
+- the JSON API, the feeds and the calendar may be read by scripts on other sites
+  (status widgets, dashboards), so they carry ``Access-Control-Allow-Origin: *``;
+  they hold nothing private;
+- they change with every update, so browsers and proxies keep them one minute;
+- the theme's stylesheets and scripts carry a content hash in their names, so a
+  changed file has a new name and the old one can be kept for a year.
+
+No two rules match the same path: hosts differ in how they merge a header that
+two matching rules both set (some join the values with a comma).
+"""
+
+from __future__ import annotations
+
+SHORT = "public, max-age=60"
+"""Feeds, API and calendar: fresh within a minute of a publish."""
+LONG = "public, max-age=31536000, immutable"
+"""Files whose names change when their content does."""
+
+CORS = ("Access-Control-Allow-Origin", "*")
+
+RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("/api/*", (CORS, ("Cache-Control", SHORT))),
+    ("/feeds/*", (CORS, ("Cache-Control", SHORT))),
+    ("/calendar.ics", (CORS, ("Cache-Control", SHORT))),
+    # mkdocs-material names these main.<hash>.min.css, bundle.<hash>.min.js, …
+    ("/assets/stylesheets/*", (("Cache-Control", LONG),)),
+    ("/assets/javascripts/*", (("Cache-Control", LONG),)),
+)
+
+
+def headers_file() -> str:
+    lines = ['# HTTP headers for Netlify and Cloudflare Pages, written by `outage build` (README, "Publishing").']
+    for path, headers in RULES:
+        lines += ["", path, *(f"  {name}: {value}" for name, value in headers)]
+    return "\n".join(lines) + "\n"
+
+
+def header_outputs() -> dict[str, str]:
+    """``{"_headers": …}``, to publish at the top of the site."""
+    return {"_headers": headers_file()}
