@@ -22,7 +22,7 @@ from .authoring import scaffold
 from .incidents.load import load_config, load_site
 from .incidents.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Config
 from .incidents.problems import InvalidSite
-from .incidents.times import TimeError, parse_past, parse_relative, parse_time
+from .incidents.times import TimeError, parse_relative, parse_time
 from .state.now import future_updates, overdue_warnings
 
 ROOT_OPTION = click.option(
@@ -76,22 +76,12 @@ def _now(text: str | None, config: Config) -> datetime:
         raise  # unreachable: _fail exits
 
 
-def _when(option: str, text: str | None, now: datetime, config: Config) -> datetime | None:
+def _when(option: str, text: str | None, now: datetime, config: Config, *, past: bool = False) -> datetime | None:
+    """A time typed at the command line; ``past``: one that has gone (07:55 is the last 07:55), else one to come."""
     if text is None:
         return None
     try:
-        return parse_relative(text, now, config.timezone)
-    except TimeError as exc:
-        _fail(f"{option}: expected {exc}; found {text!r}")
-        raise
-
-
-def _began(option: str, text: str | None, now: datetime, config: Config) -> datetime | None:
-    """A time at or before ``now``: 07:55 is the last 07:55 to have passed, or a full time."""
-    if text is None:
-        return None
-    try:
-        return parse_past(text, now, config.timezone)
+        return parse_relative(text, now, config.timezone, past=past)
     except TimeError as exc:
         _fail(f"{option}: expected {exc}; found {text!r}")
         raise
@@ -296,7 +286,7 @@ def new(root: Path, now: str | None, title: str, impact: str, services, areas, m
     config = _config(root)
     moment = _now(now, config)
     next_at, eta_at = _when("--next-update", next_update, moment, config), _when("--eta", eta, moment, config)
-    began = _began("--began-at", began_at, moment, config)
+    began = _when("--began-at", began_at, moment, config, past=True)
     _written(root, lambda: authoring.new_incident(
         root, config, moment, title=title, impact=impact, services=_ids(services), areas=_ids(areas),
         message=message, status=status, next_update=next_at, restore_eta=eta_at,
