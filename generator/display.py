@@ -8,7 +8,8 @@ has words and a shape, never colour alone.
 from __future__ import annotations
 
 import html
-from datetime import datetime
+import math
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import markdown
@@ -113,3 +114,26 @@ def escape(text: str) -> str:
 def plain(text: str) -> str:
     """Staff Markdown as plain text, for places without HTML (status.txt, the lite page titles)."""
     return html.unescape(nh3.clean(_MARKDOWN.reset().convert(text), tags=set())).strip()
+
+
+def percent(share: float) -> str:
+    """An availability as people read it: ``99.93 %``, rounded down so that any downtime shows; ``100 %`` only
+    when there was none."""
+    if share >= 1:
+        return "100\N{NO-BREAK SPACE}%"
+    hundredths = math.floor(share * 10_000)
+    return f"{hundredths // 100}.{hundredths % 100:02d}\N{NO-BREAK SPACE}%"
+
+
+def duration(length: timedelta) -> str:
+    """``2 h 30 min``, ``45 min``, ``3 days 4 h``; ``under a minute`` for less."""
+    minutes = int(length.total_seconds() // 60)
+    if minutes < 1:
+        return "under a minute"
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return f"{days} day{'s' if days != 1 else ''}" + (f" {hours} h" if hours else "")
+    if hours:
+        return f"{hours} h" + (f" {minutes} min" if minutes else "")
+    return f"{minutes} min"
