@@ -35,7 +35,7 @@ def check_images(config: m.Config, root: Path, checker) -> m.Config:
         value = getattr(config, setting)
         if not value:
             continue
-        fault = _fault(root, value, suffixes, limit, kinds)
+        fault = _fault(root, value, suffixes, limit, f"{kinds} file inside this repository, like assets/{setting}")
         if fault is not None:
             checker.fail((setting,), *fault)
             changes[setting] = ""
@@ -44,9 +44,9 @@ def check_images(config: m.Config, root: Path, checker) -> m.Config:
     return replace(config, **changes)
 
 
-def _fault(root: Path, value: str, suffixes: set[str], limit: int, kinds: str) -> tuple[str, str] | None:
+def _fault(root: Path, value: str, suffixes: set[str], limit: int, where: str) -> tuple[str, str] | None:
     """(expected, found) if the file named by ``value`` will not do, else ``None``."""
-    where = f"{kinds} file inside this repository, like assets/logo{sorted(suffixes)[0]}"
+    where += sorted(suffixes)[-1]
     pure = PurePosixPath(value)
     if pure.is_absolute() or ".." in pure.parts or "\\" in value or not pure.parts:
         return where, describe(value)
