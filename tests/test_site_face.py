@@ -111,7 +111,7 @@ def test_history_entries_show_how_long_they_lasted(site: Path) -> None:
     fibre = next(row for row in rows if row.startswith("Internet and phone outage in Castle Downs"))
     assert fibre.endswith("· 5 h 35 min"), fibre  # began 8:05 a.m. (began_at), resolved 1:40 p.m.
     facts = {text(dt): text(dt.getnext()) for dt in page(site, f"incidents/{OPEN_ID}").iter("dt")}
-    assert facts["So far"] == "4 h 5 min"  # began 7:55 a.m., now noon
+    assert facts["Going on for"] == "4 h 5 min"  # began 7:55 a.m., now noon
 
 
 def test_a_maintenance_card_shows_its_impact_window_in_local_time_and_a_calendar_link(site: Path) -> None:
