@@ -292,6 +292,11 @@ def site_pages(
                     f"{kind}/{item.id}/",
                     item.name,
                     "component.html",
+                    description=(
+                        f"{config.name} in {item.name}: what works now, planned work, uptime and history."
+                        if kind == "areas"
+                        else f"{config.name} {item.name}: status now, planned work, uptime and history."
+                    ),
                     feeds=feed_links(kind, item.id, item.name),
                     kind=kind,
                     item=item,
