@@ -109,6 +109,10 @@ class Config:
     max_update_gap: timedelta
     feed_entries: int = 100
     """How many of the most recent updates each feed carries."""
+    logo: str = ""
+    """The header logo: a checked path relative to the repository root (``images.py``), or "" for none."""
+    favicon: str = ""
+    """The browser tab icon, likewise; "" for the site template's own."""
 
     @property
     def host(self) -> str:

@@ -122,6 +122,8 @@ def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
         ),
         max_update_gap=gap,
         feed_entries=raw.feeds.entries,
+        logo=raw.logo or "",
+        favicon=raw.favicon or "",
     )
 
 

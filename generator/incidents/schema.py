@@ -148,6 +148,12 @@ class StatusFile(_Strict):
     bulletins: BulletinSettingsFile = Field(default_factory=BulletinSettingsFile)
     policy: PolicyFile = Field(default_factory=PolicyFile)
     feeds: FeedSettingsFile = Field(default_factory=FeedSettingsFile)
+    logo: str | None = Field(
+        None, description="Your logo for the site's header: an SVG or PNG in this repository, e.g. assets/logo.svg."
+    )
+    favicon: str | None = Field(
+        None, description="The browser tab icon: an SVG, PNG or ICO in this repository, e.g. assets/favicon.svg."
+    )
 
 
 # --- incidents/YYYY/YYYY-MM-DD-slug.yml -------------------------------------
