@@ -503,3 +503,38 @@ def test_the_readme_shows_the_script_the_command_prints() -> None:
         main, ["bulletin", "--root", str(ROOT), FIBRE_CUT.id, "--update", "3", "--seconds", "30"]
     )
     assert result.exit_code == 0 and result.output == shown
+
+
+def test_a_reopened_outage_starts_without_the_estimate_of_the_one_before() -> None:
+    """The 4 p.m. estimate was for the outage resolved at 3:50; at 4:40 it is neither a prediction nor 'passed'."""
+    reopened = SITE.incident("2026-09-24-st-albert-hub-power-failure")
+    item = set_of(reopened, 4)
+    copy = copy_of(item.radio[60])
+    assert "There is no estimate yet for when service will be back." in copy and "has passed" not in copy
+    assert "Restore estimate: none yet" in item.notice
+    assert "Expected back" not in item.cap.decode()
+
+
+def test_the_ledger_records_a_reopening_as_the_start_of_a_thread() -> None:
+    """What the ledger records at first issue and what the build renders agree: no predecessor after an all clear."""
+    from generator.state.ledger import NO_LEDGER, followed, thread_predecessor
+
+    reopened = SITE.incident("2026-09-24-st-albert-hub-power-failure")
+    assert thread_predecessor(reopened, reopened.updates[4]) is None  # after the all clear of 3:50
+    assert followed(reopened, reopened.updates[4], NO_LEDGER) is None
+    assert followed(reopened, reopened.updates[5], NO_LEDGER) == ("20260924-2240", "2026-09-24T16:40:00-06:00")
+    assert followed(reopened, reopened.updates[3], NO_LEDGER) == ("20260924-2125", "2026-09-24T15:25:00-06:00")
+
+
+def test_a_message_keeps_the_thread_it_was_first_issued_in() -> None:
+    """A reopening issued by an earlier version as an Update of the old thread stays one (the ledger says so)."""
+    from generator.state.ledger import Issue, Publication
+
+    reopened = SITE.incident("2026-09-24-st-albert-hub-power-failure")
+    update = reopened.updates[4]
+    all_clear = reopened.updates[3]
+    issue = Issue(update.id, follows=(all_clear.id, all_clear.at), follows_recorded=True)
+    state = snapshot(SITE, NOW, Publication({(reopened.id, update.id): issue}))
+    item = bulletin_set(TEMPLATES, state, next(i for i in state.site.incidents if i.id == reopened.id), update)
+    assert item.thread.msg_type == "Update" and item.thread.note == ""
+    assert item.thread.references == ((f"status.northwind.example.{reopened.id}.{all_clear.id}", all_clear.at),)
