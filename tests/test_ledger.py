@@ -99,10 +99,10 @@ def test_an_edited_update_is_reissued_as_a_correction(repo: Repository) -> None:
     assert field(cap, "note").startswith(f"Correction: this message replaces {HOST}.{CLAREVIEW}.{SECOND}, sent ")
     assert field(cap, "info/headline").startswith("Correction: Internet outage")
     radio = (second / path / "radio.txt").read_text(encoding="utf-8")
-    assert radio.startswith("SLUG: NORTHWIND OUTAGE NORTHEAST EDMONTON — CORRECTION\n")
+    assert radio.startswith("SLUG: NORTHWIND OUTAGE CLAREVIEW AND CASTLE DOWNS — UPDATE 8:55 A.M. — CORRECTION\n")
     press = (second / path / "press.txt").read_text(encoding="utf-8")
     assert press.startswith(
-        "CORRECTION: this release replaces the one issued at 8:55 a.m. MST, Sunday, November 22, 2026, for the same update.\n"
+        "CORRECTION: this release replaces the one issued at 8:55 a.m. Sunday, Nov. 22, 2026, for the same update.\n"
     )
     assert (second / path / "sms.txt").read_text(encoding="utf-8").startswith("CORRECTION Northwind: ")
     # The feed entry keeps its id, with a new updated and a note.

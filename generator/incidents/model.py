@@ -88,6 +88,10 @@ class BulletinSettings:
     spoken: tuple[tuple[str, str], ...] = ()
     """How abbreviations are read on air, as (written, spoken) pairs."""
     cap_sender: str = ""
+    cap_profile: str = ""
+    """``cap-cp`` for the Canadian Profile of CAP; empty for plain CAP 1.2."""
+    emergency_advice: str = "If you need 9-1-1, use a cell phone."
+    """What bulletins say to do while a service that carries emergency calls is affected."""
 
 
 @dataclass(frozen=True)
@@ -209,6 +213,8 @@ class Incident:
     original_window: Window | None = None
     """Maintenance only: the window in the file's top level, before any reschedule."""
     expected_impact: str = ""
+    reference: str = ""
+    """The provider's own reference (a ticket, a change number), shown on the notice."""
 
     @property
     def is_maintenance(self) -> bool:
@@ -285,10 +291,14 @@ class Incident:
         return self.latest.next_update if self.is_open else None
 
     def broadcasts(self, update: Update) -> bool:
-        """Whether ``update`` issues radio, press and CAP bulletins: the file says, or its impact then does."""
+        """Whether ``update`` issues radio, press and CAP bulletins: the file says, or its impact then does.
+
+        By default major and critical incidents broadcast, and so does planned work of major or critical
+        impact (its announcement, start and completion): people plan around it.
+        """
         if self.broadcast_setting is not None:
             return self.broadcast_setting
-        return not self.is_maintenance and update.facts.impact in (Impact.MAJOR, Impact.CRITICAL)
+        return update.facts.impact in (Impact.MAJOR, Impact.CRITICAL)
 
     @property
     def broadcast(self) -> bool:

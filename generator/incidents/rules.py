@@ -92,6 +92,8 @@ def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
     cap_sender = raw.bulletins.cap.sender if raw.bulletins.cap else ""
     if cap_sender and _CAP_UNSAFE.search(cap_sender):
         checker.fail(("bulletins", "cap", "sender"), "a sender id without spaces, commas, < or &", describe(cap_sender))
+    if raw.bulletins.cap and raw.bulletins.cap.profile == "cap-cp":
+        _check_cap_cp_areas(raw, checker)
     media = raw.media_contact
     return m.Config(
         name=raw.name,
@@ -119,12 +121,62 @@ def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
             radio_lengths=tuple(sorted(set(raw.bulletins.radio_lengths))),
             spoken=tuple(raw.bulletins.spoken.items()),
             cap_sender=cap_sender,
+            cap_profile=(raw.bulletins.cap.profile or "") if raw.bulletins.cap else "",
+            emergency_advice=" ".join(raw.bulletins.emergency_advice.split()),
         ),
         max_update_gap=gap,
         feed_entries=raw.feeds.entries,
         logo=raw.logo or "",
         favicon=raw.favicon or "",
     )
+
+
+_SGC = re.compile(r"^\d{7}$")
+
+
+def _check_cap_cp_areas(raw: StatusFile, checker: Checker) -> None:
+    """Under the Canadian Profile every area names its census subdivision, and outlines itself if it is smaller.
+
+    CAP-CP (rule 9 of Beta 0.4) wants a recognized location code in every area:
+    the 7-digit Statistics Canada SGC code of the census subdivision. A consumer
+    alerts that whole subdivision unless a polygon says better (rule 18), so an
+    area that is only part of one (another area shares its code, or it belongs
+    to a larger region) must carry its own polygon: Castle Downs is not all of
+    Edmonton.
+    """
+    codes: dict[str, list[str]] = {}
+    for area in raw.areas:
+        if _SGC.match(area.geocode.get("SGC", "")):
+            codes.setdefault(area.geocode["SGC"], []).append(area.name)
+    for index, area in enumerate(raw.areas):
+        code = area.geocode.get("SGC")
+        if code is None:
+            checker.fail(
+                ("areas", index, "geocode"),
+                'an SGC geocode like {SGC: "4811061"}, the Statistics Canada census subdivision the area lies in '
+                "(bulletins.cap.profile is cap-cp)",
+                "none",
+            )
+            continue
+        if not _SGC.match(code):
+            checker.fail(
+                ("areas", index, "geocode", "SGC"), "a 7-digit census subdivision code like 4811061", describe(code)
+            )
+            continue
+        if area.polygon:
+            continue
+        sharing = [other for other in codes[code] if other != area.name]
+        if sharing:
+            why = f"its geocode {code} is also {' and '.join(sharing)}'s, so it covers more than {area.name}"
+        elif area.region and area.region != area.name:
+            why = f"it is part of {area.region}, so its geocode {code} covers more than {area.name}"
+        else:
+            continue
+        checker.fail(
+            ("areas", index),
+            f"a polygon outlining {area.name} (bulletins.cap.profile is cap-cp, and {why})",
+            "no polygon",
+        )
 
 
 def _contact_emails(raw: StatusFile) -> list[tuple[Path, str]]:
@@ -213,6 +265,7 @@ def check_incident(
         began_at_setting=began_at,
         original_window=window,
         expected_impact=getattr(raw, "expected_impact", ""),
+        reference=(raw.reference or "").strip(),
     )
 
 

@@ -105,8 +105,17 @@ class AreaFile(_Strict):
     )
 
 
+DEFAULT_EMERGENCY_ADVICE = "If you need 9-1-1, use a cell phone."
+
+
 class CapSettingsFile(_Strict):
-    sender: Line = Field(description="CAP sender id, e.g. noc@northwind.example (no spaces or commas).")
+    sender: OptionalLine = Field("", description="CAP sender id, e.g. noc@northwind.example (no spaces or commas).")
+    profile: Literal["cap-cp"] | None = Field(
+        None,
+        description="cap-cp: follow the Canadian Profile of CAP (CAP-CP 0.4): en-CA, CAP-CP event codes, "
+        "Statistics Canada geocodes; every area then needs an SGC geocode, and a polygon if it is smaller "
+        "than that census subdivision.",
+    )
 
 
 class BulletinSettingsFile(_Strict):
@@ -118,6 +127,10 @@ class BulletinSettingsFile(_Strict):
         default_factory=dict, description="How abbreviations are read on air, e.g. {ISP: I-S-P}."
     )
     cap: CapSettingsFile | None = Field(None, description="Settings for CAP 1.2 alerts.")
+    emergency_advice: Text = Field(
+        DEFAULT_EMERGENCY_ADVICE,
+        description="What every bulletin says to do while a service with emergency_calls is affected.",
+    )
 
 
 class PolicyFile(_Strict):
@@ -215,6 +228,9 @@ class IncidentFile(_Strict):
         None, description="When the outage itself began, if before the first update; 'since' counts from it."
     )
     broadcast: bool | None = Field(None, description="Issue radio/press/CAP bulletins (default: major and critical).")
+    reference: Line | None = Field(
+        None, description="Your own reference, e.g. the ticket NOC-5391; shown on the notice."
+    )
     reopened: bool = Field(False, description="True if the incident was resolved and then investigated again.")
     updates: list[IncidentUpdateFile] = Field(min_length=1, description="Oldest first.")
     postmortem: str = Field("", description="Markdown shown on the incident page.")
@@ -231,6 +247,9 @@ class MaintenanceFile(_Strict):
     customers_affected: Customers | None = None
     window: WindowFile = Field(description="When the work is planned.")
     expected_impact: Line = Field(description="What customers will notice, in one sentence.")
-    broadcast: bool = Field(False, description="Issue radio/press/CAP bulletins for this work.")
+    broadcast: bool | None = Field(
+        None, description="Issue radio/press/CAP bulletins for this work (default: when impact is major or critical)."
+    )
+    reference: Line | None = Field(None, description="Your own reference, e.g. the change CHG-0412; shown on the notice.")
     updates: list[MaintenanceUpdateFile] = Field(min_length=1, description="Oldest first.")
     postmortem: str = ""
