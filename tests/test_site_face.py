@@ -196,7 +196,7 @@ def test_logo_and_favicon_from_status_yml(project: Path, tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("logo", "content", "expected"),
     [
-        ("../outside.svg", None, "status.yml:66:7: logo: expected an SVG or PNG file inside this repository"),
+        ("../outside.svg", None, "status.yml:{logo_line}:7: logo: expected an SVG or PNG file inside this repository"),
         ("brand/missing.svg", None, "found 'brand/missing.svg': no such file"),
         ("brand/logo.gif", b"GIF89a", "found 'brand/logo.gif'"),
         ("brand/logo.png", b"not a png", "expected a real PNG file"),
@@ -225,8 +225,10 @@ def test_a_bad_logo_is_a_located_error(project: Path, logo: str, content: bytes 
     if content is not None:
         (project / logo).write_bytes(content)
     (project.parent / "outside.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    logo_line = (project / "status.yml").read_text(encoding="utf-8").count("\n") + 1  # logo_project appends it here
     logo_project(project, logo, "assets/none.ico")
     result = CliRunner().invoke(main, ["check", "--root", str(project), "--now", NOW])
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert expected in result.output, result.output
-    assert re.search(r"status\.yml:67:10: favicon: expected an SVG, PNG or ICO file .*: no such file", result.output)
+    assert expected.format(logo_line=logo_line) in result.output, result.output
+    favicon = rf"status\.yml:{logo_line + 1}:10: favicon: expected an SVG, PNG or ICO file .*: no such file"
+    assert re.search(favicon, result.output)
