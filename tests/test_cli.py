@@ -253,7 +253,7 @@ def _retype(value):
     return int(value) if value.isdigit() else value
 
 
-@pytest.mark.parametrize("command", ["check", "new", "update", "resolve", "maintenance", "init", "schema"])
+@pytest.mark.parametrize("command", ["check", "new", "update", "resolve", "maintenance", "init", "schema", "report"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     code, output = run(command, "--help")
     assert code == 0

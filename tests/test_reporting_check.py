@@ -283,3 +283,13 @@ def test_site_duties_is_what_check_prints_for_the_delivery_stage() -> None:
         ("crtc-2025-225/primary-notification", "due"),
         ("crtc-2025-225/post-outage-report", "not yet due"),
     ]
+
+
+def test_the_readme_shows_what_check_prints() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split('```text\n$ outage check --now "2026-11-22 09:37"\n', 1)[1].split("```", 1)[0]
+    code, output = check(ROOT, "2026-11-22 09:37")
+    assert code == 0
+    assert output.splitlines() == block.splitlines()
+    intro = readme.split("## Regulatory reporting", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    assert f"{CLAREVIEW_FILE}: warning: crtc-2025-225/primary-notification: {intro.strip()}" in output
