@@ -293,3 +293,34 @@ def test_the_readme_shows_what_check_prints() -> None:
     assert output.splitlines() == block.splitlines()
     intro = readme.split("## Regulatory reporting", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
     assert f"{CLAREVIEW_FILE}: warning: crtc-2025-225/primary-notification: {intro.strip()}" in output
+
+
+def test_the_fcc_counts_the_customers_potentially_affected(tmp_path: Path) -> None:
+    # 10,000 customers affected, 30,000 potentially affected, from 10:00 (discovered then). The FCC's NORS
+    # threshold is 900,000 potentially affected user-minutes and 30 minutes: 900,000 / 30,000 = 30 minutes,
+    # so 10:30:00 (counting customers affected it would be 90 minutes, 11:30). The notification is due
+    # 120 minutes after discovery: 12:00.
+    root = tmp_path / "project"
+    (root / "incidents" / "2026").mkdir(parents=True)
+    (root / "status.yml").write_text(
+        "name: Northwind Broadband\nsite_url: https://status.northwind.example/\ntimezone: America/New_York\n"
+        'contact: {phone: "555-0100", email: support@northwind.example}\n'
+        "services:\n  - {id: voice, name: Home phone, categories: [telephony]}\n"
+        "areas:\n  - {id: downtown, name: Downtown}\nreporting:\n  regimes: [fcc-part4]\n",
+        encoding="utf-8",
+    )
+    source = "incidents/2026/2026-03-02-downtown-phone-outage.yml"
+    (root / source).write_text(
+        "title: Phone outage downtown\nimpact: major\nservices: [voice]\nareas: [downtown]\n"
+        "began_at: 2026-03-02 10:00\ndiscovered_at: 2026-03-02 10:00\n"
+        "updates:\n  - at: 2026-03-02 10:05\n    status: investigating\n    message: Phone service is down.\n"
+        "    customers_affected: 10000\n    customers_potentially_affected: 30000\n",
+        encoding="utf-8",
+    )
+    code, output = check(root, "2026-03-02 10:29")  # 30,000 x 29 = 870,000
+    assert code == 0 and "nors-notification" not in output
+    code, output = check(root, "2026-03-02 10:31")  # 30,000 x 31 = 930,000
+    assert (
+        f"{source}: warning: fcc-part4/nors-notification: FCC NORS reporting threshold crossed at 10:30 "
+        "(930,000 potentially affected user-minutes); file a notification with the FCC (NORS) by 12:00"
+    ) in output
