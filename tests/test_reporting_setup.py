@@ -144,9 +144,10 @@ STATUS_CASES = [
         "emergency-calls, public-alerting, specialised; found 'primery'",
     ),
     (
-        "reporting given as a list",
-        ("reporting:\n  regimes: [crtc-2025-225]\n", "reporting: [crtc-2025-225]\n"),
-        "status.yml:10:12: reporting: expected a mapping of keys; found a list of 1 item",
+        "an unknown regime in the short form, reporting: [ids]",
+        ("reporting:\n  regimes: [crtc-2025-225]\n", "reporting: [crtc-2025-225, crtc-2052-225]\n"),
+        "status.yml:10:28: reporting[1]: expected one of the regimes the tool ships: crtc-interim-2023, "
+        "crtc-2025-225, fcc-part4; found 'crtc-2052-225'",
     ),
     (
         "a typo in reporting's keys",
@@ -166,6 +167,15 @@ def test_a_mistake_in_the_reporting_setup_is_a_located_error(
     code, output = run("check", "--root", str(root), "--now", "2026-05-12 12:00")
     assert code == 1, output
     assert output.splitlines() == [expected, "1 error in 1 file"]
+
+
+def test_reporting_may_be_the_list_of_regimes_alone(tmp_path: Path) -> None:
+    root = project(tmp_path, STATUS.replace("reporting:\n  regimes: [crtc-2025-225]\n", "reporting: [fcc-part4]\n"))
+    code, output = run("check", "--root", str(root), "--now", "2026-05-12 12:00")
+    assert code == 1  # the incident's report names a 2025-225 duty, which fcc-part4 does not have
+    assert "reported[0].rule: expected a duty of the regimes status.yml selects (fcc-part4/nors-notification" in output
+    site = load_site(root)
+    assert [r.id for r in read_setup((root / "status.yml").read_bytes(), site.config).regimes] == ["fcc-part4"]
 
 
 def test_every_command_that_reads_the_site_refuses_a_bad_setup(tmp_path: Path) -> None:

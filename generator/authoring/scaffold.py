@@ -75,6 +75,9 @@ def _with_reporting_rules(status: dict) -> dict:
         "anyOf": [{"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}, {"$ref": "#/$defs/RegimeChoiceFile"}]
     }
     reporting["internal"]["items"] = {"$ref": "#/$defs/RuleFile"}
+    # ``reporting: [crtc-2025-225]`` is short for ``reporting: {regimes: [crtc-2025-225]}``.
+    shorthand = {"type": "array", "items": reporting["regimes"]["items"]}
+    status["properties"]["reporting"]["anyOf"].insert(0, shorthand)
     return status
 
 

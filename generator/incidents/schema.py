@@ -153,6 +153,12 @@ class RegimeChoiceFile(_Strict):
 class ReportingFile(_Strict):
     """Regulatory outage reporting (README, "Regulatory reporting"): an aid, not legal advice."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _regimes_alone(cls, value: object) -> object:
+        """``reporting: [crtc-2025-225]`` is short for ``reporting: {regimes: [crtc-2025-225]}``."""
+        return {"regimes": value} if isinstance(value, list) else value
+
     regimes: list[RegimeChoiceFile] = Field(
         default_factory=list,
         description="The regimes you report under, e.g. [crtc-2025-225] or [{regime: crtc-2025-225, effective_from: 2026-07-01}].",

@@ -77,8 +77,11 @@ def read_setup(raw: bytes, config: Config) -> Setup:
         shape = ReportingFile.model_validate(section if section is not None else {})
     except ValidationError as exc:  # the loader refuses this first; kept so this function stands alone
         raise InvalidRules(problems_from(exc, _Under(document, ("reporting",)), CONFIG_FILE, ReportingFile)) from None
-    raw_regimes = section.get("regimes", []) if isinstance(section, dict) else []
-    regimes = _regimes(shape, raw_regimes, checker)
+    if isinstance(section, list):  # reporting: [crtc-2025-225], the regimes alone
+        raw_regimes, at = section, ("reporting",)
+    else:
+        raw_regimes, at = section.get("regimes", []) if isinstance(section, dict) else [], ("reporting", "regimes")
+    regimes = _regimes(shape, raw_regimes, at, checker)
     known = _known_categories(regimes)
     _check_service_categories(data, config, known, checker)
     _check_names(shape, regimes, checker)
@@ -127,12 +130,12 @@ def _categories(config: Config) -> Mapping[str, frozenset[str]]:
 # --- the regimes, with the organisation's dates --------------------------------------
 
 
-def _regimes(shape: ReportingFile, raw: object, checker: Checker) -> list[Regime]:
+def _regimes(shape: ReportingFile, raw: object, at: Path, checker: Checker) -> list[Regime]:
     chosen: list[Regime] = []
     seen: set[str] = set()
     for index, choice in enumerate(shape.regimes):
         alone = isinstance(raw, list) and index < len(raw) and isinstance(raw[index], str)
-        loc: Path = ("reporting", "regimes", index)
+        loc: Path = (*at, index)
         if choice.regime not in SHIPPED:
             checker.fail(
                 loc if alone else (*loc, "regime"),
