@@ -142,11 +142,14 @@ def check(root: Path, now: str | None, strict: bool) -> None:
     """Check status.yml and every incident file; report every problem with its file and line.
 
     Exits 0 when everything is valid, 1 otherwise. Open incidents whose promised
-    update is late are reported as warnings (errors with --strict).
+    update is late are reported as warnings (errors with --strict). With
+    reporting: in status.yml, each regulatory reporting duty that is due is a
+    warning naming its key for reported:, and one overdue is an error with --strict.
 
     \b
     Example:
       outage check --strict
+      outage check --now "2026-11-22 09:37"
     """
     site, moment, setup = _checked(root, now)
     warnings = overdue_warnings(site, moment)
