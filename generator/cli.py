@@ -109,6 +109,9 @@ def _written(root: Path, write) -> None:
     except authoring.AuthoringError as exc:
         _fail(str(exc))
         raise  # unreachable: _fail exits
+    except OSError as exc:
+        _fail(f"nothing was changed: cannot write {exc.filename or root}: {exc.strerror or exc}")
+        raise
     click.echo(path.relative_to(root).as_posix())
 
 

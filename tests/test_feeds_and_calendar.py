@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -13,6 +12,7 @@ from zoneinfo import ZoneInfo
 import feedparser
 import icalendar
 import pytest
+import tools
 from click.testing import CliRunner
 from example_repo import copy_of_example
 from lxml import etree
@@ -298,10 +298,8 @@ updates:
 
 def test_ical_js_reads_every_calendar_as_the_site_states_it(tmp_path: Path) -> None:
     """Mozilla's ical.js (npm, tests/browser) reads each event with the file's own VTIMEZONE."""
-    node = shutil.which("node")
+    node = tools.node("ical.js")
     reader = ROOT / "tests/browser/read_calendar.mjs"
-    if node is None or not (ROOT / "tests/browser/node_modules/ical.js").is_dir():
-        pytest.fail("ical.js needs Node.js and `npm ci --prefix tests/browser` (scripts/test does both)")
     root = copy_of_example(tmp_path)
     (root / "incidents/2026/2026-03-01-night-work-across-the-clock-change.yml").write_text(
         ACROSS_THE_CLOCK_CHANGE, encoding="utf-8"

@@ -631,3 +631,14 @@ def test_corrections_and_withdrawals_are_sent_marked_as_such(tmp_path: Path, smt
     assert correction.get_content().startswith("SLUG: NORTHWIND OUTAGE NORTHEAST EDMONTON — CORRECTION\n")
     assert withdrawal.get_content().startswith("KILL: NORTHWIND BROADBAND BULLETIN OF 8:55 A.M. MST\n")
     assert correction["Date"] == "Sun, 22 Nov 2026 12:30:00 -0700"  # when the correction was issued
+
+
+def test_a_line_break_in_a_recipients_name_is_a_located_error(builds: Builds) -> None:
+    """It once reached the To header and crashed notify; now the recipients file is refused where it says it."""
+    content = 'newsrooms:\n  - {name: "CKNW\\nBcc: all@example.net", email: news@radio.example}\n'
+    code, output = run_notify(builds, environment(None, None, OUTAGE_RECIPIENTS=content), "--dry-run")
+    assert code == 1
+    assert (
+        "OUTAGE_RECIPIENTS:2:12: newsrooms[0].name: expected one line of text; found a line break in 'CKNW\\nBcc:"
+        in output
+    )

@@ -22,3 +22,15 @@ def tool(name: str) -> str:
     if not path.is_file():
         pytest.fail(f"{name} is not installed in {VENV_BIN}: run scripts/test, which installs the test extras")
     return str(path)
+
+
+NODE = Path("/usr/bin/node")
+"""Debian's Node.js, which scripts/test installs with apt; the npm packages the tests run are in tests/browser."""
+NODE_MODULES = Path(__file__).resolve().parent / "browser" / "node_modules"
+
+
+def node(package: str) -> str:
+    """The path of Node.js, once the npm ``package`` the test needs is installed; the test fails, saying so, if not."""
+    if not NODE.is_file() or not (NODE_MODULES / package).is_dir():
+        pytest.fail(f"{package} needs {NODE} and `npm ci --prefix tests/browser` (scripts/test does both)")
+    return str(NODE)

@@ -23,10 +23,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from ..incidents.load import INCIDENTS_DIR, incident_files, read_incident
+from ..incidents.load import INCIDENTS_DIR, incident_files, read_file, read_incident
 from ..incidents.model import Config, Incident, Status
 from ..incidents.problems import InvalidSite, Problem
 from ..incidents.times import format_local
+from ..incidents.yamltext import YamlProblem
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../schemas/incident.schema.json\n"
 
@@ -129,7 +130,7 @@ def append_update(
     ``restore_eta="unknown"`` withdraws an earlier estimate.
     """
     path = find_incident(root, incident_id)
-    original = path.read_bytes()
+    original = _checked_original(root, path, config)  # no parser runs on a file that has not passed the checks
     yaml, document = _round_trip(original.decode("utf-8-sig"))
     if not isinstance(document, CommentedMap) or not isinstance(document.get("updates"), list):
         raise AuthoringError(f"{_rel(root, path)} has no list of updates; fix it by hand, then run outage check")
@@ -150,6 +151,24 @@ def append_update(
     _check(root, path, text, config)
     _write_atomically(path, text)
     return path
+
+
+def _checked_original(root: Path, path: Path, config: Config) -> bytes:
+    """The file's bytes, if it passes ``outage check`` as it is; otherwise nothing is changed and the message says why."""
+    source = _rel(root, path)
+    try:
+        original = read_file(path)
+    except YamlProblem as exc:
+        raise AuthoringError(
+            f"{source} was not changed: expected {exc.problem.expected}; found {exc.problem.found}"
+        ) from None
+    incident, problems = read_incident(original, source, config)
+    if problems or incident is None:
+        details = "\n".join(f"  {p}" for p in problems)
+        raise AuthoringError(
+            f"{source} was not changed, because it has problems to fix first:\n{details}", tuple(problems)
+        )
+    return original
 
 
 def find_incident(root: Path, incident_id: str) -> Path:
@@ -223,11 +242,7 @@ def _create(root: Path, config: Config, now: datetime, title: str, document: Com
         raise AuthoringError(f"{_rel(root, path)} exists already; choose another title or update that incident")
     _check(root, path, text, config)
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with path.open("x", encoding="utf-8") as out:
-            out.write(text)
-    except FileExistsError:
-        raise AuthoringError(f"{_rel(root, path)} exists already") from None
+    _write_atomically(path, text, create=True)
     return path
 
 
@@ -262,12 +277,33 @@ def _check(root: Path, path: Path, text: str, config: Config) -> Incident:
     return incident
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, text: str, *, create: bool = False) -> None:
+    """Write ``text`` whole or not at all: a temporary file in the same folder, flushed to disk, then renamed.
+
+    An edit keeps the file's mode; a new file gets the usual 644 (less what the umask takes). With
+    ``create`` the file must not exist yet: a hard link puts it in place only if nothing is there.
+    A refused or failed write leaves no trace.
+    """
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(text)
-        os.replace(temporary, path)
+            out.flush()
+            os.fsync(out.fileno())
+        if create:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+            try:
+                os.link(temporary, path)
+            except FileExistsError:
+                raise AuthoringError(
+                    f"{path.name} exists already; choose another title or update that incident"
+                ) from None
+            os.unlink(temporary)
+        else:
+            os.chmod(temporary, path.stat().st_mode & 0o7777)
+            os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..incidents.load import read_file
 from ..incidents.model import Config
 from ..incidents.problems import InvalidSite, describe, problems_from
 from ..incidents.rules import Checker
-from ..incidents.schema import Id, Text
+from ..incidents.schema import Id, Line
 from ..incidents.yamltext import YamlDocument, YamlProblem, parse
 from .errors import NotifyError
 
@@ -44,8 +45,8 @@ class _Strict(BaseModel):
 
 
 class RecipientFile(_Strict):
-    name: Text = Field(description="Who it is, shown in the To line, e.g. CKNW News.")
-    email: Text = Field(description="Their address, e.g. news@radio.example.")
+    name: Line = Field(description="Who it is, shown in the To line, e.g. CKNW News.")
+    email: Line = Field(description="Their address, e.g. news@radio.example.")
     services: list[Id] = Field(
         default_factory=list, description="Only bulletins about these service ids (default: every service)."
     )
@@ -99,7 +100,11 @@ def recipients_source(environ: Mapping[str, str]) -> tuple[str, bytes]:
             "(see examples/recipients.example.yml)"
         )
     try:
-        return path, Path(path).read_bytes()
+        return path, read_file(Path(path))
+    except YamlProblem as exc:
+        raise NotifyError(
+            f"{RECIPIENTS_FILE_ENV}: {path}: expected {exc.problem.expected}; found {exc.problem.found}"
+        ) from None
     except OSError as exc:
         raise NotifyError(f"{RECIPIENTS_FILE_ENV}: cannot read {path}: {exc.strerror or exc}") from None
 

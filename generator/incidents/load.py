@@ -8,6 +8,8 @@ anything else.
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -23,7 +25,7 @@ from .schema import (
     StatusFile,
     WindowFile,
 )
-from .yamltext import YamlDocument, YamlProblem, parse
+from .yamltext import MAX_FILE_BYTES, YamlDocument, YamlProblem, parse
 
 CONFIG_FILE = "status.yml"
 INCIDENTS_DIR = "incidents"
@@ -32,16 +34,19 @@ INCIDENT_SUFFIXES = (".yml", ".yaml")
 
 def load_site(root: Path) -> m.Site:
     """The checked site in ``root``, or :class:`InvalidSite` with every problem found."""
-    problems: list[Problem] = _stray_files(root)
+    problems: list[Problem] = _stray_files(root) + _outside_links(root)
     config = _read_config(root, problems)
     incidents: list[m.Incident] = []
     seen: dict[str, str] = {}
     for path in incident_files(root):
         source = path.relative_to(root).as_posix()
         try:
-            raw = path.read_bytes()
+            raw = read_file(path)
         except OSError as exc:
             problems.append(Problem(source, 1, 1, "", "a readable file", exc.strerror or type(exc).__name__))
+            continue
+        except YamlProblem as exc:
+            problems.append(replace(exc.problem, file=source))
             continue
         incident, found = read_incident(raw, source, config)
         problems.extend(found)
@@ -64,11 +69,59 @@ def incident_files(root: Path) -> list[Path]:
     return [p for p in _files_in_incidents(root) if p.suffix.lower() in INCIDENT_SUFFIXES]
 
 
+def read_file(path: Path) -> bytes:
+    """A file's bytes; one larger than any incident file is refused from its size, never read into memory."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise YamlProblem(
+            Problem(path.name, 1, 1, "", f"a file of at most {MAX_FILE_BYTES:,} bytes", f"{size:,} bytes")
+        )
+    with path.open("rb") as file:
+        return file.read(MAX_FILE_BYTES + 1)
+
+
 def _files_in_incidents(root: Path) -> list[Path]:
+    """Every file under incidents/, links to folders not followed (a link could lead anywhere, or round in a loop)."""
     folder = root / INCIDENTS_DIR
+    if not folder.is_dir() or not _inside(folder, root):
+        return []
+    found = []
+    for base, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not os.path.islink(os.path.join(base, name))]
+        for name in files:
+            path = Path(base) / name
+            if path.is_file() and _inside(path, root) and not _hidden(path.relative_to(folder)):
+                found.append(path)
+    return sorted(found)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path.resolve().is_relative_to(root.resolve())
+
+
+def _outside_links(root: Path) -> list[Problem]:
+    """Links in incidents/ (or incidents/ itself) that lead out of the repository, or to a folder: never read."""
+    folder = root / INCIDENTS_DIR
+    if folder.is_symlink() and not _inside(folder, root):
+        target = os.readlink(folder)
+        return [Problem(INCIDENTS_DIR, 1, 1, "", "the incidents folder inside the repository", f"a link to {target}")]
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p.relative_to(folder)))
+    problems = []
+    for base, folders, files in os.walk(folder):
+        for name in [*folders, *files]:
+            path = Path(base) / name
+            if not path.is_symlink():
+                continue
+            source = path.relative_to(root).as_posix()
+            if not _inside(path, root):
+                found = f"a link to {os.readlink(path)}, outside the repository"
+                problems.append(Problem(source, 1, 1, "", "a file inside the repository", found))
+            elif path.is_dir():
+                problems.append(
+                    Problem(source, 1, 1, "", "a folder, not a link to one", f"a link to {os.readlink(path)}")
+                )
+    return problems
 
 
 def _hidden(relative: Path) -> bool:
@@ -110,7 +163,12 @@ def _read_config(root: Path, problems: list[Problem]) -> m.Config | None:
         problems.append(Problem(CONFIG_FILE, 1, 1, "", f"a {CONFIG_FILE} in {root}", "no such file"))
         return None
     checker = Checker(CONFIG_FILE, YamlDocument(data=None))
-    validated = _validate(path.read_bytes(), checker, lambda data: StatusFile)
+    try:
+        raw = read_file(path)
+    except YamlProblem as exc:
+        problems.append(replace(exc.problem, file=CONFIG_FILE))
+        return None
+    validated = _validate(raw, checker, lambda data: StatusFile)
     config = check_config(validated, checker) if isinstance(validated, StatusFile) else None
     problems.extend(checker.problems)
     return config

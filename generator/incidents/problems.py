@@ -131,8 +131,13 @@ def _expected_found(detail: dict[str, Any], loc: tuple[str | int, ...], model: t
     if kind in {"literal_error", "enum"}:
         options = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
         return f"one of {options}", found
+    if kind == "bool_type" and isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n"):
+        return "true or false (yes, no, on and off are text in YAML 1.2, as editors read it)", found
     if kind in _TYPE_WORDS:
         return _TYPE_WORDS[kind], found
+    if kind in ("one_line", "blank"):
+        expected, _, found_words = detail["msg"].partition("; found ")
+        return expected, found_words + (f" in {found}" if kind == "one_line" else "")
     if kind == "string_too_short":
         return "some text", "empty text"
     if kind == "too_short":

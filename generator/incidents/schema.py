@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 IncidentStatusName = Literal["investigating", "identified", "monitoring", "resolved"]
 MaintenanceStatusName = Literal["scheduled", "in_progress", "verifying", "completed", "cancelled"]
@@ -26,7 +27,28 @@ UpdateId = Annotated[
         description="Keeps this update's identity when its time is corrected: the id it had, e.g. 20260512-1425.",
     ),
 ]
-Text = Annotated[str, Field(min_length=1)]
+
+
+def _not_blank(value: str) -> str:
+    if value and not value.strip():
+        raise PydanticCustomError("blank", "some text; found only spaces")
+    return value
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise PydanticCustomError("one_line", "one line of text; found a line break")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
+"""Text that says something: not empty, not only spaces; may run over several lines (messages, causes)."""
+Line = Annotated[str, Field(min_length=1), AfterValidator(_not_blank), AfterValidator(_one_line)]
+"""One line of text: titles, names, contacts. A line break there would break a header, a slug or an email."""
+OptionalLine = Annotated[str, AfterValidator(_not_blank), AfterValidator(_one_line)]
+"""One line of text, or nothing."""
+LANGUAGES = ("en",)
+"""The languages the page and bulletin templates are written in."""
 Customers = Annotated[
     int, Field(ge=0, lt=100_000_000, description="How many customers are affected, as known at this point.")
 ]
@@ -62,20 +84,20 @@ class _Strict(BaseModel):
 
 
 class ContactFile(_Strict):
-    phone: Text = Field(description='Customer support phone number, quoted: "780-555-0100".')
-    email: Text = Field(description="Customer support email address.")
+    phone: Line = Field(description='Customer support phone number, quoted: "780-555-0100".')
+    email: Line = Field(description="Customer support email address.")
 
 
 class MediaContactFile(_Strict):
-    name: Text = Field(description="Who newsrooms should call.")
-    title: Text = Field(description="Their job title, printed in press releases.")
-    phone: Text = Field(description="Their phone number, quoted.")
-    email: Text = Field(description="Their email address.")
+    name: Line = Field(description="Who newsrooms should call.")
+    title: Line = Field(description="Their job title, printed in press releases.")
+    phone: Line = Field(description="Their phone number, quoted.")
+    email: Line = Field(description="Their email address.")
 
 
 class ServiceFile(_Strict):
     id: Id = Field(description="Short lowercase id used in incident files and URLs, e.g. internet.")
-    name: Text = Field(description="Name customers know, e.g. Home phone.")
+    name: Line = Field(description="Name customers know, e.g. Home phone.")
     description: str = Field("", description="One plain sentence about the service.")
     emergency_calls: bool = Field(
         False,
@@ -90,9 +112,9 @@ class ServiceFile(_Strict):
 
 class AreaFile(_Strict):
     id: Id = Field(description="Short lowercase id used in incident files and URLs, e.g. castle-downs.")
-    name: Text = Field(description="Name as read on air, e.g. Castle Downs.")
-    region: str = Field("", description="Larger region the area belongs to, e.g. North Edmonton.")
-    pronounce: str = Field("", description="How to say the name on air, e.g. LAW-der-dale.")
+    name: Line = Field(description="Name as read on air, e.g. Castle Downs.")
+    region: OptionalLine = Field("", description="Larger region the area belongs to, e.g. North Edmonton.")
+    pronounce: OptionalLine = Field("", description="How to say the name on air, e.g. LAW-der-dale.")
     polygon: str = Field(
         "", description='CAP polygon: "lat,lon lat,lon …", at least four points, the first equal to the last.'
     )
@@ -102,7 +124,7 @@ class AreaFile(_Strict):
 
 
 class CapSettingsFile(_Strict):
-    sender: Text = Field(description="CAP sender id, e.g. noc@northwind.example (no spaces or commas).")
+    sender: Line = Field(description="CAP sender id, e.g. noc@northwind.example (no spaces or commas).")
 
 
 class BulletinSettingsFile(_Strict):
@@ -163,7 +185,7 @@ class ReportingFile(_Strict):
         default_factory=list,
         description="The regimes you report under, e.g. [crtc-2025-225] or [{regime: crtc-2025-225, effective_from: 2026-07-01}].",
     )
-    recipients: dict[ReportingId, Text] = Field(
+    recipients: dict[ReportingId, Line] = Field(
         default_factory=dict,
         description="Your names for the regimes' recipients, e.g. {emergency-management: Alberta Emergency Management Agency}.",
     )
@@ -179,14 +201,14 @@ class ReportingFile(_Strict):
 class StatusFile(_Strict):
     """status.yml: who you are, what you offer, where, and how bulletins read."""
 
-    name: Text = Field(description="Organisation name as read on air and printed in releases.")
-    site_url: Text = Field(description="Public address of the status site, e.g. https://status.example/.")
-    timezone: Text = Field(description="IANA time zone, e.g. America/Edmonton; every time is shown in it.")
-    language: str = Field("en", description="Language of the site, e.g. en.")
+    name: Line = Field(description="Organisation name as read on air and printed in releases.")
+    site_url: Line = Field(description="Public address of the status site, e.g. https://status.example/.")
+    timezone: Line = Field(description="IANA time zone, e.g. America/Edmonton; every time is shown in it.")
+    language: Literal["en"] = Field("en", description="Language of the site and bulletins; the templates are in: en.")
     contact: ContactFile
     media_contact: MediaContactFile | None = None
     about: str = Field("", description='One paragraph for "About <organisation>" in press releases.')
-    dateline: str = Field("", description="Press release dateline, e.g. EDMONTON, Alta.")
+    dateline: OptionalLine = Field("", description="Press release dateline, e.g. EDMONTON, Alta.")
     services: list[ServiceFile] = Field(min_length=1)
     areas: list[AreaFile] = Field(min_length=1)
     bulletins: BulletinSettingsFile = Field(default_factory=BulletinSettingsFile)
@@ -240,13 +262,13 @@ class MaintenanceUpdateFile(_Strict):
 class ReportedFile(_Strict):
     """A notification or report made to a regulator or authority, or under your own rules; never published."""
 
-    rule: Text = Field(
+    rule: Line = Field(
         description="regime-id/rule-id, as outage check names the duty, e.g. crtc-2025-225/primary-notification "
         "(internal/<id> for your own rules)."
     )
     at: Time = Field(description="When it was made.")
-    by: Text = Field(description="Who made it.")
-    reference: str = Field("", description="The recipient's reference number, a ticket, an email's subject.")
+    by: Line = Field(description="Who made it.")
+    reference: OptionalLine = Field("", description="The recipient's reference number, a ticket, an email's subject.")
     recipient: ReportingId | None = Field(
         None,
         description="The one recipient it covers, by the rule's recipient id (default: every recipient of the rule).",
@@ -257,7 +279,7 @@ class IncidentFile(_Strict):
     """An unplanned incident: something broke."""
 
     kind: Literal["incident"] = "incident"
-    title: Text = Field(description="What is down and where, e.g. Internet and phone outage in Castle Downs.")
+    title: Line = Field(description="What is down and where, e.g. Internet and phone outage in Castle Downs.")
     impact: ImpactName
     services: list[Id] = Field(
         min_length=1, description="Ids of affected services from status.yml, as known from the first update."
@@ -291,13 +313,13 @@ class MaintenanceFile(_Strict):
     """Planned work, announced ahead."""
 
     kind: Literal["maintenance"]
-    title: Text
+    title: Line
     impact: ImpactName | None = Field(None, description="How bad the planned interruption is.")
     services: list[Id] = Field(min_length=1)
     areas: list[Id] = Field(min_length=1)
     customers_affected: Customers | None = None
     window: WindowFile = Field(description="When the work is planned.")
-    expected_impact: Text = Field(description="What customers will notice, in one sentence.")
+    expected_impact: Line = Field(description="What customers will notice, in one sentence.")
     broadcast: bool = Field(False, description="Issue radio/press/CAP bulletins for this work.")
     updates: list[MaintenanceUpdateFile] = Field(min_length=1, description="Oldest first.")
     postmortem: str = ""

@@ -12,6 +12,8 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 TIME_EXAMPLE = "a time like 2026-05-12 08:25 (local) or 2026-05-12T08:25-06:00"
+FIRST_YEAR, LAST_YEAR = 1970, 2100
+"""Times outside these years are typos; outside them, converting zones and offsets can overflow."""
 
 _DURATION = re.compile(r"^\s*(?:(?P<d>\d+)\s*d)?\s*(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?\s*$")
 _CLOCK = re.compile(r"^\s*(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\s*$")
@@ -33,6 +35,8 @@ def parse_time(text: str, zone: tzinfo) -> datetime:
         moment = datetime.fromisoformat(cleaned)
     except ValueError:
         raise TimeError(TIME_EXAMPLE + " (a real date and time)") from None
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise TimeError(f"a time in the years {FIRST_YEAR} to {LAST_YEAR}")
     if moment.tzinfo is not None:
         return moment
     return localize(moment, zone)

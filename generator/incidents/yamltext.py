@@ -4,18 +4,33 @@ This is the only place that parses YAML for reading. It accepts a small,
 predictable subset: one document of mappings, lists and plain scalars.
 Anchors, aliases, tags, merge keys, duplicate keys and control characters are
 refused with a located problem, because each of them lets a file mean
-something other than what it shows. Times stay text (quoted or not), so the
-loader applies one set of time rules to both.
+something other than what it shows; so are invisible characters that reorder
+or hide text (bidirectional controls, zero-width spaces, a byte-order mark past
+the start) and characters XML cannot carry (every feed and CAP message is XML).
+Nesting deeper than any valid file needs is refused while the parser streams
+its events, before anything recursive runs.
+
+Unquoted values are read by the YAML 1.2 core schema, as editors read them
+with the published JSON Schema: ``yes``, ``no`` and ``on`` are text, not
+booleans; ``1e3`` is a number. So an editor and ``outage check`` agree. Times
+stay text (quoted or not), so the loader applies one set of time rules to both.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
 import yaml
-from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent, CollectionStartEvent, DocumentStartEvent, NodeEvent, ScalarEvent
+from yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    NodeEvent,
+    ScalarEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem, describe, field_path
@@ -27,6 +42,28 @@ MAX_DEPTH = 20
 """Deeper nesting than any valid file needs is refused before it costs memory."""
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+"""Characters that reorder or hide text, or break lines out of sight: a title must read as it looks."""
+_NOT_XML = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]")
+"""Surrogates and noncharacters: XML 1.0 cannot carry them, and every feed and CAP message is XML."""
+_CHARACTER_NAMES = {
+    "\u061c": "ARABIC LETTER MARK",
+    "\u200b": "ZERO WIDTH SPACE",
+    "\u200e": "LEFT-TO-RIGHT MARK",
+    "\u200f": "RIGHT-TO-LEFT MARK",
+    "\u2028": "LINE SEPARATOR",
+    "\u2029": "PARAGRAPH SEPARATOR",
+    "\u2060": "WORD JOINER",
+    "\ufeff": "ZERO WIDTH NO-BREAK SPACE (a byte-order mark)",
+}
+_CORE_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_CORE_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_CORE_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_CORE_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+MAX_DIGITS = 18
+"""A whole number in a file is at most this long: no count staff write needs more."""
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -89,6 +126,7 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def parse(raw: bytes, file: str) -> YamlDocument:
     """Parse one file into a :class:`YamlDocument`, or raise :class:`YamlProblem`."""
     text = decode(raw, file)
+    _check_characters(text, file)
     fast = "\t" not in text  # libyaml accepts some tabs PyYAML refuses: keep one behaviour
     try:
         node = _compose(text, file, _FAST_LOADER if fast else yaml.SafeLoader)
@@ -107,6 +145,36 @@ def parse(raw: bytes, file: str) -> YamlDocument:
     return document
 
 
+def character_problem(text: str) -> tuple[str, str] | None:
+    """(expected, found) for the first character a file may not hold in text, or ``None``."""
+    if (bad := _CONTROL.search(text)) is not None:
+        return "text without control characters", f"the control character U+{ord(bad.group()):04X}"
+    if (bad := _INVISIBLE.search(text)) is not None:
+        return "text without invisible characters", _invisible(bad.group())
+    if (bad := _NOT_XML.search(text)) is not None:
+        return "text that XML can carry", f"the character U+{ord(bad.group()):04X}, which is not one"
+    return None
+
+
+def _invisible(character: str) -> str:
+    code = ord(character)
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        name = "a bidirectional control, which reorders text as it is shown"
+    else:
+        name = _CHARACTER_NAMES.get(character, "an invisible character")
+    return f"U+{code:04X} {name}"
+
+
+def _check_characters(text: str, file: str) -> None:
+    """Refuse, where they stand, characters that hide or reorder text or that XML cannot carry."""
+    for pattern in (_INVISIBLE, _NOT_XML):
+        if (bad := pattern.search(text)) is not None:
+            line = text.count("\n", 0, bad.start()) + 1
+            column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+            expected, found = character_problem(bad.group()) or ("", "")
+            raise YamlProblem(Problem(file, line, column, "", expected, found))
+
+
 def _compose(text: str, file: str, loader) -> Node | None:
     _check_events(text, file, loader)
     try:
@@ -121,12 +189,22 @@ def _mark(node: Node) -> tuple[int, int]:
 
 def _check_events(text: str, file: str, loader_class=yaml.SafeLoader) -> None:
     """Refuse anchors, aliases, tags and extra documents, and report syntax errors."""
-    documents = 0
+    documents = depth = 0
     try:
         loader = loader_class(text)  # the pure-Python loader checks for unprintable characters first
         while loader.check_event():
             event = loader.get_event()
             line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            # Depth is counted on the stream of events, which no parser builds recursively: a file
+            # of 25,000 nested brackets is refused here, before composing it could exhaust the stack.
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlProblem(
+                        Problem(file, line, column, "", f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")
+                    )
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
 
             def refuse(expected: str, found: str, line: int = line, column: int = column) -> YamlProblem:
                 return YamlProblem(Problem(file, line, column, "", expected, found))
@@ -198,12 +276,10 @@ def _build(node: Node, loc: Path, document: YamlDocument, file: str, depth: int)
     mapping: dict[str, object] = {}
     for key_node, value_node in node.value:
         key_at = _mark(key_node)
-        if not isinstance(key_node, ScalarNode) or key_node.tag != _STR_TAG:
+        key = _scalar(key_node, refuse) if isinstance(key_node, ScalarNode) else None
+        if not isinstance(key, str) or key_node.tag.endswith(":merge"):
             found = "a YAML merge key" if key_node.tag.endswith(":merge") else describe(_plain(key_node))
             raise refuse("a field name", found, key_at)
-        key = key_node.value
-        if (bad := _CONTROL.search(key)) is not None:
-            raise refuse("a field name without control characters", f"U+{ord(bad.group()):04X}", key_at)
         if key in mapping:
             first = document.keys[(*loc, key)]
             raise refuse("each field once", f"'{key}' again (first on line {first[0]})", key_at)
@@ -219,20 +295,35 @@ def _plain(node: Node) -> object:
 
 
 def _scalar(node: ScalarNode, refuse) -> object:
-    tag = node.tag
-    if tag == _STR_TAG or tag.endswith(":timestamp") or _SEXAGESIMAL.match(node.value):
-        # Timestamps and 14:00-style sexagesimal numbers stay text, so that
-        # quoted and unquoted times follow the same rules in the loader.
-        if (bad := _CONTROL.search(node.value)) is not None:
-            raise refuse("text without control characters", f"the control character U+{ord(bad.group()):04X}")
-        return node.value
-    constructor = SafeConstructor()
-    if tag.endswith(":null"):
+    """A scalar's value as YAML 1.2's core schema reads it; quoted and block scalars are text."""
+    value = node.value
+    if (problem := character_problem(value)) is not None:  # escapes like "\uFFFE" decode here
+        raise refuse(*problem)
+    if node.style not in (None, "") or node.tag.endswith(":timestamp") or _SEXAGESIMAL.match(value):
+        # Quoted text, and times and 14:00-style values, stay text: quoted and
+        # unquoted times follow the same rules in the loader.
+        return value
+    if _CORE_NULL.match(value):
         return None
-    if tag.endswith(":bool"):
-        return constructor.construct_yaml_bool(node)
-    if tag.endswith(":int"):
-        return constructor.construct_yaml_int(node)
-    if tag.endswith(":float"):
-        return constructor.construct_yaml_float(node)
-    raise refuse("a plain value", f"a value of type {tag}")
+    if _CORE_BOOL.match(value):
+        return value.lower() == "true"
+    if _CORE_INT.match(value):
+        digits = value.lstrip("+-")
+        if len(digits) > MAX_DIGITS:
+            raise refuse(f"a whole number of at most {MAX_DIGITS} digits", f"a number of {len(digits):,} digits")
+        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+    if _CORE_FLOAT.match(value):
+        number = _core_float(value)
+        # 12.0 is the whole number 12, as a JSON Schema "integer" reads it in an editor.
+        return int(number) if number.is_integer() and abs(number) < 10**MAX_DIGITS else number
+    return value
+
+
+def _core_float(value: str) -> float:
+    """A YAML 1.2 core float: ``1e3``, ``.5``, ``-1.``, ``.inf``, ``.nan``."""
+    body = value.lower().lstrip("+-")
+    if body == ".inf":
+        return -math.inf if value.startswith("-") else math.inf
+    if body == ".nan":
+        return math.nan
+    return float(value)
