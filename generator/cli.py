@@ -22,7 +22,7 @@ from .authoring import scaffold
 from .incidents.load import CONFIG_FILE, load_config, load_site
 from .incidents.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Config, Site
 from .incidents.problems import InvalidSite
-from .incidents.times import TimeError, parse_past, parse_relative, parse_time
+from .incidents.times import TimeError, parse_relative, parse_time
 from .reporting.duties import Status as DutyStatus
 from .reporting.outages import discovery_warnings, duty_line, not_in_force, record_problems, site_duties
 from .reporting.regimes import InvalidRules
@@ -81,22 +81,12 @@ def _now(text: str | None, config: Config) -> datetime:
         raise  # unreachable: _fail exits
 
 
-def _when(option: str, text: str | None, now: datetime, config: Config) -> datetime | None:
+def _when(option: str, text: str | None, now: datetime, config: Config, *, past: bool = False) -> datetime | None:
+    """A time typed at the command line; ``past``: one that has gone (07:55 is the last 07:55), else one to come."""
     if text is None:
         return None
     try:
-        return parse_relative(text, now, config.timezone)
-    except TimeError as exc:
-        _fail(f"{option}: expected {exc}; found {text!r}")
-        raise
-
-
-def _began(option: str, text: str | None, now: datetime, config: Config) -> datetime | None:
-    """A time at or before ``now``: 07:55 is the last 07:55 to have passed, or a full time."""
-    if text is None:
-        return None
-    try:
-        return parse_past(text, now, config.timezone)
+        return parse_relative(text, now, config.timezone, past=past)
     except TimeError as exc:
         _fail(f"{option}: expected {exc}; found {text!r}")
         raise
@@ -331,7 +321,7 @@ def new(root: Path, now: str | None, title: str, impact: str, services, areas, m
     config = _config(root)
     moment = _now(now, config)
     next_at, eta_at = _when("--next-update", next_update, moment, config), _when("--eta", eta, moment, config)
-    began = _began("--began-at", began_at, moment, config)
+    began = _when("--began-at", began_at, moment, config, past=True)
     _written(root, lambda: authoring.new_incident(
         root, config, moment, title=title, impact=impact, services=_ids(services), areas=_ids(areas),
         message=message, status=status, next_update=next_at, restore_eta=eta_at,
@@ -598,7 +588,10 @@ def ledger() -> None:
     metavar="URL_OR_DIR",
     help="The site as published by an earlier version: its address or a folder with a build. Keeps its ids.",
 )
-def ledger_init(root: Path, now: str | None, path: Path, source: str | None) -> None:
+@click.option(
+    "--from-live", is_flag=True, help="The same, from status.yml's site_url (nothing there yet: a first publish)."
+)
+def ledger_init(root: Path, now: str | None, path: Path, source: str | None, from_live: bool) -> None:
     """Start the ledger of what was published; refuses to overwrite one.
 
     Without --from, the ledger starts empty: the next build records what it
@@ -617,6 +610,8 @@ def ledger_init(root: Path, now: str | None, path: Path, source: str | None) -> 
     site, moment = _site_at(root, now)
     if path.exists():
         _fail(f"{path} exists already: a ledger is never started twice (nothing was changed)")
+    if from_live:
+        source = site.config.site_url
     try:
         published = read_published(source) if source else []
     except NotifyError as exc:
@@ -682,62 +677,93 @@ def schema(out: Path) -> None:
     help="The site just built (default: site/ in the repository).",
 )
 @click.option(
-    "--previous",
-    metavar="URL_OR_DIR",
-    help="The published site to compare with: its address (https://…) or a folder with an earlier build.",
+    "--ledger",
+    "ledger_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The ledger: what was delivered to whom is read from it and recorded in it.",
 )
-@click.option("--send-all", is_flag=True, help="With no previous index (first publish), send every bulletin.")
-@click.option("--dry-run", is_flag=True, help="Print what would be sent; send nothing.")
-def notify(root: Path, site_dir: Path | None, previous: str | None, send_all: bool, dry_run: bool) -> None:
-    """Email the bulletins that are new since the previous published build.
+@click.option(
+    "--first-publish", is_flag=True, help="There is no ledger yet: start one (a site never published before)."
+)
+@click.option(
+    "--send-all", is_flag=True, help="Send new recipients every bulletin of the build, not only the current ones."
+)
+@click.option("--dry-run", is_flag=True, help="Print what would be sent; send and record nothing.")
+def notify(root: Path, site_dir: Path | None, ledger_path: Path, first_publish: bool, send_all: bool,
+           dry_run: bool) -> None:  # fmt: skip
+    """Email the bulletins owed to newsrooms and technical contacts, and record each in the ledger.
 
     Newsrooms get the radio scripts and press release, technical contacts the
-    notice. Recipients come from the file named by OUTAGE_RECIPIENTS_FILE (or
-    the YAML in OUTAGE_RECIPIENTS); the mail server from OUTAGE_SMTP_HOST,
+    notice; corrections and withdrawals are sent marked as such. What each
+    recipient is owed comes from the ledger, not the live site, so it can run
+    after the site is deployed. Each message is recorded as soon as it is sent;
+    one that fails stays owed for the next run, and notify exits 1.
+
+    Recipients come from the file named by OUTAGE_RECIPIENTS_FILE (or the YAML
+    in OUTAGE_RECIPIENTS); the mail server from OUTAGE_SMTP_HOST,
     OUTAGE_SMTP_PORT, OUTAGE_SMTP_SECURITY (starttls, ssl), OUTAGE_SMTP_USER,
-    OUTAGE_SMTP_PASSWORD and OUTAGE_SMTP_FROM. Run it after build and before
-    deploying: if a message fails it exits 1, and the next run sends again.
-    With no previous index nothing is sent, unless --send-all.
+    OUTAGE_SMTP_PASSWORD and OUTAGE_SMTP_FROM. A recipient the ledger has not
+    seen gets only the current bulletins, unless --send-all. No address is
+    ever printed.
 
     \b
     Example:
-      outage build --site-dir site
-      outage notify --site-dir site --previous https://status.northwind.example/ --dry-run
+      outage build --site-dir site --ledger ledger/ledger.json
+      outage notify --site-dir site --ledger ledger/ledger.json --dry-run
     """
     from .delivery.compose import preview
     from .delivery.errors import NotifyError
-    from .delivery.notify import log_masks, prepare
+    from .delivery.notify import key_of, log_masks, pending_bulletins, prepare
+    from .delivery.owed import record
     from .delivery.smtp import send, smtp_settings
+    from .state.ledger import LedgerError, new_ledger, read_ledger, write_ledger
 
     site = _site(root)
     target = site_dir if site_dir is not None else root / "site"
+    moment = datetime.now(UTC).astimezone(site.config.timezone)
     try:
+        if first_publish and not ledger_path.exists():
+            book = new_ledger(site.config.site_url)
+        else:
+            book = read_ledger(ledger_path, site.config.site_url)
         settings = None if dry_run else smtp_settings(os.environ)
-        outbox = prepare(site.config, target, previous, os.environ, send_all=send_all)
+        outbox = prepare(site.config, target, book, os.environ, moment, send_all=send_all)
     except InvalidSite as exc:
         _report(exc)
         sys.exit(1)
-    except NotifyError as exc:
+    except (NotifyError, LedgerError) as exc:
         _fail(str(exc))
     for line in log_masks(outbox.recipients, os.environ):
         click.echo(line)
-    if outbox.first_publish and not send_all:
-        click.echo(f"no previous bulletin index: nothing sent (first publish); --send-all sends all {outbox.published}")
-        return
-    summary = f"{len(outbox.deliveries)} message(s) for {len(outbox.bulletins)} new bulletin(s)"
-    if dry_run or not outbox.deliveries:
+    for person in outbox.welcomed:
+        scope = "every bulletin of this build" if send_all else "the current bulletins"
+        click.echo(f"new recipient {person.entry} {person.name}: owed {scope}")
+    summary = f"{len(outbox.deliveries)} message(s) for {outbox.bulletins} bulletin(s)"
+    if dry_run:
         click.echo("".join(preview(d) + "\n" for d in outbox.deliveries), nl=False)
-        click.echo(f"{'would send' if dry_run else 'sent'} {summary}")
+        click.echo(f"would send {summary}; nothing was sent or recorded")
+        return
+
+    def sent(delivery) -> None:
+        record(book, delivery.bulletin, key_of(delivery), datetime.now(UTC).astimezone(site.config.timezone))
+        write_ledger(ledger_path, book)
+
+    write_ledger(ledger_path, book)  # new recipients first: what is not owed to them is recorded as such
+    if not outbox.deliveries:
+        click.echo(f"nothing owed: {outbox.published} bulletin(s) in the build, all delivered")
         return
     assert settings is not None
     try:
-        failures = send(outbox.deliveries, settings, log=click.echo)
+        failures = send(outbox.deliveries, settings, log=click.echo, sent=sent)
     except NotifyError as exc:
-        _fail(str(exc))
+        _fail(f"{exc}; what was sent is recorded in {ledger_path}, the rest stays owed")
     for failure in failures:
         click.echo(f"outage: {failure}", err=True)
     if failures:
+        left = len(pending_bulletins(f.delivery for f in failures))
         _fail(
-            f"{len(failures)} of {len(outbox.deliveries)} message(s) not sent; failing, so the next run sends these bulletins again"
+            f"{len(failures)} of {len(outbox.deliveries)} message(s) not sent ({left} bulletin(s)); they stay owed "
+            "in the ledger and go with the next run"
         )
     click.echo(f"sent {summary}")

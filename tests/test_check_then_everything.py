@@ -152,17 +152,17 @@ def holds(files: dict[str, str], work: Path) -> None:
         lines = [line for line in output.splitlines() if line and not SUMMARY.match(line)]
         assert lines and all(LOCATED.match(line) for line in lines), output
         return
-    site = work / "site"
-    assert run("build", "--root", str(root), "--now", now, "--site-dir", str(site))[0] == 0
+    site, ledger = work / "site", work / "ledger.json"
+    ledger.unlink(missing_ok=True)
+    assert run("ledger", "init", "--root", str(root), "--now", now, "--ledger", str(ledger))[0] == 0
+    assert run("build", "--root", str(root), "--now", now, "--site-dir", str(site), "--ledger", str(ledger))[0] == 0
     for kind in ("radio", "press", "cap", "notice", "sms"):
         code, output = run("bulletin", "--root", str(root), "--now", now, "2026-05-12-outage", "--format", kind)
         assert code == 0, output
     recipients = work / "recipients.yml"
     recipients.write_text("newsrooms:\n  - {name: CKNW News, email: news@radio.example}\n", encoding="utf-8")
-    empty = work / "empty"
-    empty.mkdir(exist_ok=True)
     code, output = run(
-        "notify", "--root", str(root), "--site-dir", str(site), "--previous", str(empty), "--send-all", "--dry-run",
+        "notify", "--root", str(root), "--site-dir", str(site), "--ledger", str(ledger), "--send-all", "--dry-run",
         env={"OUTAGE_RECIPIENTS_FILE": str(recipients), "OUTAGE_RECIPIENTS": ""},
     )  # fmt: skip
     assert code == 0, output

@@ -1,8 +1,9 @@
-"""``outage notify``: new bulletins by email, through a real SMTP server on 127.0.0.1 (aiosmtpd).
+"""``outage notify``: bulletins owed by email, bookkept in the ledger, through a real SMTP server on 127.0.0.1.
 
-The example site is built twice: once as the published site, and again after
-an update to the open incident. Only that update's bulletin is new. No test
-touches any address other than 127.0.0.1.
+The example site is built twice with a ledger: once at noon (and every
+recipient received what was current then), and again after an update to the
+open incident. Only that update's bulletin is owed. No test touches any address
+other than 127.0.0.1, and no address may appear in what notify prints.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import json
 import shutil
 import smtplib
 import socket
+import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -27,8 +30,14 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.delivery import retry
 from generator.delivery.errors import NotifyError
+from generator.delivery.notify import key_of, prepare
+from generator.delivery.owed import record
+from generator.delivery.published import fetch
 from generator.delivery.recipients import load_recipients
 from generator.delivery.smtp import _transient, smtp_settings
+from generator.incidents.load import load_config
+from generator.incidents.times import parse_time
+from generator.state.ledger import read_ledger, write_ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
@@ -147,6 +156,8 @@ class Builds:
     root: Path
     previous: Path
     site: Path
+    ledger: Path
+    """The ledger after both builds; every recipient had what was current at noon."""
 
 
 def cli(*args: str, env: dict[str, str | None] | None = None) -> tuple[int, str]:
@@ -164,16 +175,35 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
     for name in ("status.yml", "incidents", "site_template"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
-    code, output = cli("build", "--root", str(root), "--now", "2026-11-22 12:00", "--site-dir", str(base / "previous"))
+    ledger = base / "ledger.json"
+    assert cli("ledger", "init", "--root", str(root), "--now", "2026-11-22 11:00", "--ledger", str(ledger))[0] == 0
+    code, output = cli(
+        "build", "--root", str(root), "--now", "2026-11-22 12:00", "--site-dir", str(base / "previous"),
+        "--ledger", str(ledger),
+    )  # fmt: skip
     assert code == 0, output
+    delivered_at_noon(root, base / "previous", ledger)
     code, output = cli(
         "update", OPEN_ID, "--root", str(root), "--now", "2026-11-22 12:40",
         "--message", "The replacement board has arrived and is being fitted.", "--eta", "15:00", "--next-update", "14:00",
     )  # fmt: skip
     assert code == 0, output
-    code, output = cli("build", "--root", str(root), "--now", "2026-11-22 12:45", "--site-dir", str(base / "site"))
+    code, output = cli(
+        "build", "--root", str(root), "--now", "2026-11-22 12:45", "--site-dir", str(base / "site"),
+        "--ledger", str(ledger),
+    )  # fmt: skip
     assert code == 0, output
-    return Builds(root, base / "previous", base / "site")
+    return Builds(root, base / "previous", base / "site", ledger)
+
+
+def delivered_at_noon(root: Path, site: Path, ledger: Path, when: str = "2026-11-22 12:00") -> None:
+    """Record in the ledger what notify would have sent (at noon): each recipient got what was owed then."""
+    config = load_config(root)
+    moment = parse_time(when, config.timezone)
+    book = read_ledger(ledger, config.site_url)
+    for delivery in prepare(config, site, book, {"OUTAGE_RECIPIENTS": RECIPIENTS}, moment).deliveries:
+        record(book, delivery.bulletin, key_of(delivery), moment)
+    write_ledger(ledger, book)
 
 
 @pytest.fixture
@@ -201,11 +231,13 @@ def environment(smtp: Recorder | None, recipients: Path | None, **extra: str) ->
     return env
 
 
-def run_notify(builds: Builds, env: dict[str, str | None], *extra: str, previous: str | None = None) -> tuple[int, str]:
-    """``previous``: a folder or address (default: the previous build); "" leaves --previous out."""
-    args = ["notify", "--root", str(builds.root), "--site-dir", str(builds.site)]
-    previous = str(builds.previous) if previous is None else previous
-    return cli(*args, *(["--previous", previous] if previous else []), *extra, env=env)
+def run_notify(builds: Builds, env: dict[str, str | None], *extra: str, ledger: Path | None = None) -> tuple[int, str]:
+    """Notify the second build; ``ledger``: the ledger to use (default: a fresh copy of the builds' ledger)."""
+    if ledger is None:
+        ledger = Path(tempfile.mkdtemp()) / "ledger.json"
+        shutil.copy(builds.ledger, ledger)
+    args = ["notify", "--root", str(builds.root), "--site-dir", str(builds.site), "--ledger", str(ledger)]
+    return cli(*args, *extra, env=env)
 
 
 def bulletin_file(builds: Builds, name: str) -> str:
@@ -225,7 +257,7 @@ def test_only_the_new_bulletin_goes_to_each_matching_recipient(
     code, output = run_notify(builds, environment(smtp, recipients))
 
     assert code == 0, output
-    assert "sent 3 message(s) for 1 new bulletin(s)" in output
+    assert "sent 3 message(s) for 1 bulletin(s)" in output
     assert sorted(r.rcpt_tos[0] for r in smtp.received) == sorted(EXPECTED)
     assert all(len(r.rcpt_tos) == 1 for r in smtp.received)
     kinds = {r.rcpt_tos[0]: r.message["Message-ID"].rsplit("-", 1)[1].split("@")[0] for r in smtp.received}
@@ -282,22 +314,15 @@ def test_the_sender_comes_from_the_environment(builds: Builds, smtp: Recorder, r
     assert smtp.to("news@radio.example")[0].message["Reply-To"] == "media@northwind.example"
 
 
-def test_running_again_with_the_same_previous_index_sends_the_same_messages_and_nothing_more(
-    builds: Builds, smtp: Recorder, recipients: Path
-) -> None:
-    def sent(start: int) -> list[tuple[str, str, str]]:
-        return sorted((r.rcpt_tos[0], r.message["Message-ID"], r.message["Subject"]) for r in smtp.received[start:])
-
-    assert run_notify(builds, environment(smtp, recipients))[0] == 0
-    first = sent(0)
-    assert run_notify(builds, environment(smtp, recipients))[0] == 0
-    assert len(smtp.received) == 6
-    assert sent(3) == first
-    # Against the new build itself, nothing is new.
-    code, output = run_notify(builds, environment(smtp, recipients), previous=str(builds.site))
+def test_running_again_sends_nothing_more(builds: Builds, smtp: Recorder, recipients: Path, tmp_path: Path) -> None:
+    ledger = tmp_path / "ledger.json"
+    shutil.copy(builds.ledger, ledger)
+    assert run_notify(builds, environment(smtp, recipients), ledger=ledger)[0] == 0
+    assert len(smtp.received) == 3
+    code, output = run_notify(builds, environment(smtp, recipients), ledger=ledger)
     assert code == 0, output
-    assert "sent 0 message(s) for 0 new bulletin(s)" in output
-    assert len(smtp.received) == 6
+    assert "nothing owed: 12 bulletin(s) in the build, all delivered" in output
+    assert len(smtp.received) == 3 and smtp.connections == 1
 
 
 def test_on_github_actions_the_addresses_are_masked_in_the_log(
@@ -308,7 +333,14 @@ def test_on_github_actions_the_addresses_are_masked_in_the_log(
     lines = output.splitlines()
     masks = [line for line in lines if line.startswith("::add-mask::")]
     assert len(masks) == 6 and "::add-mask::desk@gazette.example" in masks
-    assert lines[: len(masks)] == masks  # before any line that shows an address
+    assert lines[: len(masks)] == masks
+    # No line but the masks shows an address: recipients are named by their entry and a masked address.
+    for line in lines[len(masks) :]:
+        assert "@radio.example" not in line and "@beta.example" not in line, line
+    assert (
+        "sent 2026-11-22-clareview-castle-downs-internet-outage/20261122-1940@r1 to newsrooms[0] CKNW News <n***@r***.example>"
+        in output
+    )
 
 
 def test_the_recipients_can_be_the_content_of_a_variable(builds: Builds, smtp: Recorder) -> None:
@@ -321,30 +353,40 @@ def test_the_recipients_can_be_the_content_of_a_variable(builds: Builds, smtp: R
 # --- failures ---------------------------------------------------------------
 
 
-def test_a_refused_recipient_is_named_the_others_still_receive_and_the_exit_is_1(
-    builds: Builds, smtp: Recorder, recipients: Path
+def test_a_refused_recipient_stays_owed_the_others_still_receive_and_the_next_run_sends_it(
+    builds: Builds, smtp: Recorder, recipients: Path, tmp_path: Path
 ) -> None:
+    ledger = tmp_path / "ledger.json"
+    shutil.copy(builds.ledger, ledger)
     smtp.refuse.add("news@radio.example")
-    code, output = run_notify(builds, environment(smtp, recipients))
+    code, output = run_notify(builds, environment(smtp, recipients), ledger=ledger)
     assert code == 1
     assert (
-        f"outage: not sent: {NEW_ID} to news@radio.example (newsrooms[0]): news@radio.example refused: "
-        "550 5.1.1 <news@radio.example>: mailbox unavailable"
+        f"outage: not sent: {NEW_ID}@r1 to newsrooms[0] CKNW News <n***@r***.example>: n***@r***.example refused: "
+        "550 5.1.1 <n***@r***.example>: mailbox unavailable"
     ) in output
-    assert "outage: 1 of 3 message(s) not sent; failing, so the next run sends these bulletins again" in output
+    assert "news@radio.example" not in output
+    assert (
+        "outage: 1 of 3 message(s) not sent (1 bulletin(s)); they stay owed in the ledger and go with the next run"
+    ) in output
     assert sorted(r.rcpt_tos[0] for r in smtp.received) == ["news@castle-radio.example", "noc@beta.example"]
+    smtp.refuse.clear()  # the address is fixed: the next run sends what is still owed, and only that
+    code, output = run_notify(builds, environment(smtp, recipients), ledger=ledger)
+    assert code == 0, output
+    assert "sent 1 message(s) for 1 bulletin(s)" in output
+    assert [r.rcpt_tos[0] for r in smtp.received[2:]] == ["news@radio.example"]
 
 
 def test_a_transient_refusal_is_retried(builds: Builds, smtp: Recorder, recipients: Path) -> None:
     smtp.busy["noc@beta.example"] = 2
     code, output = run_notify(builds, environment(smtp, recipients))
     assert code == 0, output
-    assert output.count(f"retrying {NEW_ID} to noc@beta.example (technical[1])") == 2
+    assert output.count(f"retrying {NEW_ID}@r1 to technical[1] Beta NOC <n***@b***.example>") == 2
     assert len(smtp.to("noc@beta.example")) == 1
     smtp.busy["noc@beta.example"] = 3  # three tries at most
     code, output = run_notify(builds, environment(smtp, recipients))
     assert code == 1
-    assert f"not sent: {NEW_ID} to noc@beta.example (technical[1])" in output
+    assert f"not sent: {NEW_ID}@r1 to technical[1] Beta NOC <n***@b***.example>" in output
     assert "451 4.3.0 try again later" in output
 
 
@@ -416,7 +458,7 @@ def test_nothing_is_sent_for_an_invalid_site(builds: Builds, smtp: Recorder, rec
     with (broken / "status.yml").open("a", encoding="utf-8") as file:
         file.write("colour: blue\n")
     code, output = cli(
-        "notify", "--root", str(broken), "--site-dir", str(builds.site), "--previous", str(builds.previous),
+        "notify", "--root", str(broken), "--site-dir", str(builds.site), "--ledger", str(builds.ledger),
         env=environment(smtp, recipients),
     )  # fmt: skip
     assert code == 1
@@ -426,7 +468,7 @@ def test_nothing_is_sent_for_an_invalid_site(builds: Builds, smtp: Recorder, rec
 
 def test_the_site_must_be_built_first(builds: Builds, smtp: Recorder, recipients: Path, tmp_path: Path) -> None:
     code, output = cli(
-        "notify", "--root", str(builds.root), "--site-dir", str(tmp_path / "nowhere"),
+        "notify", "--root", str(builds.root), "--site-dir", str(tmp_path / "nowhere"), "--ledger", str(builds.ledger),
         env=environment(smtp, recipients),
     )  # fmt: skip
     assert code == 1
@@ -478,31 +520,43 @@ def test_which_errors_are_worth_another_try() -> None:
 # --- dry run, first publish, previous site over http ------------------------
 
 
-def test_dry_run_prints_and_sends_nothing(builds: Builds, smtp: Recorder, recipients: Path) -> None:
-    code, output = run_notify(builds, environment(None, recipients), "--dry-run")
+def test_dry_run_prints_and_sends_and_records_nothing(
+    builds: Builds, smtp: Recorder, recipients: Path, tmp_path: Path
+) -> None:
+    ledger = tmp_path / "ledger.json"
+    shutil.copy(builds.ledger, ledger)
+    code, output = run_notify(builds, environment(None, recipients), "--dry-run", ledger=ledger)
     assert code == 0, output
-    assert "To: CKNW News <news@radio.example>\n" in output
+    assert "To: newsrooms[0] CKNW News <n***@r***.example>\n" in output
     assert f"Subject: {SUBJECT}\n" in output
     assert f"Message-ID: <bulletin-{OPEN_ID}-20261122-1940-technical@{HOST}>\n" in output
     assert "  | SLUG: NORTHWIND OUTAGE" in output
-    assert output.rstrip().endswith("would send 3 message(s) for 1 new bulletin(s)")
+    assert output.rstrip().endswith("would send 3 message(s) for 1 bulletin(s); nothing was sent or recorded")
     assert smtp.connections == 0
+    assert ledger.read_bytes() == builds.ledger.read_bytes()
 
 
-def test_no_previous_index_sends_nothing_unless_send_all(
+def test_a_missing_ledger_is_an_error_and_a_first_publish_is_explicit(
     builds: Builds, smtp: Recorder, recipients: Path, tmp_path: Path
 ) -> None:
-    empty = tmp_path / "empty"
-    empty.mkdir()
-    code, output = run_notify(builds, environment(smtp, recipients), previous=str(empty))
+    missing = tmp_path / "ledger.json"
+    code, output = run_notify(builds, environment(smtp, recipients), ledger=missing)
+    assert code == 1 and f"outage: {missing}: no ledger there" in output
+    assert smtp.connections == 0 and not missing.exists()
+    # A first publish: every recipient is new and gets only what is current (one bulletin each that wants it).
+    code, output = run_notify(builds, environment(smtp, recipients), "--first-publish", ledger=missing)
     assert code == 0, output
-    assert "no previous bulletin index: nothing sent (first publish); --send-all sends all 12" in output
-    assert smtp.connections == 0
-    code, output = run_notify(builds, environment(smtp, recipients), "--send-all", previous=str(empty))
-    assert code == 0, output
-    # Without --previous at all, the same.
-    assert run_notify(builds, environment(smtp, recipients), previous="")[0] == 0
+    assert "new recipient newsrooms[0] CKNW News: owed the current bulletins" in output
+    assert sorted(r.rcpt_tos[0] for r in smtp.received) == sorted(EXPECTED)
+    assert missing.is_file()
 
+
+def test_send_all_sends_new_recipients_every_bulletin_oldest_first(
+    builds: Builds, smtp: Recorder, recipients: Path, tmp_path: Path
+) -> None:
+    code, output = run_notify(builds, environment(smtp, recipients), "--first-publish", "--send-all",
+                              ledger=tmp_path / "ledger.json")  # fmt: skip
+    assert code == 0, output
     index = json.loads((builds.site / "bulletins/index.json").read_text(encoding="utf-8"))["bulletins"]
     entries = yaml_recipients()
     expected = sorted(
@@ -525,19 +579,34 @@ def yaml_recipients() -> list[tuple[str, dict]]:
     return [("newsroom", p) for p in data["newsrooms"]] + [("technical", p) for p in data["technical"]]
 
 
+def test_an_unreadable_ledger_is_an_error_and_nothing_is_sent(
+    builds: Builds, smtp: Recorder, recipients: Path, tmp_path: Path
+) -> None:
+    ledger = tmp_path / "ledger.json"
+    ledger.write_text("{not json", encoding="utf-8")
+    code, output = run_notify(builds, environment(smtp, recipients), ledger=ledger)
+    assert code == 1 and "expected a ledger written by outage; found text that is not JSON" in output
+    assert smtp.connections == 0
+
+
 @pytest.fixture
-def web() -> Iterator[tuple[int, dict[str, Path]]]:
-    """A static web server on 127.0.0.1 serving whichever folder the test puts in ``served["root"]``."""
-    served: dict[str, Path] = {}
+def web() -> Iterator[tuple[int, dict[str, object]]]:
+    """A web server on 127.0.0.1 serving ``served["root"]``, slowly if ``served["delay"]`` says so."""
+    served: dict[str, object] = {"delay": 0.0}
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(served["root"]), **kwargs)
 
+        def do_GET(self):
+            time.sleep(float(served["delay"]))  # type: ignore[arg-type]
+            super().do_GET()
+
         def log_message(self, format, *args):
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -547,32 +616,32 @@ def web() -> Iterator[tuple[int, dict[str, Path]]]:
         server.server_close()
 
 
-def test_the_previous_index_can_come_from_the_live_site(
-    builds: Builds, smtp: Recorder, recipients: Path, web: tuple[int, dict[str, Path]], tmp_path: Path
+def test_ledger_init_reads_the_live_site_and_a_site_never_published_is_a_first_publish(
+    builds: Builds, web: tuple[int, dict[str, object]], tmp_path: Path
 ) -> None:
     port, served = web
-    served["root"] = builds.previous
-    code, output = run_notify(builds, environment(smtp, recipients), previous=f"http://127.0.0.1:{port}/")
+    served["root"] = tmp_path  # nothing published there: 404 for both files
+    ledger = tmp_path / "new" / "ledger.json"
+    code, output = cli(
+        "ledger", "init", "--root", str(builds.root), "--now", "2026-11-22 12:00", "--ledger", str(ledger),
+        "--from", f"http://127.0.0.1:{port}/",
+    )  # fmt: skip
     assert code == 0, output
-    assert sorted(r.rcpt_tos[0] for r in smtp.received) == sorted(EXPECTED)
-    # A site that has never published an index answers 404: the first publish.
-    served["root"] = tmp_path
-    code, output = run_notify(builds, environment(smtp, recipients), previous=f"http://127.0.0.1:{port}/")
-    assert code == 0, output
-    assert "no previous bulletin index: nothing sent (first publish)" in output
-    assert len(smtp.received) == 3
+    assert "0 published id(s) kept" in output and ledger.is_file()
 
 
-def test_an_unreadable_previous_index_is_an_error_not_a_first_publish(
-    builds: Builds, smtp: Recorder, recipients: Path, tmp_path: Path
+def test_a_network_read_has_one_deadline_and_never_shows_credentials(
+    web: tuple[int, dict[str, object]], tmp_path: Path
 ) -> None:
-    code, output = run_notify(builds, environment(smtp, recipients), previous=str(tmp_path / "missing"))
-    assert code == 1
-    assert "which does not exist" in output
-    code, output = run_notify(builds, environment(smtp, recipients), previous=f"http://127.0.0.1:{free_port()}/")
-    assert code == 1
-    assert "cannot read the previous bulletin index at http://127.0.0.1:" in output
-    assert smtp.connections == 0
+    port, served = web
+    served["root"], served["delay"] = tmp_path, 5.0
+    started = time.monotonic()
+    with pytest.raises(NotifyError) as caught:
+        fetch(f"http://bulletins:s3cret@127.0.0.1:{port}/bulletins/index.json", lambda seconds: None, deadline=1.0)
+    assert time.monotonic() - started < 4.0  # one deadline for every try, not a timeout per try
+    message = str(caught.value)
+    assert message.startswith(f"cannot read http://127.0.0.1:{port}/bulletins/index.json: ")
+    assert "s3cret" not in message and "bulletins:" not in message
 
 
 def test_the_documented_example_recipients_file_is_valid() -> None:
@@ -606,7 +675,9 @@ def test_corrections_and_withdrawals_are_sent_marked_as_such(tmp_path: Path, smt
         assert code == 0, output
         return tmp_path / out
 
+    delivered_at_noon(root, build("2026-11-22 09:00", "nine"), ledger, "2026-11-22 09:00")  # the 8:55 bulletin
     first = build("2026-11-22 12:00", "first")
+    delivered_at_noon(root, first, ledger)  # the 10:30 one
     path = root / f"incidents/2026/{OPEN_ID}.yml"
     text = path.read_text(encoding="utf-8")
     # The 8:55 update is withdrawn; the 10:30 one, which restated it, is corrected.
@@ -615,10 +686,11 @@ def test_corrections_and_withdrawals_are_sent_marked_as_such(tmp_path: Path, smt
         encoding="utf-8",
     )
     second = build("2026-11-22 12:30", "second")
-    builds = Builds(root, first, second)
-    code, output = run_notify(builds, environment(smtp, recipients))
+    builds = Builds(root, first, second, ledger)
+    code, output = run_notify(builds, environment(smtp, recipients), ledger=ledger)
     assert code == 0, output
-    assert "sent 6 message(s) for 2 new bulletin(s)" in output  # a correction and a withdrawal, to 3 recipients each
+    assert "sent 6 message(s) for 2 bulletin(s)" in output  # a correction and a withdrawal, to 3 recipients each
+    # A recipient added only now never had the 8:55 bulletin: it is not told of its withdrawal.
     to_cknw = sorted((r.message for r in smtp.to("news@radio.example")), key=lambda m: m["Subject"])
     subjects = [m["Subject"] for m in to_cknw]
     assert subjects == [
@@ -631,6 +703,15 @@ def test_corrections_and_withdrawals_are_sent_marked_as_such(tmp_path: Path, smt
     assert correction.get_content().startswith("SLUG: NORTHWIND OUTAGE NORTHEAST EDMONTON — CORRECTION\n")
     assert withdrawal.get_content().startswith("KILL: NORTHWIND BROADBAND BULLETIN OF 8:55 A.M. MST\n")
     assert correction["Date"] == "Sun, 22 Nov 2026 12:30:00 -0700"  # when the correction was issued
+    # A newsroom added now gets what is current (the 10:30 bulletin), never the withdrawal of one it did not have.
+    added = RECIPIENTS.replace("technical:", "  - {name: New Desk, email: desk@new.example}\ntechnical:")
+    recipients.write_text(added, encoding="utf-8")
+    code, output = run_notify(builds, environment(smtp, recipients), ledger=ledger)
+    assert code == 0, output
+    new = [r.message["Subject"] for r in smtp.to("desk@new.example")]
+    assert new == [
+        "Northwind Broadband: CORRECTION — Internet outage in Clareview and Castle Downs — update of 10:30 a.m. MST"
+    ]
 
 
 def test_a_line_break_in_a_recipients_name_is_a_located_error(builds: Builds) -> None:

@@ -39,6 +39,7 @@ PINNED = {
     "actions/upload-artifact": ("bbbca2ddaa5d8feaa63e36b76fdaad77386f024f", "v7.0.0"),
     "actions/upload-pages-artifact": ("fc324d3547104276b827a68afc52ff2a11cc49c9", "v5.0.0"),
     "actions/deploy-pages": ("cd2ce8fcbc39b97be8ca5fce6e763baed58fa128", "v5.0.0"),
+    "actions/download-artifact": ("3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c", "v8.0.1"),
 }
 USES = re.compile(r"^\s*(?:- )?uses: (?P<action>[\w./-]+)@(?P<ref>\S+)(?: # (?P<comment>\S+))?$", re.M)
 
@@ -98,6 +99,7 @@ def test_each_job_has_only_the_permissions_it_needs(path: Path) -> None:
         "build": {"contents": "read"},
         "deploy": {"pages": "write", "id-token": "write"},
         "keepalive": {"actions": "write"},
+        "deliver": {"contents": "write"},
         "tests": {"contents": "read"},
     }
     for name, job in workflow["jobs"].items():
@@ -112,7 +114,10 @@ def test_the_scaffold_publishes_exactly_as_this_repository_does_but_for_the_inst
     assert "cache-dependency-path: pyproject.toml\n" in ours and "        run: pip install .\n" in ours
     assert "cache-dependency-path: requirements.txt\n" in theirs
     assert "        run: pip install -r requirements.txt\n" in theirs
-    install = re.compile(r"          cache-dependency-path: .*?(?=      - name: Check)", re.S)
+    install = re.compile(
+        r"          cache-dependency-path: .*?\n      - name: Install the tool\n(?:        #.*\n)*        run: .*\n"
+    )
+    assert len(install.findall(ours)) == len(install.findall(theirs)) == 2  # the build and the delivery jobs
     assert install.sub("", ours) == install.sub("", theirs)
 
 
@@ -192,12 +197,17 @@ def test_the_scaffolded_repository_builds_as_its_workflow_says(tmp_path: Path) -
         if "run" not in step:
             continue
         condition = step.get("if")
-        if condition is not None:
-            # Only the mail step has a condition among the run steps; without the secret it is skipped.
-            assert "env.OUTAGE_SMTP_HOST != ''" in condition, condition
+        command = step["run"]
+        if step.get("name") == "Fetch the ledger":
+            # It reads the ledger's branch from GitHub; here, the ledger that branch holds after a first run.
+            assert condition == "github.event_name != 'pull_request'", condition
+            command = f"{runner / 'bin' / 'outage'} ledger init --ledger ledger/ledger.json"
+        elif condition is not None:
+            # Started by hand, once; not on a push.
+            assert condition == "github.event_name == 'workflow_dispatch' && inputs.start-ledger", condition
             continue
         script = tmp_path / "step.sh"
-        script.write_text(step["run"], encoding="utf-8")
+        script.write_text(command, encoding="utf-8")
         # What GitHub runs for a `run:` step on Linux.
         done = subprocess.run(
             ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
@@ -209,7 +219,8 @@ def test_the_scaffolded_repository_builds_as_its_workflow_says(tmp_path: Path) -
         )
         assert done.returncode == 0, f"{step.get('name', step['run'])}:\n{done.stdout}\n{done.stderr}"
         ran.append(step.get("name"))
-    assert ran == ["Install the tool", "Check the incident files", "Build the site"]
+    assert ran == ["Install the tool", "Check the incident files", "Fetch the ledger", "Build the site"]
+    assert '"entries": {' in (repo / "ledger/ledger.json").read_text(encoding="utf-8")  # the build recorded into it
     assert (runner / "bin" / "outage").is_file()  # the workflow's pip installed the tool itself
     (upload,) = [s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
     published = repo / upload["with"]["path"]

@@ -128,8 +128,10 @@ def _cause(cause: str, say) -> str:
     """The first sentence of the cause, in the third person, if it reads well aloud."""
     if not cause:
         return ""
-    sentence = spoken.sentences(spoken.scrub(display.plain(cause)))[0]
-    return _readable(say(spoken.third_person(sentence)))
+    found = spoken.sentences(spoken.scrub(display.plain(cause)))
+    if not found:  # nothing left that can be read aloud (a cause of only marks, say)
+        return ""
+    return _readable(say(spoken.third_person(found[0])))
 
 
 def _readable(text: str) -> str:

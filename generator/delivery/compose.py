@@ -18,6 +18,7 @@ from pathlib import Path
 from .. import display
 from ..incidents.model import Config
 from .errors import NotifyError
+from .owed import mask
 from .published import Bulletin
 from .recipients import EMAIL, NEWSROOM, Recipient
 
@@ -33,7 +34,8 @@ class Delivery:
     message: EmailMessage
 
     def describe(self) -> str:
-        return f"{self.bulletin.id} to {self.recipient.email} ({self.recipient.entry})"
+        """For logs: the recipient by its entry and a masked address, never the address itself."""
+        return f"{self.bulletin.key} to {self.recipient.entry} {self.recipient.name} <{mask(self.recipient.email)}>"
 
 
 def sender_address(environ: Mapping[str, str], config: Config) -> Address:
@@ -122,5 +124,7 @@ def preview(delivery: Delivery, lines: int = 3) -> str:
     """What ``--dry-run`` prints for one message."""
     message = delivery.message
     body = message.get_content().splitlines()[:lines]
-    head = [f"To: {message['To']}", f"Subject: {message['Subject']}", f"Message-ID: {message['Message-ID']}"]
+    recipient = delivery.recipient
+    to = f"{recipient.entry} {recipient.name} <{mask(recipient.email)}>"
+    head = [f"To: {to}", f"Subject: {message['Subject']}", f"Message-ID: {message['Message-ID']}"]
     return "\n".join([*head, *(f"  | {line}" for line in body)]) + "\n"

@@ -79,8 +79,9 @@ def read_published(source: str, *, sleep: Sleep = time.sleep) -> list[Published]
                     key[0], key[1], datetime.fromisoformat(published), title, status.lower().replace(" ", "_"), False
                 ),
             )
-    if index is None and feed is None:
-        raise NotifyError(f"{source}: found neither {INDEX} nor {FEED}; is it the published status site?")
+    if index is None and feed is None and urlsplit(source).scheme.lower() not in ("http", "https"):
+        raise NotifyError(f"{source}: found neither {INDEX} nor {FEED}; is it a built status site?")
+    # An address that answers 404 for both has published nothing yet: a first publish.
     return sorted(found.values(), key=lambda p: (p.at, p.incident, int(p.number)))
 
 

@@ -1,8 +1,8 @@
-"""What was published: the bulletin index of a new build, and of the live site (or an earlier build).
+"""What a build published: its bulletin index, and reading a published site over http(s).
 
-``outage notify`` compares the two and emails only the bulletins that are new.
-The live index is fetched over http(s) with retries; a 404 means nothing was
-published before (the first publish).
+``outage notify`` reads the new build's index and compares it with the
+ledger; ``outage ledger init --from`` reads what an earlier version published.
+Network reads retry transient failures within one overall deadline.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import json
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from . import retry
 from .errors import NotifyError
@@ -23,7 +23,9 @@ from .retry import Sleep
 
 INDEX = "bulletins/index.json"
 FETCH_TIMEOUT = 20.0
-"""Seconds to wait for the previous index from the live site."""
+"""Seconds one request may take."""
+DEADLINE = 60.0
+"""Seconds all tries of one network read may take together, waits included."""
 MAX_INDEX_BYTES = 20 * 1024 * 1024
 
 
@@ -82,24 +84,6 @@ def read_index(raw: bytes, source: str) -> list[Bulletin]:
         raise NotifyError(f"{source}: expected a bulletin index written by outage build; found {exc!r}") from None
 
 
-def index_ids(raw: bytes, source: str) -> set[str]:
-    """The keys (id and revision) of an index's bulletins: all that is needed of the previous one.
-
-    An index from before revisions were recorded lists first issues only.
-    """
-    try:
-        document = json.loads(raw.decode("utf-8"))
-        ids = {
-            bulletin_key(entry["id"], int(entry.get("revision", 1)), str(entry.get("kind", "issue")))
-            for entry in document["bulletins"]
-        }
-    except (ValueError, KeyError, TypeError) as exc:
-        raise NotifyError(f"{source}: expected a bulletin index written by outage build; found {exc!r}") from None
-    if not all(isinstance(i, str) for i in ids):
-        raise NotifyError(f"{source}: expected bulletin ids as text; found {sorted(map(repr, ids))[:3]}")
-    return ids
-
-
 def built_index(site_dir: Path) -> list[Bulletin]:
     """The bulletins of the build in ``site_dir``."""
     path = site_dir / INDEX
@@ -110,43 +94,30 @@ def built_index(site_dir: Path) -> list[Bulletin]:
     return read_index(path.read_bytes(), str(path))
 
 
-def previous_ids(source: str, *, sleep: Sleep = time.sleep) -> set[str] | None:
-    """The bulletin ids published before: ``source`` is a site folder or an http(s) address of the live site.
+def fetch(
+    url: str, sleep: Sleep, *, deadline: float = DEADLINE, clock: Callable[[], float] = time.monotonic
+) -> bytes | None:
+    """The body at ``url``; ``None`` for 404; transient failures retried, all within ``deadline`` seconds.
 
-    ``None`` when there is no previous index (the address answers 404, or the
-    folder has none): the first publish. A folder that does not exist, or a site
-    that cannot be reached after retries, is an error, never "nothing published".
+    A slow server never holds a run for minutes: every try and every wait
+    counts against one deadline. Messages show the address without any
+    user name or password it carries.
     """
-    scheme = urlsplit(source).scheme.lower()
-    if scheme in ("http", "https"):
-        url = source if source.endswith(".json") else source.rstrip("/") + "/" + INDEX
-        raw = fetch(url, sleep)
-        return None if raw is None else index_ids(raw, url)
-    if scheme and len(scheme) > 1:
-        raise NotifyError(f"--previous: expected a folder or an http(s) address; found {source!r}")
-    folder = Path(source)
-    if folder.is_file():
-        return index_ids(folder.read_bytes(), source)
-    if not folder.is_dir():
-        raise NotifyError(
-            f"--previous: expected a built site folder or an http(s) address; found {source!r}, which does not exist"
-        )
-    path = folder / INDEX
-    return index_ids(path.read_bytes(), str(path)) if path.is_file() else None
-
-
-def fetch(url: str, sleep: Sleep) -> bytes | None:
-    """The body at ``url``; ``None`` for 404; transient failures retried, then an error."""
+    shown = public(url)
     request = urllib.request.Request(
-        url, headers={"Cache-Control": "no-cache", "User-Agent": "outage-bulletin notify", "Accept": "application/json"}
+        url, headers={"Cache-Control": "no-cache", "User-Agent": "outage-bulletin", "Accept": "application/json"}
     )
+    started = clock()
     delays = retry.RETRY_DELAYS
     for attempt in range(len(delays) + 1):
+        left = deadline - (clock() - started)
         try:
-            with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
+            if left <= 0:
+                raise TimeoutError(f"no answer within {deadline:g} s")
+            with urllib.request.urlopen(request, timeout=min(FETCH_TIMEOUT, left)) as response:
                 raw = response.read(MAX_INDEX_BYTES + 1)
             if len(raw) > MAX_INDEX_BYTES:
-                raise NotifyError(f"{url}: expected an index of at most {MAX_INDEX_BYTES:,} bytes; found more")
+                raise NotifyError(f"{shown}: expected at most {MAX_INDEX_BYTES:,} bytes; found more")
             return raw
         except urllib.error.HTTPError as exc:
             if exc.code == 404:
@@ -154,16 +125,20 @@ def fetch(url: str, sleep: Sleep) -> bytes | None:
             reason: str = f"HTTP {exc.code} {exc.reason}"
             transient = exc.code >= 500 or exc.code in (408, 429)
         except (urllib.error.URLError, OSError) as exc:
-            reason = str(getattr(exc, "reason", exc))
-            transient = True
-        if not transient or attempt == len(delays):
-            raise NotifyError(f"cannot read the previous bulletin index at {url}: {reason}; nothing was sent")
+            reason = str(getattr(exc, "reason", exc)).replace(url, shown)
+            transient = not isinstance(exc, TimeoutError) or clock() - started < deadline
+        out_of_time = clock() - started + (delays[attempt] if attempt < len(delays) else 0) >= deadline
+        if not transient or attempt == len(delays) or out_of_time:
+            raise NotifyError(f"cannot read {shown}: {reason}")
         sleep(delays[attempt])
     raise AssertionError("unreachable")
 
 
-def new_bulletins(current: Iterable[Bulletin], previous: set[str]) -> list[Bulletin]:
-    """The bulletins (and corrections, and withdrawals) of the new build the previous one did not have, oldest first."""
-    return sorted(
-        (b for b in current if b.key not in previous), key=lambda b: (b.issued or b.at, b.at, b.incident, b.update)
-    )
+def public(url: str) -> str:
+    """The address without user name and password: what may appear in a log."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))

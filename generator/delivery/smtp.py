@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from . import retry
 from .compose import Delivery
 from .errors import NotifyError
+from .owed import mask
 from .retry import Sleep
 
 SMTP_TIMEOUT = 30.0
@@ -139,11 +140,18 @@ def _transient(exc: BaseException) -> bool:
 
 
 def _reply(exc: BaseException) -> str:
+    """The server's reply, addresses masked: a run's log is often public."""
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        return "; ".join(f"{addr} refused: {code} {_text(msg)}" for addr, (code, msg) in exc.recipients.items())
+        return "; ".join(
+            f"{mask(addr)} refused: {code} {_masked(_text(msg), addr)}" for addr, (code, msg) in exc.recipients.items()
+        )
     if isinstance(exc, smtplib.SMTPResponseException):
         return f"{exc.smtp_code} {_text(exc.smtp_error)}"
     return str(exc) or type(exc).__name__
+
+
+def _masked(text: str, address: str) -> str:
+    return text.replace(address, mask(address))
 
 
 def _text(value: bytes | str) -> str:
@@ -151,7 +159,7 @@ def _text(value: bytes | str) -> str:
 
 
 def send(deliveries: list[Delivery], settings: SmtpSettings, *, log: Callable[[str], None] = print,
-         sleep: Sleep = time.sleep) -> list[Failure]:  # fmt: skip
+         sleep: Sleep = time.sleep, sent: Callable[[Delivery], None] = lambda delivery: None) -> list[Failure]:  # fmt: skip
     """Send every message; return those that failed after retries. The others are sent regardless.
 
     A failure that stops every message (login refused, no TLS) raises
@@ -175,6 +183,7 @@ def send(deliveries: list[Delivery], settings: SmtpSettings, *, log: Callable[[s
                     refused = smtp.send_message(delivery.message, envelope_from, [delivery.recipient.email])
                     if refused:
                         raise smtplib.SMTPRecipientsRefused(refused)
+                    sent(delivery)  # recorded before anything else can fail: never sent twice for this
                     log(f"sent {delivery.describe()}")
                     break
                 except (smtplib.SMTPException, OSError) as exc:

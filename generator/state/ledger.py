@@ -126,7 +126,9 @@ class Ledger:
     site: str
     entries: dict[str, dict] = field(default_factory=dict)
     deliveries: dict[str, dict[str, str]] = field(default_factory=dict)
-    """By "<incident id>/<published id>/<revision or 'withdrawn'>": {recipient key: when delivered}."""
+    """By bulletin ("<incident id>/<published id>@r<revision>" or "…@withdrawn"): {recipient key: when delivered}."""
+    recipients: dict[str, str] = field(default_factory=dict)
+    """Every recipient key delivery has seen, and since when (it is owed what was issued from then on)."""
 
     def to_json(self) -> str:
         body = {
@@ -135,6 +137,7 @@ class Ledger:
             "site": self.site,
             "entries": self.entries,
             "deliveries": self.deliveries,
+            "recipients": self.recipients,
         }
         return json.dumps(body, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
@@ -180,7 +183,10 @@ def read_ledger(path: Path, site_url: str) -> Ledger:
     for key, sent in deliveries.items():
         if not isinstance(sent, dict) or not all(isinstance(v, str) for v in sent.values()):
             raise LedgerError(f"{path}: deliveries[{key!r}]: expected a mapping of recipient keys to times")
-    return Ledger(site=site_url, entries=entries, deliveries=deliveries)
+    recipients = body.get("recipients", {})
+    if not isinstance(recipients, dict) or not all(isinstance(v, str) for v in recipients.values()):
+        raise LedgerError(f"{path}: recipients: expected a mapping of recipient keys to times")
+    return Ledger(site=site_url, entries=entries, deliveries=deliveries, recipients=recipients)
 
 
 def _entry_problem(entry: object) -> str:
@@ -438,4 +444,6 @@ def recorded(ledger: Ledger, site: Site, now: datetime, published: Publication) 
             entry.setdefault("withdrawn", gone.withdrawn_at.isoformat())
         if key not in live and not entry.get("expired") and _time(entry["at"]) < horizon:
             entry["expired"] = now.isoformat()
-    return Ledger(site=ledger.site, entries=entries, deliveries=dict(ledger.deliveries))
+    return Ledger(
+        site=ledger.site, entries=entries, deliveries=dict(ledger.deliveries), recipients=dict(ledger.recipients)
+    )
