@@ -155,7 +155,7 @@ def test_a_removed_update_is_withdrawn_with_a_cap_cancel_and_a_kill_notice(repo:
     assert {"kind": "withdrawal", "id": f"{CLAREVIEW}/{SECOND}"}.items() <= next(
         b for b in index["bulletins"] if b["id"] == f"{CLAREVIEW}/{SECOND}"
     ).items()
-    # The 10:30 update no longer follows a count of 2,300 customers, nor restates 8:55: it is corrected,
+    # The 10:30 update no longer follows a count of 6,000 customers, nor restates 8:55: it is corrected,
     # and its correction references its own first issue, not the message withdrawn.
     third = (second / f"bulletins/{CLAREVIEW}/{THIRD}/cap.xml").read_bytes()
     assert field(third, "identifier") == f"{HOST}.{CLAREVIEW}.{THIRD}.r2"

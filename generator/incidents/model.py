@@ -67,6 +67,8 @@ class Service:
     description: str = ""
     emergency_calls: bool = False
     """911 calls go over this service (status.yml says so): when it is affected, say what to do instead."""
+    categories: tuple[str, ...] = ()
+    """Its categories for regulatory reporting, as status.yml gives them (9-1-1 is ``emergency_calls``)."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,8 @@ class Facts:
     services: tuple[Service, ...]
     areas: tuple[Area, ...]
     customers_affected: int | None = None
+    customers_potentially_affected: int | None = None
+    """Customers who could be affected (the FCC's measure); used only for regulatory reporting."""
     cause: str = ""
     restore_eta: datetime | None = None
     """The latest estimate given and not withdrawn; whether it may still be presented is ``state``'s call."""
@@ -189,6 +193,22 @@ def update_id(at: datetime) -> str:
 
 
 @dataclass(frozen=True)
+class Report:
+    """A notification or report staff made for an outage (the file's ``reported:``); never published."""
+
+    rule: str
+    """``regime-id/rule-id``, e.g. ``crtc-2025-225/primary-notification``."""
+    at: datetime
+    by: str
+    reference: str = ""
+    recipient: str | None = None
+    """The one recipient id it covers; ``None``: every recipient of the rule."""
+    line: int = 0
+    """Where the entry stands in its file (line, then column), for messages to staff."""
+    column: int = 0
+
+
+@dataclass(frozen=True)
 class Incident:
     """One file under incidents/: an unplanned incident or a planned maintenance, as of its latest update.
 
@@ -215,6 +235,12 @@ class Incident:
     expected_impact: str = ""
     reference: str = ""
     """The provider's own reference (a ticket, a change number), shown on the notice."""
+    discovered_at_setting: datetime | None = None
+    """The file's ``discovered_at``: when the provider became aware of the outage."""
+    community_isolated: bool = False
+    """The outage cut off an area that only this provider serves (regulatory reporting)."""
+    reported: tuple[Report, ...] = ()
+    """Notifications and reports made for this outage, oldest first as written."""
 
     @property
     def is_maintenance(self) -> bool:
@@ -265,6 +291,11 @@ class Incident:
     def began_at(self) -> datetime:
         """When the outage began: the file's ``began_at``, or the first update. "Since" counts from it."""
         return self.began_at_setting or self.updates[0].at
+
+    @property
+    def discovered_at(self) -> datetime:
+        """When the provider became aware of the outage: the file's ``discovered_at``, or the first update."""
+        return self.discovered_at_setting or self.updates[0].at
 
     @property
     def started_at(self) -> datetime:

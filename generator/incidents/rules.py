@@ -23,6 +23,7 @@ from .yamltext import Path, YamlDocument
 _CAP_UNSAFE = re.compile(r"[\s,<&]")
 _POINT = re.compile(r"^(-?\d{1,2}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)$")
 _INCIDENT_STEM = re.compile(r"^(\d{4})-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DUTY_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
 
 
 class Checker:
@@ -104,7 +105,9 @@ def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
         media_contact=m.Contact(media.phone, media.email, media.name, media.title) if media else None,
         about=raw.about.strip(),
         dateline=raw.dateline,
-        services=tuple(m.Service(s.id, s.name, s.description, s.emergency_calls) for s in raw.services),
+        services=tuple(
+            m.Service(s.id, s.name, s.description, s.emergency_calls, tuple(s.categories)) for s in raw.services
+        ),
         areas=tuple(
             m.Area(
                 a.id,
@@ -238,9 +241,11 @@ def check_incident(
         services=services,
         areas=areas,
         customers_affected=getattr(raw, "customers_affected", None),
+        customers_potentially_affected=getattr(raw, "customers_potentially_affected", None),
         cause=(getattr(raw, "cause", "") or "").strip(),
         window=window,
     )
+    _check_potentially(first, (), checker)
     updates = _updates(raw, first, known, zone, checker)
     if began_at is not None and updates and began_at > updates[0].at:
         checker.fail(
@@ -248,6 +253,8 @@ def check_incident(
             f"a time no later than the first update, {_shown(updates[0].at, zone)}",
             describe(raw.began_at),
         )
+    discovered_at = _discovered_at(raw, began_at, updates, zone, checker)
+    reported = _reported(raw, began_at, discovered_at, updates, zone, checker)
     if isinstance(raw, IncidentFile) and raw.reopened and not _reopens(updates):
         checker.fail(("reopened",), "true only when a 'resolved' update is followed by 'investigating'", "true")
     if checker.problems:  # any problem in the file, found here or before
@@ -266,7 +273,83 @@ def check_incident(
         original_window=window,
         expected_impact=getattr(raw, "expected_impact", ""),
         reference=(raw.reference or "").strip(),
+        discovered_at_setting=discovered_at,
+        community_isolated=getattr(raw, "community_isolated", False),
+        reported=reported,
     )
+
+
+# --- what regulatory reporting reads: never published ---------------------------------
+
+
+def _check_potentially(facts: m.Facts, loc: Path, checker: Checker) -> None:
+    """Customers potentially affected, stated with customers affected in one place, are at least as many."""
+    affected, potentially = facts.customers_affected, facts.customers_potentially_affected
+    if affected is not None and potentially is not None and potentially < affected:
+        checker.fail(
+            (*loc, "customers_potentially_affected"),
+            f"at least customers_affected ({affected:,}): everyone affected could be",
+            f"{potentially:,}",
+        )
+
+
+def _discovered_at(raw, began_at: datetime | None, updates: list[m.Update], zone: ZoneInfo, checker: Checker):
+    """The file's ``discovered_at``: no earlier than the outage began, no later than the first update."""
+    text = getattr(raw, "discovered_at", None)
+    moment = checker.time(text, ("discovered_at",), zone)
+    if moment is None or not updates:
+        return moment
+    first = updates[0].at
+    if began_at is not None and moment < began_at:
+        checker.fail(("discovered_at",), f"a time no earlier than began_at, {_shown(began_at, zone)}", describe(text))
+    elif began_at is None and moment < first:
+        checker.fail(
+            ("discovered_at",),
+            f"a time no earlier than the outage began: the first update, {_shown(first, zone)}, "
+            "unless began_at says it began earlier",
+            describe(text),
+        )
+    elif moment > first:
+        checker.fail(
+            ("discovered_at",),
+            f"a time no later than the first update, {_shown(first, zone)}: it was known by then",
+            describe(text),
+        )
+    return moment
+
+
+def _reported(
+    raw,
+    began_at: datetime | None,
+    discovered_at: datetime | None,
+    updates: list[m.Update],
+    zone: ZoneInfo,
+    checker: Checker,
+) -> tuple[m.Report, ...]:
+    """The file's ``reported:`` entries: a duty's key, and a time once the outage was known."""
+    found = []
+    known = discovered_at or (updates[0].at if updates else None)
+    for index, item in enumerate(getattr(raw, "reported", None) or ()):
+        loc: Path = ("reported", index)
+        if not _DUTY_KEY.match(item.rule):
+            checker.fail(
+                (*loc, "rule"),
+                "a duty's key regime-id/rule-id, like crtc-2025-225/primary-notification",
+                describe(item.rule),
+            )
+        at = checker.time(item.at, (*loc, "at"), zone)
+        if at is None:
+            continue
+        if known is not None and at < known:
+            where = (
+                "discovered_at" if discovered_at is not None else "the first update, unless discovered_at says earlier"
+            )
+            checker.fail(
+                (*loc, "at"), f"a time once the outage was known, {_shown(known, zone)} ({where})", describe(item.at)
+            )
+        line, column = checker.document.position(loc)
+        found.append(m.Report(item.rule, at, item.by.strip(), item.reference.strip(), item.recipient, line, column))
+    return tuple(found)
 
 
 class _Known:
@@ -368,6 +451,10 @@ def _facts_after(
         changes["impact"] = m.Impact(item.impact)
     if getattr(item, "customers_affected", None) is not None:
         changes["customers_affected"] = item.customers_affected
+    if getattr(item, "customers_potentially_affected", None) is not None:
+        changes["customers_potentially_affected"] = item.customers_potentially_affected
+        if "customers_affected" in changes:  # stated together, they must agree; apart, the larger counts
+            _check_potentially(replace(facts, **changes), loc, checker)
     if getattr(item, "cause", None) is not None:
         changes["cause"] = item.cause.strip()
     if eta is not None or eta_withdrawn:

@@ -9,9 +9,9 @@ Times are text here because their meaning depends on ``status.yml``'s zone.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 IncidentStatusName = Literal["investigating", "identified", "monitoring", "resolved"]
@@ -52,6 +52,19 @@ LANGUAGES = ("en",)
 Customers = Annotated[
     int, Field(ge=0, lt=100_000_000, description="How many customers are affected, as known at this point.")
 ]
+PotentiallyAffected = Annotated[
+    int,
+    Field(
+        ge=0,
+        lt=100_000_000,
+        description="How many customers could be affected (the FCC's measure for outage reports), as known at this point.",
+    ),
+]
+DateText = Annotated[
+    str, Field(description="A date like 2026-07-01.", json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})
+]
+ReportingId = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": r"^[a-z0-9][a-z0-9-]*$"})]
+"""A regime's, category's or recipient's id; the reporting stage says which ones exist."""
 UNKNOWN = "unknown"
 """``restore_eta: unknown`` withdraws an earlier estimate: there is no estimate any more."""
 Time = Annotated[
@@ -89,6 +102,11 @@ class ServiceFile(_Strict):
     emergency_calls: bool = Field(
         False,
         description="True if 911 calls go over this service: when it is affected, every bulletin says what to do instead.",
+    )
+    categories: list[ReportingId] = Field(
+        default_factory=list,
+        description="Its categories for regulatory reporting: primary, public-alerting, specialised (fcc-part4 adds "
+        "telephony and interconnected-voip). 9-1-1 is emergency_calls: true, not a category here.",
     )
 
 
@@ -145,6 +163,54 @@ class FeedSettingsFile(_Strict):
     )
 
 
+class RegimeChoiceFile(_Strict):
+    """A reporting regime the organisation follows: a shipped regime's id, alone or with the dates it covers."""
+
+    regime: ReportingId = Field(
+        description="A regime shipped with the tool: crtc-interim-2023, crtc-2025-225 or fcc-part4."
+    )
+    effective_from: DateText | None = Field(
+        None,
+        description="Apply it to outages that begin on or after this date; for a regime not yet in force (crtc-2025-225), "
+        "the start date the regulator sets.",
+    )
+    effective_until: DateText | None = Field(
+        None, description="Apply it to outages that begin on or before this date (when another regime replaces it)."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _id_alone(cls, value: object) -> object:
+        """``crtc-2025-225`` is short for ``{regime: crtc-2025-225}``."""
+        return {"regime": value} if isinstance(value, str) else value
+
+
+class ReportingFile(_Strict):
+    """Regulatory outage reporting (README, "Regulatory reporting"): an aid, not legal advice."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _regimes_alone(cls, value: object) -> object:
+        """``reporting: [crtc-2025-225]`` is short for ``reporting: {regimes: [crtc-2025-225]}``."""
+        return {"regimes": value} if isinstance(value, list) else value
+
+    regimes: list[RegimeChoiceFile] = Field(
+        default_factory=list,
+        description="The regimes you report under, e.g. [crtc-2025-225] or [{regime: crtc-2025-225, effective_from: 2026-07-01}].",
+    )
+    recipients: dict[ReportingId, Line] = Field(
+        default_factory=dict,
+        description="Your names for the regimes' recipients, e.g. {emergency-management: Alberta Emergency Management Agency}.",
+    )
+    contact: MediaContactFile | None = Field(
+        None, description="Who regulators call back, named in the drafts (default: media_contact)."
+    )
+    internal: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="Your own rules, in the format of a regime's rules, e.g. tell the executive on call at 100,000 user-minutes.",
+    )
+
+
 class StatusFile(_Strict):
     """status.yml: who you are, what you offer, where, and how bulletins read."""
 
@@ -167,6 +233,7 @@ class StatusFile(_Strict):
     favicon: str | None = Field(
         None, description="The browser tab icon: an SVG, PNG or ICO in this repository, e.g. assets/favicon.svg."
     )
+    reporting: ReportingFile | None = Field(None, description="Regulatory outage reporting; off when left out.")
 
 
 # --- incidents/YYYY/YYYY-MM-DD-slug.yml -------------------------------------
@@ -192,6 +259,7 @@ class IncidentUpdateFile(_Strict):
     services: list[Id] | None = Field(None, min_length=1, description="The affected services from this update on.")
     areas: list[Id] | None = Field(None, min_length=1, description="The affected areas from this update on.")
     customers_affected: Customers | None = None
+    customers_potentially_affected: PotentiallyAffected | None = None
     cause: Text | None = Field(None, description="The cause, in public words, as found at this update.")
 
 
@@ -210,6 +278,22 @@ class MaintenanceUpdateFile(_Strict):
     customers_affected: Customers | None = None
 
 
+class ReportedFile(_Strict):
+    """A notification or report made to a regulator or authority, or under your own rules; never published."""
+
+    rule: Line = Field(
+        description="regime-id/rule-id, as outage check names the duty, e.g. crtc-2025-225/primary-notification "
+        "(internal/<id> for your own rules)."
+    )
+    at: Time = Field(description="When it was made.")
+    by: Line = Field(description="Who made it.")
+    reference: OptionalLine = Field("", description="The recipient's reference number, a ticket, an email's subject.")
+    recipient: ReportingId | None = Field(
+        None,
+        description="The one recipient it covers, by the rule's recipient id (default: every recipient of the rule).",
+    )
+
+
 class IncidentFile(_Strict):
     """An unplanned incident: something broke."""
 
@@ -226,6 +310,17 @@ class IncidentFile(_Strict):
     cause: str = Field("", description="The cause, in public words, known from the first update.")
     began_at: Time | None = Field(
         None, description="When the outage itself began, if before the first update; 'since' counts from it."
+    )
+    customers_potentially_affected: PotentiallyAffected | None = None
+    discovered_at: Time | None = Field(
+        None,
+        description="When you became aware of the outage (default: the first update); reporting clocks run from it.",
+    )
+    community_isolated: bool = Field(
+        False, description="True if the outage cut off an area that only you serve (reporting rules apply)."
+    )
+    reported: list[ReportedFile] = Field(
+        default_factory=list, description="Notifications and reports made for this outage, for outage check."
     )
     broadcast: bool | None = Field(None, description="Issue radio/press/CAP bulletins (default: major and critical).")
     reference: Line | None = Field(
@@ -250,6 +345,8 @@ class MaintenanceFile(_Strict):
     broadcast: bool | None = Field(
         None, description="Issue radio/press/CAP bulletins for this work (default: when impact is major or critical)."
     )
-    reference: Line | None = Field(None, description="Your own reference, e.g. the change CHG-0412; shown on the notice.")
+    reference: Line | None = Field(
+        None, description="Your own reference, e.g. the change CHG-0412; shown on the notice."
+    )
     updates: list[MaintenanceUpdateFile] = Field(min_length=1, description="Oldest first.")
     postmortem: str = ""
