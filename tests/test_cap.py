@@ -208,21 +208,21 @@ def test_the_fibre_cut_says_what_where_why_and_when() -> None:
 
 
 def test_areas_carry_polygons_and_geocodes_from_status_yml() -> None:
+    """One <area> for every place (the union CAP reads either way; tests/test_cap_parsers.py says why)."""
     areas = parse(message(FIBRE_CUT, 1)).findall(f"{CAP}info/{CAP}area")
     assert [a.findtext(f"{CAP}areaDesc") for a in areas] == [
-        "Castle Downs, North Edmonton",
-        "Lauderdale, North Edmonton",
-        "Beverly, Northeast Edmonton",
-        "Clareview, Northeast Edmonton",
+        "Castle Downs, North Edmonton; Lauderdale, North Edmonton; Beverly, Northeast Edmonton; "
+        "Clareview, Northeast Edmonton"
     ]
-    castle_downs = areas[0]
-    assert [p.text for p in castle_downs.findall(f"{CAP}polygon")] == [
+    assert [p.text for p in areas[0].findall(f"{CAP}polygon")] == [
         "53.62,-113.53 53.62,-113.49 53.59,-113.49 53.59,-113.53 53.62,-113.53"
     ]
-    geocodes = castle_downs.findall(f"{CAP}geocode")
+    geocodes = areas[0].findall(f"{CAP}geocode")
     assert [(g.findtext(f"{CAP}valueName"), g.findtext(f"{CAP}value")) for g in geocodes] == [("SGC", "4811061")]
-    for other in areas[1:]:
-        assert [child.tag for child in other] == [f"{CAP}areaDesc"]
+    # Places with outlines of their own: every polygon and geocode, in the order of the places, once each.
+    email = parse(message("2026-07-06-business-email-blocklisted", 1)).find(f"{CAP}info/{CAP}area")
+    assert [p.text[:13] for p in email.findall(f"{CAP}polygon")] == ["53.62,-113.53", "53.675,-113.6"]
+    assert [g.findtext(f"{CAP}value") for g in email.findall(f"{CAP}geocode")] == ["4811061", "4811062"]
 
 
 def test_event_names_keep_abbreviations_and_phone_services_get_emergency_advice() -> None:

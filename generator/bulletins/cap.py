@@ -362,9 +362,7 @@ def cap_alert(config: Config, incident: Incident, update: Update, place: Thread)
     """One CAP 1.2 message for one update, as UTF-8 XML, elements in the order of the official schema."""
     message = _message(config, incident, update, place)
     alert, info = _alert(config, message, incident.id)
-    add = _adder()
-    for area in incident.areas:
-        _area(info, area, add)
+    _area(info, incident.areas, _adder())
     return etree.tostring(alert, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -398,9 +396,7 @@ def cap_cancel(config: Config, withdrawal: Withdrawal) -> bytes:
         web=f"{config.site_url}incidents/{withdrawal.incident_id}/",
     )
     alert, info = _alert(config, message, withdrawal.incident_id)
-    add = _adder()
-    for area in areas:
-        _area(info, area, add)
+    _area(info, areas, _adder())
     return etree.tostring(alert, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -459,12 +455,22 @@ def _alert(config: Config, message: _Message, incident_id: str) -> tuple[etree._
     return alert, info
 
 
-def _area(info: etree._Element, area: Area, add) -> None:
+def _area(info: etree._Element, areas, add) -> None:
+    """One ``<area>`` for every place: each one's description, then every polygon and geocode.
+
+    CAP 1.2 (§3.3.4) reads an area as the union of its polygons and geocodes, and an
+    info's areas as the union of its areas, so one area says the same as one per place.
+    It is also what every release of capparselib reads right: the one that installs
+    on Python 3.10 and later (0.6.1.post6) takes every area's polygon from the first
+    area, and fails when the first has none.
+    """
+    if not areas:
+        return
     element = etree.SubElement(info, f"{_NS}area")
-    add(element, "areaDesc", _area_desc(area))
-    for polygon in area.polygons:
-        add(element, "polygon", " ".join(polygon.split()))
-    for value_name, value in area.geocodes:
+    add(element, "areaDesc", "; ".join(_area_desc(area) for area in areas))
+    for polygon in dict.fromkeys(" ".join(p.split()) for area in areas for p in area.polygons):
+        add(element, "polygon", polygon)
+    for value_name, value in dict.fromkeys(pair for area in areas for pair in area.geocodes):
         _pair(element, "geocode", value_name, value)
 
 
