@@ -19,18 +19,31 @@ import click
 
 from .authoring import edits as authoring
 from .authoring import scaffold
-from .incidents.load import load_config, load_site
+from .incidents.load import CONFIG_FILE, INCIDENTS_DIR, load_config, load_one, load_site
 from .incidents.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Config
 from .incidents.problems import InvalidSite
 from .incidents.times import TimeError, parse_past, parse_relative, parse_time
 from .state.now import future_updates, overdue_warnings
 
+
+def _find_root(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    """``--root``, or, as git finds its repository, the nearest folder here or above with status.yml and incidents/."""
+    if value is not None:
+        return value
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_FILE).is_file() and (folder / INCIDENTS_DIR).is_dir():
+            ctx.meta["outage.found_root"] = folder != here
+            return folder
+    return Path(".")  # none: the commands say status.yml is missing here
+
+
 ROOT_OPTION = click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="The status repository (the folder with status.yml and incidents/).",
+    callback=_find_root,
+    help="The status repository (the folder with status.yml and incidents/); by default the nearest one "
+    "here or in a folder above.",
 )
 NOW_OPTION = click.option(
     "--now",
@@ -107,7 +120,15 @@ def _written(root: Path, write) -> None:
     except OSError as exc:
         _fail(f"nothing was changed: cannot write {exc.filename or root}: {exc.strerror or exc}")
         raise
-    click.echo(path.relative_to(root).as_posix())
+    if click.get_current_context().meta.get("outage.found_root"):
+        click.echo(Path(os.path.relpath(path)).as_posix())  # found from a subfolder: where it is from here
+    else:
+        click.echo(path.relative_to(root).as_posix())
+
+
+def _minute(moment: datetime) -> datetime:
+    """Authoring times to the minute, as staff write them: 2h after 10:00:37 is written 12:00."""
+    return moment.replace(second=0, microsecond=0)
 
 
 def _ids(values: tuple[str, ...]) -> list[str]:
@@ -157,22 +178,22 @@ def check(root: Path, now: str | None, strict: bool) -> None:
     click.echo(f"ok: {len(site.incidents)} files valid, {open_count} open, {len(warnings)} overdue")
 
 
-def _site(root: Path):
+def _site(root: Path, load=None):
     try:
-        return load_site(root)
+        return load() if load is not None else load_site(root)
     except InvalidSite as exc:
         _report(exc)
         sys.exit(1)
 
 
-def _site_at(root: Path, now: str | None):
+def _site_at(root: Path, now: str | None, load=None):
     """The checked site and the moment to see it at.
 
     Against the real clock, an update dated more than a few minutes ahead is an
     error: it would not exist yet, and would hide its incident from the site.
     With ``--now``, what is dated later simply does not exist yet.
     """
-    site = _site(root)
+    site = _site(root, load)
     moment = _now(now, site.config)
     if now is None and (problems := future_updates(site, moment)):
         _report(InvalidSite(problems))
@@ -294,7 +315,7 @@ def new(root: Path, now: str | None, title: str, impact: str, services, areas, m
         --message "We are investigating a loss of internet service." --next-update 1h
     """
     config = _config(root)
-    moment = _now(now, config)
+    moment = _minute(_now(now, config))
     next_at, eta_at = _when("--next-update", next_update, moment, config), _when("--eta", eta, moment, config)
     began = _began("--began-at", began_at, moment, config)
     _written(root, lambda: authoring.new_incident(
@@ -362,7 +383,7 @@ def resolve(root: Path, now: str | None, incident_id: str, message: str) -> None
 def _append(root: Path, now: str | None, incident_id: str, *, status: str | None, message: str,
             eta: str | None, next_update: str | None, resolve: bool = False, facts=None) -> None:  # fmt: skip
     config = _config(root)
-    moment = _now(now, config)
+    moment = _minute(_now(now, config))
     eta_at = "unknown" if eta == "unknown" else _when("--eta", eta, moment, config)
     next_at = _when("--next-update", next_update, moment, config)
     _written(root, lambda: authoring.append_update(
@@ -393,7 +414,7 @@ def maintenance(root: Path, now: str | None, title: str, start: str, end: str, s
         --expected-impact "Internet drops for up to 15 minutes during the window."
     """
     config = _config(root)
-    moment = _now(now, config)
+    moment = _minute(_now(now, config))
     begins = _when("--start", start, moment, config)
     assert begins is not None
     ends = _when("--end", end, begins, config)
@@ -427,7 +448,8 @@ def bulletin(root: Path, now: str | None, incident_id: str, which: str | None, k
     """Print a bulletin for an incident, for staff who phone or email a station.
 
     Works for any incident, broadcasting or not, and any update; the bulletin
-    says only what was known at that update's time.
+    says only what was known at that update's time. Only status.yml and this
+    incident's file need to be valid: a problem in another file does not stop it.
 
     \b
     Example:
@@ -442,7 +464,7 @@ def bulletin(root: Path, now: str | None, incident_id: str, which: str | None, k
     from .bulletins.templates import bulletin_templates
     from .state.now import snapshot
 
-    site, moment = _site_at(root, now)
+    site, moment = _site_at(root, now, lambda: load_one(root, incident_id))
     state = snapshot(site, moment)
     incident = next((i for i in state.site.incidents if i.id == incident_id), None)
     if incident is None:
@@ -546,20 +568,34 @@ def ledger_init(root: Path, now: str | None, path: Path, source: str | None, fro
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--name", default="Example Broadband", show_default=True, help="Your organisation's name.")
+@click.option("--name", help="Your organisation's name, as read on air (asked for if not given).")
 @click.option("--url", default="https://status.example.com/", show_default=True, help="Your status site's address.")
-@click.option("--timezone", default="UTC", show_default=True, help="IANA time zone, e.g. America/Edmonton.")
+@click.option("--timezone", help="Your IANA time zone, e.g. America/Edmonton (asked for if not given).")
 @click.option("--tool-source", default=scaffold.TOOL_SOURCE_PLACEHOLDER,
               help="The git repository (https) your organisation keeps outage-bulletin in; "
                    "requirements.txt pins it at this version's tag.")  # fmt: skip
-def init(directory: Path, name: str, url: str, timezone: str, tool_source: str) -> None:
+def init(directory: Path, name: str | None, url: str, timezone: str | None, tool_source: str) -> None:
     """Create a new status repository in DIRECTORY that checks and builds as it is.
+
+    Every time on the site, in the feeds and in the bulletins is in the time
+    zone, and the name is read on air: both are asked for when not given (and
+    required when nobody is at the keyboard to answer).
 
     \b
     Example:
       outage init my-status --name "Northwind Broadband" --timezone America/Edmonton
       cd my-status && outage check
     """
+    try:
+        scaffold.check_directory(directory)  # before any question: an answer given for nothing wastes time
+    except scaffold.ScaffoldError as exc:
+        _fail(str(exc))
+    name = name if name is not None else _ask("--name", "Your organisation's name, as read on air", scaffold.check_name)
+    timezone = (
+        timezone
+        if timezone is not None
+        else _ask("--timezone", "Your time zone (e.g. America/Edmonton)", scaffold.check_zone)
+    )
     try:
         written = scaffold.init(directory, name=name, site_url=url, timezone=timezone, tool_source=tool_source)
     except scaffold.ScaffoldError as exc:
@@ -569,6 +605,23 @@ def init(directory: Path, name: str, url: str, timezone: str, tool_source: str) 
     if tool_source == scaffold.TOOL_SOURCE_PLACEHOLDER:
         click.echo("Next: in requirements.txt, name the repository your organisation keeps the tool in "
                    "(README, \"Where the tool comes from\").")  # fmt: skip
+
+
+def _interactive() -> bool:
+    """Someone at a terminal can answer a question (never in CI, where standard input is closed)."""
+    return sys.stdin.isatty()
+
+
+def _ask(option: str, question: str, check) -> str:
+    """A value the command needs: asked for at a terminal until ``check`` accepts it, else required."""
+    if not _interactive():
+        _fail(f"{option} is required: {question[0].lower()}{question[1:]}")
+    while True:
+        answer = click.prompt(question).strip()
+        try:
+            return check(answer)
+        except scaffold.ScaffoldError as exc:
+            click.echo(str(exc), err=True)
 
 
 @main.command()

@@ -128,8 +128,10 @@ def _cause(cause: str, say) -> str:
     """The first sentence of the cause, in the third person, if it reads well aloud."""
     if not cause:
         return ""
-    sentence = spoken.sentences(spoken.scrub(display.plain(cause)))[0]
-    return _readable(say(spoken.third_person(sentence)))
+    sentences = spoken.sentences(spoken.scrub(display.plain(cause)))
+    if not sentences:  # nothing left to say once the markup is gone
+        return ""
+    return _readable(say(spoken.third_person(sentences[0])))
 
 
 def _readable(text: str) -> str:

@@ -39,29 +39,54 @@ def load_site(root: Path) -> m.Site:
     incidents: list[m.Incident] = []
     seen: dict[str, str] = {}
     for path in incident_files(root):
-        source = path.relative_to(root).as_posix()
-        try:
-            raw = read_file(path)
-        except OSError as exc:
-            problems.append(Problem(source, 1, 1, "", "a readable file", exc.strerror or type(exc).__name__))
-            continue
-        except YamlProblem as exc:
-            problems.append(replace(exc.problem, file=source))
-            continue
-        incident, found = read_incident(raw, source, config)
-        problems.extend(found)
-        stem = path.name.rsplit(".", 1)[0]
-        if stem in seen:
-            problems.append(
-                Problem(source, 1, 1, "", "an incident id (file name) used once", f"'{stem}' again (also {seen[stem]})")
-            )
-        seen.setdefault(stem, source)
+        incident = _read_incident_file(root, path, config, problems, seen)
         if incident is not None:
             incidents.append(incident)
     if problems or config is None:
         raise InvalidSite(problems)
     incidents.sort(key=lambda i: (i.updates[0].at, i.id))
     return m.Site(config=config, incidents=tuple(incidents))
+
+
+def load_one(root: Path, incident_id: str) -> m.Site:
+    """``status.yml`` and the file of one incident, checked: a site of that incident alone (or of none).
+
+    For commands about one incident (``outage bulletin``): a problem in another
+    file does not stop them. Raises :class:`InvalidSite` with the problems of
+    these files only.
+    """
+    problems: list[Problem] = []
+    config = _read_config(root, problems)
+    seen: dict[str, str] = {}
+    files = [p for p in incident_files(root) if p.name.rsplit(".", 1)[0] == incident_id]
+    incidents = [i for p in files if (i := _read_incident_file(root, p, config, problems, seen)) is not None]
+    if problems or config is None:
+        raise InvalidSite(problems)
+    return m.Site(config=config, incidents=tuple(incidents))
+
+
+def _read_incident_file(
+    root: Path, path: Path, config: m.Config | None, problems: list[Problem], seen: dict[str, str]
+) -> m.Incident | None:
+    """One incident file's model; its problems go to ``problems``, ids already read are in ``seen``."""
+    source = path.relative_to(root).as_posix()
+    try:
+        raw = read_file(path)
+    except OSError as exc:
+        problems.append(Problem(source, 1, 1, "", "a readable file", exc.strerror or type(exc).__name__))
+        return None
+    except YamlProblem as exc:
+        problems.append(replace(exc.problem, file=source))
+        return None
+    incident, found = read_incident(raw, source, config)
+    problems.extend(found)
+    stem = path.name.rsplit(".", 1)[0]
+    if stem in seen:
+        problems.append(
+            Problem(source, 1, 1, "", "an incident id (file name) used once", f"'{stem}' again (also {seen[stem]})")
+        )
+    seen.setdefault(stem, source)
+    return incident
 
 
 def incident_files(root: Path) -> list[Path]:
