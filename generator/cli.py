@@ -271,18 +271,39 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
 @main.command()
 @ROOT_OPTION
 @NOW_OPTION
-@click.option("--address", default="127.0.0.1:8000", show_default=True, help="Where to serve, host:port.")
+@click.option(
+    "--address", default="127.0.0.1:8000", show_default=True, help="Where to serve, host:port (in use: the next port)."
+)
 def serve(root: Path, now: str | None, address: str) -> None:
-    """Preview the status site, rebuilding it when status.yml or an incident file changes.
+    """Preview the status site, rebuilding it when status.yml, an incident file or the template changes.
+
+    Prints the address to open. After an edit that breaks a file, the last good
+    build stays up, and the terminal and every page say what is wrong and
+    where, until the file is fixed. Pages reload themselves after each build.
 
     \b
     Example:
       outage serve --address 127.0.0.1:8000
     """
-    from .site.plugin import serve_site
+    from .site.preview import NotBuilt, Preview, PreviewError
 
-    _, moment = _site_at(root, now)
-    serve_site(root, address, moment if now else None)
+    def prepare():
+        """The checked site and the moment to build it at: the clock, read anew for each build, or --now."""
+        site = load_site(root)
+        if now is None:
+            moment = datetime.now(UTC).astimezone(site.config.timezone)
+            if problems := future_updates(site, moment):
+                raise InvalidSite(problems)
+            return site, moment
+        try:
+            return site, parse_time(now, site.config.timezone)
+        except TimeError as exc:
+            raise NotBuilt(f"--now: expected {exc}; found {now!r}") from None
+
+    try:
+        Preview(root, prepare, say=click.echo).serve(address)
+    except PreviewError as exc:
+        _fail(str(exc))
 
 
 @main.command()

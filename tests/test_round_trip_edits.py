@@ -35,12 +35,15 @@ updates:
       More soon.
     next_update: 2026-11-23 09:00   # promised on the phone too
 """
-TWO_SPACES_AFTER = TWO_SPACES + """\
+TWO_SPACES_AFTER = (
+    TWO_SPACES
+    + """\
   - at: 2026-11-23 09:10
     status: identified
     message: Crews are replacing the card.
     next_update: 2026-11-23 10:10
 """
+)
 
 FOUR_SPACES = """\
 title: Internet outage in Clareview
