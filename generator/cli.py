@@ -161,21 +161,24 @@ def check(root: Path, now: str | None, strict: bool) -> None:
     """Check status.yml and every incident file; report every problem with its file and line.
 
     Exits 0 when everything is valid, 1 otherwise. Open incidents whose promised
-    update is late are reported as warnings (errors with --strict).
+    update is late, and text that an unquoted ' #' cut short (YAML read the rest
+    as a comment), are reported as warnings (errors with --strict).
 
     \b
     Example:
       outage check --strict
     """
     site, moment = _site_at(root, now)
-    warnings = overdue_warnings(site, moment)
+    overdue = overdue_warnings(site, moment)
+    warnings = [*site.warnings, *overdue]
     for warning in warnings:
         click.echo(str(warning.as_error() if strict else warning), err=True)
     if strict and warnings:
-        click.echo(f"{len(warnings)} overdue incident(s); failing because of --strict", err=True)
+        click.echo(f"{len(warnings)} warning(s); failing because of --strict", err=True)
         sys.exit(1)
     open_count = sum(i.is_open for i in site.incidents)
-    click.echo(f"ok: {len(site.incidents)} files valid, {open_count} open, {len(warnings)} overdue")
+    cut = f", {len(site.warnings)} text(s) cut by ' #'" if site.warnings else ""
+    click.echo(f"ok: {len(site.incidents)} files valid, {open_count} open, {len(overdue)} overdue{cut}")
 
 
 def _site(root: Path, load=None):

@@ -141,3 +141,66 @@ def test_the_wheel_carries_the_recipients_example(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "generator/authoring/scaffold/examples/recipients.example.yml" in names
     assert "generator/site_template/mkdocs.yml" in names
+
+
+# --- check points out text a " #" cut short ----------------------------------------------
+
+
+CUT = """\
+title: Phone outage in Beverly
+impact: minor
+services: [phone]
+areas: [beverly]
+customers_affected: 40   # from the switch count
+updates:
+  - at: 2026-11-22 09:00
+    status: investigating
+    message: Call 780-555-0100 #2 for updates
+    next_update: 2026-11-22 13:00   # promised on the phone
+  - at: 2026-11-22 10:00
+    status: identified
+    message: "Press #2, then 1, for the outage line"
+    cause: A line card failed.  #the one replaced in May
+"""
+
+
+def test_check_warns_where_an_unquoted_hash_cut_a_message(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path)
+    path = root / "incidents/2026/2026-11-22-phone-outage-in-beverly.yml"
+    path.write_text(CUT, encoding="utf-8")
+    code, output = run("check", "--root", str(root), "--now", NOW)
+    assert code == 0, output
+    where = "incidents/2026/2026-11-22-phone-outage-in-beverly.yml"
+    expected = [
+        f"{where}:9:32: warning: updates[0].message: expected the whole text; put it in quotes to keep what "
+        "follows ' #'; found the text cut at ' #': '#2 for updates' was read as a comment and left out",
+        f"{where}:14:33: warning: updates[1].cause: expected the whole text; put it in quotes to keep what "
+        "follows ' #'; found the text cut at ' #': '#the one replaced in May' was read as a comment and left out",
+    ]
+    assert [
+        line for line in output.splitlines() if "warning:" in line
+    ] == expected  # comments after numbers and times are staff's own
+    assert "ok: 13 files valid, 3 open, 0 overdue, 2 text(s) cut by ' #'" in output
+    code, output = run("check", "--root", str(root), "--now", NOW, "--strict")
+    assert code == 1 and expected[0].replace(" warning:", "") in output
+    path.write_text(
+        CUT.replace("message: Call 780-555-0100 #2 for updates", 'message: "Call 780-555-0100 #2 for updates"'),
+        encoding="utf-8",
+    )
+    assert "9:" not in "".join(
+        line for line in run("check", "--root", str(root), "--now", NOW)[1].splitlines() if "warning" in line
+    )
+
+
+# --- YAML's own errors, in words ----------------------------------------------------------
+
+JARGON = re.compile(r"found found|scalar|token|<[a-z ]+>|while (scanning|parsing)|stream")
+
+
+def test_yaml_syntax_errors_read_in_plain_words() -> None:
+    cases = sorted(p for p in (ROOT / "tests/broken").glob("yaml-*") if (p / "expected.txt").is_file())
+    assert len(cases) >= 16
+    for case in cases:
+        message = (case / "expected.txt").read_text(encoding="utf-8")
+        assert not JARGON.search(message), f"{case.name}: {message}"
+        assert re.match(r"^incidents/2026/[\w.-]+\.yml:\d+:\d+: ", message), case.name  # located
