@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,7 +20,7 @@ import click
 
 from .authoring import edits as authoring
 from .authoring import scaffold
-from .incidents.load import CONFIG_FILE, load_config, load_site
+from .incidents.load import CONFIG_FILE, INCIDENTS_DIR, load_config, load_one, load_site
 from .incidents.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Config, Site
 from .incidents.problems import InvalidSite
 from .incidents.times import TimeError, parse_relative, parse_time
@@ -30,12 +31,25 @@ from .reporting.report import STAGES as REPORT_STAGES
 from .reporting.setup import Setup, read_setup
 from .state.now import future_updates, overdue_warnings
 
+
+def _find_root(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    """``--root``, or, as git finds its repository, the nearest folder here or above with status.yml and incidents/."""
+    if value is not None:
+        return value
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_FILE).is_file() and (folder / INCIDENTS_DIR).is_dir():
+            ctx.meta["outage.found_root"] = folder != here
+            return folder
+    return Path(".")  # none: the commands say status.yml is missing here
+
+
 ROOT_OPTION = click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="The status repository (the folder with status.yml and incidents/).",
+    callback=_find_root,
+    help="The status repository (the folder with status.yml and incidents/); by default the nearest one "
+    "here or in a folder above.",
 )
 NOW_OPTION = click.option(
     "--now",
@@ -102,7 +116,15 @@ def _written(root: Path, write) -> None:
     except OSError as exc:
         _fail(f"nothing was changed: cannot write {exc.filename or root}: {exc.strerror or exc}")
         raise
-    click.echo(path.relative_to(root).as_posix())
+    if click.get_current_context().meta.get("outage.found_root"):
+        click.echo(Path(os.path.relpath(path)).as_posix())  # found from a subfolder: where it is from here
+    else:
+        click.echo(path.relative_to(root).as_posix())
+
+
+def _minute(moment: datetime) -> datetime:
+    """Authoring times to the minute, as staff write them: 2h after 10:00:37 is written 12:00."""
+    return moment.replace(second=0, microsecond=0)
 
 
 def _ids(values: tuple[str, ...]) -> list[str]:
@@ -135,7 +157,8 @@ def check(root: Path, now: str | None, strict: bool) -> None:
     """Check status.yml and every incident file; report every problem with its file and line.
 
     Exits 0 when everything is valid, 1 otherwise. Open incidents whose promised
-    update is late are reported as warnings (errors with --strict). With
+    update is late, and text that an unquoted ' #' cut short (YAML read the rest
+    as a comment), are reported as warnings (errors with --strict). With
     reporting: in status.yml, each regulatory reporting duty that is due is a
     warning naming its key for reported:, and one overdue is an error with --strict.
 
@@ -145,10 +168,10 @@ def check(root: Path, now: str | None, strict: bool) -> None:
       outage check --now "2026-11-22 09:37"
     """
     site, moment, setup = _checked(root, now)
-    warnings = overdue_warnings(site, moment)
+    overdue = overdue_warnings(site, moment)
     outages = site_duties(site, setup, moment)
     noted = [*setup.warnings, *discovery_warnings(outages, site)]
-    for warning in (*warnings, *noted):
+    for warning in (*site.warnings, *overdue, *noted):
         click.echo(str(warning.as_error() if strict else warning), err=True)
     pending = [(outage, duty) for outage in outages for duty in outage.pending]
     late = sum(duty.status is DutyStatus.OVERDUE for _, duty in pending)
@@ -156,13 +179,14 @@ def check(root: Path, now: str | None, strict: bool) -> None:
         click.echo(duty_line(outage, duty, error=strict and duty.status is DutyStatus.OVERDUE), err=True)
     for regime, why in not_in_force(setup, moment.date()):
         click.echo(f"{CONFIG_FILE}: note: {regime.id} is not in force on {moment.date()}: {why}", err=True)
-    if strict and (warnings or noted or late):
-        counts = [(len(warnings), "overdue incident(s)"), (len(noted), "reporting warning(s)"),
-                  (late, "overdue reporting duty(ies)")]  # fmt: skip
+    if strict and (site.warnings or overdue or noted or late):
+        counts = [(len(site.warnings), "text(s) cut by ' #'"), (len(overdue), "overdue incident(s)"),
+                  (len(noted), "reporting warning(s)"), (late, "overdue reporting duty(ies)")]  # fmt: skip
         click.echo(f"{', '.join(f'{n} {what}' for n, what in counts if n)}; failing because of --strict", err=True)
         sys.exit(1)
     open_count = sum(i.is_open for i in site.incidents)
-    summary = f"ok: {len(site.incidents)} files valid, {open_count} open, {len(warnings)} overdue"
+    cut = f", {len(site.warnings)} text(s) cut by ' #'" if site.warnings else ""
+    summary = f"ok: {len(site.incidents)} files valid, {open_count} open, {len(overdue)} overdue{cut}"
     if setup.on:
         summary += f"; reporting: {len(pending) - late} due, {late} overdue"
     click.echo(summary)
@@ -172,9 +196,16 @@ def _site(root: Path) -> Site:
     return _site_and_setup(root)[0]
 
 
-def _site_and_setup(root: Path) -> tuple[Site, Setup]:
-    """The checked site, and its reporting setup checked against it (status.yml's ``reporting:``)."""
+def _site_and_setup(root: Path, load: Callable[[], Site] | None = None) -> tuple[Site, Setup]:
+    """The checked site, and its reporting setup checked against it (status.yml's ``reporting:``).
+
+    ``load`` reads less than the whole repository (``outage bulletin`` reads one
+    incident); reporting is then off, as nothing it says depends on it.
+    """
     try:
+        if load is not None:
+            site = load()
+            return site, Setup(regimes=(), names={}, categories={})
         site = load_site(root)
         setup = read_setup((root / CONFIG_FILE).read_bytes(), site.config)
         if problems := record_problems(site, setup):
@@ -185,19 +216,19 @@ def _site_and_setup(root: Path) -> tuple[Site, Setup]:
     return site, setup
 
 
-def _site_at(root: Path, now: str | None) -> tuple[Site, datetime]:
-    site, moment, _ = _checked(root, now)
+def _site_at(root: Path, now: str | None, load: Callable[[], Site] | None = None) -> tuple[Site, datetime]:
+    site, moment, _ = _checked(root, now, load)
     return site, moment
 
 
-def _checked(root: Path, now: str | None) -> tuple[Site, datetime, Setup]:
+def _checked(root: Path, now: str | None, load: Callable[[], Site] | None = None) -> tuple[Site, datetime, Setup]:
     """The checked site, the moment to see it at, and the reporting setup.
 
     Against the real clock, an update dated more than a few minutes ahead is an
     error: it would not exist yet, and would hide its incident from the site.
     With ``--now``, what is dated later simply does not exist yet.
     """
-    site, setup = _site_and_setup(root)
+    site, setup = _site_and_setup(root, load)
     moment = _now(now, site.config)
     if now is None and (problems := future_updates(site, moment)):
         _report(InvalidSite(problems))
@@ -275,18 +306,39 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
 @main.command()
 @ROOT_OPTION
 @NOW_OPTION
-@click.option("--address", default="127.0.0.1:8000", show_default=True, help="Where to serve, host:port.")
+@click.option(
+    "--address", default="127.0.0.1:8000", show_default=True, help="Where to serve, host:port (in use: the next port)."
+)
 def serve(root: Path, now: str | None, address: str) -> None:
-    """Preview the status site, rebuilding it when status.yml or an incident file changes.
+    """Preview the status site, rebuilding it when status.yml, an incident file or the template changes.
+
+    Prints the address to open. After an edit that breaks a file, the last good
+    build stays up, and the terminal and every page say what is wrong and
+    where, until the file is fixed. Pages reload themselves after each build.
 
     \b
     Example:
       outage serve --address 127.0.0.1:8000
     """
-    from .site.plugin import serve_site
+    from .site.preview import NotBuilt, Preview, PreviewError
 
-    _, moment = _site_at(root, now)
-    serve_site(root, address, moment if now else None)
+    def prepare():
+        """The checked site and the moment to build it at: the clock, read anew for each build, or --now."""
+        site = load_site(root)
+        if now is None:
+            moment = datetime.now(UTC).astimezone(site.config.timezone)
+            if problems := future_updates(site, moment):
+                raise InvalidSite(problems)
+            return site, moment
+        try:
+            return site, parse_time(now, site.config.timezone)
+        except TimeError as exc:
+            raise NotBuilt(f"--now: expected {exc}; found {now!r}") from None
+
+    try:
+        Preview(root, prepare, say=click.echo).serve(address)
+    except PreviewError as exc:
+        _fail(str(exc))
 
 
 @main.command()
@@ -319,7 +371,7 @@ def new(root: Path, now: str | None, title: str, impact: str, services, areas, m
         --message "We are investigating a loss of internet service." --next-update 1h
     """
     config = _config(root)
-    moment = _now(now, config)
+    moment = _minute(_now(now, config))
     next_at, eta_at = _when("--next-update", next_update, moment, config), _when("--eta", eta, moment, config)
     began = _when("--began-at", began_at, moment, config, past=True)
     _written(root, lambda: authoring.new_incident(
@@ -387,7 +439,7 @@ def resolve(root: Path, now: str | None, incident_id: str, message: str) -> None
 def _append(root: Path, now: str | None, incident_id: str, *, status: str | None, message: str,
             eta: str | None, next_update: str | None, resolve: bool = False, facts=None) -> None:  # fmt: skip
     config = _config(root)
-    moment = _now(now, config)
+    moment = _minute(_now(now, config))
     eta_at = "unknown" if eta == "unknown" else _when("--eta", eta, moment, config)
     next_at = _when("--next-update", next_update, moment, config)
     _written(root, lambda: authoring.append_update(
@@ -418,7 +470,7 @@ def maintenance(root: Path, now: str | None, title: str, start: str, end: str, s
         --expected-impact "Internet drops for up to 15 minutes during the window."
     """
     config = _config(root)
-    moment = _now(now, config)
+    moment = _minute(_now(now, config))
     begins = _when("--start", start, moment, config)
     assert begins is not None
     ends = _when("--end", end, begins, config)
@@ -452,7 +504,8 @@ def bulletin(root: Path, now: str | None, incident_id: str, which: str | None, k
     """Print a bulletin for an incident, for staff who phone or email a station.
 
     Works for any incident, broadcasting or not, and any update; the bulletin
-    says only what was known at that update's time.
+    says only what was known at that update's time. Only status.yml and this
+    incident's file need to be valid: a problem in another file does not stop it.
 
     \b
     Example:
@@ -467,7 +520,7 @@ def bulletin(root: Path, now: str | None, incident_id: str, which: str | None, k
     from .bulletins.templates import bulletin_templates
     from .state.now import snapshot
 
-    site, moment = _site_at(root, now)
+    site, moment = _site_at(root, now, lambda: load_one(root, incident_id))
     state = snapshot(site, moment)
     incident = next((i for i in state.site.incidents if i.id == incident_id), None)
     if incident is None:
@@ -627,20 +680,34 @@ def ledger_init(root: Path, now: str | None, path: Path, source: str | None, fro
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--name", default="Example Broadband", show_default=True, help="Your organisation's name.")
+@click.option("--name", help="Your organisation's name, as read on air (asked for if not given).")
 @click.option("--url", default="https://status.example.com/", show_default=True, help="Your status site's address.")
-@click.option("--timezone", default="UTC", show_default=True, help="IANA time zone, e.g. America/Edmonton.")
+@click.option("--timezone", help="Your IANA time zone, e.g. America/Edmonton (asked for if not given).")
 @click.option("--tool-source", default=scaffold.TOOL_SOURCE_PLACEHOLDER,
               help="The git repository (https) your organisation keeps outage-bulletin in; "
                    "requirements.txt pins it at this version's tag.")  # fmt: skip
-def init(directory: Path, name: str, url: str, timezone: str, tool_source: str) -> None:
+def init(directory: Path, name: str | None, url: str, timezone: str | None, tool_source: str) -> None:
     """Create a new status repository in DIRECTORY that checks and builds as it is.
+
+    Every time on the site, in the feeds and in the bulletins is in the time
+    zone, and the name is read on air: both are asked for when not given (and
+    required when nobody is at the keyboard to answer).
 
     \b
     Example:
       outage init my-status --name "Northwind Broadband" --timezone America/Edmonton
       cd my-status && outage check
     """
+    try:
+        scaffold.check_directory(directory)  # before any question: an answer given for nothing wastes time
+    except scaffold.ScaffoldError as exc:
+        _fail(str(exc))
+    name = name if name is not None else _ask("--name", "Your organisation's name, as read on air", scaffold.check_name)
+    timezone = (
+        timezone
+        if timezone is not None
+        else _ask("--timezone", "Your time zone (e.g. America/Edmonton)", scaffold.check_zone)
+    )
     try:
         written = scaffold.init(directory, name=name, site_url=url, timezone=timezone, tool_source=tool_source)
     except scaffold.ScaffoldError as exc:
@@ -650,6 +717,23 @@ def init(directory: Path, name: str, url: str, timezone: str, tool_source: str) 
     if tool_source == scaffold.TOOL_SOURCE_PLACEHOLDER:
         click.echo("Next: in requirements.txt, name the repository your organisation keeps the tool in "
                    "(README, \"Where the tool comes from\").")  # fmt: skip
+
+
+def _interactive() -> bool:
+    """Someone at a terminal can answer a question (never in CI, where standard input is closed)."""
+    return sys.stdin.isatty()
+
+
+def _ask(option: str, question: str, check) -> str:
+    """A value the command needs: asked for at a terminal until ``check`` accepts it, else required."""
+    if not _interactive():
+        _fail(f"{option} is required: {question[0].lower()}{question[1:]}")
+    while True:
+        answer = click.prompt(question).strip()
+        try:
+            return check(answer)
+        except scaffold.ScaffoldError as exc:
+            click.echo(str(exc), err=True)
 
 
 @main.command()

@@ -515,5 +515,6 @@ def test_the_cap_feed() -> None:
         assert [(link.rel, link.href) for link in links] == [
             ("alternate", f"https://status.northwind.example/bulletins/{incident.id}/{update.id}/cap.xml")
         ]
+        assert entry.link == f"https://status.northwind.example/bulletins/{incident.id}/{update.id}/"  # text/html
     assert document.findtext(f"{ATOM}updated") == "2026-11-22T10:30:00-07:00"  # the newest message, not the clock
     assert xml == cap_feed(SITE.config, list(reversed(items)), None)  # same bytes whatever the order given

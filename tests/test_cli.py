@@ -203,7 +203,7 @@ def test_init_refuses_a_folder_that_is_not_empty(project: Path) -> None:
     code, output = run("init", str(project))
     assert code == 1
     assert "is not empty; choose a new folder" in output
-    code, output = run("init", str(project.parent / "x"), "--timezone", "Mars/Olympus")
+    code, output = run("init", str(project.parent / "x"), "--name", "Acme", "--timezone", "Mars/Olympus")
     assert code == 1 and "expected an IANA time zone" in output
     assert not (project.parent / "x").exists()
 

@@ -51,7 +51,9 @@ def test_the_hook_runs_outage_check_once_when_an_incident_file_or_status_yml_is_
 def test_the_hooks_command_passes_a_good_repository_and_stops_a_bad_one(tmp_path: Path, broken: bool) -> None:
     """What pre-commit runs, from the status repository's top folder: the entry, with no file names."""
     repo = tmp_path / "status"
-    assert CliRunner().invoke(main, ["init", str(repo), "--timezone", "America/Edmonton"]).exit_code == 0
+    assert (
+        CliRunner().invoke(main, ["init", str(repo), "--name", "Acme", "--timezone", "America/Edmonton"]).exit_code == 0
+    )
     if broken:
         (repo / "incidents/2026").mkdir()
         (repo / "incidents/2026/2026-05-12-fibre-cut.yml").write_text(

@@ -159,7 +159,7 @@ def test_drafts_are_reproducible_and_never_overwritten_without_force(resolved: P
 def test_drafts_are_git_ignored_and_never_published(resolved: Path, tmp_path: Path) -> None:
     assert "\n/reports/\n" in (ROOT / ".gitignore").read_text(encoding="utf-8")
     target = tmp_path / "new-status"
-    assert run("init", str(target))[0] == 0
+    assert run("init", str(target), "--name", "Northwind", "--timezone", "America/Edmonton")[0] == 0
     assert "\n/reports/\n" in (target / ".gitignore").read_text(encoding="utf-8")
     assert report(resolved)[0] == 0
     site = tmp_path / "site"

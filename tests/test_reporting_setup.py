@@ -178,12 +178,23 @@ def test_reporting_may_be_the_list_of_regimes_alone(tmp_path: Path) -> None:
     assert [r.id for r in read_setup((root / "status.yml").read_bytes(), site.config).regimes] == ["fcc-part4"]
 
 
+CASTLE_DOWNS = "2026-05-12-castle-downs"
+
+
 def test_every_command_that_reads_the_site_refuses_a_bad_setup(tmp_path: Path) -> None:
     root = project(tmp_path, STATUS.replace("[crtc-2025-225]", "[crtc-2052-225]"))
-    for command in (["build", "--site-dir", str(tmp_path / "site")], ["bulletin", "2026-05-12-castle-downs"]):
+    for command in (
+        ["build", "--site-dir", str(tmp_path / "site")],
+        ["check"],
+        ["report", CASTLE_DOWNS, "--regime", "crtc-2025-225"],
+    ):
         code, output = run(command[0], "--root", str(root), "--now", "2026-05-12 12:00", *command[1:])
         assert code == 1 and "reporting.regimes[0]: expected one of the regimes the tool ships" in output, command
     assert not (tmp_path / "site").exists()
+    # A bulletin reads only status.yml's shape and its own incident (README, "Commands"):
+    # nothing it says depends on reporting, so a radio script can still be read out.
+    code, output = run("bulletin", "--root", str(root), "--now", "2026-05-12 12:00", CASTLE_DOWNS)
+    assert "reporting" not in output
 
 
 INCIDENT_CASES = [

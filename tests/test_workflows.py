@@ -229,13 +229,15 @@ def test_the_scaffolded_repository_builds_as_its_workflow_says(tmp_path: Path) -
 
 
 def test_init_pins_the_tool_to_a_named_repository_or_says_to_name_one(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["init", str(tmp_path / "a")])
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "a"), "--name", "Acme", "--timezone", "UTC"])
     assert result.exit_code == 0, result.output
     assert "Next: in requirements.txt, name the repository your organisation keeps the tool in" in result.output
     assert "git+https://github.com/YOUR-ORGANISATION/outage-bulletin@v" in (tmp_path / "a/requirements.txt").read_text(
         encoding="utf-8"
     )
-    result = CliRunner().invoke(main, ["init", str(tmp_path / "b"), "--tool-source", "outage-bulletin"])
+    result = CliRunner().invoke(
+        main, ["init", str(tmp_path / "b"), "--name", "Acme", "--timezone", "UTC", "--tool-source", "outage-bulletin"]
+    )
     assert result.exit_code == 1
     assert "--tool-source: expected the https address of a git repository" in result.output
     assert "found 'outage-bulletin'" in result.output

@@ -2,8 +2,12 @@
 
 Every change is built in memory, checked with the same rules as
 ``outage check``, and only then written (atomically). A refused change
-leaves the file byte-for-byte as it was. Appending uses a round-trip YAML
-editor so comments, key order and formatting survive.
+leaves the file byte-for-byte as it was. An update is appended as text, in
+the layout of the updates before it (their indentation, the file's line
+endings), so every other byte of the file stays as staff wrote it: comments,
+block styles, quotes and spacing. Only a layout that cannot be extended that
+way (a list of updates in flow style) is rewritten by a round-trip YAML editor,
+which still keeps comments and key order.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -22,12 +27,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
+from yaml import MappingNode, Node, SafeLoader, ScalarNode, SequenceNode, compose
 
 from ..incidents.load import INCIDENTS_DIR, incident_files, read_file, read_incident
 from ..incidents.model import Config, Incident, Status
 from ..incidents.problems import InvalidSite, Problem
 from ..incidents.times import format_local
-from ..incidents.yamltext import YamlProblem
+from ..incidents.yamltext import YamlProblem, parse
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../schemas/incident.schema.json\n"
 
@@ -131,7 +137,8 @@ def append_update(
     """
     path = find_incident(root, incident_id)
     original = _checked_original(root, path, config)  # no parser runs on a file that has not passed the checks
-    yaml, document = _round_trip(original.decode("utf-8-sig"))
+    source = original.decode("utf-8-sig")
+    yaml, document = _round_trip(source)
     if not isinstance(document, CommentedMap) or not isinstance(document.get("updates"), list):
         raise AuthoringError(f"{_rel(root, path)} has no list of updates; fix it by hand, then run outage check")
     maintenance = document.get("kind") == "maintenance"
@@ -142,10 +149,9 @@ def append_update(
         status = last
     if last in {s.value for s in Status if s.is_final} and status != Status.INVESTIGATING.value:
         raise AuthoringError(f"{incident_id} is already {last}; nothing was changed (a new problem needs outage new)")
-    document["updates"].append(
-        _update(config, now, status, message, facts, restore_eta=restore_eta, next_update=next_update)
-    )
-    text = _dump(yaml, document)
+    update = _update(config, now, status, message, facts, restore_eta=restore_eta, next_update=next_update)
+    document["updates"].append(update)
+    text = _appended(source, update) or _dump(yaml, document)
     if original.startswith(b"\xef\xbb\xbf"):
         text = "\ufeff" + text
     _check(root, path, text, config)
@@ -257,6 +263,119 @@ def _round_trip(text: str) -> tuple[YAML, object]:
     yaml.preserve_quotes = True
     document = yaml.load(text)
     return yaml, document
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """How a file lays out its list of updates, read from the updates already there."""
+
+    dash: int
+    """The column of each item's ``-``."""
+    key: int
+    """The column of each item's keys."""
+    block: int
+    """How far a block scalar's text (``message: |``) is indented past its key."""
+    end: int
+    """Where the last update ends: after its last line, and after comments indented under it."""
+
+
+def _appended(text: str, update: CommentedMap) -> str | None:
+    """``text`` with ``update`` added to its list of updates, every other character as it was.
+
+    ``None`` when the list is not laid out as a block of mappings (then the
+    round-trip editor rewrites the file), or when the result would not read as
+    the same file plus this one update.
+    """
+    layout = _layout(text)
+    if layout is None:
+        return None
+    yaml = YAML()
+    yaml.indent(mapping=layout.block, sequence=layout.key - layout.dash, offset=0)
+    yaml.width = 4096
+    lines = _dump(yaml, CommentedSeq([update])).splitlines(True)
+    chunk = "".join(" " * layout.dash + line if line.strip() else line for line in lines)  # blank lines stay blank
+    newline = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
+    chunk = chunk.replace("\n", newline)
+    before, after = text[: layout.end], text[layout.end :]
+    if before and not before.endswith("\n"):
+        chunk = newline + chunk  # the file ended without a line break
+    result = before + chunk + after
+    old, new = parse(text.encode("utf-8"), "old").data, parse(result.encode("utf-8"), "new").data
+    assert isinstance(old, dict) and isinstance(new, dict)
+    expected = {**old, "updates": [*old["updates"], _plain(yaml, update)]}
+    return result if new == expected else None
+
+
+def _plain(yaml: YAML, update: CommentedMap) -> object:
+    """The update as the reader will see it: written alone, read back."""
+    return parse(_dump(yaml, CommentedMap(update=update)).encode("utf-8"), "update").data["update"]
+
+
+def _layout(text: str) -> _Layout | None:
+    try:
+        root = compose(text, Loader=SafeLoader)
+    except Exception:  # the file passed the checks; a parser that disagrees means: do not splice
+        return None
+    if not isinstance(root, MappingNode):
+        return None
+    updates = next((v for k, v in root.value if isinstance(k, ScalarNode) and k.value == "updates"), None)
+    if not isinstance(updates, SequenceNode) or updates.flow_style or not updates.value:
+        return None
+    items = updates.value
+    if not all(isinstance(item, MappingNode) and not item.flow_style for item in items):
+        return None
+    lines = text.splitlines(True)
+    key = items[-1].start_mark.column
+    line = lines[items[-1].start_mark.line]
+    dash = line.rfind("-", 0, key)
+    if dash < 0 or line[:dash].strip() or line[dash + 1 : key].strip():
+        return None  # the item does not start "- key:" on its line
+    block = next(
+        (
+            _indent_of(lines[v.start_mark.line + 1]) - k.start_mark.column
+            for item in items
+            for k, v in item.value
+            if isinstance(v, ScalarNode) and v.style in ("|", ">") and v.start_mark.line + 1 < len(lines)
+        ),
+        2,
+    )
+    end = _end_of_last_item(text, lines, items[-1], dash)
+    return _Layout(dash=dash, key=key, block=max(block, 1), end=end)
+
+
+def _indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _end_of_last_item(text: str, lines: list[str], item: Node, dash: int) -> int:
+    """Where the last item ends: the end of its last line of content, then of comments indented under it."""
+    last = max(_ends(item)) - 1
+    while last > 0 and text[last] in " \t\r\n":
+        last -= 1  # a block scalar's end includes the line breaks after it
+    number = text.count("\n", 0, last)
+    end = sum(len(line) for line in lines[: number + 1])
+    following = end
+    for line in lines[number + 1 :]:
+        stripped = line.strip()
+        following += len(line)
+        if stripped.startswith("#") and _indent_of(line) > dash:
+            end = following  # a comment indented under the update belongs to it
+        elif stripped:
+            break
+    return end
+
+
+def _ends(node: Node):
+    """Where each value in ``node`` ends; a block list or mapping ends only after the comments that follow it."""
+    if isinstance(node, ScalarNode) or node.flow_style:
+        yield node.end_mark.index
+    elif isinstance(node, SequenceNode):
+        for child in node.value:
+            yield from _ends(child)
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            yield from _ends(key)
+            yield from _ends(value)
 
 
 def _dump(yaml: YAML, document: object) -> str:

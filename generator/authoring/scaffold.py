@@ -107,19 +107,13 @@ def init(
     ``tool_source`` is the https address of the git repository the organisation keeps
     the tool in; ``requirements.txt`` pins it at this version's release tag.
     """
-    if directory.exists() and any(directory.iterdir()):
-        raise ScaffoldError(f"{directory} is not empty; choose a new folder")
+    check_directory(directory)
     if not re.fullmatch(r"https://[^\s@#]+", tool_source):
         raise ScaffoldError(
             f"--tool-source: expected the https address of a git repository, like {TOOL_SOURCE_PLACEHOLDER}; "
             f"found {tool_source!r}"
         )
-    try:
-        ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ScaffoldError(
-            f"--timezone: expected an IANA time zone like America/Edmonton; found {timezone!r}"
-        ) from None
+    name, timezone = check_name(name), check_zone(timezone)
     template = site_template_dir()
     staging = Path(
         tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent if directory.parent.exists() else None)
@@ -138,6 +132,30 @@ def init(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return sorted(p.relative_to(directory) for p in directory.rglob("*") if p.is_file())
+
+
+def check_directory(directory: Path) -> None:
+    """A new repository goes into a new or empty folder."""
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise ScaffoldError(f"{directory} is not empty; choose a new folder")
+
+
+def check_zone(timezone: str) -> str:
+    """An IANA time zone, or the error that says so."""
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ScaffoldError(
+            f"--timezone: expected an IANA time zone like America/Edmonton; found {timezone!r}"
+        ) from None
+    return timezone
+
+
+def check_name(name: str) -> str:
+    """An organisation's name: one line, not blank."""
+    if not name.strip() or "\n" in name:
+        raise ScaffoldError(f"--name: expected your organisation's name on one line; found {name!r}")
+    return name.strip()
 
 
 def _fill(directory: Path, template: Path, *, name: str, site_url: str, timezone: str) -> None:

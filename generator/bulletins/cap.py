@@ -34,6 +34,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from .. import display
+from ..feeds.atom import atom_bytes
 from ..incidents.model import Area, Config, Impact, Incident, Service, Status, Update, Window
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue, Withdrawal
@@ -558,6 +559,8 @@ class FeedItem:
 
     entry_id: str
     link: str
+    page: str
+    """The bulletin's page: the entry's ``text/html`` alternate, which feed readers open."""
     headline: str
     summary: str
     sent: datetime
@@ -571,6 +574,7 @@ def feed_item(config: Config, incident: Incident, update: Update, place: Thread,
         entry_id=f"tag:{config.host},{incident.id[:10]}:cap/{path.removeprefix('bulletins/').rstrip('/')}"
         + (f"/{revision}" if revision else ""),
         link=f"{config.site_url}{path}cap.xml",
+        page=f"{config.site_url}{path}",
         headline=message.headline,
         summary=(
             f"{message.event} in {_places(incident)}. CAP {message.msg_type}: {message.response_type}, "
@@ -586,6 +590,7 @@ def cancel_feed_item(config: Config, withdrawal: Withdrawal, path: str) -> FeedI
     return FeedItem(
         entry_id=f"tag:{config.host},{withdrawal.incident_id[:10]}:cap/{path.removeprefix('bulletins/').rstrip('/')}/cancel",
         link=f"{config.site_url}{path}cap.xml",
+        page=f"{config.site_url}{path}",
         headline=f"Withdrawn: {withdrawal.title}"[:HEADLINE_LIMIT],
         summary=f"CAP Cancel of the update of {_moment(config, withdrawal.at)}; sent {_moment(config, withdrawal.withdrawn_at)}.",
         sent=withdrawal.withdrawn_at,
@@ -613,21 +618,8 @@ def cap_feed(config: Config, items: list[FeedItem], updated: datetime | None) ->
         entry.id(item.entry_id)
         entry.title(item.headline)
         entry.updated(item.sent)
+        # Alert hubs find the message by its type; feed readers open the text/html alternate.
+        entry.link(href=item.page, rel="alternate", type="text/html")
         entry.link(href=item.link, rel="alternate", type=CAP_MEDIA_TYPE)
         entry.summary(item.summary)
-    return _with_link_types(feed.atom_str(pretty=True))
-
-
-def _with_link_types(atom: bytes) -> bytes:
-    """Write each entry link's rel and type, which feedgen 1.0 drops from entry links.
-
-    (Its entry renderer rebinds the link's dict to the new element before
-    reading ``rel`` and ``type``, so only ``href`` survives.) Alert hubs find the
-    messages by ``type="application/cap+xml"``, so it must be there.
-    """
-    document = etree.fromstring(atom, etree.XMLParser(resolve_entities=False, no_network=True))
-    for link in document.iterfind("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}link"):
-        if link.get("href", "").endswith("/cap.xml"):
-            link.set("rel", "alternate")
-            link.set("type", CAP_MEDIA_TYPE)
-    return etree.tostring(document, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return atom_bytes(feed)

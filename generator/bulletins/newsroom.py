@@ -15,9 +15,10 @@ from html import escape
 
 from feedgen.feed import FeedGenerator
 
+from ..feeds.atom import atom_bytes
 from ..incidents.model import Config
 from ..state.now import Snapshot
-from .cap import cancel_feed_item, cap_feed, feed_item
+from .cap import CAP_MEDIA_TYPE, cancel_feed_item, cap_feed, feed_item
 from .sets import FILES, KEEP_DAYS, BulletinSet, WithdrawalSet
 
 _EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
@@ -93,8 +94,8 @@ def _bulletin_feed(
     feed.title(f"{config.name}: bulletins for newsrooms")
     feed.subtitle("Radio scripts ready to read on air, with press releases and CAP alerts.")
     feed.author({"name": config.name, "email": (config.media_contact or config.contact).email})
-    feed.link(href=f"{config.site_url}feeds/bulletins.xml", rel="self")
-    feed.link(href=f"{config.site_url}bulletins/", rel="alternate")
+    feed.link(href=f"{config.site_url}feeds/bulletins.xml", rel="self", type="application/atom+xml")
+    feed.link(href=f"{config.site_url}bulletins/", rel="alternate", type="text/html")
     feed.language(config.language)
     entries = [(s.at, s.id, s) for s in sets] + [(w.at, w.id, w) for w in withdrawals]
     entries.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
@@ -104,8 +105,10 @@ def _bulletin_feed(
         incident_id = item.id.split("/", 1)[0]
         # The site feed's tag URI with a "bulletins/" segment: stable, and distinct from the update's entry.
         entry.id(f"tag:{host},{incident_id[:10]}:bulletins/{item.id}")
-        entry.link(href=f"{config.site_url}{item.path}", rel="alternate")
+        # One alternate (the bulletin's page, which has every format); the script and the CAP message beside it.
+        entry.link(href=f"{config.site_url}{item.path}", rel="alternate", type="text/html")
         entry.link(href=f"{config.site_url}{item.path}radio.txt", rel="related", type="text/plain")
+        entry.link(href=f"{config.site_url}{item.path}cap.xml", rel="related", type=CAP_MEDIA_TYPE)
         entry.updated(item.issued_at)
         entry.published(item.at)
         if isinstance(item, WithdrawalSet):
@@ -115,4 +118,4 @@ def _bulletin_feed(
         entry.title(f"{item.label}: {item.incident.title}")
         scripts = "".join(f"<pre>{escape(item.radio[s])}</pre>" for s in sorted(item.radio))
         entry.content(scripts, type="html")
-    return feed.atom_str(pretty=True)
+    return atom_bytes(feed)

@@ -9,6 +9,11 @@ correction keeps its entry's id with a new ``updated``; a withdrawn update
 keeps its entry, which says it was withdrawn. Every date comes from the data
 (or the ledger), never the clock, so two builds of the same input are
 byte-identical.
+
+A service's or area's feed gives its entries ids of their own (the feed's path
+in the tag), because some readers (newsboat) keep one copy of an entry id
+across every feed they follow: with shared ids, an update followed in two area
+feeds would show in only one of them.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from .. import display
 from ..incidents.model import Config, Incident, Update
@@ -26,6 +32,7 @@ from ..state.ledger import Issue, Withdrawal
 from ..state.now import Snapshot
 
 _EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
+_ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,9 @@ class Entry:
     """One feed entry: an update (or a withdrawn one), ready to write."""
 
     id: str
+    """The id in the site-wide feed; a filtered feed scopes it (:func:`entry_id`)."""
+    incident_id: str
+    published_id: str
     title: str
     link: str
     html: str
@@ -43,13 +53,14 @@ class Entry:
     """Ids of the services and areas affected as of the update: the filtered feeds choose by them."""
 
 
-def entry_id(config: Config, incident_id: str, published_id: str) -> str:
+def entry_id(config: Config, incident_id: str, published_id: str, scope: str = "") -> str:
     """``tag:status.example.com,2026-05-12:<incident-id>/<update-id>``: stable for ever.
 
     The date is the incident's own (the start of its id), a day on which the
-    site's host certainly belonged to the provider, as RFC 4151 asks.
+    site's host certainly belonged to the provider, as RFC 4151 asks. ``scope``
+    (``services/internet/``) makes the id of the same update in a filtered feed.
     """
-    return f"tag:{config.host},{incident_id[:10]}:{incident_id}/{published_id}"
+    return f"tag:{config.host},{incident_id[:10]}:{scope}{incident_id}/{published_id}"
 
 
 def entry_link(config: Config, incident_id: str, published_id: str) -> str:
@@ -86,6 +97,8 @@ def update_entry(config: Config, incident: Incident, update: Update, issue: Issu
         title = f"Corrected: {title}"
     return Entry(
         id=entry_id(config, incident.id, issue.published_id),
+        incident_id=incident.id,
+        published_id=issue.published_id,
         title=title,
         link=entry_link(config, incident.id, issue.published_id),
         html=html,
@@ -103,6 +116,8 @@ def withdrawal_entry(config: Config, withdrawal: Withdrawal) -> Entry:
     gone = f"{display.clock(withdrawal.withdrawn_at, zone)}, {display.day(withdrawal.withdrawn_at, zone)}"
     return Entry(
         id=entry_id(config, withdrawal.incident_id, withdrawal.published_id),
+        incident_id=withdrawal.incident_id,
+        published_id=withdrawal.published_id,
         title=f"Withdrawn: {withdrawal.title}",
         link=f"{config.site_url}incidents/{withdrawal.incident_id}/",
         html=f"<p>The update posted at {display.escape(posted)} was withdrawn at {display.escape(gone)}.</p>",
@@ -153,24 +168,27 @@ def _refs_newest_first(state: Snapshot) -> list[_Ref]:
     return sorted(refs, key=lambda r: (r.published, r.key), reverse=True)
 
 
-def _generator(config: Config, path: str, title: str, entries: list[Entry], fallback: datetime) -> FeedGenerator:
+def _generator(
+    config: Config, path: str, title: str, entries: list[Entry], fallback: datetime, page: str = "", scope: str = ""
+) -> FeedGenerator:
+    """A feed of ``entries``; ``page`` is the site page it follows, ``scope`` what makes its entry ids its own."""
     feed = FeedGenerator()
     feed.id(config.site_url + path)
     feed.title(title)
     feed.subtitle(f"Every update on outages and planned maintenance at {config.name}.")
     feed.author({"name": config.name, "email": config.contact.email})
-    feed.link(href=config.site_url + path, rel="self")
-    feed.link(href=config.site_url, rel="alternate")
+    feed.link(href=config.site_url + path, rel="self", type="application/atom+xml")
+    feed.link(href=config.site_url + page, rel="alternate", type="text/html")
     feed.language(config.language)
     updated = max((e.updated for e in entries), default=fallback)
     feed.updated(updated)
     feed.lastBuildDate(updated)
     for item in entries:
         entry = feed.add_entry(order="append")
-        entry.id(item.id)
-        entry.guid(item.id, permalink=False)
+        # id() sets RSS's guid too, not a permalink (feedgen's guid() would overwrite the Atom id).
+        entry.id(entry_id(config, item.incident_id, item.published_id, scope) if scope else item.id)
         entry.title(item.title)
-        entry.link(href=item.link)
+        entry.link(href=item.link, rel="alternate", type="text/html")
         entry.published(item.published)
         entry.updated(item.updated)
         entry.content(item.html, type="html")
@@ -196,23 +214,42 @@ def feed_outputs(state: Snapshot) -> dict[str, bytes]:
                 entries.append(rendered[ref.key])
         return entries
 
-    def atom(path: str, title: str, keep: Callable[[_Ref], bool]) -> bytes:
-        return _generator(config, path, title, chosen(keep), fallback).atom_str(pretty=True)
+    def filtered(kind: str, item_id: str, title: str, keep: Callable[[_Ref], bool]) -> bytes:
+        page, path = f"{kind}/{item_id}/", f"feeds/{kind}/{item_id}.xml"
+        return atom_bytes(_generator(config, path, title, chosen(keep), fallback, page=page, scope=page))
 
     everything = chosen(lambda ref: True)
     outputs = {
-        "feeds/atom.xml": _generator(config, "feeds/atom.xml", f"{name} status", everything, fallback).atom_str(
-            pretty=True
-        ),
+        "feeds/atom.xml": atom_bytes(_generator(config, "feeds/atom.xml", f"{name} status", everything, fallback)),
         "feeds/rss.xml": _rss(config, everything, fallback),
     }
     for service in config.services:
-        path = f"feeds/services/{service.id}.xml"
-        outputs[path] = atom(path, f"{name} status: {service.name}", lambda r, s=service.id: s in r.services)
+        outputs[f"feeds/services/{service.id}.xml"] = filtered(
+            "services", service.id, f"{name} status: {service.name}", lambda r, s=service.id: s in r.services
+        )
     for area in config.areas:
-        path = f"feeds/areas/{area.id}.xml"
-        outputs[path] = atom(path, f"{name} status: {area.name}", lambda r, a=area.id: a in r.areas)
+        outputs[f"feeds/areas/{area.id}.xml"] = filtered(
+            "areas", area.id, f"{name} status: {area.name}", lambda r, a=area.id: a in r.areas
+        )
     return outputs
+
+
+def atom_bytes(feed: FeedGenerator) -> bytes:
+    """The feed as Atom, each entry link with the ``rel`` and ``type`` it was given.
+
+    feedgen 1.0 drops every attribute but ``href`` from entry links (its entry
+    renderer rebinds the link's dict to the new element before reading them), so
+    each link would read as another ``alternate`` of unknown type: two of them make
+    the feed invalid Atom, and readers pick different ones. The attributes are put
+    back here, from what each entry holds, in the order feedgen wrote the links.
+    """
+    document = etree.fromstring(feed.atom_str(pretty=True), etree.XMLParser(resolve_entities=False, no_network=True))
+    for element, entry in zip(document.iterfind(f"{_ATOM}entry"), feed.entry(), strict=True):
+        for link, given in zip(element.iterfind(f"{_ATOM}link"), entry.link() or [], strict=True):
+            for name in ("rel", "type", "hreflang", "title", "length"):
+                if given.get(name):
+                    link.set(name, str(given[name]))
+    return etree.tostring(document, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def _rss(config: Config, entries: list[Entry], fallback: datetime) -> bytes:

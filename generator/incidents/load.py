@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model as m
 from .images import check_images
-from .problems import InvalidSite, Problem, describe, problems_from
+from .problems import InvalidSite, Problem, describe, field_path, problems_from
 from .rules import Checker, check_config, check_incident, check_incident_name
 from .schema import (
     IncidentFile,
@@ -39,30 +39,62 @@ def load_site(root: Path) -> m.Site:
     config = _read_config(root, problems)
     incidents: list[m.Incident] = []
     seen: dict[str, str] = {}
+    warnings: list[Problem] = []
     for path in incident_files(root):
-        source = path.relative_to(root).as_posix()
-        try:
-            raw = read_file(path)
-        except OSError as exc:
-            problems.append(Problem(source, 1, 1, "", "a readable file", exc.strerror or type(exc).__name__))
-            continue
-        except YamlProblem as exc:
-            problems.append(replace(exc.problem, file=source))
-            continue
-        incident, found = read_incident(raw, source, config)
-        problems.extend(found)
-        stem = path.name.rsplit(".", 1)[0]
-        if stem in seen:
-            problems.append(
-                Problem(source, 1, 1, "", "an incident id (file name) used once", f"'{stem}' again (also {seen[stem]})")
-            )
-        seen.setdefault(stem, source)
+        incident = _read_incident_file(root, path, config, problems, seen, warnings)
         if incident is not None:
             incidents.append(incident)
     if problems or config is None:
         raise InvalidSite(problems)
     incidents.sort(key=lambda i: (i.updates[0].at, i.id))
-    return m.Site(config=config, incidents=tuple(incidents))
+    return m.Site(config=config, incidents=tuple(incidents), warnings=tuple(sorted(warnings)))
+
+
+def load_one(root: Path, incident_id: str) -> m.Site:
+    """``status.yml`` and the file of one incident, checked: a site of that incident alone (or of none).
+
+    For commands about one incident (``outage bulletin``): a problem in another
+    file does not stop them. Raises :class:`InvalidSite` with the problems of
+    these files only.
+    """
+    problems: list[Problem] = []
+    config = _read_config(root, problems)
+    seen: dict[str, str] = {}
+    warnings: list[Problem] = []
+    files = [p for p in incident_files(root) if p.name.rsplit(".", 1)[0] == incident_id]
+    incidents = [i for p in files if (i := _read_incident_file(root, p, config, problems, seen, warnings))]
+    if problems or config is None:
+        raise InvalidSite(problems)
+    return m.Site(config=config, incidents=tuple(incidents), warnings=tuple(sorted(warnings)))
+
+
+def _read_incident_file(
+    root: Path,
+    path: Path,
+    config: m.Config | None,
+    problems: list[Problem],
+    seen: dict[str, str],
+    warnings: list[Problem],
+) -> m.Incident | None:
+    """One incident file's model; its problems go to ``problems``, ids already read are in ``seen``."""
+    source = path.relative_to(root).as_posix()
+    try:
+        raw = read_file(path)
+    except OSError as exc:
+        problems.append(Problem(source, 1, 1, "", "a readable file", exc.strerror or type(exc).__name__))
+        return None
+    except YamlProblem as exc:
+        problems.append(replace(exc.problem, file=source))
+        return None
+    incident, found = read_incident(raw, source, config, warnings)
+    problems.extend(found)
+    stem = path.name.rsplit(".", 1)[0]
+    if stem in seen:
+        problems.append(
+            Problem(source, 1, 1, "", "an incident id (file name) used once", f"'{stem}' again (also {seen[stem]})")
+        )
+    seen.setdefault(stem, source)
+    return incident
 
 
 def incident_files(root: Path) -> list[Path]:
@@ -177,12 +209,23 @@ def _read_config(root: Path, problems: list[Problem]) -> m.Config | None:
     return config
 
 
-def read_incident(raw: bytes, source: str, config: m.Config | None) -> tuple[m.Incident | None, list[Problem]]:
-    """One incident file's model and problems; without a config only its shape is checked."""
+PROSE_FIELDS = ("title", "message", "cause", "expected_impact", "postmortem")
+"""Fields of text in an incident file: a comment after one of them almost always cut it short."""
+
+
+def read_incident(
+    raw: bytes, source: str, config: m.Config | None, warnings: list[Problem] | None = None
+) -> tuple[m.Incident | None, list[Problem]]:
+    """One incident file's model and problems; without a config only its shape is checked.
+
+    Given a list, ``warnings`` receives what check points out without refusing (text cut by `` #``).
+    """
     checker = Checker(source, YamlDocument(data=None))
     incident_id = check_incident_name(source, checker)
     schema: list[type[BaseModel]] = []
     validated = _validate(raw, checker, lambda data: _remember(schema, _incident_schema(data, checker)))
+    if warnings is not None:
+        warnings.extend(_cut_by_a_comment(checker.document, source))
     if validated is None and schema and checker.problems:
         # The file's shape is wrong somewhere: check the rules on every part that
         # is right on its own, so one run still reports every problem.
@@ -191,6 +234,23 @@ def read_incident(raw: bytes, source: str, config: m.Config | None) -> tuple[m.I
         return None, checker.problems
     assert isinstance(validated, IncidentFile | MaintenanceFile)
     return check_incident(validated, incident_id, config, checker), checker.problems
+
+
+def _cut_by_a_comment(document: YamlDocument, source: str) -> list[Problem]:
+    """Unquoted text that a `` #`` cut short: YAML read the rest of the line as a comment."""
+    return [
+        Problem(
+            source,
+            line,
+            column,
+            field_path(loc),
+            "the whole text; put it in quotes to keep what follows ' #'",
+            f"the text cut at ' #': {describe(comment)} was read as a comment and left out",
+            severity="warning",
+        )
+        for loc, (line, column, comment) in document.comments.items()
+        if loc and loc[-1] in PROSE_FIELDS
+    ]
 
 
 def _remember(found: list, schema: type[BaseModel] | None) -> type[BaseModel] | None:

@@ -12,6 +12,8 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from .problems import Problem
+
 
 class Impact(StrEnum):
     MINOR = "minor"
@@ -343,6 +345,8 @@ class Site:
 
     config: Config
     incidents: tuple[Incident, ...]
+    warnings: tuple[Problem, ...] = ()
+    """What ``outage check`` points out without refusing it (text a ``#`` cut short)."""
 
     def incident(self, incident_id: str) -> Incident:
         return next(i for i in self.incidents if i.id == incident_id)

@@ -41,7 +41,8 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 20
 """Deeper nesting than any valid file needs is refused before it costs memory."""
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# A carriage return is allowed only as half of a CRLF line ending (files saved on Windows).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 _INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 """Characters that reorder or hide text, or break lines out of sight: a title must read as it looks."""
 _NOT_XML = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]")
@@ -77,6 +78,9 @@ class YamlDocument:
     data: object
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    comments: dict[Path, tuple[int, int, str]] = field(default_factory=dict)
+    """Unquoted values followed by a comment on their line: (line, column, comment). In text, a
+    `` #`` starts a YAML comment, so what followed it was left out of the value."""
 
     def position(self, loc: Path, *, key: bool = False) -> tuple[int, int]:
         """Line and column of ``loc``, or of its nearest ancestor that exists."""
@@ -139,6 +143,7 @@ def parse(raw: bytes, file: str) -> YamlDocument:
         raise YamlProblem(Problem(file, 1, 1, "", "a mapping of fields", "an empty file"))
     document = YamlDocument(data=None)
     document.data = _build(node, (), document, file, 0)
+    _find_comments(node, (), document, text.splitlines())
     if not isinstance(document.data, dict):
         line, column = _mark(node)
         raise YamlProblem(Problem(file, line, column, "", "a mapping of fields at the top", describe(document.data)))
@@ -148,6 +153,8 @@ def parse(raw: bytes, file: str) -> YamlDocument:
 def character_problem(text: str) -> tuple[str, str] | None:
     """(expected, found) for the first character a file may not hold in text, or ``None``."""
     if (bad := _CONTROL.search(text)) is not None:
+        if bad.group() == "\r":
+            return "lines that end in LF or CRLF", "a carriage return (U+000D) without a line feed after it"
         return "text without control characters", f"the control character U+{ord(bad.group()):04X}"
     if (bad := _INVISIBLE.search(text)) is not None:
         return "text without invisible characters", _invisible(bad.group())
@@ -171,7 +178,7 @@ def _check_characters(text: str, file: str) -> None:
         if (bad := pattern.search(text)) is not None:
             line = text.count("\n", 0, bad.start()) + 1
             column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-            expected, found = character_problem(bad.group()) or ("", "")
+            expected, found = character_problem(text[bad.start() : bad.end() + 1]) or ("", "")
             raise YamlProblem(Problem(file, line, column, "", expected, found))
 
 
@@ -223,9 +230,8 @@ def _check_events(text: str, file: str, loader_class=yaml.SafeLoader) -> None:
                 shown = event.tag.replace("tag:yaml.org,2002:", "!!", 1)
                 raise refuse("plain values", f"the tag {shown} (tags are not allowed)")
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        expected, found, mark = _syntax_words(exc, text)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        expected, found = _syntax_words(exc, text)
         raise YamlProblem(Problem(file, line, column, "", expected, found)) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
@@ -240,22 +246,92 @@ def _check_events(text: str, file: str, loader_class=yaml.SafeLoader) -> None:
         raise YamlProblem(Problem(file, 1, 1, "", f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")) from None
 
 
-def _syntax_words(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
-    """PyYAML's parser messages, in words staff can act on."""
-    problem = exc.problem or "text that is not valid YAML"
-    mark = exc.problem_mark
-    if "'\\t'" in problem and mark is not None:
-        before = text.splitlines()[mark.line][: mark.column] if mark.line < len(text.splitlines()) else ""
-        if before.strip():
-            return "a space after the colon", "a tab character"
-        return "spaces for indentation", "a tab character"
+_TOKENS = {
+    "<stream end>": "the end of the file",
+    "<block end>": "the end of the indented block",
+    "<block mapping start>": "a new field",
+    "<block sequence start>": "a list",
+    "<block entry>": "a list item ('- ')",
+    "<scalar>": "more text",
+    "<flow sequence start>": "'['",
+    "<flow sequence end>": "']'",
+    "<flow mapping start>": "'{'",
+    "<flow mapping end>": "'}'",
+    "<flow entry>": "','",
+    "<key>": "a key",
+    "<value>": "':'",
+    "<document start>": "a line with ---",
+    "<document end>": "a line with ...",
+}
+"""PyYAML's names for what it read, in words."""
+_VALUE_START = "text that starts with a letter or digit, or the whole value in quotes"
+
+
+def _syntax_words(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str, yaml.Mark | None]:
+    """PyYAML's parser messages, in words staff can act on: (expected, found, where).
+
+    Where is the problem's own place, or where the thing left open began (a quote, a bracket).
+    """
+    problem = exc.problem or ""
+    context = exc.context or ""
+    mark, opened = exc.problem_mark or exc.context_mark, exc.context_mark or exc.problem_mark
+    lines = text.splitlines()
+    here = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    quoted = re.search(r"'(.*?)'", problem)
+    what = quoted.group(1) if quoted else ""
+    if "'\\t'" in problem or "tab character" in problem:
+        if mark is not None and here[: mark.column].strip():
+            return "a space after the colon", "a tab character", mark
+        return "spaces for indentation", "a tab character", mark
+    if "quoted scalar" in context and "unexpected end of stream" in problem:
+        return "a closing quote for the text that starts here", "the end of the file before it", opened
+    if "quoted scalar" in context and "document separator" in problem:
+        return "a closing quote for the text that starts here", "a line with --- or ... before it", opened
+    if "double-quoted scalar" in context and "escape" in problem and mark is not None:
+        start = text.rfind("\\", 0, mark.index + 1)
+        at = yaml.Mark("", start, mark.line, mark.column - (mark.index - start), None, None)
+        return (
+            'a backslash inside double quotes only as \\\\, \\" or \\n (or single quotes, which take text as it is)',
+            f"'{text[start : mark.index + 1]}', which YAML cannot read",
+            at,
+        )
+    if "cannot start any token" in problem:
+        return _VALUE_START, f"'{what}' at the start of a value, which YAML keeps for itself", mark
+    if "mapping keys are not allowed here" in problem:
+        return _VALUE_START, "'?' at the start of a value, which YAML reads as a key", mark
+    if "while scanning an anchor" in context or "while scanning an alias" in context:
+        return _VALUE_START, f"'{text[opened.index]}' at the start of a value" if opened else "an anchor", opened
+    if "block scalar" in context:
+        return (
+            "a line break right after '|' or '>' (the text goes on the lines below), or the whole value in quotes",
+            f"more on the same line: '{what}'" if what else "more on the same line",
+            mark,
+        )
+    if "flow sequence" in context or "flow mapping" in context:
+        close = "]" if "sequence" in context else "}"
+        kind = "list" if "sequence" in context else "group of fields"
+        got = re.search(r"but (?:found|got) '(.*?)'$", problem)
+        found = _TOKENS.get(got.group(1), f"'{got.group(1)}'") if got else "something else"
+        where = f" on line {mark.line + 1}" if mark is not None else ""
+        return f"a '{close}' to close the {kind} that starts here, items separated by commas", f"{found}{where}", opened
     if "mapping values are not allowed" in problem:
-        return "text with ': ' inside quotes, or a line indented like its neighbours", "a second ': ' on the line"
-    if "<block end>" in problem or "block mapping" in str(exc.context or ""):
-        return "each key indented like the keys around it", "a line indented differently"
+        return "text with ': ' inside quotes, or a line indented like its neighbours", "a second ': ' on the line", mark
+    if "<block end>" in problem or "block mapping" in context:
+        if mark is not None and here[: mark.column].strip() and "'<block mapping start>'" not in problem:
+            # Something follows a value on its own line: `message: "Crews" have found`.
+            return (
+                "the value to end at its closing quote or bracket; to say more, put the whole value in quotes",
+                f"{_TOKENS.get(what, 'more')} after it on the same line",
+                mark,
+            )
+        return "each key indented like the keys around it", "a line indented differently", mark
     if "could not find expected ':'" in problem:
-        return "a key followed by ': '", "a line without one (is a list item missing its '- '?)"
-    return "valid YAML", problem + (f" ({exc.context})" if exc.context else "")
+        return "a key followed by ': '", "a line without one (is a list item missing its '- '?)", mark
+    if "'<document start>'" in problem:
+        return "one YAML document", "more after a line with ...", mark
+    if (split := re.fullmatch(r"expected (.+), but (?:found|got) '?(.+?)'?", problem)) is not None:
+        return _TOKENS.get(split.group(1), split.group(1)), _TOKENS.get(split.group(2), split.group(2)), mark
+    return "valid YAML", problem.removeprefix("found ") or "text that is not valid YAML", mark
 
 
 def _build(node: Node, loc: Path, document: YamlDocument, file: str, depth: int) -> object:
@@ -286,6 +362,25 @@ def _build(node: Node, loc: Path, document: YamlDocument, file: str, depth: int)
         document.keys[(*loc, key)] = key_at
         mapping[key] = _build(value_node, (*loc, key), document, file, depth + 1)
     return mapping
+
+
+_COMMENT_AFTER = re.compile(r"[ \t]+(#.*?)\s*$")
+
+
+def _find_comments(node: Node, loc: Path, document: YamlDocument, lines: list[str]) -> None:
+    """Record every unquoted value that a comment follows on the same line."""
+    if isinstance(node, ScalarNode):
+        end = node.end_mark
+        found = _COMMENT_AFTER.match(lines[end.line], end.column) if end.line < len(lines) else None
+        if node.style in (None, "") and found:
+            document.comments[loc] = (end.line + 1, found.start(1) + 1, found.group(1))  # at the '#'
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            _find_comments(item, (*loc, index), document, lines)
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode):
+                _find_comments(value, (*loc, key.value), document, lines)
 
 
 def _plain(node: Node) -> object:

@@ -200,13 +200,3 @@ class _Collector(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.lines.append(record.getMessage())
-
-
-def serve_site(root: Path, address: str, now: datetime | None) -> None:
-    """Serve the site of ``root`` with live reload when incident files change."""
-    from mkdocs.commands.serve import serve
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    if now is not None:
-        os.environ["OUTAGE_NOW"] = now.isoformat()
-    serve(str(root / "site_template" / "mkdocs.yml"), dev_addr=address, livereload=True)

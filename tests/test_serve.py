@@ -1,0 +1,137 @@
+"""`outage serve`, run as staff run it: it says where, survives a broken edit, and picks up the fix.
+
+The command runs in its own process against a copy of the example; the test
+reads what it prints, edits files as an editor would, and fetches pages over HTTP.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import signal
+import socket
+import subprocess
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+import tools
+from example_repo import copy_of_example
+
+OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
+WAIT = 180.0
+"""Seconds to wait for a build: generous, because a shared CI machine can be slow; no test times anything."""
+
+
+class Served:
+    """An ``outage serve`` process and the lines it has printed."""
+
+    def __init__(self, root: Path, address: str) -> None:
+        command = [
+            tools.tool("outage"),
+            "serve",
+            "--root",
+            str(root),
+            "--now",
+            "2026-11-22 12:00",
+            "--address",
+            address,
+        ]
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, start_new_session=True
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for(self, pattern: str) -> re.Match[str]:
+        """The first line from now on that matches ``pattern``; fails with everything printed if none comes."""
+        while True:
+            try:
+                line = self.lines.get(timeout=WAIT)
+            except queue.Empty:
+                pytest.fail(f"no line matching {pattern!r}; printed:\n" + "\n".join(self.seen))
+            self.seen.append(line)
+            if match := re.search(pattern, line):
+                return match
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                return self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        return self.process.wait()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+def test_serve_prints_its_address_keeps_the_last_good_build_and_shows_the_error(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    served = Served(root, f"127.0.0.1:{free_port()}")
+    try:
+        url = served.wait_for(r"^Serving (http://127\.0\.0\.1:\d+/) \(press Ctrl-C to stop\)$").group(1)
+        status, front = fetch(url)
+        assert status == 200 and "Northwind Broadband status" in front
+        assert 'role="alert"' not in front
+
+        path = root / "incidents" / "2026" / f"{OPEN_ID}.yml"
+        good = path.read_text(encoding="utf-8")
+        path.write_text(good.replace("status: identified", "status: [identified", 1), encoding="utf-8")
+        line = served.wait_for(r"^not rebuilt: ")
+        assert f"incidents/2026/{OPEN_ID}.yml:" in line.string  # located: file, line and column
+        served.wait_for(r"^\(still serving the last good build; fix the file and save it again\)$")
+        status, page = fetch(url)
+        assert status == 200 and "Northwind Broadband status" in page  # the last good build, not a hang
+        assert 'role="alert"' in page and f"incidents/2026/{OPEN_ID}.yml:" in page
+        status, page = fetch(f"{url}incidents/{OPEN_ID}/")
+        assert status == 200 and 'role="alert"' in page
+
+        fixed = good.replace("is being driven", "is being rushed", 1)
+        assert fixed != good
+        path.write_text(fixed, encoding="utf-8")
+        served.wait_for(r"^built as of 2026-11-22T12:00:00-07:00$")
+        status, page = fetch(f"{url}incidents/{OPEN_ID}/")
+        assert status == 200 and 'role="alert"' not in page
+        assert "A replacement is being rushed" in page  # the fix, built
+    finally:
+        assert served.stop() == 0, "\n".join(served.seen)
+
+
+def test_a_port_in_use_is_said_and_the_next_one_taken(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        served = Served(root, f"127.0.0.1:{port}")
+        try:
+            served.wait_for(rf"^127\.0\.0\.1:{port} is in use \(another outage serve\?\); trying {port + 1}$")
+            url = served.wait_for(r"^Serving (http://127\.0\.0\.1:(\d+)/)").group(1)
+            assert int(url.rsplit(":", 1)[1].strip("/")) > port
+            assert fetch(url)[0] == 200
+        finally:
+            assert served.stop() == 0, "\n".join(served.seen)
+        assert not any("Traceback" in line for line in served.seen)
