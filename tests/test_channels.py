@@ -1,0 +1,314 @@
+"""``outage channels send``: every update pushed once to chat, social, SMS and signed webhooks.
+
+The example site is built with a ledger at noon, and every channel is sent
+what was current then. Staff then add an update to the open incident and
+build again: that update must reach every configured channel exactly once —
+Slack, Teams, Discord, Mattermost, Matrix, Telegram, Mastodon, Bluesky, an
+SMS gateway, a json:// endpoint and a signed webhook — through Apprise and
+real HTTP to stand-ins on 127.0.0.1 (``fake_services``). Running again sends
+nothing; a channel that fails is sent what it missed by the next run.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fake_services import Receiver, Services, running_receiver, running_services
+
+from generator.cli import main
+from generator.delivery import retry
+
+ROOT = Path(__file__).resolve().parent.parent
+OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
+NEW = f"{OPEN_ID}/20261122-1940@r1"  # the update of 12:40 p.m. MST, first revision
+NEW_SENTENCE = "The replacement board has arrived and is being fitted."
+LINK = f"https://status.northwind.example/incidents/{OPEN_ID}/#update-20261122-1940"
+SECRET = "whsec_" + base64.b64encode(b"a test secret of 32 bytes, ok!!!").decode()
+SLACK_TOKEN = "T0NORTHWIND"
+
+CHANNELS = """\
+channels:
+  - name: noc-slack
+    url: slack://${{SLACK_TOKEN}}/B0OUTAGES/XXXXXXXXXXXXXXXXXXXXXXXX/#outages
+  - name: teams
+    url: workflows://prod-00.westus.logic.azure.com:443/abc123workflow/sigSIGSIG
+  - name: discord
+    url: discord://123456789/discordTOKEN
+  - name: mattermost
+    url: mmost://127.0.0.1:{port}/hooktoken
+  - name: matrix
+    url: matrix://status:password@127.0.0.1:{port}/#outages?discovery=no
+  - name: telegram
+    url: tgram://123456789:ABCdefGHIjklMNOpqrSTUvwxYZ/-100123
+  - name: mastodon
+    url: mastodon://mastodonTOKEN@127.0.0.1:{port}
+  - name: bluesky
+    url: bsky://northwind.bsky.social@app-password
+  - name: sms
+    url: twilio://ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:twilioAuthTokenxxxxxxxxxxxxxxxxx@15551234567/15557654321
+    impact: major
+  - name: json
+    url: json://127.0.0.1:{port}/json/outages
+  - name: partner
+    webhook: {webhook}
+    secret: ${{PARTNER_SECRET}}
+    services: [internet]
+"""
+# Where each channel's message lands (fake_services.Request.service).
+SERVICES = {
+    "noc-slack": "hooks.slack.com",
+    "teams": "prod-00.westus.logic.azure.com:443",
+    "discord": "discord.com",
+    "mattermost": "hooks",
+    "matrix": "_matrix",
+    "telegram": "api.telegram.org",
+    "mastodon": "api",
+    "bluesky": "pds.example",
+    "sms": "api.twilio.com",
+    "json": "json",
+}
+
+
+@pytest.fixture(autouse=True)
+def no_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(retry, "RETRY_DELAYS", (0.0, 0.0))
+
+
+def cli(*args: str, env: dict[str, str | None] | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args), env=env)
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+@dataclass(frozen=True)
+class Repo:
+    root: Path
+    site: Path
+    ledger: Path
+
+
+@dataclass(frozen=True)
+class Example:
+    noon: Repo
+    """The example, built with a ledger at noon."""
+    updated: Repo
+    """The same after staff added an update at 12:40 and built again at 12:45."""
+
+
+def copy_repo(source: Repo, folder: Path) -> Repo:
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(source.root, folder / "status")
+    shutil.copytree(source.site, folder / "site")
+    shutil.copy(source.ledger, folder / "ledger.json")
+    return Repo(folder / "status", folder / "site", folder / "ledger.json")
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Example:
+    base = tmp_path_factory.mktemp("channels")
+    root = base / "status"
+    root.mkdir()
+    for name in ("status.yml", "incidents", "site_template"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    ledger = base / "ledger.json"
+    assert cli("ledger", "init", "--root", str(root), "--now", "2026-11-22 11:00", "--ledger", str(ledger))[0] == 0
+    code, output = build(root, base / "site", ledger, "2026-11-22 12:00")
+    assert code == 0, output
+    noon = copy_repo(Repo(root, base / "site", ledger), base / "noon")
+    add_the_update(Repo(root, base / "site", ledger))
+    return Example(noon, Repo(root, base / "site", ledger))
+
+
+@pytest.fixture
+def repo(example: Example, tmp_path: Path) -> Repo:
+    """A private copy of the example built at noon."""
+    return copy_repo(example.noon, tmp_path)
+
+
+def build(root: Path, site: Path, ledger: Path, now: str) -> tuple[int, str]:
+    return cli("build", "--root", str(root), "--now", now, "--site-dir", str(site), "--ledger", str(ledger))
+
+
+def add_the_update(repo: Repo) -> None:
+    """Staff add an update at 12:40 and the site is built with the ledger at 12:45."""
+    code, output = cli(
+        "update", OPEN_ID, "--root", str(repo.root), "--now", "2026-11-22 12:40",
+        "--message", f"{NEW_SENTENCE} We still expect service back by about 3 p.m.", "--eta", "15:00",
+        "--next-update", "14:00",
+    )  # fmt: skip
+    assert code == 0, output
+    code, output = build(repo.root, repo.site, repo.ledger, "2026-11-22 12:45")
+    assert code == 0, output
+
+
+def as_built_with_the_update(repo: Repo, example: Example) -> None:
+    """What :func:`add_the_update` does to ``repo``, without building again: the files and site of the
+    example's second build, and its ledger entries (a build changes only the entries; what was delivered
+    to whom stays as ``repo`` recorded it)."""
+    shutil.rmtree(repo.root)
+    shutil.copytree(example.updated.root, repo.root)
+    shutil.rmtree(repo.site)
+    shutil.copytree(example.updated.site, repo.site)
+    book = json.loads(repo.ledger.read_text(encoding="utf-8"))
+    book["entries"] = json.loads(example.updated.ledger.read_text(encoding="utf-8"))["entries"]
+    repo.ledger.write_text(json.dumps(book), encoding="utf-8")
+
+
+@pytest.fixture
+def services() -> Iterator[Services]:
+    with running_services() as found:
+        yield found
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    with running_receiver(SECRET) as found:
+        yield found
+
+
+def environment(services: Services, receiver: Receiver, **extra: str | None) -> dict[str, str | None]:
+    env: dict[str, str | None] = {
+        "OUTAGE_CHANNELS": CHANNELS.format(port=services.port, webhook=receiver.url),
+        "OUTAGE_CHANNELS_FILE": None,
+        "SLACK_TOKEN": SLACK_TOKEN,
+        "PARTNER_SECRET": SECRET,
+        "GITHUB_ACTIONS": None,
+    }
+    env.update(extra)
+    return env
+
+
+def send(repo: Repo, env: dict[str, str | None], now: str, *extra: str) -> tuple[int, str]:
+    args = ["channels", "send", "--root", str(repo.root), "--site-dir", str(repo.site), "--ledger", str(repo.ledger)]
+    return cli(*args, "--now", now, *extra, env=env)
+
+
+def counts(services: Services) -> dict[str, int]:
+    return {name: len(services.posts(host)) for name, host in SERVICES.items()}
+
+
+# --- the issue's "done when" ----------------------------------------------------------------
+
+
+def test_an_update_reaches_every_channel_exactly_once_and_running_again_sends_nothing(
+    repo: Repo, services: Services, receiver: Receiver
+) -> None:
+    env = environment(services, receiver)
+    code, output = send(repo, env, "2026-11-22 12:01")  # every channel is new: it gets what is current
+    assert code == 0, output
+    assert output.count("new channel ") == 11
+    before = counts(services)
+    assert set(before.values()) == {2}  # the open incident's latest update, and the planned work announced
+    assert len(receiver.verified) == 2 and not receiver.refused
+
+    add_the_update(repo)
+    code, output = send(repo, env, "2026-11-22 12:46")
+    assert code == 0, output
+    assert "sent 11 post(s) to 11 channel(s)" in output
+    after = counts(services)
+    assert {name: after[name] - before[name] for name in SERVICES} == dict.fromkeys(SERVICES, 1)
+    (hook,) = receiver.verified[2:]
+    assert hook.id == NEW
+    assert hook.payload["outage_bulletin"]["update_id"] == "20261122-1940"
+    for name, host in SERVICES.items():
+        text = services.posts(host)[-1].text
+        assert NEW_SENTENCE in text, (name, text)
+        # A text message links to the site's front page: the incident page's address would fill it.
+        assert (LINK if name != "sms" else "status.northwind.example") in text, (name, text)
+
+    code, output = send(repo, env, "2026-11-22 12:50")
+    assert code == 0, output
+    assert "nothing owed: 11 channel(s), all up to date" in output
+    assert counts(services) == after and len(receiver.verified) == 3
+
+
+def test_a_failing_channel_is_sent_what_it_missed_by_the_next_run_and_the_others_are_not_held_up(
+    repo: Repo, example: Example, services: Services, receiver: Receiver
+) -> None:
+    env = environment(services, receiver)
+    assert send(repo, env, "2026-11-22 12:01")[0] == 0
+    before = counts(services)
+    as_built_with_the_update(repo, example)
+    services.fail["discord.com"] = 3  # the first try and both retries
+    receiver.fail = 3
+
+    code, output = send(repo, env, "2026-11-22 12:46")
+
+    assert code == 1
+    assert "not sent to discord: " in output and "not sent to partner: " in output
+    assert "2 of 11 channel(s) not up to date" in output
+    after = counts(services)
+    assert after["discord"] == before["discord"]
+    assert all(after[n] == before[n] + 1 for n in SERVICES if n != "discord")
+    assert len(receiver.verified) == 2
+
+    code, output = send(repo, env, "2026-11-22 12:56")  # the next run: discord and the webhook are back
+    assert code == 0, output
+    assert "sent 2 post(s) to 2 channel(s)" in output
+    final = counts(services)
+    assert final["discord"] == before["discord"] + 1
+    assert all(final[n] == after[n] for n in SERVICES if n != "discord")
+    assert [v.id for v in receiver.verified[2:]] == [NEW]
+
+
+def test_nothing_secret_is_printed_even_when_a_service_fails(
+    repo: Repo, services: Services, receiver: Receiver
+) -> None:
+    env = environment(services, receiver, GITHUB_ACTIONS="true")
+    services.fail["hooks.slack.com"] = 3
+    code, output = send(repo, env, "2026-11-22 12:01")
+    assert code == 1
+    masks = [line for line in output.splitlines() if line.startswith("::add-mask::")]
+    assert f"::add-mask::{SLACK_TOKEN}" in masks and f"::add-mask::{SECRET}" in masks
+    shown = "\n".join(line for line in output.splitlines() if not line.startswith("::add-mask::"))
+    for secret in (SLACK_TOKEN, SECRET, "discordTOKEN", "mastodonTOKEN", "app-password", "twilioAuthToken",
+                   "hooktoken", "sigSIGSIG", "ABCdefGHIjkl", "password@"):  # fmt: skip
+        assert secret not in shown
+    assert "not sent to noc-slack: " in shown
+
+
+def test_a_missing_secret_stops_only_its_channel(repo: Repo, services: Services, receiver: Receiver) -> None:
+    env = environment(services, receiver, SLACK_TOKEN=None)
+    code, output = send(repo, env, "2026-11-22 12:01")
+    assert code == 1
+    assert (
+        "noc-slack: OUTAGE_CHANNELS channels[0].url: expected the environment variable SLACK_TOKEN to be set "
+        "(a CI secret given to this step); found it unset or empty"
+    ) in output
+    assert counts(services)["noc-slack"] == 0
+    assert counts(services)["discord"] == 2
+
+
+def test_dry_run_shows_each_message_and_sends_and_records_nothing(
+    repo: Repo, services: Services, receiver: Receiver
+) -> None:
+    before = repo.ledger.read_bytes()
+    code, output = send(repo, environment(services, receiver), "2026-11-22 12:01", "--dry-run")
+    assert code == 0, output
+    assert "would send 22 post(s) to 11 channel(s); nothing was sent or recorded" in output
+    assert "To: bluesky (BlueSky)  2026-11-22-clareview-castle-downs-internet-outage/20261122-1730@r1" in output
+    assert not services.received and not receiver.verified
+    assert repo.ledger.read_bytes() == before
+
+
+def test_the_ledger_names_each_channel_and_no_url(repo: Repo, services: Services, receiver: Receiver) -> None:
+    assert send(repo, environment(services, receiver), "2026-11-22 12:01")[0] == 0
+    book = json.loads(repo.ledger.read_text(encoding="utf-8"))
+    assert {k for k in book["recipients"] if k.startswith("channel:")} == {
+        f"channel:{name}" for name in [*SERVICES, "partner"]
+    }
+    sent = book["deliveries"][f"{OPEN_ID}/20261122-1730@r1"]
+    assert {k for k, v in sent.items() if not v.startswith("before-recipient:")} == {
+        f"channel:{name}" for name in [*SERVICES, "partner"]
+    }
+    text = repo.ledger.read_text(encoding="utf-8")
+    assert "127.0.0.1" not in text and "TOKEN" not in text and "whsec_" not in text
