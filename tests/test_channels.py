@@ -13,22 +13,26 @@ from __future__ import annotations
 
 import base64
 import json
-import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from channel_example import (
+    NEW_SENTENCE,
+    OPEN_ID,
+    Example,
+    Repo,
+    add_the_update,
+    as_built_with_the_update,
+    build_example,
+    cli,
+    copy_repo,
+)
 from fake_services import Receiver, Services, running_receiver, running_services
 
-from generator.cli import main
 from generator.delivery import retry
 
-ROOT = Path(__file__).resolve().parent.parent
-OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
 NEW = f"{OPEN_ID}/20261122-1940@r1"  # the update of 12:40 p.m. MST, first revision
-NEW_SENTENCE = "The replacement board has arrived and is being fitted."
 LINK = f"https://status.northwind.example/incidents/{OPEN_ID}/#update-20261122-1940"
 SECRET = "whsec_" + base64.b64encode(b"a test secret of 32 bytes, ok!!!").decode()
 SLACK_TOKEN = "T0NORTHWIND"
@@ -81,86 +85,15 @@ def no_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(retry, "RETRY_DELAYS", (0.0, 0.0))
 
 
-def cli(*args: str, env: dict[str, str | None] | None = None) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args), env=env)
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.output
-
-
-@dataclass(frozen=True)
-class Repo:
-    root: Path
-    site: Path
-    ledger: Path
-
-
-@dataclass(frozen=True)
-class Example:
-    noon: Repo
-    """The example, built with a ledger at noon."""
-    updated: Repo
-    """The same after staff added an update at 12:40 and built again at 12:45."""
-
-
-def copy_repo(source: Repo, folder: Path) -> Repo:
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(source.root, folder / "status")
-    shutil.copytree(source.site, folder / "site")
-    shutil.copy(source.ledger, folder / "ledger.json")
-    return Repo(folder / "status", folder / "site", folder / "ledger.json")
-
-
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Example:
-    base = tmp_path_factory.mktemp("channels")
-    root = base / "status"
-    root.mkdir()
-    for name in ("status.yml", "incidents", "site_template"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
-    ledger = base / "ledger.json"
-    assert cli("ledger", "init", "--root", str(root), "--now", "2026-11-22 11:00", "--ledger", str(ledger))[0] == 0
-    code, output = build(root, base / "site", ledger, "2026-11-22 12:00")
-    assert code == 0, output
-    noon = copy_repo(Repo(root, base / "site", ledger), base / "noon")
-    add_the_update(Repo(root, base / "site", ledger))
-    return Example(noon, Repo(root, base / "site", ledger))
+    return build_example(tmp_path_factory.mktemp("channels"))
 
 
 @pytest.fixture
 def repo(example: Example, tmp_path: Path) -> Repo:
     """A private copy of the example built at noon."""
     return copy_repo(example.noon, tmp_path)
-
-
-def build(root: Path, site: Path, ledger: Path, now: str) -> tuple[int, str]:
-    return cli("build", "--root", str(root), "--now", now, "--site-dir", str(site), "--ledger", str(ledger))
-
-
-def add_the_update(repo: Repo) -> None:
-    """Staff add an update at 12:40 and the site is built with the ledger at 12:45."""
-    code, output = cli(
-        "update", OPEN_ID, "--root", str(repo.root), "--now", "2026-11-22 12:40",
-        "--message", f"{NEW_SENTENCE} We still expect service back by about 3 p.m.", "--eta", "15:00",
-        "--next-update", "14:00",
-    )  # fmt: skip
-    assert code == 0, output
-    code, output = build(repo.root, repo.site, repo.ledger, "2026-11-22 12:45")
-    assert code == 0, output
-
-
-def as_built_with_the_update(repo: Repo, example: Example) -> None:
-    """What :func:`add_the_update` does to ``repo``, without building again: the files and site of the
-    example's second build, and its ledger entries (a build changes only the entries; what was delivered
-    to whom stays as ``repo`` recorded it)."""
-    shutil.rmtree(repo.root)
-    shutil.copytree(example.updated.root, repo.root)
-    shutil.rmtree(repo.site)
-    shutil.copytree(example.updated.site, repo.site)
-    book = json.loads(repo.ledger.read_text(encoding="utf-8"))
-    book["entries"] = json.loads(example.updated.ledger.read_text(encoding="utf-8"))["entries"]
-    repo.ledger.write_text(json.dumps(book), encoding="utf-8")
 
 
 @pytest.fixture
