@@ -58,9 +58,12 @@ class Message:
 class _Piece:
     text: str
     rank: int
-    """0: always kept; otherwise the highest rank is left out first."""
+    """0: always kept; the others are put in lowest rank first, each if it still fits."""
     line: int
     """Pieces of one line join with a space; lines with a line break (chat) or a space (short)."""
+    sentence: bool = False
+    """One of the update's sentences: once one does not fit, the later ones are left out too, so
+    what is said is always the message's beginning, never sentences picked from its middle."""
 
 
 def compose(post: Post, config: Config, limits: Limits, site_dir: Path | None = None) -> Message:
@@ -115,9 +118,9 @@ def _update(post: Post, config: Config, short: bool, page: str) -> tuple[str, li
     if short:
         lead = f"Correction to our update of {when}: " if correction else ""
         pieces.append(_Piece(f"{lead}{incident.title}: {status}.", 0, 0))
-        pieces += [_Piece(s, 2 if n == 0 else 6 + n, 1) for n, s in enumerate(sentences)]
+        pieces += [_Piece(s, 2 if n == 0 else 6 + n, 1, sentence=True) for n, s in enumerate(sentences)]
         if window is not None and incident.is_maintenance:
-            pieces.append(_Piece(f"Planned for {_window_short(window.start, window.end, config)}.", 3, 2))
+            pieces.append(_Piece(f"Planned for {_window_short(window.start, window.end, config)}.", 1, 2))
         if eta is not None:
             pieces.append(_Piece(f"Estimated restore: {_on(eta, update.at, config)}.", 3, 2))
         if next_update is not None:
@@ -133,7 +136,7 @@ def _update(post: Post, config: Config, short: bool, page: str) -> tuple[str, li
         pieces.append(_Piece(f"Window: {_window(window.start, window.end, config)}", 2, 4))
         if incident.expected_impact:
             pieces.append(_Piece(f"Expected impact: {incident.expected_impact}", 4, 5))
-    pieces += [_Piece(s, 2 if n == 0 else 8 + n, 6) for n, s in enumerate(sentences)]
+    pieces += [_Piece(s, 2 if n == 0 else 8 + n, 6, sentence=True) for n, s in enumerate(sentences)]
     if eta is not None:
         pieces.append(_Piece(f"Estimated restore: {_on(eta, update.at, config)}", 3, 7))
     if next_update is not None:
@@ -267,20 +270,25 @@ _ABBREVIATIONS = frozenset({"St.", "Ave.", "Rd.", "Dr.", "Mr.", "Mrs.", "Ms.", "
 
 
 def _fit(pieces: list[_Piece], limit: int, joiner: str) -> str:
-    """The pieces joined, leaving out the highest ranks (the latest first) until the text fits ``limit``."""
-    kept = list(pieces)
-    while len(_join(kept, joiner)) > limit:
-        optional = [p for p in kept if p.rank]
-        if not optional:
-            break
-        worst = max(optional, key=lambda p: (p.rank, kept.index(p)))
-        kept.remove(worst)
-    text = _join(kept, joiner)
+    """What must stay, then each other piece by rank (then order) if the text still fits ``limit``."""
+    kept = {index for index, piece in enumerate(pieces) if not piece.rank}
+    optional = sorted((i for i, p in enumerate(pieces) if p.rank), key=lambda i: (pieces[i].rank, i))
+    sentences_end = False
+    for index in optional:
+        piece = pieces[index]
+        if piece.sentence and sentences_end:
+            continue
+        if len(_join([pieces[i] for i in sorted(kept | {index})], joiner)) <= limit:
+            kept.add(index)
+        elif piece.sentence:
+            sentences_end = True
+    chosen = [pieces[i] for i in sorted(kept)]
+    text = _join(chosen, joiner)
     if len(text) <= limit:
         return text
-    # Only what must stay is left and it is still too long (a very long title):
-    # the first piece is shortened at a word, and the rest (the link) kept whole.
-    first, rest = kept[0], kept[1:]
+    # What must stay is too long by itself (a very long title): the first
+    # piece is shortened at a word, and the rest (the link) kept whole.
+    first, rest = chosen[0], chosen[1:]
     room = limit - len(_join(rest, joiner)) - (len(joiner) if rest else 0)
     return _join([_Piece(_shorten(first.text, max(room, 1)), 0, first.line), *rest], joiner)
 
