@@ -245,3 +245,25 @@ def test_the_ledger_names_each_channel_and_no_url(repo: Repo, services: Services
     }
     text = repo.ledger.read_text(encoding="utf-8")
     assert "127.0.0.1" not in text and "TOKEN" not in text and "whsec_" not in text
+
+
+def test_a_channel_taking_bulletins_gets_the_notice_and_the_newsroom_page(
+    repo: Repo, example: Example, services: Services
+) -> None:
+    channels = f"channels:\n  - name: newsroom\n    url: json://127.0.0.1:{services.port}/json/news\n"
+    channels += "    kinds: [bulletins]\n"
+    env = {"OUTAGE_CHANNELS": channels, "OUTAGE_CHANNELS_FILE": None, "GITHUB_ACTIONS": None}
+    assert send(repo, env, "2026-11-22 12:01")[0] == 0
+    (current,) = services.posts("json")  # the open incident's current bulletin; no maintenance (not broadcast)
+    assert current.json()["title"] == (
+        "Bulletin: Internet outage in Clareview and Castle Downs — update of 10:30 a.m. MST, Nov 22"
+    )
+    as_built_with_the_update(repo, example)
+    code, output = send(repo, env, "2026-11-22 12:46")
+    assert code == 0, output
+    message = services.posts("json")[-1].json()["message"]
+    notice = (repo.site / "bulletins" / OPEN_ID / "20261122-1940" / "notice.txt").read_text(encoding="utf-8")
+    assert message.startswith(notice.strip() + "\n")
+    assert message.endswith(
+        f"Radio scripts, press release and CAP alert: https://status.northwind.example/bulletins/{OPEN_ID}/20261122-1940/"
+    )

@@ -14,6 +14,7 @@ own and the others still go. Nothing here ever prints a URL or a secret;
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,7 +153,8 @@ def secret_parts(target: Target) -> list[str]:
         parts = urlsplit(address)
         userinfo = parts.netloc.rpartition("@")[0]
         found.update({userinfo, *userinfo.split(":"), unquote(userinfo)})
-        pieces = [*parts.path.split("/"), *parts.fragment.split("/"), parts.netloc.rpartition("@")[2]]
+        # Apprise URLs name a room or channel with "#", so what follows may be read as a fragment.
+        pieces = [*parts.path.split("/"), *re.split(r"[/?&=]", parts.fragment), parts.netloc.rpartition("@")[2]]
         pieces += [value for _, value in parse_qsl(parts.query, keep_blank_values=True)]
         for piece in pieces:
             if len(piece) >= 16 or any(c.isdigit() for c in piece):

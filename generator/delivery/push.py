@@ -10,6 +10,7 @@ with Apprise's reason masked (``channels.masked``).
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from apprise import Apprise, AppriseAsset, LogCapture, NotifyFormat
@@ -87,10 +88,13 @@ def _format(plugin: NotifyBase) -> NotifyFormat:
     return NotifyFormat.MARKDOWN if plugin.notify_format == NotifyFormat.MARKDOWN else NotifyFormat.TEXT
 
 
+_URL = re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]*://\S*")
+
+
 def _reason(log_text: str) -> str:
-    """What Apprise said last, on one line."""
+    """What Apprise said last, on one line, without any URL (Apprise's "private" form still shows some of it)."""
     lines = [" ".join(line.split()) for line in log_text.splitlines() if line.strip()]
-    return lines[-1] if lines else ""
+    return _URL.sub("<the URL>", lines[-1]) if lines else ""
 
 
 def _quiet() -> None:
