@@ -855,3 +855,100 @@ def channels_send(root: Path, now: str | None, site_dir: Path | None, ledger_pat
             f"is recorded in {ledger_path}, the rest goes with the next run"
         )
     click.echo(f"sent {summary}")
+
+
+@main.group()
+def issueops() -> None:
+    """Incidents from a phone: GitHub issue forms turned into outage new / outage update.
+
+    The scaffold's issueops workflow runs these with the issue's event file;
+    see README, "Reaching people".
+
+    \b
+    Example:
+      outage issueops parse --event "$GITHUB_EVENT_PATH"
+    """
+
+
+def _event(path: Path) -> dict:
+    import json
+
+    try:
+        event = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        _fail(f"--event: expected a GitHub event file (JSON); cannot read {path}: {exc}")
+        raise
+    if not isinstance(event, dict) or not isinstance(event.get("issue"), dict):
+        _fail(f"--event: expected the event of an issue; found no 'issue' in {path}")
+    return event
+
+
+EVENT_OPTION = click.option(
+    "--event",
+    "event_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The issue's event: the file GitHub names in $GITHUB_EVENT_PATH.",
+)
+
+
+@issueops.command("parse")
+@EVENT_OPTION
+def issueops_parse(event_path: Path) -> None:
+    """Print the answers of the issue's form as JSON (form: new or update), or say it is not one.
+
+    \b
+    Example:
+      outage issueops parse --event event.json
+    """
+    import json
+
+    from .authoring.issueops import parse
+
+    form = parse(str(_event(event_path)["issue"].get("body") or ""))
+    if form is None:
+        _fail("not a New incident or Update incident form")
+    assert form is not None
+    click.echo(json.dumps({"form": form.kind, "fields": dict(form.fields)}, indent=1, ensure_ascii=False))
+
+
+@issueops.command("apply")
+@ROOT_OPTION
+@NOW_OPTION
+@EVENT_OPTION
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Where to write the answer for the issue (published.md or refused.md) and commit-message.txt.",
+)
+def issueops_apply(root: Path, now: str | None, event_path: Path, out: Path) -> None:
+    """Write the issue's form as a new incident or an update, if its author is trusted and it checks.
+
+    Writes OUT/commit-message.txt and OUT/published.md (the answer once it is
+    published) and prints the file it changed; a refused form writes only
+    OUT/refused.md (the located problem) and exits 1. An author the repository does not trust (author_association
+    OWNER, MEMBER or COLLABORATOR, or listed in .github/outage-authors.txt)
+    gets no answer, and nothing is written.
+
+    \b
+    Example:
+      outage issueops apply --event "$GITHUB_EVENT_PATH" --out "$RUNNER_TEMP/issueops"
+    """
+    from .authoring.issueops import FormError, apply, refusal, trusted
+
+    event = _event(event_path)
+    if not trusted(event, root):
+        _fail('the issue\'s author is not trusted to publish (README, "Reaching people"); nothing was written')
+    config = _config(root)
+    moment = _now(now, config)
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        done = apply(root, event, moment)
+    except FormError as exc:
+        (out / "refused.md").write_text(refusal(str(exc)) + "\n", encoding="utf-8")
+        _fail(f"the form was refused: {exc}")
+        raise
+    (out / "commit-message.txt").write_text(done.commit_message, encoding="utf-8")
+    (out / "published.md").write_text(done.comment + "\n", encoding="utf-8")
+    click.echo(done.path.relative_to(root).as_posix())
