@@ -250,3 +250,33 @@ def test_secret_parts_cover_what_a_log_could_show() -> None:
     parts = secret_parts(target)
     assert "pa55word" in parts and "status:pa55word" in parts and "abcdef123456" in parts
     assert "outages" not in parts and "matrix.example" not in parts  # words that say which channel it is
+
+
+# --- the README's examples work as written ----------------------------------------------------
+
+
+def readme_block(after: str) -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("```yaml\n", text.index(after)) + len("```yaml\n")
+    return text[start : text.index("```", start)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "service"), [("**Add a Slack channel.**", "Slack"), ("**Add a Mastodon account.**", "Mastodon")]
+)
+def test_the_readmes_two_line_channels_work(config, heading: str, service: str) -> None:
+    block = readme_block(heading)
+    assert len(block.splitlines()) == 2
+    (channel,) = load_channels(("channels:\n" + block).encode(), "README.md", config)
+    from generator.delivery.push import service_for
+
+    assert service_for(resolve(channel, {})).name == service
+
+
+def test_the_readmes_channels_file_and_the_example_file_check(tmp_path: Path) -> None:
+    readme = tmp_path / "channels.yml"
+    readme.write_text(readme_block("### The channels file"), encoding="utf-8")
+    for path in (readme, ROOT / "examples/channels.example.yml"):
+        env = {"OUTAGE_CHANNELS_FILE": str(path), "OUTAGE_CHANNELS": None, "PARTNER_NOC_SECRET": SECRET}
+        code, output = cli("channels", "check", "--root", str(ROOT), env=env)
+        assert code == 0, output
