@@ -735,7 +735,7 @@ def channels_check(root: Path) -> None:
         try:
             target = resolve(channel, os.environ)
             if target.url:
-                service = service_for(target)
+                service = service_for(target, config.name, config.site_url)
                 how = f"{service.name}, {'short posts' if service.limits.short else 'chat'} of up to {service.limits.body} characters"
             else:
                 how = "signed webhook"
@@ -790,7 +790,7 @@ def channels_send(root: Path, now: str | None, site_dir: Path | None, ledger_pat
       outage build --site-dir site --ledger ledger/ledger.json
       outage channels send --site-dir site --ledger ledger/ledger.json --dry-run
     """
-    from .delivery.channels import ChannelError, log_masks
+    from .delivery.channels import ChannelError, all_channels, log_masks
     from .delivery.errors import NotifyError
     from .delivery.owed import record
     from .delivery.reach import channel_key, deliver, prepare
@@ -800,6 +800,9 @@ def channels_send(root: Path, now: str | None, site_dir: Path | None, ledger_pat
     config = site.config
     target = site_dir if site_dir is not None else root / "site"
     try:
+        if not all_channels(config, os.environ):  # before the ledger: without channels, nothing is needed
+            click.echo('no channels: nothing to send (README, "Reaching people")')
+            return
         book = read_ledger(ledger_path, config.site_url)
         plan = prepare(site, target if target.is_dir() else None, book, os.environ, moment, send_all=send_all)
     except InvalidSite as exc:
@@ -807,9 +810,6 @@ def channels_send(root: Path, now: str | None, site_dir: Path | None, ledger_pat
         sys.exit(1)
     except (NotifyError, LedgerError, ChannelError) as exc:
         _fail(str(exc))
-    if not plan.channels:
-        click.echo('no channels: nothing to send (README, "Reaching people")')
-        return
     for line in log_masks(plan.targets, os.environ):
         click.echo(line)
     for problem in plan.unusable:

@@ -280,3 +280,20 @@ def test_the_readmes_channels_file_and_the_example_file_check(tmp_path: Path) ->
         env = {"OUTAGE_CHANNELS_FILE": str(path), "OUTAGE_CHANNELS": None, "PARTNER_NOC_SECRET": SECRET}
         code, output = cli("channels", "check", "--root", str(ROOT), env=env)
         assert code == 0, output
+
+
+def test_without_channels_send_does_nothing_and_needs_nothing(tmp_path: Path) -> None:
+    env = {"OUTAGE_CHANNELS": "", "OUTAGE_CHANNELS_FILE": None}
+    args = [
+        "channels",
+        "send",
+        "--root",
+        str(ROOT),
+        "--ledger",
+        str(tmp_path / "none.json"),
+        "--now",
+        "2026-11-22 12:00",
+    ]
+    code, output = cli(*args, env=env)
+    assert (code, output) == (0, 'no channels: nothing to send (README, "Reaching people")\n')
+    assert not (tmp_path / "none.json").exists()

@@ -152,6 +152,8 @@ def test_an_update_reaches_every_channel_exactly_once_and_running_again_sends_no
     (hook,) = receiver.verified[2:]
     assert hook.id == NEW
     assert hook.payload["outage_bulletin"]["update_id"] == "20261122-1940"
+    slack = services.posts("hooks.slack.com")[-1].json()
+    assert slack["attachments"][0]["footer"] == "Northwind Broadband"  # not "Apprise"
     for name, host in SERVICES.items():
         text = services.posts(host)[-1].text
         assert NEW_SENTENCE in text, (name, text)

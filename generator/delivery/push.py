@@ -36,18 +36,24 @@ class Service:
         return str(self.plugin.service_name)
 
 
-def _asset() -> AppriseAsset:
+def _asset(sender: str, site_url: str) -> AppriseAsset:
     # Memory only: Apprise may otherwise cache logins and ids on disk. No templates:
-    # nothing in a URL makes Apprise read a file.
-    return AppriseAsset(storage_mode="memory", allow_templates=False, secure_logging=True)
+    # nothing in a URL makes Apprise read a file. Services that sign a message
+    # (Slack's footer, a Discord or Mattermost name) sign it with the organisation's
+    # name rather than "Apprise".
+    naming = {"app_id": sender, "app_desc": f"{sender} status", "app_url": site_url} if sender else {}
+    return AppriseAsset(storage_mode="memory", allow_templates=False, secure_logging=True, **naming)
 
 
-def service_for(target: Target) -> Service:
-    """The Apprise plugin for the channel's URL; :class:`ChannelError` (never showing the URL) if there is none."""
+def service_for(target: Target, sender: str = "", site_url: str = "") -> Service:
+    """The Apprise plugin for the channel's URL; :class:`ChannelError` (never showing the URL) if there is none.
+
+    ``sender``: the organisation's name, which services that sign a message show.
+    """
     scheme = target.url.split("://", 1)[0].lower()
     with LogCapture(level=logging.WARNING, fmt=_FORMAT) as log:
         _quiet()
-        plugin = Apprise.instantiate(target.url, asset=_asset())
+        plugin = Apprise.instantiate(target.url, asset=_asset(sender, site_url))
     if plugin is None:
         reason = masked(_reason(log.getvalue()), secret_parts(target))[:REASON_LENGTH]
         raise ChannelError(

@@ -87,7 +87,7 @@ def prepare(site: Site, site_dir: Path | None, ledger: Ledger, environ: Mapping[
     for channel in plan.channels:
         try:
             target = resolve(channel, environ)
-            service = service_for(target) if target.url else None
+            service = service_for(target, site.config.name, site.config.site_url) if target.url else None
         except ChannelError as exc:
             plan.unusable.append(f"{channel.name}: {exc}")
             continue

@@ -190,11 +190,11 @@ def _bulletin(post: Post, config: Config, short: bool, site_dir: Path | None, pa
     if bulletin.kind == "withdrawal":
         said = f"The bulletin of {when} about {bulletin.title} has been withdrawn: please disregard it."
         return (f"Withdrawn: bulletin of {when}", [_Piece(said, 0, 0), _Piece(page, 0, 1)])
-    marker = "Correction: " if bulletin.kind == "correction" else ""
     name = "sms.txt" if short else "notice.txt"
     text = _bulletin_file(site_dir, bulletin.files.get(name, f"bulletins/{bulletin.id}/{name}"), bulletin.id, name)
-    if short:
-        return "", [_Piece(marker + " ".join(text.split()), 0, 0)]
+    if short:  # the SMS bulletin: made to fit 160 characters, a correction marked by its template
+        return "", [_Piece(" ".join(text.split()), 0, 0)]
+    marker = "Correction: " if bulletin.kind == "correction" else ""
     lines = [_Piece(line, 1, n) for n, line in enumerate(text.splitlines()) if line.strip()]
     more = _Piece(f"Radio scripts, press release and CAP alert: {page}", 0, len(lines))
     return f"{marker}Bulletin: {bulletin.title} — update of {when}", [*lines, more]
