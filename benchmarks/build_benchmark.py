@@ -42,6 +42,8 @@ BUDGET_FRONT_HTML = 15 * 1024
 BUDGET_FRONT_TOTAL = 70 * 1024
 BUDGET_LITE = 5 * 1024
 BUDGET_LINEARITY = 1.3
+BUDGET_FRONT_GROWTH = 1024
+"""The front page stays the same size whatever the history: at most this much larger at the largest N."""
 
 
 # --- building and measuring ---------------------------------------------------
@@ -257,6 +259,17 @@ def check_budgets(results: list[Result]) -> bool:
         value = getattr(worst, attribute)
         checks.append(
             (f"{label} ≤ {kb(budget)} gzipped", value <= budget, f"{kb(value)} (worst, at N={worst.count:,})")
+        )
+    if len(results) >= 2:
+        ordered = sorted(results, key=lambda r: r.count)
+        growth = ordered[-1].front_html - ordered[0].front_html
+        checks.append(
+            (
+                f"front page constant as history grows: HTML at N={ordered[-1].count:,} at most "
+                f"{kb(BUDGET_FRONT_GROWTH)} larger than at N={ordered[0].count:,}",
+                growth <= BUDGET_FRONT_GROWTH,
+                f"{kb(ordered[0].front_html)} → {kb(ordered[-1].front_html)} ({growth:+,} bytes)",
+            )
         )
     print()
     ok = True

@@ -19,10 +19,15 @@ import click
 
 from .authoring import edits as authoring
 from .authoring import scaffold
-from .incidents.load import load_config, load_site
-from .incidents.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Config
+from .incidents.load import CONFIG_FILE, load_config, load_site
+from .incidents.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Config, Site
 from .incidents.problems import InvalidSite
-from .incidents.times import TimeError, parse_past, parse_relative, parse_time
+from .incidents.times import TimeError, parse_relative, parse_time
+from .reporting.duties import Status as DutyStatus
+from .reporting.outages import discovery_warnings, duty_line, not_in_force, record_problems, site_duties
+from .reporting.regimes import InvalidRules
+from .reporting.report import STAGES as REPORT_STAGES
+from .reporting.setup import Setup, read_setup
 from .state.now import future_updates, overdue_warnings
 
 ROOT_OPTION = click.option(
@@ -76,22 +81,12 @@ def _now(text: str | None, config: Config) -> datetime:
         raise  # unreachable: _fail exits
 
 
-def _when(option: str, text: str | None, now: datetime, config: Config) -> datetime | None:
+def _when(option: str, text: str | None, now: datetime, config: Config, *, past: bool = False) -> datetime | None:
+    """A time typed at the command line; ``past``: one that has gone (07:55 is the last 07:55), else one to come."""
     if text is None:
         return None
     try:
-        return parse_relative(text, now, config.timezone)
-    except TimeError as exc:
-        _fail(f"{option}: expected {exc}; found {text!r}")
-        raise
-
-
-def _began(option: str, text: str | None, now: datetime, config: Config) -> datetime | None:
-    """A time at or before ``now``: 07:55 is the last 07:55 to have passed, or a full time."""
-    if text is None:
-        return None
-    try:
-        return parse_past(text, now, config.timezone)
+        return parse_relative(text, now, config.timezone, past=past)
     except TimeError as exc:
         _fail(f"{option}: expected {exc}; found {text!r}")
         raise
@@ -140,44 +135,74 @@ def check(root: Path, now: str | None, strict: bool) -> None:
     """Check status.yml and every incident file; report every problem with its file and line.
 
     Exits 0 when everything is valid, 1 otherwise. Open incidents whose promised
-    update is late are reported as warnings (errors with --strict).
+    update is late are reported as warnings (errors with --strict). With
+    reporting: in status.yml, each regulatory reporting duty that is due is a
+    warning naming its key for reported:, and one overdue is an error with --strict.
 
     \b
     Example:
       outage check --strict
+      outage check --now "2026-11-22 09:37"
     """
-    site, moment = _site_at(root, now)
+    site, moment, setup = _checked(root, now)
     warnings = overdue_warnings(site, moment)
-    for warning in warnings:
+    outages = site_duties(site, setup, moment)
+    noted = [*setup.warnings, *discovery_warnings(outages, site)]
+    for warning in (*warnings, *noted):
         click.echo(str(warning.as_error() if strict else warning), err=True)
-    if strict and warnings:
-        click.echo(f"{len(warnings)} overdue incident(s); failing because of --strict", err=True)
+    pending = [(outage, duty) for outage in outages for duty in outage.pending]
+    late = sum(duty.status is DutyStatus.OVERDUE for _, duty in pending)
+    for outage, duty in pending:
+        click.echo(duty_line(outage, duty, error=strict and duty.status is DutyStatus.OVERDUE), err=True)
+    for regime, why in not_in_force(setup, moment.date()):
+        click.echo(f"{CONFIG_FILE}: note: {regime.id} is not in force on {moment.date()}: {why}", err=True)
+    if strict and (warnings or noted or late):
+        counts = [(len(warnings), "overdue incident(s)"), (len(noted), "reporting warning(s)"),
+                  (late, "overdue reporting duty(ies)")]  # fmt: skip
+        click.echo(f"{', '.join(f'{n} {what}' for n, what in counts if n)}; failing because of --strict", err=True)
         sys.exit(1)
     open_count = sum(i.is_open for i in site.incidents)
-    click.echo(f"ok: {len(site.incidents)} files valid, {open_count} open, {len(warnings)} overdue")
+    summary = f"ok: {len(site.incidents)} files valid, {open_count} open, {len(warnings)} overdue"
+    if setup.on:
+        summary += f"; reporting: {len(pending) - late} due, {late} overdue"
+    click.echo(summary)
 
 
-def _site(root: Path):
+def _site(root: Path) -> Site:
+    return _site_and_setup(root)[0]
+
+
+def _site_and_setup(root: Path) -> tuple[Site, Setup]:
+    """The checked site, and its reporting setup checked against it (status.yml's ``reporting:``)."""
     try:
-        return load_site(root)
-    except InvalidSite as exc:
+        site = load_site(root)
+        setup = read_setup((root / CONFIG_FILE).read_bytes(), site.config)
+        if problems := record_problems(site, setup):
+            raise InvalidSite(problems)
+    except (InvalidSite, InvalidRules) as exc:
         _report(exc)
         sys.exit(1)
+    return site, setup
 
 
-def _site_at(root: Path, now: str | None):
-    """The checked site and the moment to see it at.
+def _site_at(root: Path, now: str | None) -> tuple[Site, datetime]:
+    site, moment, _ = _checked(root, now)
+    return site, moment
+
+
+def _checked(root: Path, now: str | None) -> tuple[Site, datetime, Setup]:
+    """The checked site, the moment to see it at, and the reporting setup.
 
     Against the real clock, an update dated more than a few minutes ahead is an
     error: it would not exist yet, and would hide its incident from the site.
     With ``--now``, what is dated later simply does not exist yet.
     """
-    site = _site(root)
+    site, setup = _site_and_setup(root)
     moment = _now(now, site.config)
     if now is None and (problems := future_updates(site, moment)):
         _report(InvalidSite(problems))
         sys.exit(1)
-    return site, moment
+    return site, moment, setup
 
 
 @main.command()
@@ -296,7 +321,7 @@ def new(root: Path, now: str | None, title: str, impact: str, services, areas, m
     config = _config(root)
     moment = _now(now, config)
     next_at, eta_at = _when("--next-update", next_update, moment, config), _when("--eta", eta, moment, config)
-    began = _began("--began-at", began_at, moment, config)
+    began = _when("--began-at", began_at, moment, config, past=True)
     _written(root, lambda: authoring.new_incident(
         root, config, moment, title=title, impact=impact, services=_ids(services), areas=_ids(areas),
         message=message, status=status, next_update=next_at, restore_eta=eta_at,
@@ -479,6 +504,62 @@ def _which_update(incident, which: str | None):
         ids = ", ".join(u.id for u in incident.updates)
         _fail(f"--update: expected an update id ({ids}) or 1 to {len(incident.updates)}; found {which!r}")
     return found
+
+
+@main.command()
+@ROOT_OPTION
+@NOW_OPTION
+@click.argument("incident_id")
+@click.option(
+    "--regime", required=True, metavar="ID", help="A regime status.yml selects, e.g. crtc-2025-225, or internal."
+)
+@click.option(
+    "--stage",
+    type=click.Choice(REPORT_STAGES),
+    help="Only the notification drafts, or only the post-outage report (default: both).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the drafts (default: reports/ in the repository, which git ignores).",
+)
+@click.option("--force", is_flag=True, help="Replace drafts written before; edits made to them are lost.")
+def report(root: Path, now: str | None, incident_id: str, regime: str, stage: str | None, out: Path | None,
+           force: bool) -> None:  # fmt: skip
+    """Draft the notification and the post-outage report of an outage for a regulator.
+
+    Writes Markdown drafts and an SVG chart of customers affected and user-minutes
+    into OUT/INCIDENT_ID/REGIME/, filled from the incident as of now: times,
+    services, areas, customers and user-minutes over time, cause, steps taken,
+    restoration. What the files cannot know is marked "To complete". The drafts
+    are never published. An aid, not legal advice: check every line before sending.
+
+    \b
+    Example:
+      outage report 2026-11-22-clareview-castle-downs-internet-outage --regime crtc-2025-225
+      outage report 2026-11-22-clareview-castle-downs-internet-outage --regime crtc-2025-225 --stage final
+    """
+    from .reporting.report import ReportError, draft_files
+
+    site, moment, setup = _checked(root, now)
+    if not any(i.id == incident_id for i in site.incidents):
+        _fail(str(authoring.find_incident_error(root, incident_id)))
+    try:
+        files = draft_files(site, setup, incident_id, regime, (stage,) if stage else REPORT_STAGES, moment)
+    except ReportError as exc:
+        _fail(str(exc))
+        raise
+    folder = (out if out is not None else root / "reports") / incident_id / regime
+    for published in (root / "site", root / "site_template"):
+        if folder.resolve().is_relative_to(published.resolve()):
+            _fail(f"--out: expected a folder outside {published}, which is published; found {out}")
+    there = [name for name in files if (folder / name).exists()]
+    if there and not force:
+        _fail(f"{folder / there[0]} exists already (it may hold your edits); remove it, or give --force to replace it")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        click.echo((folder / name).as_posix())
 
 
 @main.group()

@@ -8,7 +8,9 @@ has words and a shape, never colour alone.
 from __future__ import annotations
 
 import html
-from datetime import datetime
+import math
+import re
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import markdown
@@ -39,10 +41,16 @@ _ICON_SHAPES = {
     "major_outage": '<circle cx="8" cy="8" r="7"/><path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6" stroke="#fff" stroke-width="1.8"/>',
 }
 
-_MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+_MARKDOWN = markdown.Markdown(extensions=["sane_lists", "tables", "fenced_code"], output_format="html")
 """One converter, reset per call: building one per message costs more than converting."""
 
-_ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "pre", "blockquote", "h3", "h4"}
+_ALLOWED_TAGS = {
+    *("p", "br", "hr", "strong", "em", "b", "i", "del", "sub", "sup", "a", "code", "pre", "blockquote"),
+    *("ul", "ol", "li", "dl", "dt", "dd", "h3", "h4", "h5", "h6"),
+    *("table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td"),
+}
+"""What staff Markdown may become: text, links, lists, tables, code and headings (shifted under the page's own)."""
+_HEADING = re.compile(r"<(/?)h([1-6])(?=[\s>])", re.IGNORECASE)
 
 
 def icon(status: str) -> str:
@@ -94,15 +102,63 @@ def iso(moment: datetime) -> str:
     return moment.isoformat(timespec="minutes")
 
 
-def render_markdown(text: str) -> str:
-    """Staff Markdown as safe HTML: no scripts, styles, images or raw attributes."""
+def render_markdown(text: str, top: int = 3) -> str:
+    """Staff Markdown as safe HTML: no scripts, styles, images or raw attributes.
+
+    Staff's headings keep their structure under the page's own: the highest
+    level they use becomes ``<h{top}>`` and the others follow it down (to h6 at
+    most), so a postmortem's ``## What happened`` stays a heading.
+    """
+    converted = _MARKDOWN.reset().convert(text)
+    levels = [int(level) for _, level in _HEADING.findall(converted)]
+    if levels:
+        shift = top - min(levels)
+        converted = _HEADING.sub(lambda m: f"<{m[1]}h{min(6, max(top, int(m[2]) + shift))}", converted)
     return nh3.clean(
-        _MARKDOWN.reset().convert(text),
+        converted,
         tags=_ALLOWED_TAGS,
-        attributes={"a": {"href", "title"}},
+        attributes={"a": {"href", "title"}, "th": {"align"}, "td": {"align"}},
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="nofollow noopener",
     )
+
+
+_SENTENCE_END = re.compile(r"(\S*)[.!?]\s+(?=[A-Z0-9\"'“(])")
+_NOT_AN_END = frozenset(
+    {
+        "ave",
+        "st",
+        "rd",
+        "dr",
+        "blvd",
+        "hwy",
+        "no",
+        "mr",
+        "mrs",
+        "ms",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "approx",
+        "vs",
+        "e.g",
+        "i.e",
+    }
+)
+"""Abbreviations a sentence rarely ends with (``153 Ave. N.W.``); single letters (``N.W.``) count too."""
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of staff Markdown, as plain text: what a row on the front page quotes."""
+    flat = " ".join(plain(text).split())
+    for end in _SENTENCE_END.finditer(flat):
+        word = end[1].lower().rstrip(".")
+        initial = len(word.rsplit(".", 1)[-1]) == 1 and word[-1:].isalpha()  # N.W., a.m., J. Smith
+        if word in _NOT_AN_END or initial:
+            continue
+        return flat[: end.start() + len(end[1]) + 1]
+    return flat
 
 
 def escape(text: str) -> str:
@@ -113,3 +169,31 @@ def escape(text: str) -> str:
 def plain(text: str) -> str:
     """Staff Markdown as plain text, for places without HTML (status.txt, the lite page titles)."""
     return html.unescape(nh3.clean(_MARKDOWN.reset().convert(text), tags=set())).strip()
+
+
+def percent(share: float) -> str:
+    """An availability as people read it: ``99.93 %``, rounded down so that any downtime shows; ``100 %`` only
+    when there was none."""
+    if share >= 1:
+        return "100\N{NO-BREAK SPACE}%"
+    hundredths = math.floor(share * 10_000)
+    return f"{hundredths // 100}.{hundredths % 100:02d}\N{NO-BREAK SPACE}%"
+
+
+def duration_between(start: datetime, end: datetime) -> str:
+    """How long from ``start`` to ``end`` in words, counted in real time (across a clock change too)."""
+    return duration(end.astimezone(UTC) - start.astimezone(UTC))
+
+
+def duration(length: timedelta) -> str:
+    """``2 h 30 min``, ``45 min``, ``3 days 4 h``; ``under a minute`` for less."""
+    minutes = int(length.total_seconds() // 60)
+    if minutes < 1:
+        return "under a minute"
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return f"{days} day{'s' if days != 1 else ''}" + (f" {hours} h" if hours else "")
+    if hours:
+        return f"{hours} h" + (f" {minutes} min" if minutes else "")
+    return f"{minutes} min"

@@ -156,12 +156,14 @@ def test_upcoming_is_the_core_router_upgrade_as_rescheduled() -> None:
 
 
 def front_page_statuses(site, now) -> dict[str, str]:
-    """``{"services/internet": "partial_outage", "areas/clareview": …}`` as the front page shows them."""
-    body = site_pages(snapshot(site, now))[0].body
-    found = re.findall(
-        r'<a href="((?:services|areas)/[^/"]+)/">[^<]+</a> <span class="outage-status outage-status--([a-z_]+)"', body
-    )
-    return dict(found)
+    """``{"services/internet": "partial_outage", "areas/clareview": …}`` as the front page (services) and the
+    area index (areas) show them."""
+    pages = {page.url: page.body for page in site_pages(snapshot(site, now))}
+    status = r'(?: <span class="outage-region">[^<]*</span>)? <span class="outage-status outage-status--([a-z_]+)"'
+    found = dict(re.findall(r'<a href="(services/[^/"]+)/">[^<]+</a>' + status, pages[""]))
+    for area, shown in re.findall(r'<a href="([^/"]+)/">[^<]+</a>' + status, pages["areas/"]):
+        found[f"areas/{area}"] = shown
+    return found
 
 
 @pytest.mark.parametrize("now", ["2026-11-22 12:00", "2026-12-03 02:00", "2026-05-12 10:00", "2026-09-24 16:45"])

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from cap_cp_rules import check_cap_cp_recommendations, check_cap_cp_rules
 from cap_rules import check_cap_rules
 from example_repo import copy_of_example
 from lxml import etree
@@ -92,9 +93,11 @@ def with_services(incident: Incident, services: tuple[Service, ...]) -> Incident
 
 def test_the_example_broadcasts_the_incidents_expected() -> None:
     ids = sorted({i.id for i, _ in BROADCAST})
+    # Planned work of major impact broadcasts by default: the phone switch upgrade (911 may fail).
     assert ids == sorted(
-        [FIBRE_CUT, "2026-06-16-mill-woods-outage", "2026-07-06-business-email-blocklisted", REOPENED, NOVEMBER]
-    )
+        [FIBRE_CUT, "2026-06-16-mill-woods-outage", "2026-07-06-business-email-blocklisted", REOPENED, NOVEMBER,
+         PHONE_SWITCH]
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize("item", SETS, ids=[s.id for s in SETS])
@@ -105,13 +108,19 @@ def test_every_message_is_valid_cap(item: BulletinSet) -> None:
     )
     assert schema_errors(xml) == ""
     assert check_cap_rules(xml) == []
+    assert check_cap_cp_rules(xml) == []  # status.yml says profile: cap-cp
+    assert check_cap_cp_recommendations(xml) == []
     alert = parse(xml)
     assert field(alert, "identifier") == f"status.northwind.example.{incident.id}.{update.id}"
     assert field(alert, "sender") == SENDER
     assert field(alert, "status") == "Actual"
     assert field(alert, "scope") == "Public"
-    assert field(alert, "msgType") == ("Alert" if update is incident.updates[0] else "Update")
-    assert field(alert, "info/language") == "en"
+    reopened = update.number > 1 and incident.updates[update.number - 2].status.is_final
+    assert field(alert, "msgType") == ("Alert" if update is incident.updates[0] or reopened else "Update")
+    assert field(alert, "code") == "profile:CAP-CP:0.4"
+    assert field(alert, "info/language") == "en-CA"
+    # Never the severity that alerting systems relay intrusively: an outage threatens at most "Moderate".
+    assert field(alert, "info/severity") in ("Minor", "Moderate")
     assert field(alert, "info/category") == "Infra"
     assert field(alert, "info/eventCode/valueName") == "OET:v1.2"
     assert field(alert, "info/eventCode/value") == "OET-045"
@@ -157,7 +166,7 @@ def test_each_message_of_the_fibre_cut_references_only_the_one_before() -> None:
 
 def test_every_resolution_is_an_all_clear_update() -> None:
     finals = [(i, u) for i, u in BROADCAST if u.status.is_final]
-    assert len(finals) == 5  # the reopened St. Albert incident was resolved twice
+    assert len(finals) == 6  # the reopened St. Albert incident was resolved twice; the phone switch work completed
     for incident, update in finals:
         alert = parse(set_for(incident.id, update.number).cap)
         assert field(alert, "msgType") == "Update"
@@ -168,25 +177,52 @@ def test_every_resolution_is_an_all_clear_update() -> None:
         assert "still not working" in (field(alert, "info/instruction") or "")
 
 
-def test_active_messages_are_observed_immediate_with_severity_from_impact() -> None:
-    expected = {"critical": "Severe", "major": "Moderate"}
+def test_active_messages_are_moderate_only_when_911_is_at_stake() -> None:
+    """Severity is the threat to life or property: an outage of internet or email threatens no one (Minor);
+    a home phone outage that stops 911 calls is a possible threat (Moderate); nothing is Severe."""
+    seen = set()
     for incident, update in BROADCAST:
-        if update.status.is_final:
+        if update.status.is_final or incident.is_maintenance:
             continue
         alert = parse(set_for(incident.id, update.number).cap)
         assert field(alert, "info/responseType") == "Monitor"
         assert field(alert, "info/urgency") == "Immediate"
         assert field(alert, "info/certainty") == "Observed"
-        assert field(alert, "info/severity") == expected[incident.impact]
+        calls = any(s.emergency_calls for s in incident.services)
+        assert field(alert, "info/severity") == ("Moderate" if calls else "Minor"), incident.id
+        events = [e.findtext(f"{CAP}value") for e in alert.iter(f"{CAP}eventCode")]
+        assert events == ["OET-045", "911Service" if calls else "internet"]
+        seen.add((incident.impact, calls))
         assert "There is no need to call Northwind Broadband" in (field(alert, "info/instruction") or "")
+    assert ("critical", True) in seen and ("major", False) in seen  # critical with 911, major without
 
 
-def test_a_message_after_a_resolution_still_updates_the_chain() -> None:
-    alert = parse(message(REOPENED, 5))
-    assert field(alert, "msgType") == "Update"
-    assert field(alert, "info/responseType") == "Monitor"
-    previous = f"{SENDER},status.northwind.example.{REOPENED}.20260924-2150,2026-09-24T15:50:00-06:00"
-    assert field(alert, "references") == previous  # the resolution it follows
+def test_a_minor_phone_trouble_is_a_telephone_event_not_911() -> None:
+    """Voicemail trouble (minor) does not stop calls: a telephone event, Minor, still with the safety advice."""
+    voicemail = broadcasting(SITE.incident("2026-11-13-voicemail-access"))
+    alert = parse(message(voicemail.id, 1, site_with(voicemail)))
+    events = [e.findtext(f"{CAP}value") for e in alert.iter(f"{CAP}eventCode")]
+    assert events == ["OET-045", "telephone"]
+    assert field(alert, "info/severity") == "Minor"
+    assert (field(alert, "info/instruction") or "").startswith("If you need 9-1-1, use a cell phone.")
+
+
+def test_an_incident_reopened_after_its_all_clear_starts_a_new_thread() -> None:
+    """Consumers close a thread at its AllClear: the reopening is a new Alert whose note names the closed thread."""
+    reopened = parse(message(REOPENED, 5))
+    assert field(reopened, "msgType") == "Alert"
+    assert reopened.find(f"{CAP}references") is None
+    all_clear = f"status.northwind.example.{REOPENED}.20260924-2150"
+    assert field(reopened, "note") == (
+        f"Reopened: the outage came back after the all clear {all_clear}, sent 2026-09-24T15:50:00-06:00; "
+        "this message starts a new thread."
+    )
+    assert check_cap_rules(message(REOPENED, 5)) == []
+    after = parse(message(REOPENED, 6))  # the new thread goes on from the reopening
+    assert field(after, "msgType") == "Update"
+    reopening = f"{SENDER},status.northwind.example.{REOPENED}.20260924-2240,2026-09-24T16:40:00-06:00"
+    assert field(after, "references") == reopening
+    assert field(after, "note") is None
 
 
 def test_the_fibre_cut_says_what_where_why_and_when() -> None:
@@ -195,19 +231,22 @@ def test_the_fibre_cut_says_what_where_why_and_when() -> None:
     assert field(alert, "info/headline") == (
         "Internet and phone outage in Castle Downs, Lauderdale, Beverly and Clareview — identified"
     )
-    assert field(alert, "info/expires") == "2026-05-12T11:00:00-06:00"  # its next_update
+    assert field(alert, "info/expires") == "2026-05-12T12:00:00-06:00"  # its next_update, plus an hour
     description = field(alert, "info/description") or ""
     assert "Internet and home phone are affected in Castle Downs and Lauderdale (North Edmonton)" in description
-    assert "Cause: A contractor drilling under 137 Avenue at 66 Street" in description
+    assert (
+        "Cause: A contractor drilling under 137 Avenue at 66 Street for a new water line cut Northwind Broadband's"
+        in description
+    )
     assert "Customers affected: 4,800." in description
     assert "A splicing crew is on site" in description
     assert "Expected back: 3:00 p.m. MDT, Tuesday, May 12, 2026." in description
     assert "Next update: by 11:00 a.m. MDT, Tuesday, May 12, 2026." in description
     instruction = field(alert, "info/instruction") or ""
-    assert "use a mobile phone for emergency calls" in instruction
+    assert instruction.startswith("If you need 9-1-1, use a cell phone. There is no need to call")  # safety first
 
 
-def test_areas_carry_polygons_and_geocodes_from_status_yml() -> None:
+def test_areas_carry_polygons_and_census_subdivision_geocodes() -> None:
     areas = parse(message(FIBRE_CUT, 1)).findall(f"{CAP}info/{CAP}area")
     assert [a.findtext(f"{CAP}areaDesc") for a in areas] == [
         "Castle Downs, North Edmonton",
@@ -219,10 +258,25 @@ def test_areas_carry_polygons_and_geocodes_from_status_yml() -> None:
     assert [p.text for p in castle_downs.findall(f"{CAP}polygon")] == [
         "53.62,-113.53 53.62,-113.49 53.59,-113.49 53.59,-113.53 53.62,-113.53"
     ]
-    geocodes = castle_downs.findall(f"{CAP}geocode")
-    assert [(g.findtext(f"{CAP}valueName"), g.findtext(f"{CAP}value")) for g in geocodes] == [("SGC", "4811061")]
-    for other in areas[1:]:
-        assert [child.tag for child in other] == [f"{CAP}areaDesc"]
+    for area in areas:  # each neighbourhood: its own outline, and Edmonton's census subdivision
+        assert len(area.findall(f"{CAP}polygon")) == 1
+        geocodes = area.findall(f"{CAP}geocode")
+        assert [(g.findtext(f"{CAP}valueName"), g.findtext(f"{CAP}value")) for g in geocodes] == [
+            ("profile:CAP-CP:Location:0.3", "4811061")
+        ]
+
+
+def test_without_the_profile_messages_are_plain_cap() -> None:
+    """No cap.profile in status.yml: CAP 1.2 as before, the site's language and status.yml's geocode names."""
+    config = replace(SITE.config, bulletins=replace(SITE.config.bulletins, cap_profile=""))
+    xml = message(FIBRE_CUT, 2, replace(SITE, config=config))
+    alert = parse(xml)
+    assert alert.find(f"{CAP}code") is None
+    assert field(alert, "info/language") == "en"
+    assert [e.findtext(f"{CAP}valueName") for e in alert.iter(f"{CAP}eventCode")] == ["OET:v1.2"]
+    assert {g.findtext(f"{CAP}valueName") for g in alert.iter(f"{CAP}geocode")} == {"SGC"}
+    assert schema_errors(xml) == "" and check_cap_rules(xml) == []
+    assert any("rule 3" in p for p in check_cap_cp_rules(xml))  # and so not CAP-CP
 
 
 def test_event_names_keep_abbreviations_and_phone_services_get_emergency_advice() -> None:
@@ -230,12 +284,20 @@ def test_event_names_keep_abbreviations_and_phone_services_get_emergency_advice(
     incident = with_services(SITE.incident(NOVEMBER), services)
     alert = parse(message(NOVEMBER, 1, site_with(incident)))
     assert field(alert, "info/event") == "IPTV, VoIP and email outage"
-    assert "use a mobile phone for emergency calls" in (field(alert, "info/instruction") or "")
+    assert "If you need 9-1-1, use a cell phone." in (field(alert, "info/instruction") or "")
     # status.yml's emergency_calls says which services carry 911, not the service's name.
     unflagged = with_services(SITE.incident(NOVEMBER), (Service("voip", "VoIP phone"),))
-    assert "emergency" not in (field(parse(message(NOVEMBER, 1, site_with(unflagged))), "info/instruction") or "")
+    assert "9-1-1" not in (field(parse(message(NOVEMBER, 1, site_with(unflagged))), "info/instruction") or "")
     internet_only = parse(message(NOVEMBER, 1))
-    assert "emergency" not in (field(internet_only, "info/instruction") or "")
+    assert "9-1-1" not in (field(internet_only, "info/instruction") or "")
+
+
+def test_the_safety_advice_is_the_configured_one() -> None:
+    config = replace(
+        SITE.config, bulletins=replace(SITE.config.bulletins, emergency_advice="Call 911 from a cell phone.")
+    )
+    instruction = field(parse(message(FIBRE_CUT, 1, replace(SITE, config=config))), "info/instruction") or ""
+    assert instruction.startswith("Call 911 from a cell phone. ")
 
 
 def test_without_a_cap_sender_the_host_is_the_sender() -> None:
@@ -259,9 +321,9 @@ def test_an_area_whose_region_is_its_name_is_not_repeated() -> None:
 def test_times_carry_the_offset_of_their_season() -> None:
     may, november = parse(message(FIBRE_CUT, 1)), parse(message(NOVEMBER, 1))
     assert field(may, "sent") == "2026-05-12T08:25:00-06:00"
-    assert field(may, "info/expires") == "2026-05-12T09:30:00-06:00"
+    assert field(may, "info/expires") == "2026-05-12T10:30:00-06:00"
     assert field(november, "sent") == "2026-11-22T08:10:00-07:00"
-    assert field(november, "info/expires") == "2026-11-22T09:00:00-07:00"
+    assert field(november, "info/expires") == "2026-11-22T10:00:00-07:00"
 
 
 def test_cap_time() -> None:
@@ -283,7 +345,7 @@ def test_a_utc_site_writes_minus_zero(tmp_path: Path) -> None:
     alert = parse(xml)
     assert field(alert, "sent") == "2026-05-12T09:20:00-00:00"
     assert field(alert, "info/effective") == "2026-05-12T09:20:00-00:00"
-    assert field(alert, "info/expires") == "2026-05-12T11:00:00-00:00"
+    assert field(alert, "info/expires") == "2026-05-12T12:00:00-00:00"
     assert (
         field(alert, "references")
         == f"{SENDER},status.northwind.example.{FIBRE_CUT}.20260512-0825,2026-05-12T08:25:00-00:00"
@@ -371,7 +433,10 @@ def test_a_polygon_that_does_not_end_where_it_starts_fails_the_rules() -> None:
 
 def test_a_polygon_of_three_points_fails_the_rules() -> None:
     broken = re.sub(
-        rb"<polygon>[^<]*</polygon>", b"<polygon>53.62,-113.53 53.62,-113.49 53.62,-113.53</polygon>", RESOLUTION
+        rb"<polygon>[^<]*</polygon>",
+        b"<polygon>53.62,-113.53 53.62,-113.49 53.62,-113.53</polygon>",
+        RESOLUTION,
+        count=1,
     )
     assert check_cap_rules(broken) == ["polygon: expected at least four points, the first repeated last; found 3"]
 
@@ -385,16 +450,16 @@ def test_unsafe_identifier_and_sender_fail_the_rules() -> None:
 
 
 def test_the_golden_resolution_message() -> None:
-    """The golden message was read line by line against the incident file."""
-    assert message(FIBRE_CUT, 5) == (GOLDEN / "cap-2026-05-12-north-edmonton-fibre-cut-20260512-1940.xml").read_bytes()
+    """The golden message was read line by line against the incident file (tests/golden/bulletins/)."""
+    assert message(FIBRE_CUT, 5) == (GOLDEN / f"bulletins/{FIBRE_CUT}/20260512-1940/cap.xml").read_bytes()
 
 
 # --- planned maintenance ----------------------------------------------------------------
 
 
 def test_planned_maintenance_is_future_likely_then_all_clear() -> None:
-    incident = broadcasting(SITE.incident(PHONE_SWITCH))
-    assert incident.kind is Kind.MAINTENANCE
+    incident = SITE.incident(PHONE_SWITCH)  # major planned work: it broadcasts without broadcast: true
+    assert incident.kind is Kind.MAINTENANCE and incident.broadcast_setting is None
     xmls = [message(PHONE_SWITCH, n, site_with(incident)) for n in range(1, len(incident.updates) + 1)]
     for xml in xmls:
         assert schema_errors(xml) == ""
@@ -405,7 +470,10 @@ def test_planned_maintenance_is_future_likely_then_all_clear() -> None:
     assert field(scheduled, "info/certainty") == "Likely"
     assert field(scheduled, "info/responseType") == "Prepare"
     assert field(scheduled, "info/onset") == "2026-10-21T00:30:00-06:00"
-    assert field(scheduled, "info/expires") == "2026-10-21T04:00:00-06:00"  # the end of the window, not sent + 6 h
+    assert field(scheduled, "info/expires") == "2026-10-21T05:00:00-06:00"  # the window's end plus an hour
+    assert field(scheduled, "info/severity") == "Moderate"  # 911 calls may fail during the work
+    instruction = field(scheduled, "info/instruction") or ""
+    assert instruction.startswith("During the work, if you need 9-1-1, use a cell phone.")
     assert field(in_progress, "info/urgency") == "Immediate"
     assert field(in_progress, "info/certainty") == "Observed"
     assert field(completed, "msgType") == "Update"

@@ -125,7 +125,7 @@ def test_a_chat_message_says_what_where_the_update_eta_next_update_and_link(site
         "Next update: by 1:00 p.m. MST",
         "Cause: A circuit board failed in the router at our north Edmonton hub that connects Clareview and Castle "
         "Downs to the rest of our network.",
-        "Customers affected: about 2,300",
+        "Customers affected: about 6,000",
         f"https://status.northwind.example/incidents/{OPEN_ID}/#update-20261122-1730",
     ]
     assert message.notify_type == "failure"  # a major outage: red in Slack and Discord

@@ -99,10 +99,10 @@ def test_an_edited_update_is_reissued_as_a_correction(repo: Repository) -> None:
     assert field(cap, "note").startswith(f"Correction: this message replaces {HOST}.{CLAREVIEW}.{SECOND}, sent ")
     assert field(cap, "info/headline").startswith("Correction: Internet outage")
     radio = (second / path / "radio.txt").read_text(encoding="utf-8")
-    assert radio.startswith("SLUG: NORTHWIND OUTAGE NORTHEAST EDMONTON — CORRECTION\n")
+    assert radio.startswith("SLUG: NORTHWIND OUTAGE CLAREVIEW AND CASTLE DOWNS — UPDATE 8:55 A.M. — CORRECTION\n")
     press = (second / path / "press.txt").read_text(encoding="utf-8")
     assert press.startswith(
-        "CORRECTION: this release replaces the one issued at 8:55 a.m. MST, Sunday, November 22, 2026, for the same update.\n"
+        "CORRECTION: this release replaces the one issued at 8:55 a.m. Sunday, Nov. 22, 2026, for the same update.\n"
     )
     assert (second / path / "sms.txt").read_text(encoding="utf-8").startswith("CORRECTION Northwind: ")
     # The feed entry keeps its id, with a new updated and a note.
@@ -155,7 +155,7 @@ def test_a_removed_update_is_withdrawn_with_a_cap_cancel_and_a_kill_notice(repo:
     assert {"kind": "withdrawal", "id": f"{CLAREVIEW}/{SECOND}"}.items() <= next(
         b for b in index["bulletins"] if b["id"] == f"{CLAREVIEW}/{SECOND}"
     ).items()
-    # The 10:30 update no longer follows a count of 2,300 customers, nor restates 8:55: it is corrected,
+    # The 10:30 update no longer follows a count of 6,000 customers, nor restates 8:55: it is corrected,
     # and its correction references its own first issue, not the message withdrawn.
     third = (second / f"bulletins/{CLAREVIEW}/{THIRD}/cap.xml").read_bytes()
     assert field(third, "identifier") == f"{HOST}.{CLAREVIEW}.{THIRD}.r2"

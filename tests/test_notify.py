@@ -321,7 +321,7 @@ def test_running_again_sends_nothing_more(builds: Builds, smtp: Recorder, recipi
     assert len(smtp.received) == 3
     code, output = run_notify(builds, environment(smtp, recipients), ledger=ledger)
     assert code == 0, output
-    assert "nothing owed: 12 bulletin(s) in the build, all delivered" in output
+    assert "nothing owed: 16 bulletin(s) in the build, all delivered" in output
     assert len(smtp.received) == 3 and smtp.connections == 1
 
 
@@ -569,7 +569,7 @@ def test_send_all_sends_new_recipients_every_bulletin_oldest_first(
     assert sorted((r.rcpt_tos[0], r.message["Message-ID"]) for r in smtp.received) == expected
     # Oldest first, so a newsroom reads them in order.
     dates = [r.message["Date"].datetime for r in smtp.received if r.rcpt_tos == ["news@radio.example"]]
-    assert dates == sorted(dates) and len(dates) == 12
+    assert dates == sorted(dates) and len(dates) == 16
 
 
 def yaml_recipients() -> list[tuple[str, dict]]:
@@ -700,7 +700,9 @@ def test_corrections_and_withdrawals_are_sent_marked_as_such(tmp_path: Path, smt
     correction, withdrawal = to_cknw
     assert correction["Message-ID"] == f"<bulletin-{OPEN_ID}-20261122-1730-r2-newsroom@{HOST}>"
     assert withdrawal["Message-ID"] == f"<bulletin-{OPEN_ID}-20261122-1555-withdrawn-newsroom@{HOST}>"
-    assert correction.get_content().startswith("SLUG: NORTHWIND OUTAGE NORTHEAST EDMONTON — CORRECTION\n")
+    assert correction.get_content().startswith(
+        "SLUG: NORTHWIND OUTAGE CLAREVIEW AND CASTLE DOWNS — UPDATE 10:30 A.M. — CORRECTION\n"
+    )
     assert withdrawal.get_content().startswith("KILL: NORTHWIND BROADBAND BULLETIN OF 8:55 A.M. MST\n")
     assert correction["Date"] == "Sun, 22 Nov 2026 12:30:00 -0700"  # when the correction was issued
     # A newsroom added now gets what is current (the 10:30 bulletin), never the withdrawal of one it did not have.

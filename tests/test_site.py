@@ -72,10 +72,14 @@ def test_front_page_shows_status_incident_eta_next_update_and_maintenance(site: 
     assert '<dt>Next update</dt><dd><time datetime="2026-11-22T13:00-07:00">today at 1:00 p.m. MST</time>' in html
     assert "Core router upgrade for Lauderdale and Beverly" in html  # upcoming maintenance
     assert "Trouble reaching voicemail" in html or "voicemail" in html.lower()  # the last 14 days
-    # every service and area with its status in words and an icon
-    for name in ("Internet", "Home phone", "Email", "Business fibre", "Castle Downs", "Sturgeon County"):
+    # every service with its status in words and an icon; every area in the index the front page links
+    for name in ("Internet", "Home phone", "Email", "Business fibre"):
         assert f'>{name}</a> <span class="outage-status' in html, name
-    assert html.count('class="outage-icon"') >= 11
+    assert html.count('class="outage-icon"') >= 5
+    assert '<a href="areas/">Find your area</a>' in html
+    index = (site / "areas/index.html").read_text(encoding="utf-8")
+    for name in ("Beverly", "Castle Downs", "Clareview", "Lauderdale", "Mill Woods", "St. Albert", "Sturgeon County"):
+        assert f'>{name}</a> <span class="outage-region">' in index, name
 
 
 def test_incident_page_has_the_whole_timeline_with_anchors(site: Path) -> None:

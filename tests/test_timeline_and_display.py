@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -120,3 +120,14 @@ def test_staff_markdown_is_sanitised() -> None:
     html = display.render_markdown("**Down** <script>alert(1)</script> [x](javascript:alert(1)) ![i](https://x/i.png)")
     assert "<strong>Down</strong>" in html
     assert "<script" not in html and "javascript:" not in html and "<img" not in html
+
+
+def test_relative_times_count_real_hours_across_a_clock_change() -> None:
+    """On the night clocks go back, 23:30 plus three hours is 01:30 MST, not 02:30 (four hours later)."""
+    evening = at("2026-10-31 23:30")
+    later = parse_relative("3h", evening, EDMONTON)
+    assert later.astimezone(UTC) - evening.astimezone(UTC) == timedelta(hours=3)
+    assert later.strftime("%H:%M %Z") == "01:30 MST"
+    assert parse_relative("07:55", at("2026-11-22 08:10"), EDMONTON, past=True) == at("2026-11-22 07:55")
+    assert parse_relative("09:00", at("2026-11-22 08:10"), EDMONTON, past=True) == at("2026-11-21 09:00")
+    assert parse_relative("20m", at("2026-11-22 08:10"), EDMONTON, past=True) == at("2026-11-22 07:50")

@@ -15,6 +15,7 @@ from pydantic import TypeAdapter
 from ..incidents.load import load_site
 from ..incidents.problems import InvalidSite
 from ..incidents.schema import IncidentFile, MaintenanceFile, StatusFile
+from ..reporting.schema import RuleFile
 
 PACKAGE_DIR = Path(__file__).parent.parent
 """The ``generator`` package: a wheel carries ``site_template/`` inside it."""
@@ -49,13 +50,35 @@ def json_schemas() -> dict[str, dict]:
     """The JSON Schema of each file kind staff write, by file name."""
     incident = TypeAdapter(IncidentFile | MaintenanceFile).json_schema()
     incident["title"] = "Incident or planned maintenance (incidents/YYYY/YYYY-MM-DD-slug.yml)"
-    status = StatusFile.model_json_schema()
+    status = _with_reporting_rules(StatusFile.model_json_schema())
     status["title"] = "Status site configuration (status.yml)"
     draft = "https://json-schema.org/draft/2020-12/schema"
     return {
         "incident.schema.json": {"$schema": draft, **incident},
         "status.schema.json": {"$schema": draft, **status},
     }
+
+
+def _with_reporting_rules(status: dict) -> dict:
+    """status.yml's schema, with what its shape leaves to the reporting stage spelled out for editors.
+
+    A regime is its id alone or a mapping with dates; an internal rule has the
+    format of a regime's rules (``generator/reporting/schema.py``), which the
+    reporting stage checks, so the shape is taken from there.
+    """
+    rules = RuleFile.model_json_schema(ref_template="#/$defs/{model}")
+    definitions = status["$defs"]
+    definitions.update(rules.pop("$defs", {}))
+    definitions["RuleFile"] = rules
+    reporting = definitions["ReportingFile"]["properties"]
+    reporting["regimes"]["items"] = {
+        "anyOf": [{"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}, {"$ref": "#/$defs/RegimeChoiceFile"}]
+    }
+    reporting["internal"]["items"] = {"$ref": "#/$defs/RuleFile"}
+    # ``reporting: [crtc-2025-225]`` is short for ``reporting: {regimes: [crtc-2025-225]}``.
+    shorthand = {"type": "array", "items": reporting["regimes"]["items"]}
+    status["properties"]["reporting"]["anyOf"].insert(0, shorthand)
+    return status
 
 
 def write_schemas(folder: Path) -> list[Path]:

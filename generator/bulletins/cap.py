@@ -2,10 +2,15 @@
 
 One message per update of an incident that broadcasts (OASIS Common Alerting
 Protocol 1.2, ``urn:oasis:names:tc:emergency:cap:1.2``). The first update is an
-``Alert``; every later one is an ``Update`` that references every earlier
-message of the incident, so a hub that missed one can still chain them; the
-resolution is an ``Update`` with responseType ``AllClear`` and urgency
-``Past``. Everything is a pure function of the model: the same files give the
+``Alert``; every later one is an ``Update`` that references the message it
+supersedes; the resolution is an ``Update`` with responseType ``AllClear`` and
+urgency ``Past``. An incident reopened after that all clear starts a new
+thread: an ``Alert`` whose note names the thread it follows.
+
+With ``bulletins.cap.profile: cap-cp`` the messages follow the Canadian
+Profile of CAP (CAP-CP 0.4): the profile named in ``<code>``, ``en-CA``, a
+CAP-CP event code beside the OASIS one, Statistics Canada census
+subdivision geocodes under the profile's location name. Everything is a pure function of the model: the same files give the
 same bytes, and a message, once published, does not change when later updates
 are added (it reads only the updates up to its own).
 
@@ -21,6 +26,7 @@ standard that justifies it; the message and its feed entry share them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -31,7 +37,8 @@ from .. import display
 from ..incidents.model import Area, Config, Impact, Incident, Service, Status, Update, Window
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue, Withdrawal
-from . import spoken
+from . import editorial as e
+from .story import safety_advice, services_words
 
 CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2"
 CAP_MEDIA_TYPE = "application/cap+xml"
@@ -39,11 +46,20 @@ EVENT_CODE = ("OET:v1.2", "OET-045")
 """Of the OASIS Event Terms list: OET-045 is a communications service disruption."""
 DEFAULT_LIFETIME = timedelta(hours=6)
 """How long a message stays current when its update promises no next one."""
+EXPIRES_MARGIN = timedelta(hours=1)
+"""A promised update can be late: a message stays current this long past it, so no gap opens between messages."""
 HEADLINE_LIMIT = 160
+
+CAP_CP = "cap-cp"
+CAP_CP_CODE = "profile:CAP-CP:0.4"
+CAP_CP_EVENT = "profile:CAP-CP:Event:0.4"
+CAP_CP_LOCATION = "profile:CAP-CP:Location:0.3"
+CAP_CP_LANGUAGE = "en-CA"
+SGC = "SGC"
+"""The geocode name status.yml uses for a Statistics Canada census subdivision code."""
 
 _NS = f"{{{CAP_NAMESPACE}}}"
 _EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
-_SEVERITY = {Impact.CRITICAL: "Severe", Impact.MAJOR: "Moderate", Impact.MINOR: "Minor"}
 
 
 # --- identifiers and times ---------------------------------------------------
@@ -76,18 +92,35 @@ class Thread:
     references: tuple[tuple[str, datetime], ...] = ()
     """(identifier, sent) of the message(s) it supersedes: the one before it, or the revision it corrects."""
     note: str = ""
+    correction: bool = False
 
 
 def thread(
-    config: Config, incident: Incident, update: Update, issue: Issue, previous: tuple[str, datetime] | None
+    config: Config,
+    incident: Incident,
+    update: Update,
+    issue: Issue,
+    previous: tuple[str, datetime] | None,
+    reopens: tuple[str, datetime] | None = None,
 ) -> Thread:
-    """The message of ``update``'s revision ``issue.revision``; ``previous`` is the incident's message before it."""
+    """The message of ``update``'s revision ``issue.revision``; ``previous`` is the incident's message before it.
+
+    ``reopens`` is the all clear this update follows when the incident came back after it: a thread its
+    consumers consider closed is not continued, so the message is a new ``Alert`` whose note names it.
+    """
     identifier = cap_identifier(config, incident.id, issue.published_id, issue.revision)
     if issue.is_correction:
         corrected = cap_identifier(config, incident.id, issue.published_id, issue.revision - 1)
         corrected_sent = issue.previous_issued_at or update.at
         note = f"Correction: this message replaces {corrected}, sent {cap_time(corrected_sent.astimezone(config.timezone))}."
-        return Thread(identifier, issue.issued_at or update.at, "Update", ((corrected, corrected_sent),), note)
+        return Thread(identifier, issue.issued_at or update.at, "Update", ((corrected, corrected_sent),), note, True)
+    if previous is None and reopens is not None:
+        closed, sent = reopens
+        note = (
+            f"Reopened: the outage came back after the all clear {closed}, sent "
+            f"{cap_time(sent.astimezone(config.timezone))}; this message starts a new thread."
+        )
+        return Thread(identifier, update.at, "Alert", (), note)
     if previous is None:
         return Thread(identifier, update.at, "Alert")
     return Thread(identifier, update.at, "Update", (previous,))
@@ -132,6 +165,8 @@ class _Message:
     note: str
     references: str
     event: str
+    event_code: str
+    """The CAP-CP event code (``911Service``, ``telephone``, ``internet``); used under the profile."""
     response_type: str
     urgency: str
     severity: str
@@ -168,8 +203,8 @@ def _message(config: Config, incident: Incident, update: Update, place: Thread) 
         response_type = "Monitor"
 
     # urgency: an outage under way is "Immediate" ("responsive action SHOULD be
-    # taken immediately"): the service is down now and the advice (use a mobile
-    # phone for emergencies, follow updates instead of calling) applies now.
+    # taken immediately"): the service is down now and the advice (use a cell
+    # phone for 911, follow updates instead of calling) applies now.
     # Planned work not yet started is "Future"; once over, "Past" ("responsive
     # action is no longer required").
     if final:
@@ -179,20 +214,32 @@ def _message(config: Config, incident: Incident, update: Update, place: Thread) 
     else:
         urgency = "Immediate"
 
-    severity = "Minor" if final or incident.impact is None else _SEVERITY[incident.impact]
+    # severity: what threatens "life or property" (CAP 1.2 §3.2.2). An outage of
+    # internet, email or phone without 911 threatens no one: "Minor" ("minimal
+    # to no known threat"). Only 911 at stake is "Moderate" ("possible threat"),
+    # never "Severe" or "Extreme": alerting systems (Canada's NPAS among them)
+    # broadcast Severe/Extreme + Immediate + Observed messages intrusively, and
+    # an ISP's status message must never do that by accident.
+    event_code = _cap_cp_event(incident)
+    severity = "Moderate" if event_code == "911Service" and not final else "Minor"
     # Planned work that has not started is likely, not yet observed.
     certainty = "Likely" if scheduled else "Observed"
 
+    # expires: as long as the message stays true, until the next update plus a
+    # margin (a promised update can be late), the end of announced planned work,
+    # or a few hours for a message that promises nothing more.
     if final:
-        expires = update.at + DEFAULT_LIFETIME
+        expires = e.after(update.at, DEFAULT_LIFETIME)
     else:
-        expires = update.next_update or update.at + DEFAULT_LIFETIME
+        expires = (
+            e.after(update.next_update, EXPIRES_MARGIN) if update.next_update else e.after(update.at, DEFAULT_LIFETIME)
+        )
         if window is not None and window.end > expires:
             # Planned work announced days ahead stays current until it is done.
-            expires = window.end
+            expires = e.after(window.end, EXPIRES_MARGIN)
     # onset is when the subject event begins: known in advance only for planned work.
     onset = _local(config, window.start) if window is not None and not final else ""
-    headline = _headline(incident, update, "Correction: " if place.note else "")
+    headline = _headline(incident, update, "Correction: " if place.correction else "")
 
     return _Message(
         identifier=place.identifier,
@@ -202,6 +249,7 @@ def _message(config: Config, incident: Incident, update: Update, place: Thread) 
         note=place.note,
         references=" ".join(f"{sender},{identifier},{_local(config, sent)}" for identifier, sent in place.references),
         event=_event(incident),
+        event_code=event_code,
         response_type=response_type,
         urgency=urgency,
         severity=severity,
@@ -216,6 +264,24 @@ def _message(config: Config, incident: Incident, update: Update, place: Thread) 
     )
 
 
+def _cap_cp_event(incident: Incident) -> str:
+    """The one CAP-CP event a message is about (rule 2): ``911Service`` when 911 calls are at stake, else
+    ``telephone`` for a phone service, else ``internet`` (email and business fibre are internet services).
+
+    911 is at stake when a service that carries emergency calls is affected and the impact is more than
+    minor: a minor trouble (voicemail) does not stop calls.
+    """
+    emergency = [s for s in incident.services if s.emergency_calls]
+    if emergency and incident.impact is not Impact.MINOR:
+        return "911Service"
+    if emergency or any(_PHONE.search(f"{s.id} {s.name}") for s in incident.services):
+        return "telephone"
+    return "internet"
+
+
+_PHONE = re.compile(r"phone|voice|voip|landline|telephon", re.IGNORECASE)
+
+
 def _event(incident: Incident) -> str:
     """``Internet and home phone outage``; ``Planned maintenance``."""
     if incident.is_maintenance:
@@ -227,7 +293,7 @@ def _event(incident: Incident) -> str:
 
 def _services(services: tuple[Service, ...]) -> str:
     """``internet and home phone``: names as they read inside a sentence."""
-    return spoken.join([spoken.in_sentence(s.name) for s in services])
+    return services_words(services)
 
 
 def _capitalise(text: str) -> str:
@@ -253,9 +319,9 @@ def _places_of(areas) -> str:
     groups: dict[str, list[str]] = {}
     for area in areas:
         groups.setdefault(area.region if area.region != area.name else "", []).append(area.name)
-    parts = [f"{spoken.join(names)} ({region})" if region else spoken.join(names) for region, names in groups.items()]
+    parts = [f"{e.list_words(names)} ({region})" if region else e.list_words(names) for region, names in groups.items()]
     # "a (x) and b (y)" when each region has one area; commas between groups that have their own "and".
-    return spoken.join(parts) if all(len(names) == 1 for names in groups.values()) else ", ".join(parts)
+    return e.list_words(parts) if all(len(names) == 1 for names in groups.values()) else ", ".join(parts)
 
 
 def _area_desc(area: Area) -> str:
@@ -295,7 +361,8 @@ def _description(config: Config, incident: Incident, update: Update, window: Win
         tense = ("were" if plural else "was") if final else ("are" if plural else "is")
         lines.append(f"{services} {tense} affected in {_places(incident)}.")
         if incident.cause:
-            lines.append(f"Cause: {_sentence(display.plain(incident.cause))}")
+            cause = e.in_company_voice(display.plain(incident.cause), name=config.name)
+            lines.append(f"Cause: {_sentence(cause)}")
     if incident.customers_affected is not None:
         lines.append(f"Customers affected: {incident.customers_affected:,}.")
     lines.append(
@@ -316,15 +383,10 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def _carries_calls(service: Service) -> bool:
-    """A service that carries 911 calls (``emergency_calls: true`` in status.yml): while it is down, they may fail."""
-    return service.emergency_calls
-
-
 def _instruction(config: Config, incident: Incident, update: Update) -> str:
+    """What to do: the safety advice first whenever 911 may fail, then no need to call, then where to follow."""
     web = f"{config.site_url}incidents/{incident.id}/"
-    emergency = "If your home phone is not working, use a mobile phone for emergency calls."
-    calls = any(_carries_calls(s) for s in incident.services)
+    advice = safety_advice(config, incident, update)
     if update.status is Status.CANCELLED:
         return (
             "No action is needed: this planned work is cancelled. If your service is not working, "
@@ -338,18 +400,18 @@ def _instruction(config: Config, incident: Incident, update: Update) -> str:
         )
     parts = []
     if update.status is Status.SCHEDULED:
+        if advice:
+            parts.append(f"During the work, {advice[:1].lower()}{advice[1:]}")
         parts.append("Plan for the interruption during the work window.")
-        if calls:
-            parts.append("During the work, use a mobile phone for emergency calls if your home phone is not working.")
         parts.append(f"There is no need to call {config.name}.")
     elif incident.is_maintenance:
+        if advice:
+            parts.append(advice)
         parts.append(f"There is no need to call {config.name}: this is planned work.")
-        if calls:
-            parts.append(emergency)
     else:
+        if advice:
+            parts.append(advice)
         parts.append(f"There is no need to call {config.name}: the problem is known and is being worked on.")
-        if calls:
-            parts.append(emergency)
     parts.append(f"Follow updates at {web}")
     return " ".join(parts)
 
@@ -363,7 +425,7 @@ def cap_alert(config: Config, incident: Incident, update: Update, place: Thread)
     alert, info = _alert(config, message, incident.id)
     add = _adder()
     for area in incident.areas:
-        _area(info, area, add)
+        _area(config, info, area, add)
     return etree.tostring(alert, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -381,6 +443,7 @@ def cap_cancel(config: Config, withdrawal: Withdrawal) -> bytes:
         note=f"Withdrawn: {cancelled} is cancelled; {config.name} withdrew the update it carried.",
         references=f"{sender},{cancelled},{_local(config, withdrawal.last_issued_at)}",
         event="Withdrawn update",
+        event_code=_withdrawn_event(config, withdrawal),
         response_type="None",
         urgency="Unknown",
         severity="Unknown",
@@ -399,8 +462,16 @@ def cap_cancel(config: Config, withdrawal: Withdrawal) -> bytes:
     alert, info = _alert(config, message, withdrawal.incident_id)
     add = _adder()
     for area in areas:
-        _area(info, area, add)
+        _area(config, info, area, add)
     return etree.tostring(alert, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _withdrawn_event(config: Config, withdrawal: Withdrawal) -> str:
+    """The CAP-CP event of the message a Cancel withdraws, from the services it named (its impact is not kept)."""
+    services = [s for s in config.services if s.id in withdrawal.services]
+    if any(s.emergency_calls for s in services):
+        return "911Service"
+    return "telephone" if any(_PHONE.search(f"{s.id} {s.name}") for s in services) else "internet"
 
 
 def _adder():
@@ -429,6 +500,8 @@ def _alert(config: Config, message: _Message, incident_id: str) -> tuple[etree._
     add(alert, "status", "Actual")
     add(alert, "msgType", message.msg_type)
     add(alert, "scope", "Public")
+    if cap_cp(config):
+        add(alert, "code", CAP_CP_CODE)
     if message.note:
         add(alert, "note", message.note)
     if message.references:
@@ -437,7 +510,7 @@ def _alert(config: Config, message: _Message, incident_id: str) -> tuple[etree._
     add(alert, "incidents", incident_id)
 
     info = etree.SubElement(alert, f"{_NS}info")
-    add(info, "language", config.language)
+    add(info, "language", CAP_CP_LANGUAGE if cap_cp(config) else config.language)
     add(info, "category", "Infra")
     add(info, "event", message.event)
     add(info, "responseType", message.response_type)
@@ -445,6 +518,8 @@ def _alert(config: Config, message: _Message, incident_id: str) -> tuple[etree._
     add(info, "severity", message.severity)
     add(info, "certainty", message.certainty)
     _pair(info, "eventCode", *EVENT_CODE)
+    if cap_cp(config):
+        _pair(info, "eventCode", CAP_CP_EVENT, message.event_code)
     add(info, "effective", message.effective)
     if message.onset:
         add(info, "onset", message.onset)
@@ -458,13 +533,20 @@ def _alert(config: Config, message: _Message, incident_id: str) -> tuple[etree._
     return alert, info
 
 
-def _area(info: etree._Element, area: Area, add) -> None:
+def cap_cp(config: Config) -> bool:
+    """Whether messages follow the Canadian Profile (``bulletins.cap.profile: cap-cp``)."""
+    return config.bulletins.cap_profile == CAP_CP
+
+
+def _area(config: Config, info: etree._Element, area: Area, add) -> None:
+    """One area: its description, its polygon, its geocodes (SGC under the CAP-CP location name with the profile)."""
     element = etree.SubElement(info, f"{_NS}area")
     add(element, "areaDesc", _area_desc(area))
     for polygon in area.polygons:
         add(element, "polygon", " ".join(polygon.split()))
     for value_name, value in area.geocodes:
-        _pair(element, "geocode", value_name, value)
+        name = CAP_CP_LOCATION if cap_cp(config) and value_name == SGC else value_name
+        _pair(element, "geocode", name, value)
 
 
 # --- the feed for alert hubs --------------------------------------------------
@@ -484,7 +566,7 @@ class FeedItem:
 def feed_item(config: Config, incident: Incident, update: Update, place: Thread, path: str) -> FeedItem:
     """The index entry of one update's message; ``path`` is where its bulletins live in the site."""
     message = _message(config, incident, update, place)
-    revision = place.identifier.rsplit(".", 1)[-1] if place.note else ""
+    revision = place.identifier.rsplit(".", 1)[-1] if place.correction else ""
     return FeedItem(
         entry_id=f"tag:{config.host},{incident.id[:10]}:cap/{path.removeprefix('bulletins/').rstrip('/')}"
         + (f"/{revision}" if revision else ""),

@@ -1,7 +1,13 @@
-"""The press release for one update: FOR IMMEDIATE RELEASE, dateline, five Ws, ###.
+"""The press release for one update, in Canadian Press style.
 
-Wording lives in ``site_template/bulletins/press.txt.j2``; this module
-gathers the facts. Unlike radio copy, print takes figures, times and addresses.
+FOR IMMEDIATE RELEASE; a headline with the news in it; the dateline
+(``EDMONTON — Nov. 22, 2026 —``) and a lede of who, what, where and since
+when in under 35 words; then safety, the cause as known at that moment, what
+is being done as a quote from the named media contact, the estimate and what
+customers should do; the latest timeline entries, in one zone; where updates
+are; "About <organisation>"; ``###``; the media contact. Wording lives in
+``site_template/bulletins/press.txt.j2``; print takes figures, times and
+addresses, so the rulebook's printed forms are used (``3 p.m. Sunday``).
 """
 
 from __future__ import annotations
@@ -14,11 +20,14 @@ from .. import display
 from ..incidents.model import Config, Contact, Incident, Status, Update
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import RESTATED, Issue
-from . import spoken
+from . import editorial as e
+from .story import everywhere, parts_of, safety_advice, services_words
 
 TIMELINE_ENTRIES = RESTATED + 1
 """The release shows the latest few updates and links to the page for the rest, so its cost stays flat.
 The ledger counts the earlier ones as part of what the release says (a change to one is a correction)."""
+LEDE_WORDS = 35
+"""CP: a lede under 35 words."""
 
 
 @dataclass(frozen=True)
@@ -33,86 +42,111 @@ class PressFacts:
     lede: str
     body: tuple[str, ...]
     timeline: tuple[str, ...]
+    timeline_zone: str
+    """The zone the timeline's times are in: ``MST``, or ``MDT, then MST`` across a change of clocks."""
     earlier: int
     """How many earlier updates the timeline leaves out (they are on the incident page)."""
     advice: str
     url: str
     feed_url: str
-    zone_name: str
     about: str
 
 
 def press_facts(config: Config, incident: Incident, update: Update, issue: Issue | None = None) -> PressFacts:
     """The facts of one release; ``incident`` is the incident as of ``update``, and nothing later."""
-    zone = config.timezone
-    at = update.at.astimezone(zone)
+    zone, at = config.timezone, update.at
     final = update.status.is_final
-    services = spoken.join([spoken.in_sentence(s.name) for s in incident.services])
-    areas = spoken.join([a.name for a in incident.areas])
+    services = services_words(incident.services)
+    where = _where(config, incident)
     url = f"{config.site_url}incidents/{incident.id}/"
-    eta = live_estimate(incident, update.at)
-    first = incident.began_at
-    customers = f"about {incident.customers_affected:,} " if incident.customers_affected else ""
-    since = _moment(first, update.at, zone)
-    dateline = (
-        f"{config.dateline} — {at:%B} {at.day}, {at.year} — " if config.dateline else f"{at:%B} {at.day}, {at.year} — "
+    eta, passed = live_estimate(incident, at), passed_estimate(incident, at)
+    customers = incident.customers_affected
+    affecting = (
+        f", affecting about {customers:,} customers"
+        if customers and customers >= 100
+        else (f", affecting {customers} customers" if customers else "")
     )
+    dateline = f"{config.dateline or config.name.upper()} — {e.cp_date(at, zone)} — "
+    since = e.cp_when(incident.began_at, at, zone)
 
+    body: list[str] = []
+    advice = safety_advice(config, incident, update)
     if incident.is_maintenance:
         window = incident.window
         assert window is not None
-        if window.start.astimezone(zone).date() == window.end.astimezone(zone).date():
-            start = _moment(window.start, update.at, zone)
-            when = (
-                f"between {start.split(' ', 2)[0]} {start.split(' ', 2)[1]} and {_moment(window.end, update.at, zone)}"
+        span = e.cp_window(window.start, window.end, at, zone)
+        where = _where(config, incident, whose="its")
+        headline, lede = _maintenance(config, incident, update, services, where, span)
+        if advice:  # safety is in the lede itself
+            lede += " " + (
+                f"During the work, {advice[:1].lower()}{advice[1:]}" if update.status is Status.SCHEDULED else advice
             )
-        else:
-            when = f"from {_moment(window.start, update.at, zone)} to {_moment(window.end, update.at, zone)}"
-        headline = f"{incident.title}: {update.status.label.lower()}"
-        lede = f"{config.name} {'has cancelled' if update.status is Status.CANCELLED else 'has scheduled'} planned work on its {services} service for {customers}customers in {areas} {when}. {incident.expected_impact}"
+        if incident.expected_impact and update.status in (Status.SCHEDULED, Status.IN_PROGRESS):
+            body.append(_sentence(display.plain(incident.expected_impact)))
     elif final:
-        headline = f"{incident.title}: service restored"
-        lede = (
-            f"{config.name} says {services} service is restored for {customers}customers in {areas}, "
-            f"after an outage that began at {since}."
-            + (f" {_cause_sentence(incident.cause)}" if incident.cause else "")
-        )
+        headline = f"{_capital(services)} service restored {where}"
+        length = e.spoken_duration(e.elapsed(incident.began_at, at))
+        lede = f"{config.name}'s {services} service is back {where} after an outage that began at {since} and lasted {length}."
+        if customers:
+            count = f"About {customers:,}" if customers >= 100 else f"{customers}"
+            body.append(f"{count} customers were affected.")
     else:
-        headline = incident.title
-        lede = (
-            f"{services[:1].upper() + services[1:]} service from {config.name} has been disrupted since {since}, "
-            f"for {customers}customers in {areas}."
-            + (f" {_cause_sentence(incident.cause)}" if incident.cause else "")
-            + (
-                f" The company expects service back by about {_moment(eta, update.at, zone)}."
-                if eta
-                else " Its earlier estimate has passed; the company expects to give a new one soon."
-                if passed_estimate(incident, update.at)
-                else " The company does not yet have an estimate for when service will be back."
+        coming_back = update.status is Status.MONITORING
+        headline = f"{_capital(services)} service {'coming back' if coming_back else 'down'} {where}"
+        if coming_back:
+            lede = f"{config.name}'s {services} service is coming back {where} after an outage that began at {since}{affecting}."
+        else:
+            lede = f"{config.name}'s {services} service has been down {where} since {since}{affecting}."
+        if advice:  # safety is in the lede itself
+            lede += f" {advice}"
+        if lede_words(lede) >= LEDE_WORDS and affecting:  # the count can wait for the body
+            lede = lede.replace(affecting, "")
+            count = f"About {customers:,}" if customers and customers >= 100 else f"{customers}"
+            body.append(f"{count} customers {'lost service' if coming_back else 'are affected'}.")
+        if lede_words(lede) >= LEDE_WORDS:
+            lede = lede.replace(where, _where(config, incident, short=True))
+    if incident.cause:
+        body.append(_cause_sentence(incident.cause))
+    quote = _quote(update.message, config, [lede, *body])
+    if quote:
+        body.append(quote)
+    if not final and not incident.is_maintenance:
+        if eta:
+            body.append(f"The company expects service back by {e.cp_when(eta, at, zone)}.")
+        elif passed:
+            body.append(
+                f"The company's estimate of {e.cp_when(passed, at, zone)} has passed; it says a new estimate is coming."
             )
-        )
+        elif update.status is not Status.MONITORING:
+            body.append("The company does not yet have an estimate for when service will be back.")
+    if update.next_update and not final:
+        body.append(f"The next update is due by {e.cp_when(update.next_update, at, zone)}.")
+
     shown = incident.updates[-TIMELINE_ENTRIES:]
+    zones = list(dict.fromkeys(u.at.astimezone(zone).tzname() or str(zone) for u in shown))
     timeline = tuple(
-        f"{display.clock(u.at, zone)}, {display.short_day(u.at, zone)}: {u.status.label}. "
+        f"{e.cp_time(u.at, zone)} {e.cp_month_day(u.at.astimezone(zone).date())} — {u.status.label}: "
         + " ".join(display.plain(u.message).split())
         for u in shown
-    )
-    body = (_quote(update.message, config.name, display.clock(update.at, zone).rsplit(" ", 1)[0]),)
-    if update.next_update:
-        body += (f"The next update is due by {_moment(update.next_update, update.at, zone)}.",)
-    advice = (
-        "Customers do not need to call: updates are posted on the status page as the work goes on."
-        if not final
-        else "Customers who are still without service should restart their modem or equipment, then contact "
-        f"{config.name} at {config.contact.phone} if the problem continues."
     )
     correction = ""
     if issue is not None and issue.is_correction:
         replaced = issue.previous_issued_at or update.at
         correction = (
-            f"CORRECTION: this release replaces the one issued at {display.clock(replaced, zone)}, "
-            f"{display.day(replaced, zone)}, for the same update."
+            f"CORRECTION: this release replaces the one issued at {e.cp_when(replaced, at, zone)}, "
+            f"{e.cp_date(replaced, zone)}, for the same update."
         )
+    if final and any(e.tells_people_what_to_do(s) for s in e.split_sentences(display.plain(update.message))):
+        closing = ""  # the quote already says what to do
+    elif final:
+        closing = (
+            "Customers who are still without service should restart their modem or equipment, then contact "
+            f"{config.name} at {config.contact.phone} if the problem continues."
+        )
+    elif update.status is Status.CANCELLED:
+        closing = ""
+    else:
+        closing = "Customers do not need to call: updates are posted on the status page as the work goes on."
     return PressFacts(
         correction=correction,
         name=config.name,
@@ -121,38 +155,90 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         headline=headline,
         dateline=dateline,
         lede=" ".join(lede.split()),
-        body=body,
+        body=tuple(" ".join(p.split()) for p in body),
         timeline=timeline,
+        timeline_zone=", then ".join(zones),
         earlier=len(incident.updates) - len(shown),
-        advice=advice,
+        advice=closing,
         url=url,
         feed_url=f"{config.site_url}feeds/atom.xml",
-        zone_name=at.tzname() or str(zone),
         about=config.about or f"{config.name} provides internet and phone service.",
     )
 
 
+def _where(config: Config, incident: Incident, short: bool = False, whose: str = "") -> str:
+    """``in Clareview and Castle Downs``; every area: ``across its service area``; many (or ``short``): by region."""
+    if everywhere(config, incident.areas):
+        return f"across {whose or config.name + chr(39) + 's'} service area"
+    if len(incident.areas) <= (1 if short else 4):
+        return "in " + e.list_words([a.name for a in incident.areas])
+    parts = [a.region for a in incident.areas if parts_of(a)]
+    wholes = [a.name for a in incident.areas if not parts_of(a)]
+    return "in " + e.list_words(([f"parts of {e.regions_phrase(parts)}"] if parts else []) + wholes)
+
+
+def _maintenance(config: Config, incident: Incident, update: Update, services: str, where: str, span: str):
+    """Headline and lede of planned work: will be (announced), is (under way), was (done), is cancelled."""
+    work = f"planned work on {config.name}'s {services} service {where}"
+    status = update.status
+    if status is Status.SCHEDULED:
+        return (
+            f"Planned work to interrupt {services} service {where}",
+            f"Planned work will interrupt {config.name}'s {services} service {where} {span}.",
+        )
+    end = e.cp_when(incident.window.end, update.at, config.timezone)  # type: ignore[union-attr]
+    if status is Status.IN_PROGRESS:
+        return (f"Planned work under way on {services} service", f"{_capital(work)} is under way until {end}.")
+    if status is Status.VERIFYING:
+        return (
+            f"Planned work on {services} service done, being tested",
+            f"{_capital(work)} is done and is being tested before {end}.",
+        )
+    if status is Status.COMPLETED:
+        return (f"Planned work on {services} service completed", f"{_capital(work)} was completed.")
+    return (
+        f"Planned work on {services} service cancelled",
+        f"{_capital(work)}, planned {span}, is cancelled, and service will not be interrupted.",
+    )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def _cause_sentence(cause: str) -> str:
-    return f"The company says {spoken.third_person(display.plain(cause).strip())}"
+    """``The company says a contractor … cut its main fibre cable …``: the cause, attributed, in the third person."""
+    return _sentence(e.attributed(display.plain(cause).strip(), always=True))
 
 
-def _quote(message: str, name: str, at: str) -> str:
-    """``"Text," Name said in its 10:55 a.m. update.``: the last full stop becomes a comma inside the quote."""
-    text = display.plain(message).replace("\n", " ").strip()
-    if text.endswith(("a.m.", "p.m.", "St.", "Ave.")):
-        text += ","  # the abbreviation keeps its full stop
-    elif text.endswith("."):
-        text = text[:-1] + ","
-    return f"\u201c{text}\u201d {name} said in its {at} update."
+def _quote(message: str, config: Config, said: list[str]) -> str:
+    """The update in the media contact's words: ``"…," said Dana Reyes, communications lead at Northwind Broadband.``
+
+    Sentences that only say again what the release already says (the lede, the cause) are left out,
+    unless that is all the message says, and so is talk of "here".
+    """
+    sentences = [s for s in map(e.without_page_talk, e.split_sentences(display.plain(message))) if s]
+    text = " ".join(s for s in sentences if not e.restates(s, said)) or " ".join(sentences)
+    if not text:
+        return ""
+    if text.endswith("."):
+        text = text if text.endswith(("a.m.", "p.m.", "St.", "Ave.")) else text[:-1]
+    text += ","
+    media = config.media_contact
+    if media is None or not media.name:
+        return f"\u201c{text}\u201d {config.name} said."
+    title = f", {e.cp_title(media.title)} at {config.name}" if media.title else f" of {config.name}"
+    return f"\u201c{text}\u201d said {media.name}{title}."
 
 
-def _moment(moment, release, zone) -> str:
-    """``2 p.m. today`` in a release dated that day, else ``2 p.m. Tuesday, May 12``."""
-    local, day = moment.astimezone(zone), release.astimezone(zone).date()
-    time = display.clock(moment, zone).rsplit(" ", 1)[0].replace(":00", "")
-    if local.date() == day:
-        return f"{time} today"
-    return f"{time} {local:%A}, {local:%B} {local.day}"
+def lede_words(text: str) -> int:
+    """Words of a lede, as printed: the dateline does not count."""
+    return len(text.split())
 
 
 def press_release(

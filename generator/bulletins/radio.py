@@ -1,28 +1,43 @@
 """Radio scripts timed to 15, 30 and 60 seconds, ready to read on air.
 
 The wording lives in ``site_template/bulletins/radio.txt.j2``; this module
-gathers the facts in spoken form, asks the template for candidate sentences
-with their importance, and keeps the most important whole sentences that fit
-the length's word budget (length x words per minute / 60). A sentence is
-dropped or kept, never cut.
+gathers the facts in spoken form (every value through the editorial
+rulebook), asks the template for candidate sentences with their importance,
+and fits whole sentences to each length (``editorial.fitting``): what and
+where, the safety advice and when service is back are always said; detail is
+added in the order of BROADCAST-STYLE (since when, why, how many, what is
+being done and what to do, the next word, where to look) until the slot is
+85 to 100 per cent full, counted as a reader speaks. A slot the facts cannot
+fill says so in its header (``LENGTH: :60 (runs :44)``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateRuntimeError
 
 from .. import display
 from ..incidents.model import Config, Impact, Incident, Status, Update
-from ..state.as_of import live_estimate, passed_estimate
+from ..state.as_of import Change, changes, live_estimate, passed_estimate
 from ..state.ledger import Issue
-from . import spoken
+from . import editorial as e
+from .story import (
+    is_follow_up,
+    regions_sentence,
+    reopens,
+    safety_advice,
+    services_words,
+    slug_place,
+    where_words,
+)
 
 KILL_AFTER_HOURS = 3
 """With no next update promised, a script is stale after this long (a resolution: twice that)."""
+ALWAYS_KEPT = 3
+"""Importance 1 to 3 (what and where, safety, when it is back) is in every length."""
 
 
 @dataclass(frozen=True)
@@ -32,198 +47,334 @@ class RadioFacts:
     name: str
     kind: str
     status: str
-    resolved: bool
+    state: str
+    """``down``, ``coming back`` or ``back`` for an incident; the maintenance status for planned work."""
     impact: str
-    """minor, major or critical: how strongly the lead puts it ("a problem", "down for some", "down")."""
+    """minor, major or critical: a minor incident is "a problem", not "down"."""
+    again: str
+    """`` again`` when service is down again after an all clear."""
     services: str
-    areas: str
-    cause: str
-    customers: str
-    progress: str
-    since: str
-    duration: str
+    where: tuple[str, ...]
+    """Where, fullest first: the names, the regions."""
+    regions: str
+    """Where the named areas are (``The areas are in north and northeast Edmonton.``), for a longer length."""
+    advice: str
+    """The safety advice while a service that carries 911 calls is affected; said in every length."""
     eta: str
     eta_passed: str
-    """``yes`` when an estimate was given and has passed by this update: a new one is coming."""
+    """The estimate that has passed by this update, as said: a new one is coming."""
+    no_estimate: str
+    since: str
+    lasted: str
+    """How long the outage had lasted by this update (``about two and a half hours``), from the second update on."""
+    update_moment: str
+    """The update's time with its day, as said: ``one-forty this afternoon``."""
+    duration: str
+    coming_back_at: str
+    """When the company first said service was coming back (the first monitoring update), for the all clear."""
+    cause: tuple[str, ...]
+    """The cause as the company says it, fullest first; empty until it is found."""
+    looking: str
+    """``yes`` while the cause is still being looked for."""
+    customers: str
+    customers_before: str
+    """The earlier count, when this update changed it: ``about 39-hundred``."""
+    customers_change: str
+    """``up`` or ``down`` from the earlier count."""
+    estimate_moved: str
+    """``an hour later``: how this update moved the estimate."""
+    estimate_withdrawn: str
+    doing: tuple[str, ...]
+    """What the update itself says of the work that the other sentences do not, sentence by sentence."""
+    to_do: tuple[str, ...]
+    """What the update tells customers to do (or not to do)."""
+    no_need_to_call: str
     next_update: str
+    background: str
+    """The organisation in one sentence (status.yml ``about``), for a length with room to spare."""
     address: str
-    has_internet: str
-    expected_impact: str
     window: str
-    """``between 1 a.m. and 5 a.m. Thursday``: when planned work interrupts service."""
     window_end: str
+    expected_impact: str
     slug: str
-    correction: str
-    """``CORRECTION`` when this script replaces an earlier version of the same update's script."""
     kill_after: str
     contact: str
-    pronouncers: str
+    pronouncers: tuple[tuple[str, str], ...]
+    """(area name, how to say it) for every area with a pronouncer; the header lists those the copy names."""
     words_per_minute: int
-
-
-_PROGRESS = {
-    Status.INVESTIGATING: "The company is working to find the cause.",
-    Status.IDENTIFIED: "The company has found the problem and is working on a fix.",
-    Status.MONITORING: "Service is coming back, and the company is watching it closely.",
-}
 
 
 def facts(config: Config, incident: Incident, update: Update, issue: Issue | None = None) -> RadioFacts:
     """The spoken facts of one update; ``incident`` is the incident as of that update, and nothing later."""
     zone, at = config.timezone, update.at
-    spoken_words = config.bulletins.spoken
+    spoken = config.bulletins.spoken
 
     def say(text: str) -> str:
-        return spoken.abbreviations(text, spoken_words)
+        return e.said_aloud(" ".join(text.split()), spoken) if text else ""
 
     final = update.status.is_final
-    eta = live_estimate(incident, at)
+    eta, passed = live_estimate(incident, at), passed_estimate(incident, at)
     window = incident.window
+    state = _state(incident, update)
+    advice = say(safety_advice(config, incident, update))
+    where = tuple(say(w) for w in where_words(config, incident.areas))
+    since = e.began_phrase(incident.began_at, at, zone)
+    cause = _cause(incident.cause, say) if incident.cause else ()
+    services = services_words(incident.services)
+    lead = [f"{config.name} says {services} service is {_STATE_WORDS[state]} {place}" for place in where]
+    known = [*lead, *cause, advice, since, incident.expected_impact]
+    if eta:
+        known.append(f"The company expects service back by about {e.promised_time(eta, at, zone)}.")
+    if update.status is Status.INVESTIGATING and not incident.cause:
+        known.append("The company is investigating, still looking for the cause.")
+    details = _details(update.message, say, known)
     media = config.media_contact or config.contact
-    contact = "contact " + ", ".join(p for p in (media.name, media.title, config.name, media.phone, media.email) if p)
-    mentioned = incident.areas if len(incident.areas) <= 4 else ()
-    kill = update.next_update or at + timedelta(hours=KILL_AFTER_HOURS * (2 if final else 1))
-    first = incident.began_at
+    kill = update.next_update or e.after(at, timedelta(hours=KILL_AFTER_HOURS * (2 if final else 1)))
     return RadioFacts(
         name=say(config.name),
         kind=incident.kind.value,
         status=update.status.value,
-        resolved=final,
+        state=state,
         impact=(incident.impact or Impact.MINOR).value,
-        services=say(spoken.join([spoken.in_sentence(s.name) for s in incident.services])),
-        areas=say(_areas(config, incident)),
-        cause=_cause(incident.cause, say),
-        customers=spoken.count(incident.customers_affected) if incident.customers_affected else "",
-        progress=_PROGRESS.get(update.status, ""),
-        since=_since(first, at, zone),
-        duration=_duration(at - first),
-        eta=spoken.when(eta, at, zone) if eta else "",
-        eta_passed="yes" if passed_estimate(incident, at) else "",
-        next_update=spoken.when(update.next_update, at, zone) if update.next_update else "",
-        address=spoken.address(f"{config.site_url}"),
-        has_internet="yes" if any(s.id == "internet" for s in incident.services) else "",
-        expected_impact=_readable(say(incident.expected_impact)),
-        window=_window_words(window, at, zone) if window else "",
-        window_end=spoken.day_and_time(window.end, at, zone) if window else "",
-        slug=_slug(config.name, incident, update),
-        correction="CORRECTION" if issue is not None and issue.is_correction else "",
+        again=" again" if reopens(incident, update) else "",
+        services=say(services_words(incident.services)),
+        where=where,
+        regions=regions_sentence(config, incident.areas),
+        advice=advice,
+        eta=f"about {e.promised_time(eta, at, zone)}" if eta else "",
+        eta_passed=e.spoken_time(passed, at, zone) if passed and not eta else "",
+        no_estimate="yes" if state == "down" and not eta and not passed else "",
+        since=since,
+        lasted=_lasted(incident, update),
+        update_moment=e.spoken_time(at, at, zone),
+        duration=e.spoken_duration(e.elapsed(incident.began_at, at)),
+        coming_back_at=_coming_back_at(incident, update, zone),
+        cause=cause,
+        looking="yes" if update.status is Status.INVESTIGATING and not incident.cause else "",
+        customers=e.count(incident.customers_affected) if incident.customers_affected else "",
+        customers_before=e.count(before) if (before := _changed(incident, update, "customers")) else "",
+        customers_change=_direction(incident, update, "customers"),
+        estimate_moved=_moved(incident, update) if eta else "",
+        estimate_withdrawn="yes" if state == "down" and not eta and _withdrawn(incident, update) else "",
+        doing=tuple(d for d in details if not e.tells_people_what_to_do(d)),
+        to_do=tuple(d for d in details if e.tells_people_what_to_do(d)),
+        no_need_to_call="" if final or any("need to call" in d for d in details) else "yes",
+        next_update=e.promised_time(update.next_update, at, zone) if update.next_update and not final else "",
+        background=_sentence(said) if (said := say(config.about)) and e.readable_on_air(said) else "",
+        address=e.spoken_web_address(config.site_url),
+        window=e.spoken_window(window.start, window.end, at, zone) if window else "",
+        window_end=e.promised_time(window.end, at, zone) if window else "",
+        expected_impact=_sentence(say(display.plain(incident.expected_impact))) if incident.expected_impact else "",
+        slug=_slug(config, incident, update, issue),
         kill_after=f"{display.clock(kill, zone)}, {display.day(kill, zone)}",
-        contact=contact,
-        pronouncers=", ".join(f"{a.name} ({a.pronounce})" for a in mentioned if a.pronounce),
+        contact="contact "
+        + ", ".join(p for p in (media.name, media.title, config.name, media.phone, media.email) if p),
+        pronouncers=tuple((a.name, a.pronounce) for a in incident.areas if a.pronounce),
         words_per_minute=config.bulletins.words_per_minute,
     )
 
 
-def _areas(config: Config, incident: Incident) -> str:
-    """``in Castle Downs and Lauderdale``; many areas are named by their regions."""
-    if len(incident.areas) == len(config.areas) and len(incident.areas) > 4:
-        return "across its whole service area"
-    if len(incident.areas) <= 4:
-        return "in " + spoken.join([a.name for a in incident.areas])
-    regions = list(dict.fromkeys(a.region or a.name for a in incident.areas))
-    return "in parts of " + spoken.join(regions)
+_STATE_WORDS = {
+    "down": "down out",
+    "coming back": "coming back",
+    "back": "back restored",
+    "scheduled": "planned work interrupted",
+    "in_progress": "planned work under way",
+    "verifying": "planned work done tested",
+    "completed": "planned work completed back normal",
+    "cancelled": "planned work cancelled interrupted",
+}
+"""Words a staff sentence would use to restate the lead, for telling padding from news."""
 
 
-def _cause(cause: str, say) -> str:
-    """The first sentence of the cause, in the third person, if it reads well aloud."""
-    if not cause:
+def _coming_back_at(incident: Incident, update: Update, zone) -> str:
+    """``twelve-fifty this afternoon``: the first monitoring update of this outage, said at a resolution."""
+    if update.status is not Status.RESOLVED:
         return ""
-    sentence = spoken.sentences(spoken.scrub(display.plain(cause)))[0]
-    return _readable(say(spoken.third_person(sentence)))
+    episode = []
+    for earlier in incident.updates[: update.number - 1]:
+        episode = [] if earlier.status is Status.RESOLVED else [*episode, earlier]
+    first = next((u for u in episode if u.status is Status.MONITORING), None)
+    return e.spoken_time(first.at, update.at, zone) if first else ""
 
 
-def _readable(text: str) -> str:
-    text = spoken.scrub(text)
-    if text and not text.endswith((".", "!", "?")):
-        text += "."
-    return text if text and spoken.readable_on_air(text) else ""
+def _lasted(incident: Incident, update: Update) -> str:
+    """``about two and a half hours``: the outage's length by a later update of an open incident."""
+    if incident.is_maintenance or update.status.is_final or update.number == 1:
+        return ""
+    length = e.elapsed(incident.began_at, update.at)
+    return e.spoken_duration(length) if length >= timedelta(minutes=30) else ""
 
 
-def _since(first: datetime, at: datetime, zone) -> str:
-    local, now = first.astimezone(zone), at.astimezone(zone)
-    days = (now.date() - local.date()).days
-    if days == 0:
-        return f"at about {spoken.clock(first, zone)}"
-    if days == 1:
-        return f"yesterday {spoken.part_of_day(local.hour)}"
-    return f"on {local:%A}" if days < 7 else f"on {local:%B} {spoken.ordinal(local.day)}"
+def _change(incident: Incident, update: Update, fact: str) -> Change | None:
+    return next((c for c in changes(incident, update) if c.fact == fact), None)
 
 
-def _duration(delta: timedelta) -> str:
-    hours = delta.total_seconds() / 3600
-    if hours < 1:
-        return "less than an hour"
-    if hours < 36:
-        rounded = round(hours)
-        return f"about {spoken.small_number(rounded)} hour{'s' if rounded != 1 else ''}"
-    days = round(hours / 24)
-    return f"about {spoken.small_number(days)} days"
+def _changed(incident: Incident, update: Update, fact: str):
+    """The value ``fact`` had before this update changed it, if it did (and had one)."""
+    change = _change(incident, update, fact)
+    return change.before if change is not None else None
 
 
-def _window_words(window, at: datetime, zone) -> str:
-    start, end = window.start.astimezone(zone), window.end.astimezone(zone)
-    if start.date() == end.date():
-        day = spoken.day_and_time(window.start, at, zone).split(" ", 2)[-1]
-        return f"between {spoken.clock(start, zone)} and {spoken.clock(end, zone)} {day}"
-    return f"from {spoken.day_and_time(start, at, zone)} to {spoken.day_and_time(end, at, zone)}"
+def _direction(incident: Incident, update: Update, fact: str) -> str:
+    change = _change(incident, update, fact)
+    if change is None or change.before is None or change.after is None:
+        return ""
+    return "up" if change.after > change.before else "down"
 
 
-def _slug(name: str, incident: Incident, update: Update) -> str:
-    word = "MAINTENANCE" if incident.is_maintenance else ("RESTORED" if update.status.is_final else "OUTAGE")
-    place = incident.areas[0].name if len(incident.areas) == 1 else incident.areas[0].region or incident.areas[0].name
-    return f"{name.split()[0]} {word} {place}".upper()
+def _moved(incident: Incident, update: Update) -> str:
+    """``an hour earlier``: how far this update moved a live estimate from the one before."""
+    change = _change(incident, update, "restore_eta")
+    if change is None or change.how != "moved":
+        return ""
+    later = change.after > change.before
+    length = e.spoken_duration(abs(e.elapsed(change.before, change.after)))
+    return f"{length.removeprefix('about ')} {'later' if later else 'earlier'}"
 
 
-def candidate_sentences(template: Environment, facts_: RadioFacts) -> list[tuple[int, str]]:
-    """(importance, sentence) pairs from the template; a line ``… |condition`` needs a non-empty condition."""
+def _withdrawn(incident: Incident, update: Update) -> bool:
+    change = _change(incident, update, "restore_eta")
+    return change is not None and change.how == "withdrawn"
+
+
+def _state(incident: Incident, update: Update) -> str:
+    if incident.is_maintenance:
+        return update.status.value
+    if update.status is Status.RESOLVED:
+        return "back"
+    return "coming back" if update.status is Status.MONITORING else "down"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text.endswith((".", "!", "?")) else text + "."
+
+
+def _cause(cause: str, say) -> tuple[str, ...]:
+    """The cause as the company says it: all of it, then its first sentence; only sentences readable on air."""
+    sentences = [say(s) for s in e.split_sentences(display.plain(cause))]
+    readable = [_sentence(s) for s in sentences if e.readable_on_air(s)]
+    if not readable or not e.readable_on_air(sentences[0]):
+        return ()
+
+    full = e.attributed(" ".join(readable), always=True)
+    return (full,) if len(readable) == 1 else (full, e.attributed(readable[0], always=True))
+
+
+_ADVICE_TO_CALL = re.compile(r"\b(?:mobile|cell)", re.IGNORECASE)
+_EMERGENCIES = re.compile(r"\bemergenc", re.IGNORECASE)
+
+
+def _details(message: str, say, said: list[str]) -> tuple[str, ...]:
+    """The update's own sentences that add to the rest of the copy, each said right and in the company's voice."""
+    kept: list[str] = []
+    last_kept = False
+    for sentence in e.split_sentences(display.plain(message)):
+        leans = e.leans_on_the_sentence_before(sentence)
+        if leans and not last_kept:
+            continue  # "Their technicians …" after a sentence left out: nobody would know whose
+        last_kept = False
+        sentence = e.without_page_talk(sentence)
+        if not sentence:
+            continue
+        sentence = say(sentence)
+        if not e.readable_on_air(sentence):
+            continue
+        if _EMERGENCIES.search(sentence) and _ADVICE_TO_CALL.search(sentence):
+            continue  # the safety sentence says it, in the configured words
+        # A clause that only says again what the copy says goes; so does a whole sentence.
+        sentence = e.new_clauses(sentence, [*said, *kept])
+        if not sentence:
+            continue
+        if leans:  # kept with the sentence it leans on, so the two are said or left out together
+            kept[-1] = f"{kept[-1]} {sentence}"
+        else:
+            kept.append(sentence)
+        last_kept = True
+    voiced, attributed = [], False
+    for sentence in kept:
+        said_by = "" if attributed else e.attributed(sentence)
+        attributed = attributed or bool(said_by)
+        voiced.append(said_by or e.in_company_voice(sentence))
+    return tuple(_sentence(s) for s in voiced)
+
+
+def _slug(config: Config, incident: Incident, update: Update, issue: Issue | None) -> str:
+    """``NORTHWIND OUTAGE CLAREVIEW AND CASTLE DOWNS — UPDATE 10:30 A.M.``: what is affected now, and which word it is."""
+    word = "MAINTENANCE" if incident.is_maintenance else "OUTAGE"
+    slug = f"{config.name.split()[0].upper()} {word} {slug_place(config, incident.areas)}"
+    if update.status is Status.CANCELLED:
+        slug += " — CANCELLED"
+    elif update.status.is_final:
+        slug += " — ALL CLEAR"
+    elif is_follow_up(incident, update):
+        slug += f" — UPDATE {e.cp_time(update.at, config.timezone).upper()}"
+    if issue is not None and issue.is_correction:
+        slug += " — CORRECTION"
+    return slug
+
+
+# --- the template's sentences, fitted -------------------------------------------------
+
+
+def candidate_sentences(template: Environment, facts_: RadioFacts) -> list[e.Candidate]:
+    """The template's candidates: ``N sentence`` starts one (importance N), ``or sentence`` words the same point
+    shorter; a line ``… |condition`` is left out when its condition is empty."""
     module = template.get_template("radio.txt.j2").module
-    found = []
-    for line in str(module.sentences(facts_)).splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        head, _, rest = line.partition(" ")
-        sentence, bar, condition = rest.partition("|")
-        if bar and not condition.strip():
-            continue
-        # "by about 2 p.m." ends a sentence with its own full stop: do not double it.
-        sentence = re.sub(r"\s+", " ", sentence).strip().replace("..", ".")
-        found.append((int(head), sentence))
-    return found
+    try:
+        return e.candidates_from_lines(str(module.sentences(facts_)), tidy=_tidy)
+    except ValueError as exc:
+        raise TemplateRuntimeError(f"radio.txt.j2, sentences: {exc}") from None
 
 
-def word_count(text: str) -> int:
-    return len(text.split())
+def _tidy(sentence: str) -> str:
+    """One space between words, one full stop, a capital and no figure first."""
+    sentence = re.sub(r"\s+", " ", sentence).strip()
+    sentence = re.sub(r"(?<!\.)\.\.(?!\.)", ".", sentence).replace(" .", ".").replace(" ,", ",")
+    return e.no_leading_figure(sentence[:1].upper() + sentence[1:])
 
 
-def fit(candidates: list[tuple[int, str]], budget: int) -> list[str]:
-    """The sentences to keep: drop the least important (last first) until the copy fits the budget."""
-    kept = list(candidates)
-    while sum(word_count(s) for _, s in kept) > budget:
-        droppable = [i for i, (importance, _) in enumerate(kept) if importance > 1]
-        if not droppable:
-            break  # only the lead is left: it is read whole even if long
-        worst = max(droppable, key=lambda i: (kept[i][0], i))
-        del kept[worst]
-    return [s for _, s in kept]
+def length_label(seconds: int) -> str:
+    """``:15``, ``:30``, ``1:00``."""
+    return f":{seconds:02d}" if seconds < 60 else f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def length_line(copy: str, seconds: int, words_per_minute: int) -> str:
+    """``:30 (72 words at 150 wpm)`` when the copy fills its slot; ``:60 (runs :44)`` when it cannot."""
+    words = e.spoken_word_count(copy)
+    if e.fills_slot(copy, seconds, words_per_minute):
+        return f"{length_label(seconds)} ({words} words at {words_per_minute} wpm)"
+    runs = round(e.spoken_seconds(copy, words_per_minute))
+    return f"{length_label(seconds)} (runs {length_label(runs)})"
+
+
+def fitted(template: Environment, facts_: RadioFacts, seconds: int) -> e.Fitted:
+    budget = e.word_budget(seconds, facts_.words_per_minute)
+    return e.fit(candidate_sentences(template, facts_), budget, e.spoken_word_count, keep=ALWAYS_KEPT)
 
 
 def radio_script(
     template: Environment, config: Config, incident: Incident, update: Update, seconds: int, issue: Issue | None = None
 ) -> str:
     """The script of one length for one update; ``incident`` is the incident as of that update."""
-    spoken_facts = facts(config, incident, update, issue)
-    budget = seconds * config.bulletins.words_per_minute // 60
-    copy = " ".join(fit(candidate_sentences(template, spoken_facts), budget))
+    return _script(template, facts(config, incident, update, issue), seconds)
+
+
+def _script(template: Environment, spoken_facts: RadioFacts, seconds: int) -> str:
+    copy = " ".join(fitted(template, spoken_facts, seconds).sentences)
+    named = ", ".join(f"{name} ({said})" for name, said in spoken_facts.pronouncers if name in copy)
     module = template.get_template("radio.txt.j2").module
-    return str(module.script(spoken_facts, copy, seconds, word_count(copy))).strip() + "\n"
+    length = length_line(copy, seconds, spoken_facts.words_per_minute)
+    return str(module.script(spoken_facts, copy, length, named)).strip() + "\n"
 
 
 def radio_scripts(
     template: Environment, config: Config, incident: Incident, update: Update, issue: Issue | None = None
 ) -> dict[int, str]:
     """Every configured length, shortest first."""
-    return {s: radio_script(template, config, incident, update, s, issue) for s in config.bulletins.radio_lengths}
+    spoken_facts = facts(config, incident, update, issue)
+    return {s: _script(template, spoken_facts, s) for s in config.bulletins.radio_lengths}
 
 
 def copy_of(script: str) -> str:

@@ -50,6 +50,8 @@ class BulletinSet:
     issue: Issue
     previous: tuple[str, datetime] | None = None
     """The incident's CAP message before this one (identifier, sent), which this one supersedes."""
+    reopens: tuple[str, datetime] | None = None
+    """The all clear (identifier, sent) this update comes after, when it starts a new thread."""
 
     kind = "issue"
 
@@ -80,7 +82,7 @@ class BulletinSet:
 
     @cached_property
     def thread(self) -> Thread:
-        return thread(self.config, self.incident, self.update, self.issue, self.previous)
+        return thread(self.config, self.incident, self.update, self.issue, self.previous, self.reopens)
 
     @cached_property
     def radio(self) -> dict[int, str]:
@@ -172,19 +174,24 @@ class WithdrawalSet:
 def _sets_of(templates: Environment, state: Snapshot, incident: Incident, broadcast: bool = True):
     """Each update of ``incident`` that broadcasts as ``broadcast`` says, as a set, oldest first.
 
-    The CAP thread runs through them all: each message references the first issue of the one before.
+    The CAP thread runs through them: each message references the first issue of the one before, until
+    an all clear closes the thread; an update after it (a reopened incident) starts a new one that names
+    the closed thread (``state.ledger.thread_predecessor`` decides the same for the ledger).
     """
     config = state.config
-    previous: tuple[str, datetime] | None = None
+    last: tuple[str, datetime] | None = None
+    last_final = False
     for update in incident.updates:
         if incident.broadcasts(update) is not broadcast:
             continue
         issue = state.publication.of(incident, update)
+        previous = None if last_final else last
         if issue.follows_recorded:  # the message keeps the references it was first issued with
             follows = issue.follows
             previous = (cap_identifier(config, incident.id, follows[0]), follows[1]) if follows else None
-        yield BulletinSet(templates, config, as_of(incident, update), update, issue, previous)
-        previous = (cap_identifier(config, incident.id, issue.published_id), update.at)
+        reopens = last if previous is None and last_final else None
+        yield BulletinSet(templates, config, as_of(incident, update), update, issue, previous, reopens)
+        last, last_final = (cap_identifier(config, incident.id, issue.published_id), update.at), update.status.is_final
 
 
 def published_sets(templates: Environment, state: Snapshot) -> list[BulletinSet]:

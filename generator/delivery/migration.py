@@ -24,7 +24,7 @@ from lxml import etree
 
 from ..incidents.model import Site
 from ..state.as_of import as_of, site_as_of
-from ..state.ledger import Ledger, content_hash, is_live, new_ledger
+from ..state.ledger import Ledger, content_hash, is_live, new_ledger, previous_in_thread
 from .errors import NotifyError
 from .published import INDEX, fetch
 from .retry import Sleep
@@ -103,13 +103,14 @@ def ledger_from(site: Site, now: datetime, published: list[Published]) -> Ledger
     kept = {(old.incident, old.at): old.number for old in published}
 
     def follows(incident, update) -> list[str] | None:
-        """The update before it in its thread, under the id it was published with."""
-        thread = [
-            u for u in incident.updates[: update.number - 1] if incident.broadcasts(u) is incident.broadcasts(update)
-        ]
-        if not thread:
+        """The update before it in its thread, under the id it was published with.
+
+        Earlier versions of the tool chained every message, through an all clear too: that is what they
+        published, so that is what is recorded (a message keeps the references it was first issued with).
+        """
+        before = previous_in_thread(incident, update)
+        if before is None:
             return None
-        before = thread[-1]
         return [kept.get((incident.id, before.at), before.id), before.at.isoformat()]
 
     for old in published:

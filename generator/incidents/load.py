@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from . import model as m
+from .images import check_images
 from .problems import InvalidSite, Problem, describe, problems_from
 from .rules import Checker, check_config, check_incident, check_incident_name
 from .schema import (
@@ -170,6 +171,8 @@ def _read_config(root: Path, problems: list[Problem]) -> m.Config | None:
         return None
     validated = _validate(raw, checker, lambda data: StatusFile)
     config = check_config(validated, checker) if isinstance(validated, StatusFile) else None
+    if config is not None:
+        config = check_images(config, root, checker)
     problems.extend(checker.problems)
     return config
 

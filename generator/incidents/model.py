@@ -67,6 +67,8 @@ class Service:
     description: str = ""
     emergency_calls: bool = False
     """911 calls go over this service (status.yml says so): when it is affected, say what to do instead."""
+    categories: tuple[str, ...] = ()
+    """Its categories for regulatory reporting, as status.yml gives them (9-1-1 is ``emergency_calls``)."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,10 @@ class BulletinSettings:
     spoken: tuple[tuple[str, str], ...] = ()
     """How abbreviations are read on air, as (written, spoken) pairs."""
     cap_sender: str = ""
+    cap_profile: str = ""
+    """``cap-cp`` for the Canadian Profile of CAP; empty for plain CAP 1.2."""
+    emergency_advice: str = "If you need 9-1-1, use a cell phone."
+    """What bulletins say to do while a service that carries emergency calls is affected."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +140,10 @@ class Config:
     max_update_gap: timedelta
     feed_entries: int = 100
     """How many of the most recent updates each feed carries."""
+    logo: str = ""
+    """The header logo: a checked path relative to the repository root (``images.py``), or "" for none."""
+    favicon: str = ""
+    """The browser tab icon, likewise; "" for the site template's own."""
     channels: tuple[Channel, ...] = ()
     """The channels status.yml names (the channels file adds more at delivery)."""
 
@@ -166,6 +176,8 @@ class Facts:
     services: tuple[Service, ...]
     areas: tuple[Area, ...]
     customers_affected: int | None = None
+    customers_potentially_affected: int | None = None
+    """Customers who could be affected (the FCC's measure); used only for regulatory reporting."""
     cause: str = ""
     restore_eta: datetime | None = None
     """The latest estimate given and not withdrawn; whether it may still be presented is ``state``'s call."""
@@ -208,6 +220,22 @@ def update_id(at: datetime) -> str:
 
 
 @dataclass(frozen=True)
+class Report:
+    """A notification or report staff made for an outage (the file's ``reported:``); never published."""
+
+    rule: str
+    """``regime-id/rule-id``, e.g. ``crtc-2025-225/primary-notification``."""
+    at: datetime
+    by: str
+    reference: str = ""
+    recipient: str | None = None
+    """The one recipient id it covers; ``None``: every recipient of the rule."""
+    line: int = 0
+    """Where the entry stands in its file (line, then column), for messages to staff."""
+    column: int = 0
+
+
+@dataclass(frozen=True)
 class Incident:
     """One file under incidents/: an unplanned incident or a planned maintenance, as of its latest update.
 
@@ -232,6 +260,14 @@ class Incident:
     original_window: Window | None = None
     """Maintenance only: the window in the file's top level, before any reschedule."""
     expected_impact: str = ""
+    reference: str = ""
+    """The provider's own reference (a ticket, a change number), shown on the notice."""
+    discovered_at_setting: datetime | None = None
+    """The file's ``discovered_at``: when the provider became aware of the outage."""
+    community_isolated: bool = False
+    """The outage cut off an area that only this provider serves (regulatory reporting)."""
+    reported: tuple[Report, ...] = ()
+    """Notifications and reports made for this outage, oldest first as written."""
 
     @property
     def is_maintenance(self) -> bool:
@@ -284,6 +320,11 @@ class Incident:
         return self.began_at_setting or self.updates[0].at
 
     @property
+    def discovered_at(self) -> datetime:
+        """When the provider became aware of the outage: the file's ``discovered_at``, or the first update."""
+        return self.discovered_at_setting or self.updates[0].at
+
+    @property
     def started_at(self) -> datetime:
         """When the incident began, or the maintenance window opens."""
         if self.window is not None:
@@ -308,10 +349,14 @@ class Incident:
         return self.latest.next_update if self.is_open else None
 
     def broadcasts(self, update: Update) -> bool:
-        """Whether ``update`` issues radio, press and CAP bulletins: the file says, or its impact then does."""
+        """Whether ``update`` issues radio, press and CAP bulletins: the file says, or its impact then does.
+
+        By default major and critical incidents broadcast, and so does planned work of major or critical
+        impact (its announcement, start and completion): people plan around it.
+        """
         if self.broadcast_setting is not None:
             return self.broadcast_setting
-        return not self.is_maintenance and update.facts.impact in (Impact.MAJOR, Impact.CRITICAL)
+        return update.facts.impact in (Impact.MAJOR, Impact.CRITICAL)
 
     @property
     def broadcast(self) -> bool:

@@ -24,6 +24,7 @@ from .yamltext import Path, YamlDocument
 _CAP_UNSAFE = re.compile(r"[\s,<&]")
 _POINT = re.compile(r"^(-?\d{1,2}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)$")
 _INCIDENT_STEM = re.compile(r"^(\d{4})-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DUTY_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
 
 
 class Checker:
@@ -93,6 +94,8 @@ def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
     cap_sender = raw.bulletins.cap.sender if raw.bulletins.cap else ""
     if cap_sender and _CAP_UNSAFE.search(cap_sender):
         checker.fail(("bulletins", "cap", "sender"), "a sender id without spaces, commas, < or &", describe(cap_sender))
+    if raw.bulletins.cap and raw.bulletins.cap.profile == "cap-cp":
+        _check_cap_cp_areas(raw, checker)
     media = raw.media_contact
     known = {"services": {s.id for s in raw.services}, "areas": {a.id for a in raw.areas}}
     channels = check_channels(raw.channels, checker, known, public=True, source="status.yml")
@@ -105,7 +108,9 @@ def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
         media_contact=m.Contact(media.phone, media.email, media.name, media.title) if media else None,
         about=raw.about.strip(),
         dateline=raw.dateline,
-        services=tuple(m.Service(s.id, s.name, s.description, s.emergency_calls) for s in raw.services),
+        services=tuple(
+            m.Service(s.id, s.name, s.description, s.emergency_calls, tuple(s.categories)) for s in raw.services
+        ),
         areas=tuple(
             m.Area(
                 a.id,
@@ -122,11 +127,63 @@ def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
             radio_lengths=tuple(sorted(set(raw.bulletins.radio_lengths))),
             spoken=tuple(raw.bulletins.spoken.items()),
             cap_sender=cap_sender,
+            cap_profile=(raw.bulletins.cap.profile or "") if raw.bulletins.cap else "",
+            emergency_advice=" ".join(raw.bulletins.emergency_advice.split()),
         ),
         max_update_gap=gap,
         feed_entries=raw.feeds.entries,
+        logo=raw.logo or "",
+        favicon=raw.favicon or "",
         channels=channels,
     )
+
+
+_SGC = re.compile(r"^\d{7}$")
+
+
+def _check_cap_cp_areas(raw: StatusFile, checker: Checker) -> None:
+    """Under the Canadian Profile every area names its census subdivision, and outlines itself if it is smaller.
+
+    CAP-CP (rule 9 of Beta 0.4) wants a recognized location code in every area:
+    the 7-digit Statistics Canada SGC code of the census subdivision. A consumer
+    alerts that whole subdivision unless a polygon says better (rule 18), so an
+    area that is only part of one (another area shares its code, or it belongs
+    to a larger region) must carry its own polygon: Castle Downs is not all of
+    Edmonton.
+    """
+    codes: dict[str, list[str]] = {}
+    for area in raw.areas:
+        if _SGC.match(area.geocode.get("SGC", "")):
+            codes.setdefault(area.geocode["SGC"], []).append(area.name)
+    for index, area in enumerate(raw.areas):
+        code = area.geocode.get("SGC")
+        if code is None:
+            checker.fail(
+                ("areas", index, "geocode"),
+                'an SGC geocode like {SGC: "4811061"}, the Statistics Canada census subdivision the area lies in '
+                "(bulletins.cap.profile is cap-cp)",
+                "none",
+            )
+            continue
+        if not _SGC.match(code):
+            checker.fail(
+                ("areas", index, "geocode", "SGC"), "a 7-digit census subdivision code like 4811061", describe(code)
+            )
+            continue
+        if area.polygon:
+            continue
+        sharing = [other for other in codes[code] if other != area.name]
+        if sharing:
+            why = f"its geocode {code} is also {' and '.join(sharing)}'s, so it covers more than {area.name}"
+        elif area.region and area.region != area.name:
+            why = f"it is part of {area.region}, so its geocode {code} covers more than {area.name}"
+        else:
+            continue
+        checker.fail(
+            ("areas", index),
+            f"a polygon outlining {area.name} (bulletins.cap.profile is cap-cp, and {why})",
+            "no polygon",
+        )
 
 
 def _contact_emails(raw: StatusFile) -> list[tuple[Path, str]]:
@@ -188,9 +245,11 @@ def check_incident(
         services=services,
         areas=areas,
         customers_affected=getattr(raw, "customers_affected", None),
+        customers_potentially_affected=getattr(raw, "customers_potentially_affected", None),
         cause=(getattr(raw, "cause", "") or "").strip(),
         window=window,
     )
+    _check_potentially(first, (), checker)
     updates = _updates(raw, first, known, zone, checker)
     if began_at is not None and updates and began_at > updates[0].at:
         checker.fail(
@@ -198,6 +257,8 @@ def check_incident(
             f"a time no later than the first update, {_shown(updates[0].at, zone)}",
             describe(raw.began_at),
         )
+    discovered_at = _discovered_at(raw, began_at, updates, zone, checker)
+    reported = _reported(raw, began_at, discovered_at, updates, zone, checker)
     if isinstance(raw, IncidentFile) and raw.reopened and not _reopens(updates):
         checker.fail(("reopened",), "true only when a 'resolved' update is followed by 'investigating'", "true")
     if checker.problems:  # any problem in the file, found here or before
@@ -215,7 +276,84 @@ def check_incident(
         began_at_setting=began_at,
         original_window=window,
         expected_impact=getattr(raw, "expected_impact", ""),
+        reference=(raw.reference or "").strip(),
+        discovered_at_setting=discovered_at,
+        community_isolated=getattr(raw, "community_isolated", False),
+        reported=reported,
     )
+
+
+# --- what regulatory reporting reads: never published ---------------------------------
+
+
+def _check_potentially(facts: m.Facts, loc: Path, checker: Checker) -> None:
+    """Customers potentially affected, stated with customers affected in one place, are at least as many."""
+    affected, potentially = facts.customers_affected, facts.customers_potentially_affected
+    if affected is not None and potentially is not None and potentially < affected:
+        checker.fail(
+            (*loc, "customers_potentially_affected"),
+            f"at least customers_affected ({affected:,}): everyone affected could be",
+            f"{potentially:,}",
+        )
+
+
+def _discovered_at(raw, began_at: datetime | None, updates: list[m.Update], zone: ZoneInfo, checker: Checker):
+    """The file's ``discovered_at``: no earlier than the outage began, no later than the first update."""
+    text = getattr(raw, "discovered_at", None)
+    moment = checker.time(text, ("discovered_at",), zone)
+    if moment is None or not updates:
+        return moment
+    first = updates[0].at
+    if began_at is not None and moment < began_at:
+        checker.fail(("discovered_at",), f"a time no earlier than began_at, {_shown(began_at, zone)}", describe(text))
+    elif began_at is None and moment < first:
+        checker.fail(
+            ("discovered_at",),
+            f"a time no earlier than the outage began: the first update, {_shown(first, zone)}, "
+            "unless began_at says it began earlier",
+            describe(text),
+        )
+    elif moment > first:
+        checker.fail(
+            ("discovered_at",),
+            f"a time no later than the first update, {_shown(first, zone)}: it was known by then",
+            describe(text),
+        )
+    return moment
+
+
+def _reported(
+    raw,
+    began_at: datetime | None,
+    discovered_at: datetime | None,
+    updates: list[m.Update],
+    zone: ZoneInfo,
+    checker: Checker,
+) -> tuple[m.Report, ...]:
+    """The file's ``reported:`` entries: a duty's key, and a time once the outage was known."""
+    found = []
+    known = discovered_at or (updates[0].at if updates else None)
+    for index, item in enumerate(getattr(raw, "reported", None) or ()):
+        loc: Path = ("reported", index)
+        if not _DUTY_KEY.match(item.rule):
+            checker.fail(
+                (*loc, "rule"),
+                "a duty's key regime-id/rule-id, like crtc-2025-225/primary-notification",
+                describe(item.rule),
+            )
+        at = checker.time(item.at, (*loc, "at"), zone)
+        if at is None:
+            continue
+        if known is not None and at < known:
+            where = (
+                "discovered_at" if discovered_at is not None else "the first update, unless discovered_at says earlier"
+            )
+            checker.fail(
+                (*loc, "at"), f"a time once the outage was known, {_shown(known, zone)} ({where})", describe(item.at)
+            )
+        line, column = checker.document.position(loc)
+        found.append(m.Report(item.rule, at, item.by.strip(), item.reference.strip(), item.recipient, line, column))
+    return tuple(found)
 
 
 class _Known:
@@ -317,6 +455,10 @@ def _facts_after(
         changes["impact"] = m.Impact(item.impact)
     if getattr(item, "customers_affected", None) is not None:
         changes["customers_affected"] = item.customers_affected
+    if getattr(item, "customers_potentially_affected", None) is not None:
+        changes["customers_potentially_affected"] = item.customers_potentially_affected
+        if "customers_affected" in changes:  # stated together, they must agree; apart, the larger counts
+            _check_potentially(replace(facts, **changes), loc, checker)
     if getattr(item, "cause", None) is not None:
         changes["cause"] = item.cause.strip()
     if eta is not None or eta_withdrawn:

@@ -9,9 +9,9 @@ Times are text here because their meaning depends on ``status.yml``'s zone.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 IncidentStatusName = Literal["investigating", "identified", "monitoring", "resolved"]
@@ -52,6 +52,19 @@ LANGUAGES = ("en",)
 Customers = Annotated[
     int, Field(ge=0, lt=100_000_000, description="How many customers are affected, as known at this point.")
 ]
+PotentiallyAffected = Annotated[
+    int,
+    Field(
+        ge=0,
+        lt=100_000_000,
+        description="How many customers could be affected (the FCC's measure for outage reports), as known at this point.",
+    ),
+]
+DateText = Annotated[
+    str, Field(description="A date like 2026-07-01.", json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})
+]
+ReportingId = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": r"^[a-z0-9][a-z0-9-]*$"})]
+"""A regime's, category's or recipient's id; the reporting stage says which ones exist."""
 UNKNOWN = "unknown"
 """``restore_eta: unknown`` withdraws an earlier estimate: there is no estimate any more."""
 Time = Annotated[
@@ -90,6 +103,11 @@ class ServiceFile(_Strict):
         False,
         description="True if 911 calls go over this service: when it is affected, every bulletin says what to do instead.",
     )
+    categories: list[ReportingId] = Field(
+        default_factory=list,
+        description="Its categories for regulatory reporting: primary, public-alerting, specialised (fcc-part4 adds "
+        "telephony and interconnected-voip). 9-1-1 is emergency_calls: true, not a category here.",
+    )
 
 
 class AreaFile(_Strict):
@@ -105,8 +123,17 @@ class AreaFile(_Strict):
     )
 
 
+DEFAULT_EMERGENCY_ADVICE = "If you need 9-1-1, use a cell phone."
+
+
 class CapSettingsFile(_Strict):
-    sender: Line = Field(description="CAP sender id, e.g. noc@northwind.example (no spaces or commas).")
+    sender: OptionalLine = Field("", description="CAP sender id, e.g. noc@northwind.example (no spaces or commas).")
+    profile: Literal["cap-cp"] | None = Field(
+        None,
+        description="cap-cp: follow the Canadian Profile of CAP (CAP-CP 0.4): en-CA, CAP-CP event codes, "
+        "Statistics Canada geocodes; every area then needs an SGC geocode, and a polygon if it is smaller "
+        "than that census subdivision.",
+    )
 
 
 class BulletinSettingsFile(_Strict):
@@ -118,6 +145,10 @@ class BulletinSettingsFile(_Strict):
         default_factory=dict, description="How abbreviations are read on air, e.g. {ISP: I-S-P}."
     )
     cap: CapSettingsFile | None = Field(None, description="Settings for CAP 1.2 alerts.")
+    emergency_advice: Text = Field(
+        DEFAULT_EMERGENCY_ADVICE,
+        description="What every bulletin says to do while a service with emergency_calls is affected.",
+    )
 
 
 class PolicyFile(_Strict):
@@ -129,6 +160,54 @@ class PolicyFile(_Strict):
 class FeedSettingsFile(_Strict):
     entries: int = Field(
         100, ge=1, le=1000, description="Most recent updates per feed; keeps feeds small at any history size."
+    )
+
+
+class RegimeChoiceFile(_Strict):
+    """A reporting regime the organisation follows: a shipped regime's id, alone or with the dates it covers."""
+
+    regime: ReportingId = Field(
+        description="A regime shipped with the tool: crtc-interim-2023, crtc-2025-225 or fcc-part4."
+    )
+    effective_from: DateText | None = Field(
+        None,
+        description="Apply it to outages that begin on or after this date; for a regime not yet in force (crtc-2025-225), "
+        "the start date the regulator sets.",
+    )
+    effective_until: DateText | None = Field(
+        None, description="Apply it to outages that begin on or before this date (when another regime replaces it)."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _id_alone(cls, value: object) -> object:
+        """``crtc-2025-225`` is short for ``{regime: crtc-2025-225}``."""
+        return {"regime": value} if isinstance(value, str) else value
+
+
+class ReportingFile(_Strict):
+    """Regulatory outage reporting (README, "Regulatory reporting"): an aid, not legal advice."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _regimes_alone(cls, value: object) -> object:
+        """``reporting: [crtc-2025-225]`` is short for ``reporting: {regimes: [crtc-2025-225]}``."""
+        return {"regimes": value} if isinstance(value, list) else value
+
+    regimes: list[RegimeChoiceFile] = Field(
+        default_factory=list,
+        description="The regimes you report under, e.g. [crtc-2025-225] or [{regime: crtc-2025-225, effective_from: 2026-07-01}].",
+    )
+    recipients: dict[ReportingId, Line] = Field(
+        default_factory=dict,
+        description="Your names for the regimes' recipients, e.g. {emergency-management: Alberta Emergency Management Agency}.",
+    )
+    contact: MediaContactFile | None = Field(
+        None, description="Who regulators call back, named in the drafts (default: media_contact)."
+    )
+    internal: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="Your own rules, in the format of a regime's rules, e.g. tell the executive on call at 100,000 user-minutes.",
     )
 
 
@@ -185,6 +264,13 @@ class StatusFile(_Strict):
     bulletins: BulletinSettingsFile = Field(default_factory=BulletinSettingsFile)
     policy: PolicyFile = Field(default_factory=PolicyFile)
     feeds: FeedSettingsFile = Field(default_factory=FeedSettingsFile)
+    logo: str | None = Field(
+        None, description="Your logo for the site's header: an SVG or PNG in this repository, e.g. assets/logo.svg."
+    )
+    favicon: str | None = Field(
+        None, description="The browser tab icon: an SVG, PNG or ICO in this repository, e.g. assets/favicon.svg."
+    )
+    reporting: ReportingFile | None = Field(None, description="Regulatory outage reporting; off when left out.")
     channels: list[ChannelFile] = Field(
         default_factory=list,
         description="Chat, social and webhook channels updates are pushed to; every URL and secret as ${VARIABLE}.",
@@ -214,6 +300,7 @@ class IncidentUpdateFile(_Strict):
     services: list[Id] | None = Field(None, min_length=1, description="The affected services from this update on.")
     areas: list[Id] | None = Field(None, min_length=1, description="The affected areas from this update on.")
     customers_affected: Customers | None = None
+    customers_potentially_affected: PotentiallyAffected | None = None
     cause: Text | None = Field(None, description="The cause, in public words, as found at this update.")
 
 
@@ -230,6 +317,22 @@ class MaintenanceUpdateFile(_Strict):
     services: list[Id] | None = Field(None, min_length=1, description="The affected services from this update on.")
     areas: list[Id] | None = Field(None, min_length=1, description="The affected areas from this update on.")
     customers_affected: Customers | None = None
+
+
+class ReportedFile(_Strict):
+    """A notification or report made to a regulator or authority, or under your own rules; never published."""
+
+    rule: Line = Field(
+        description="regime-id/rule-id, as outage check names the duty, e.g. crtc-2025-225/primary-notification "
+        "(internal/<id> for your own rules)."
+    )
+    at: Time = Field(description="When it was made.")
+    by: Line = Field(description="Who made it.")
+    reference: OptionalLine = Field("", description="The recipient's reference number, a ticket, an email's subject.")
+    recipient: ReportingId | None = Field(
+        None,
+        description="The one recipient it covers, by the rule's recipient id (default: every recipient of the rule).",
+    )
 
 
 class IncidentFile(_Strict):
@@ -249,7 +352,21 @@ class IncidentFile(_Strict):
     began_at: Time | None = Field(
         None, description="When the outage itself began, if before the first update; 'since' counts from it."
     )
+    customers_potentially_affected: PotentiallyAffected | None = None
+    discovered_at: Time | None = Field(
+        None,
+        description="When you became aware of the outage (default: the first update); reporting clocks run from it.",
+    )
+    community_isolated: bool = Field(
+        False, description="True if the outage cut off an area that only you serve (reporting rules apply)."
+    )
+    reported: list[ReportedFile] = Field(
+        default_factory=list, description="Notifications and reports made for this outage, for outage check."
+    )
     broadcast: bool | None = Field(None, description="Issue radio/press/CAP bulletins (default: major and critical).")
+    reference: Line | None = Field(
+        None, description="Your own reference, e.g. the ticket NOC-5391; shown on the notice."
+    )
     reopened: bool = Field(False, description="True if the incident was resolved and then investigated again.")
     updates: list[IncidentUpdateFile] = Field(min_length=1, description="Oldest first.")
     postmortem: str = Field("", description="Markdown shown on the incident page.")
@@ -266,6 +383,11 @@ class MaintenanceFile(_Strict):
     customers_affected: Customers | None = None
     window: WindowFile = Field(description="When the work is planned.")
     expected_impact: Line = Field(description="What customers will notice, in one sentence.")
-    broadcast: bool = Field(False, description="Issue radio/press/CAP bulletins for this work.")
+    broadcast: bool | None = Field(
+        None, description="Issue radio/press/CAP bulletins for this work (default: when impact is major or critical)."
+    )
+    reference: Line | None = Field(
+        None, description="Your own reference, e.g. the change CHG-0412; shown on the notice."
+    )
     updates: list[MaintenanceUpdateFile] = Field(min_length=1, description="Oldest first.")
     postmortem: str = ""

@@ -78,48 +78,45 @@ def parse_duration(text: str) -> timedelta:
     return timedelta(days=days, hours=hours, minutes=minutes)
 
 
-def parse_relative(text: str, now: datetime, zone: ZoneInfo) -> datetime:
-    """A time typed at the command line: ``2h`` from now, ``14:00`` (next one), or a full time."""
-    if _CLOCK.match(text):
-        match = _CLOCK.match(text)
-        assert match is not None
-        local_now = now.astimezone(zone)
-        day: date = local_now.date()
-        for _ in range(2):
-            candidate = localize(datetime.combine(day, time(int(match["h"]), int(match["m"]))), zone)
-            if candidate > now:
-                return candidate
-            day = day + timedelta(days=1)
-        raise TimeError("a time of day that is still ahead")  # pragma: no cover - the loop always returns
-    try:
-        return now + parse_duration(text)
-    except TimeError:
-        pass
-    try:
-        return parse_time(text, zone)
-    except TimeError as exc:
-        raise TimeError(f"a duration like 2h, a time of day like 14:00, or {exc}") from None
+def elapsed(moment: datetime, delta: timedelta) -> datetime:
+    """``moment`` plus ``delta`` of real time, in ``moment``'s zone.
+
+    Python adds a timedelta to a zoned time on the wall clock: 23:30 on the night
+    clocks go back, plus three hours, would be 02:30 — four hours later. This adds
+    in UTC, so three hours are three hours.
+    """
+    zone = moment.tzinfo
+    return (moment.astimezone(UTC) + delta).astimezone(zone)
 
 
-def parse_past(text: str, now: datetime, zone: ZoneInfo) -> datetime:
-    """A time typed at the command line that lies behind: ``07:55`` (the last one), ``20m`` ago, or a full time."""
+def parse_relative(text: str, now: datetime, zone: ZoneInfo, *, past: bool = False) -> datetime:
+    """A time typed at the command line: ``2h`` from now (``past``: ago), ``14:00`` (the next one to come;
+    ``past``: the last one gone), or a full time."""
     match = _CLOCK.match(text)
     if match:
+        step = timedelta(days=-1 if past else 1)
         day: date = now.astimezone(zone).date()
         for _ in range(2):
             candidate = localize(datetime.combine(day, time(int(match["h"]), int(match["m"]))), zone)
-            if candidate <= now:
+            if (candidate <= now) if past else (candidate > now):
                 return candidate
-            day = day - timedelta(days=1)
-        raise TimeError("a time of day that has passed")  # pragma: no cover - the loop always returns
+            day = day + step
+        raise TimeError("a time of day")  # pragma: no cover - the loop always returns
     try:
-        return now - parse_duration(text)
+        duration = parse_duration(text)
     except TimeError:
         pass
+    else:
+        return elapsed(now, -duration if past else duration)
     try:
         return parse_time(text, zone)
     except TimeError as exc:
-        raise TimeError(f"a time of day like 07:55, a duration ago like 20m, or {exc}") from None
+        example = (
+            "a time of day like 07:55, a duration ago like 20m"
+            if past
+            else "a duration like 2h, a time of day like 14:00"
+        )
+        raise TimeError(f"{example}, or {exc}") from None
 
 
 def format_local(moment: datetime, zone: ZoneInfo) -> str:

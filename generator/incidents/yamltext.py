@@ -167,7 +167,7 @@ def _invisible(character: str) -> str:
 
 def _check_characters(text: str, file: str) -> None:
     """Refuse, where they stand, characters that hide or reorder text or that XML cannot carry."""
-    for pattern in (_INVISIBLE, _NOT_XML):
+    for pattern in (_CONTROL, _INVISIBLE, _NOT_XML):  # NEL (U+0085) is a line break to one parser, not the other
         if (bad := pattern.search(text)) is not None:
             line = text.count("\n", 0, bad.start()) + 1
             column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1

@@ -12,7 +12,7 @@ a recurrence). What the files cannot know is marked **To complete**.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -115,11 +115,23 @@ def _restoration(facts: OutageFacts, story: OutageStory, now: datetime, zone: Zo
     return "Not yet estimated."
 
 
-def notification_draft(duty: Duty, facts: OutageFacts, story: OutageStory, now: datetime, zone: ZoneInfo) -> str:
-    """The notification a duty calls for, filled from the incident as of ``now``."""
+def notification_draft(
+    duty: Duty,
+    facts: OutageFacts,
+    story: OutageStory,
+    now: datetime,
+    zone: ZoneInfo,
+    *,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """The notification a duty calls for, filled from the incident as of ``now``.
+
+    ``names`` are the organisation's names for recipients, as for :func:`~generator.reporting.duties.duties`.
+    """
     latest = story.updates[-1].message if story.updates else ""
+    named = [(names or {}).get(r, duty.regime.recipients.get(r, r)) for r in duty.recipients]
     lines = [
-        f"# Draft notification to {words.join([duty.regime.recipients.get(r, r) for r in duty.recipients])}: {story.title}",
+        f"# Draft notification to {words.join(named)}: {story.title}",
         "",
         DISCLAIMER,
         "",

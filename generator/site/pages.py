@@ -11,18 +11,22 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .. import display
 from ..bulletins import KEEP_DAYS, BulletinSet, WithdrawalSet, current_sets
 from ..feeds.atom import feed_links
-from ..incidents.model import Incident, Site
+from ..incidents.model import Incident, Site, Status
 from ..state.as_of import Change, changes, live_estimate, overdue_next_update, passed_estimate
-from ..state.now import Snapshot, component_status, overdue_reason
+from ..state.now import COMPONENT_STATUSES, ComponentState, Snapshot, component_status, overdue_reason
+from ..state.uptime import Uptime, uptime
 
 HISTORY_LIMIT = 50
 """Service, area and maintenance pages list this many past items and link to the archive for the rest."""
+PLANNED_DAYS = 7
+"""The front page's "is it me?" rows include areas with planned work starting within this many days."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,9 @@ def _environment() -> Environment:
     )
     env.filters["markdown"] = display.render_markdown
     env.filters["plain"] = display.plain
+    env.filters["first_sentence"] = display.first_sentence
+    env.filters["percent"] = display.percent
+    env.filters["duration"] = display.duration
     env.globals.update(labels=display.COMPONENT_LABELS, overall_labels=display.OVERALL_LABELS, icon=display.icon)
     return env
 
@@ -97,6 +104,10 @@ class _Renderer:
             issue=self.state.publication.of,
             changes=lambda incident, update: [change_words(c, zone) for c in changes(incident, update)],
             withdrawn=lambda incident: self.state.publication.withdrawn_from(incident.id),
+            lasted=lambda incident: lasted(incident, now),
+            bar=uptime_bar,
+            month_name=lambda moment: f"{moment.astimezone(zone):%B %Y}",
+            between=display.duration_between,
             **context,
         )
 
@@ -138,6 +149,69 @@ def change_words(change: Change, zone) -> str:
             return f"Rescheduled: {display.day(window.start, zone)}, {clock(window.start)} to {clock(window.end)}"
 
 
+def lasted(incident: Incident, now) -> str:
+    """How long an incident lasted (or has lasted so far), or a maintenance's planned window, in words."""
+    if incident.is_maintenance:
+        window = incident.window
+        if window is None or incident.status is Status.CANCELLED:
+            return ""
+        return f"{display.duration_between(window.start, window.end)} window"
+    if incident.is_open:
+        return f"{display.duration_between(incident.began_at, now)} so far"
+    return display.duration_between(incident.began_at, incident.latest.at)
+
+
+_BAR_HEIGHTS = {"none": 4, "up": 6, "maintenance": 8, "degraded": 8, "down": 10}
+"""Each day's bar is as tall as its state is bad, so the bars read without colour too."""
+
+
+def uptime_bar(record: Uptime) -> str:
+    """The days as an inline SVG, one path per state; decorative: the text beside it says what it shows."""
+    paths: dict[str, list[str]] = defaultdict(list)
+    for index, day in enumerate(record.days):
+        height = _BAR_HEIGHTS[day.state]
+        paths[day.state].append(f"M{index * 3} {10 - height}h2v{height}h-2z")
+    width = len(record.days) * 3 - 1
+    drawn = "".join(f'<path class="outage-bar--{state}" d="{"".join(parts)}"/>' for state, parts in paths.items())
+    return (
+        f'<svg class="outage-bar" viewBox="0 0 {width} 10" preserveAspectRatio="none" aria-hidden="true" '
+        f'focusable="false">{drawn}</svg>'
+    )
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    """One row of the front page's "is it me?" answer: an area, each service's state there, and why."""
+
+    area: ComponentState
+    services: tuple[tuple[str, tuple[str, ...]], ...]
+    """(status, service names) from the worst status to operational: each service's state in words."""
+    incidents: tuple[Incident, ...]
+    """The active incidents behind it, newest first."""
+    planned: tuple[Incident, ...]
+    """Planned work touching it that starts within ``PLANNED_DAYS``, soonest first."""
+
+
+def area_rows(state: Snapshot) -> list[AreaRow]:
+    """Every area with anything wrong now or planned soon, the worst first (then in status.yml's order)."""
+    horizon = state.now + timedelta(days=PLANNED_DAYS)
+    soon = [i for i in state.upcoming if i.window is not None and i.window.start <= horizon]
+    rows = []
+    for area, services in zip(state.areas, state.area_services, strict=True):
+        planned = tuple(i for i in soon if any(a.id == area.id for a in i.areas))
+        if area.status == "operational" and not planned:
+            continue
+        by_status: dict[str, list[str]] = defaultdict(list)
+        for service in services:
+            by_status[service.status].append(service.name)
+        grouped = tuple(
+            (status, tuple(by_status[status])) for status in reversed(COMPONENT_STATUSES) if status in by_status
+        )
+        rows.append(AreaRow(area, grouped, area.incidents, planned))
+    rank = {status: index for index, status in enumerate(reversed(COMPONENT_STATUSES))}
+    return sorted(rows, key=lambda row: rank[row.area.status])
+
+
 def incident_url(incident: Incident) -> str:
     return f"incidents/{incident.id}/"
 
@@ -153,6 +227,7 @@ def site_pages(
     """Every generated page of the site, in a stable order; ``bulletins`` are the published bulletin sets."""
     r = _Renderer(state)
     site = state.site
+    records = uptime(state)  # once: the front, service and area pages read it
     published: dict[str, list[BulletinSet]] = defaultdict(list)
     for item in bulletins:
         published[item.incident.id].append(item)
@@ -170,6 +245,16 @@ def site_pages(
             "front.html",
             description=f"Current status of {config.name}'s services, outages and planned maintenance.",
             recent=state.recent,
+            rows=area_rows(state),
+            records=records.services,
+        ),
+        r.page(
+            "areas/index.md",
+            "areas/",
+            "Areas",
+            "areas.html",
+            description=f"Every area {config.name} serves, A to Z, with its status now.",
+            areas=sorted(zip(config.areas, state.areas, strict=True), key=lambda pair: pair[0].name.casefold()),
         ),
         r.page(
             "maintenance/index.md",
@@ -193,11 +278,12 @@ def site_pages(
         pages.append(
             r.page(f"history/{key}.md", f"history/{key}/", f"{first:%B %Y}", "month.html", incidents=items, month=key)
         )
-    for kind, items, affected in (
-        ("services", config.services, lambda i: i.services),
-        ("areas", config.areas, lambda i: i.areas),
+    for kind, items, affected, kept in (
+        ("services", config.services, lambda i: i.services, records.services),
+        ("areas", config.areas, lambda i: i.areas, records.areas),
     ):
         states = {s.id: s for s in (r.state.services if kind == "services" else r.state.areas)}
+        where = dict(zip((a.id for a in config.areas), state.area_services, strict=True))
         for item in items:
             history = [i for i in newest_first if item in affected(i)]
             pages.append(
@@ -206,10 +292,18 @@ def site_pages(
                     f"{kind}/{item.id}/",
                     item.name,
                     "component.html",
+                    description=(
+                        f"{config.name} in {item.name}: what works now, planned work, uptime and history."
+                        if kind == "areas"
+                        else f"{config.name} {item.name}: status now, planned work, uptime and history."
+                    ),
                     feeds=feed_links(kind, item.id, item.name),
                     kind=kind,
                     item=item,
                     component=states[item.id],
+                    services=where.get(item.id, ()) if kind == "areas" else (),
+                    planned=[i for i in state.upcoming if item in affected(i)],
+                    record=kept[item.id],
                     history=history[:HISTORY_LIMIT],
                     total=len(history),
                 )
@@ -260,7 +354,7 @@ def site_pages(
 
 def lite_page(state: Snapshot) -> str:
     """``/lite/``: the current status as one small HTML file with no CSS or script files."""
-    return _Renderer(state).render("lite.html", "lite/")
+    return _Renderer(state).render("lite.html", "lite/", rows=area_rows(state))
 
 
 def status_text(state: Snapshot) -> str:

@@ -29,6 +29,7 @@ from ..incidents.problems import InvalidSite
 from ..incidents.times import TimeError, parse_time
 from ..state.ledger import NO_LEDGER, Publication
 from ..state.now import snapshot
+from . import brand
 from .outputs import static_outputs
 from .pages import Page, site_pages
 from .writer import OutputError, check_relative_path
@@ -55,6 +56,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         self.root = Path()
         self.bodies: dict[str, str] = {}
         """Generated pages' HTML by source path: they skip MkDocs' Markdown step."""
+        self.images: dict[str, tuple[str, bytes]] = {}
+        """status.yml's logo and favicon: (path in the site, content), by setting."""
 
     def on_config(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -71,6 +74,20 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         config.site_name = f"{settings.name} status"
         config.site_url = settings.site_url
         config.theme["language"] = settings.language
+        self.images = {}
+        for setting in ("logo", "favicon"):
+            source = getattr(settings, setting)
+            if source:  # checked by the loader: inside the repository, an image, small, an SVG that runs nothing
+                self.images[setting] = (brand.site_path(setting, source), (self.root / source).read_bytes())
+        if "favicon" in self.images:
+            config.theme["favicon"] = self.images["favicon"][0]
+        logo = brand.logo(settings.logo, self.images["logo"][1]) if "logo" in self.images else None
+        config.extra["outage"] = {
+            "name": settings.name,
+            "phone": settings.contact.phone,
+            "email": settings.contact.email,
+            "logo": logo and {"src": logo.src, "width": logo.width, "height": logo.height},
+        }
         return config
 
     def _configured_now(self) -> datetime:
@@ -94,6 +111,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             self.bodies = {p.src_uri: p.body for p in pages}
             generated = [(p.src_uri, _front_matter(p)) for p in pages]
             generated += sorted(static_outputs(state, bulletins, withdrawals).items())
+            generated += sorted(self.images.values())
         except TemplateError as exc:
             where = f"{TEMPLATE_DIR}/{exc.name}:{exc.lineno}" if getattr(exc, "lineno", None) else str(TEMPLATE_DIR)
             raise PluginError(f"bulletin template {where}: {exc.message}") from None

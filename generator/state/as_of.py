@@ -49,7 +49,7 @@ def live_estimate(incident: Incident, moment: datetime) -> datetime | None:
     estimate lies after ``moment``: a passed estimate is never a prediction,
     and once service is coming back (monitoring) or back, none is stated.
     """
-    eta = incident.facts.restore_eta
+    eta = _current_estimate(incident)
     if eta is None or incident.status not in ESTIMATING or eta <= moment:
         return None
     return eta
@@ -57,10 +57,25 @@ def live_estimate(incident: Incident, moment: datetime) -> datetime | None:
 
 def passed_estimate(incident: Incident, moment: datetime) -> datetime | None:
     """An estimate that was given and has passed by ``moment`` while service is still down."""
-    eta = incident.facts.restore_eta
+    eta = _current_estimate(incident)
     if eta is None or incident.status not in ESTIMATING or eta > moment:
         return None
     return eta
+
+
+def _current_estimate(incident: Incident) -> datetime | None:
+    """The latest estimate, unless it was given for an outage that has since been resolved.
+
+    A reopened incident starts without an estimate: the one before the
+    resolution was for the outage that ended, and is neither a prediction nor
+    "passed" for the new one. (Only reopened files are scanned, so the cost
+    of an ordinary incident stays flat.)
+    """
+    eta = incident.facts.restore_eta
+    if eta is None or not incident.reopened:
+        return eta
+    resolved = [u for u in incident.updates[:-1] if u.status is Status.RESOLVED]
+    return None if resolved and resolved[-1].facts.restore_eta == eta else eta
 
 
 def overdue_next_update(incident: Incident, moment: datetime) -> datetime | None:

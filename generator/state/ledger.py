@@ -390,16 +390,29 @@ def _check_identities(issues: Mapping[tuple[str, str], Issue], site: Site) -> No
             taken[identity] = update.id
 
 
-def followed(incident: Incident, update: Update, published: Publication) -> tuple[str, str] | None:
-    """(published id, time) of the update ``update`` follows in its thread of messages, or ``None`` if it is the first.
-
-    A thread holds the updates that broadcast alike (with bulletins, or without).
-    """
+def previous_in_thread(incident: Incident, update: Update) -> Update | None:
+    """The update before ``update`` among those that broadcast alike (with bulletins, or without), if any."""
     broadcast = incident.broadcasts(update)
     earlier = [u for u in incident.updates[: update.number - 1] if incident.broadcasts(u) is broadcast]
-    if not earlier:
+    return earlier[-1] if earlier else None
+
+
+def thread_predecessor(incident: Incident, update: Update) -> Update | None:
+    """The update ``update`` follows in its thread of messages, or ``None`` if it starts one.
+
+    A thread holds the updates that broadcast alike. One that ended with an all
+    clear (a resolution) is closed: its consumers stop following it, so an
+    incident reopened after it starts a new thread.
+    """
+    before = previous_in_thread(incident, update)
+    return None if before is None or before.status.is_final else before
+
+
+def followed(incident: Incident, update: Update, published: Publication) -> tuple[str, str] | None:
+    """(published id, time) of the update ``update`` follows in its thread of messages, or ``None`` if it is the first."""
+    before = thread_predecessor(incident, update)
+    if before is None:
         return None
-    before = earlier[-1]
     return published.of(incident, before).published_id, before.at.isoformat()
 
 

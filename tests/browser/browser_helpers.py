@@ -25,6 +25,26 @@ FRONT = ""
 INCIDENT = f"incidents/{OPEN_ID}/"
 AREA = f"areas/{AREA_ID}/"
 LITE = "lite/"
+LATEST_SENTENCE = "A circuit board in the hub's main router has failed."
+"""The first sentence of the open incident's latest update at NOW."""
+
+PAGE_KINDS = {
+    "front": FRONT,
+    "areas": "areas/",
+    "area": AREA,
+    "service": "services/internet/",
+    "incident": INCIDENT,
+    "postmortem": "incidents/2026-05-12-north-edmonton-fibre-cut/",
+    "maintenance-item": "incidents/2026-11-19-lauderdale-beverly-core-router-upgrade/",
+    "maintenance": "maintenance/",
+    "history": "history/",
+    "month": "history/2026/11/",
+    "newsroom": "bulletins/",
+    "bulletin": f"bulletins/{OPEN_ID}/20261122-1730/",
+    "help": "help/",
+    "lite": LITE,
+}
+"""One page of every kind the site has, by kind."""
 
 # As root on a closed network: no sandbox, and none of Chromium's own calls home.
 CHROMIUM_ARGS = [

@@ -76,7 +76,14 @@ def widget(embedding_page: Path, new_context: Callable[..., BrowserContext]) -> 
                     encoding="utf-8",
                 )
                 page.goto(elsewhere)
-                page.wait_for_load_state("networkidle")  # the widget's read of summary.json has finished
+                # Keep the status site up until the widget has read it, or been refused: rendered, or blocked.
+                for _ in range(200):
+                    if page.locator("statuspage-widget .status-indicator").count() or any(
+                        "CORS" in m for m in messages
+                    ):
+                        break
+                    page.wait_for_timeout(50)
+                page.wait_for_load_state("networkidle")
             return page
 
         yield open_widget

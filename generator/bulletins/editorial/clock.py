@@ -15,6 +15,7 @@ and difference here goes through UTC.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from .numbers import clock_words, day_of_month, spoken_number
@@ -214,3 +215,98 @@ def spoken_duration(delta: timedelta) -> str:
         return ("" if halves * 12 == hours else "about ") + _halves(halves // 2, "day", halves % 2 == 1)
     days = int((hours + 12) // 24)
     return ("" if days * 24 == hours else "about ") + _halves(days, "day", False)
+
+
+# --- windows and staff's own clock times ------------------------------------------
+
+
+def spoken_window(start: datetime, end: datetime, reference: datetime, zone: tzinfo) -> str:
+    """A planned window as said: ``between twelve-thirty and four Wednesday morning``.
+
+    Within one part of one day the day is said once; otherwise both ends in
+    full (``from ten tonight to two tomorrow morning``). Exact, not rounded:
+    a window is a plan, not an estimate.
+    """
+    first, last = _aware(start).astimezone(zone), _aware(end).astimezone(zone)
+    ends = spoken_time(last, reference, zone)
+    plain_ends = spoken_clock(last, zone) not in ("noon", "midnight")
+    if first.date() == last.date() and _period(first.hour) == _period(last.hour) and plain_ends:
+        return f"between {spoken_clock(first, zone)} and {ends}"
+    return f"from {spoken_time(first, reference, zone)} to {ends}"
+
+
+_PART_OF_DAY = (
+    r"(?:this\s+(?:morning|afternoon|evening)|tonight|today|tomorrow(?:\s+(?:morning|afternoon|night))?|overnight)"
+)
+_STAFF_CLOCK = re.compile(
+    rf"\b(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<half>[ap])\.?m\.?(?=\W|$)(?P<day>\s+{_PART_OF_DAY})?"
+    rf"|\b(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)\b(?!\s*[ap]\.?m)(?P<day24>\s+{_PART_OF_DAY})?",
+    re.IGNORECASE,
+)
+
+
+def _said_part(hour: int) -> str:
+    return (
+        "in the morning"
+        if hour < 12
+        else "in the afternoon"
+        if hour < 18
+        else "in the evening"
+        if hour < 22
+        else "at night"
+    )
+
+
+def spoken_clock_times(text: str) -> str:
+    """Staff's clock times as said: ``at 10:10 a.m.`` -> ``at ten-ten in the morning``.
+
+    The day is never guessed (a message may speak of another day), so the part
+    of the day is said instead of a.m. and p.m.; a time already followed by
+    "this morning" or "tonight" keeps that. ``12 p.m.`` is noon, ``12 a.m.``
+    midnight; 24-hour times are read the same way.
+    """
+
+    def said(match: re.Match[str]) -> str:
+        if match["hour"] is not None:
+            hour, minute, day = int(match["hour"]), int(match["minute"] or 0), match["day"]
+            if hour > 12 or hour == 0:
+                return match[0]  # "14 p.m." is no time: leave it for a person to see
+            hour = hour % 12 + (12 if match["half"].lower() == "p" else 0)
+        else:
+            hour, minute, day = int(match["hour24"]), int(match["minute24"]), match["day24"]
+        clock = clock_words(hour, minute)
+        if day:
+            return clock + day
+        said = clock if clock in ("noon", "midnight") else f"{clock} {_said_part(hour)}"
+        # "p.m." may also have ended the sentence: keep that full stop.
+        rest = text[match.end() :]
+        ends = match[0].endswith(".") and (not rest.strip() or re.match(rf"\s+(?!(?:{_DAY_NAMES})\b)[A-Z]", rest))
+        return said + ("." if ends else "")
+
+    said_text = _STAFF_CLOCK.sub(said, text)
+    # "between twelve-thirty in the morning and four in the morning": the part of the day once.
+    return re.sub(r"\b(between|from) (\S+) (in the \w+|at night) (and|to) (\S+) \3\b", r"\1 \2 \4 \5 \3", said_text)
+
+
+_MONTH_NAMES = "|".join(_MONTHS[1:])
+_DAY_NAMES = "|".join(_WEEKDAYS + _MONTHS[1:])
+_ABBREVIATED = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10,
+                "Nov": 11, "Dec": 12}  # fmt: skip
+_STAFF_DATE = re.compile(
+    rf"\b(?P<month>{_MONTH_NAMES}|(?:{'|'.join(_ABBREVIATED)})\.?)\s+(?P<day>[1-9]|[12]\d|3[01])\b(?!\d|:|st|nd|rd|th)"
+    r"(?:,?\s+(?P<year>20\d\d)\b)?"
+)
+
+
+def spoken_dates(text: str) -> str:
+    """``July 4`` -> ``July 4th``, ``Nov. 5, 2026`` -> ``November 5th``: dates as said, the year left out.
+
+    A bulletin is about days around it, so a year is noise on air.
+    """
+
+    def said(match: re.Match[str]) -> str:
+        name = match["month"].rstrip(".")
+        month = _ABBREVIATED.get(name) or _MONTHS.index(name)
+        return f"{_MONTHS[month]} {day_of_month(int(match['day']))}"
+
+    return _STAFF_DATE.sub(said, text)

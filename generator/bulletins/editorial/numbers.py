@@ -142,6 +142,10 @@ COUNT_NOUNS = (
 )
 _FIGURE = r"\d{1,3}(?:,\d{3})+|\d+"
 _PER_CENT = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b)")
+_HEDGE = re.compile(
+    r"\b(?:about|around|approximately|roughly|some|nearly|almost|over|under|more than|fewer than|less than)\s+$",
+    re.IGNORECASE,
+)
 _COUNT = re.compile(rf"(?<![\w.,:/$-])({_FIGURE})(\s+(?:[a-z]+\s+)?(?:{COUNT_NOUNS})\b)")
 _SMALL = re.compile(r"(?<![\w.,:/$-])(\d)(?=\s+[a-z])")
 _LEADING = re.compile(rf"(?:^|(?<=[.!?]\s))(?:(\d{{1,2}}):(\d{{2}})\b|({_FIGURE})(?![\d,]|[:.]\d))")
@@ -181,7 +185,14 @@ def spoken_figures(text: str) -> str:
     things stay as they are: ``Highway 2``, ``153 Avenue``, ``2:15``, ``2026``.
     """
     text = _PER_CENT.sub(lambda m: _at_start(text, m, per_cent(float(m[1]))), text)
-    text = _COUNT.sub(lambda m: _at_start(text, m, count(int(m[1].replace(",", "")))) + m[2], text)
+
+    def counted(match: re.Match[str]) -> str:
+        n = int(match[1].replace(",", ""))
+        # "About 1,250 customers": the staff's own "about" (or "over", "nearly") already says it is rounded.
+        hedged = _HEDGE.search(text[: match.start()])
+        return _at_start(text, match, rounded(n) if hedged and n >= 100 else count(n)) + match[2]
+
+    text = _COUNT.sub(counted, text)
 
     def small(match: re.Match[str]) -> str:
         words = text[: match.start()].split()

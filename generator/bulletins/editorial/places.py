@@ -8,6 +8,7 @@ in "St. Albert": it is a saint, not a street, and the place's own spelling.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 STREET_TYPES = {
     "Ave": "Avenue",
@@ -64,3 +65,48 @@ def spoken_address(text: str) -> str:
         return said + ("." if ends else "")
 
     return _STREET.sub(street, text)
+
+
+# --- web addresses and regions ------------------------------------------------------
+
+
+def spoken_web_address(url: str) -> str:
+    """``https://status.northwind.example/help/`` -> ``status dot northwind dot example slash help``.
+
+    No "https", no "www", no trailing slash: what a listener types.
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    said = " dot ".join(host.split("."))
+    path = [p for p in parts.path.split("/") if p]
+    return " slash ".join([said, *(p.replace("-", " dash ") for p in path)])
+
+
+_COMPASS = ["central", "north", "northeast", "east", "southeast", "south", "southwest", "west", "northwest"]
+"""Compass words in the order they are said: round the compass from the north."""
+_NAMED = {"end", "side", "hill", "hills", "park", "point", "bay", "shore", "gate", "village", "heights", "york"}
+"""Second words that make a compass word part of a name ("West End", "North Shore"): left as written."""
+
+
+def _join(words: list[str]) -> str:
+    return " and ".join(words) if len(words) <= 2 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def regions_phrase(regions: list[str]) -> str:
+    """Regions as said in a sentence: ``North Edmonton`` + ``Northeast Edmonton`` -> ``north and northeast Edmonton``.
+
+    A compass word is lower case (it describes, it is not the name); regions of
+    one place share its name once. Other regions are said as they are written.
+    """
+    groups: dict[str, list[str]] = {}
+    for region in dict.fromkeys(regions):
+        first, _, place = region.partition(" ")
+        if first.lower() in _COMPASS and place and place.lower() not in _NAMED:
+            groups.setdefault(place, []).append(first.lower())
+        else:
+            groups.setdefault(region, [])
+    said = [
+        f"{_join(sorted(directions, key=_COMPASS.index))} {place}" if directions else place
+        for place, directions in groups.items()
+    ]
+    return _join(said)

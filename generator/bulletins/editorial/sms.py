@@ -140,3 +140,26 @@ def fit_sms(head: str, optional: list[str], tail: str, limit: int = SMS_LIMIT) -
         head = head.rsplit(" ", 1)[0].rstrip(" ,;:.-") + "..."
         text = joined([])
     return text
+
+
+def sms_window(start: datetime, end: datetime, zone: tzinfo) -> str:
+    """A planned window with its date, always: ``Wed Oct 21 12:30-4am``, ``Tue Dec 1 10pm-Wed 2am``.
+
+    A text is read whenever it arrives, so planned work always says its day and date.
+    """
+    first, last = start.astimezone(zone), end.astimezone(zone)
+
+    def clock(local: datetime, half: bool) -> str:
+        if (local.hour, local.minute) == (12, 0):
+            return "noon"
+        hour = local.hour % 12 or 12
+        minutes = f":{local.minute:02d}" if local.minute else ""
+        return f"{hour}{minutes}" + (("am" if local.hour < 12 else "pm") if half else "")
+
+    def day(local: datetime) -> str:
+        return f"{_WEEKDAYS[local.weekday()]} {_MONTHS[local.month]} {local.day}"
+
+    if first.date() == last.date():
+        same_half = (first.hour < 12) == (last.hour < 12) and "noon" not in (clock(first, True), clock(last, True))
+        return f"{day(first)} {clock(first, not same_half)}-{clock(last, True)}"
+    return f"{day(first)} {clock(first, True)}-{_WEEKDAYS[last.weekday()]} {clock(last, True)}"

@@ -144,19 +144,20 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def company_voice(text: str, subject: str = "it", possessive: str = "its") -> str:
+def company_voice(text: str, subject: str = "it", possessive: str = "its", object_: str = "the company") -> str:
     """Staff's "we" as a third party says it: ``We serve 40 towns`` -> ``It serves 40 towns``.
 
     "we" becomes ``subject`` with its verb agreeing (also past adverbs: "we
-    still serve" -> "it still serves"; contractions: "we're" -> "it is");
-    "our" becomes ``possessive``, "ours" "the company's", "us" "the company",
-    "ourselves" "itself". A capital stays a capital at the start of a sentence.
-    A phrase between "we" and its verb other than an adverb ("we at Northwind
-    apologize") leaves the verb as written: reword such a sentence by hand.
+    still serve" -> "it still serves"; contractions: "we're" -> "it is"; a
+    second verb it shares: "we know and are working on it" -> "it knows and is
+    working on it"); "our" becomes ``possessive``, "ours" "the company's", "us"
+    ``object_``, "ourselves" "itself". A capital stays a capital at the start
+    of a sentence. A phrase between "we" and its verb other than an adverb ("we
+    at Northwind apologize") leaves the verb as written: reword such a sentence by hand.
     """
 
     def voiced(match: re.Match[str]) -> str:
-        who = _capitalise(subject) if match["we"] == "We" else subject
+        who = _SUBJECT_MARK + (_capitalise(subject) if match["we"] == "We" else subject)
         if match["contraction"]:
             return f"{who} {_CONTRACTIONS[match['contraction']]}{match['adverbs']}" + (
                 f" {match['verb']}" if match["verb"] else ""
@@ -164,14 +165,24 @@ def company_voice(text: str, subject: str = "it", possessive: str = "its") -> st
         verb = f" {third_person_verb(match['verb'])}" if match["verb"] else ""
         return f"{who}{match['adverbs']}{verb}"
 
-    said = {"ours": "the company's", "our": possessive, "ourselves": "itself", "us": "the company"}
+    said = {"ours": "the company's", "our": possessive, "ourselves": "itself", "us": object_}
 
     def pronoun(match: re.Match[str]) -> str:
         word = said[match[0].lower()]
         return _capitalise(word) if match[0][0].isupper() else word
 
+    def shared(match: re.Match[str]) -> str:
+        return f"{match[1]}and {_IRREGULAR[match[2]]}"
+
+    text = _WE.sub(voiced, text)
+    text = _SHARED_VERB.sub(shared, text).replace(_SUBJECT_MARK, "")
     # Lower case or capitalised only: "US" in capitals is a country, not "us".
-    return re.sub(r"\b(?:[Oo]urs|[Oo]ur|[Oo]urselves|[Uu]s)\b", pronoun, _WE.sub(voiced, text))
+    return re.sub(r"\b(?:[Oo]urs|[Oo]ur|[Oo]urselves|[Uu]s)\b", pronoun, text)
+
+
+_SUBJECT_MARK = "\ue002"
+_SHARED_VERB = re.compile(rf"({_SUBJECT_MARK}[^.;:!?,{_SUBJECT_MARK}]{{1,60}}?\s)and (are|have|were|do)\b")
+"""A second verb after "and" that shares the converted subject: "it knows about it and are" -> "and is"."""
 
 
 # --- parentheticals ----------------------------------------------------------------
@@ -226,3 +237,51 @@ def _after_sentence_mentioning_911(text: str, advice: str) -> str:
             sentences.insert(index + 1, advice)
             break
     return " ".join(sentences)
+
+
+# --- lists, names and sentences ---------------------------------------------------------
+
+
+def list_words(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``: no serial comma (CP style)."""
+    if len(words) <= 2:
+        return " and ".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def name_in_sentence(name: str) -> str:
+    """``Home phone`` -> ``home phone`` inside a sentence; ``IPTV`` and ``VoIP`` keep their capitals.
+
+    A first word with only its first letter in capitals is a common word and
+    goes lower case; a word with other capitals (``IPTV``, ``VoIP``) keeps them.
+    """
+    first = name.split(" ", 1)[0]
+    return name[:1].lower() + name[1:] if first[1:].islower() or len(first) == 1 else name
+
+
+_ABBREVIATED_WORDS = {
+    "St", "Ste", "Ave", "Rd", "Dr", "Mr", "Mrs", "Ms", "Mt", "No", "Jr", "Sr", "Inc", "Ltd", "Co", "Alta", "Sask",
+    "Ont", "Que", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "approx", "e.g", "i.e",
+}  # fmt: skip
+
+
+_DAY_AFTER = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\b"
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Plain text as sentences: a full stop, ? or ! then a space and a capital or figure, except after St. and the like."""
+    text = " ".join(text.split())
+    found, start = [], 0
+    for match in re.finditer(r"[.!?]\)?\s+(?=[A-Z0-9\"'“‘(])", text):
+        words = text[start : match.start()].split()
+        if match.group().startswith(".") and words and words[-1] in _ABBREVIATED_WORDS:
+            continue
+        if words and words[-1] in ("a.m", "p.m") and _DAY_AFTER.match(text, match.end()):
+            continue  # "at 2 p.m. Tuesday": the day belongs to the time
+        found.append(text[start : match.start() + len(match.group().rstrip())].strip())
+        start = match.end()
+    found.append(text[start:].strip())
+    return [f for f in found if f]

@@ -1,0 +1,245 @@
+"""Staff's own sentences as a newsroom's copy: what can go on air, and how it is said.
+
+An update's message is written for the status page, in the first person,
+with figures, clock times, street abbreviations, links and "here". On air
+each sentence is either said right or left out, never cut in the middle:
+
+- a clause that points at the page ("updates will be posted here") or
+  apologises ("We are sorry") goes; an apology is not news;
+- clock times and dates are said ("ten-ten in the morning", "July 4th"),
+  addresses in full words, abbreviations as configured, 911 as "9-1-1",
+  counts and small numbers as a reader says them, asides in their sentence;
+- "we" becomes "the company" the first time in a sentence and "it" after,
+  with its verbs agreeing, unless the sentence is attributed ("The company
+  says its cable was cut");
+- a sentence still holding a link, an e-mail or phone number, a symbol or a
+  long figure cannot be read cold and is left out whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .clock import spoken_clock_times, spoken_dates
+from .numbers import spoken_figures
+from .places import spoken_address
+from .wording import company_voice, rewrite_parentheticals, spoken_911, spoken_abbreviations
+
+_PAGE = re.compile(
+    r"\b(?:here|this page|this site|below|above|click|link|tap)\b|\bon (?:our|the) (?:status )?(?:page|website|site)\b",
+    re.IGNORECASE,
+)
+_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e\w*|apologies|inconvenience|patience|thank you|thanks)\b", re.IGNORECASE)
+_UNREADABLE = re.compile(
+    r"https?://|www\.|\S@\S|\b[\w-]+\.(?:com|ca|net|org|example|info)\b"  # links and e-mail addresses
+    r"|\d{3}[-. ]\d{3}[-. ]?\d{4}|\b\d{3}-\d{4}\b"  # phone numbers
+    r"|\d:\d|\d{4,}|\d[.,]\d|\d+\.\d+\.\d+"  # clock figures, long figures, decimals, versions
+    r"|[*#_`<>\[\]{}|\\~^$%&/@=+]"  # symbols a reader would have to decode
+)
+
+
+def refers_to_the_page(text: str) -> bool:
+    """True for words that only make sense on the status page: "here", "below", "click"."""
+    return bool(_PAGE.search(text))
+
+
+def apologises(text: str) -> bool:
+    """True for an apology or thanks: kind on a status page, filler on air."""
+    return bool(_APOLOGY.search(text))
+
+
+def readable_on_air(sentence: str) -> bool:
+    """False for a sentence an announcer would stumble on: links, phone numbers, symbols, clock figures, long numbers."""
+    return not _UNREADABLE.search(sentence)
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+_PHONE_NUMBER = re.compile(
+    r",?\s+(?:at|on)\s+(?:1[-. ])?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\s*\(\d{3}[-. ]\d{3}[-. ]\d{4}\)"
+)
+
+
+def without_phone_numbers(sentence: str) -> str:
+    """``call us at 780-555-0100`` -> ``call us``: a number read once on air is a number nobody has."""
+    return _PHONE_NUMBER.sub("", sentence)
+
+
+_ADVICE = re.compile(
+    r"^(?:if|please|unplug|restart|use|call|keep|leave|wait|try|do not|don't|avoid|check)\b"
+    r"|\b(?:you|your)\b|\bno need\b|\bwill not help\b|\bwon't help\b",
+    re.IGNORECASE,
+)
+
+
+def tells_people_what_to_do(sentence: str) -> bool:
+    """True for advice to customers (``Unplug your modem``, ``There is no need to call``), not news of the work."""
+    return bool(_ADVICE.search(sentence))
+
+
+def without_page_talk(sentence: str) -> str:
+    """The sentence without its clauses that point at the page or apologise; empty if nothing is left.
+
+    ``No need to call us; updates will be posted here.`` -> ``No need to call us.``
+    """
+    end = sentence[-1] if sentence[-1:] in ".!?" else "."
+    clauses = [c.strip() for c in re.split(r";\s+|\s+-{1,2}\s+|\s+—\s+", sentence.rstrip(".!?"))]
+    kept = [c for c in clauses if c and not refers_to_the_page(c) and not apologises(c)]
+    if not kept:
+        return ""
+    text = "; ".join(kept)
+    return _capitalise(text) + end
+
+
+def said_aloud(sentence: str, spoken: Iterable[tuple[str, str]] = ()) -> str:
+    """A staff sentence in the words a reader says: asides, times, dates, addresses, abbreviations, 911, figures.
+
+    ``Crews are at 137 Ave. NW (near the LRT) since 8:05 a.m.`` -> ``Crews are at 137 Avenue Northwest,
+    near the L-R-T, since eight-oh-five in the morning.``
+    """
+    text = rewrite_parentheticals(without_phone_numbers(sentence))
+    text = spoken_clock_times(text)
+    text = spoken_dates(text)
+    text = spoken_address(text)
+    text = spoken_abbreviations(text, list(spoken))
+    text = spoken_911(text)
+    return spoken_figures(text)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|[Uu]s|[Oo]urselves)\b")
+_SUBJECT, _POSSESSIVE, _OBJECT = "\ue000", "\ue001", "\ue003"
+_NAMES = {_SUBJECT: ("the company", "it"), _POSSESSIVE: ("the company's", "its"), _OBJECT: ("the company", "it")}
+
+
+def in_company_voice(sentence: str, attributed: bool = False, name: str = "the company") -> str:
+    """Staff's "we" as a third party says it, clear out of context.
+
+    ``We have locked the account and asked the lists to remove our address.`` ->
+    ``The company has locked the account and asked the lists to remove its address.``
+    Attributed (after "The company says"), the company is "it" throughout:
+    ``our main fibre cable was cut`` -> ``its main fibre cable was cut``. ``name``
+    is how the company is first named (``Northwind Broadband``).
+    """
+    if attributed:
+        return company_voice(sentence, object_="it")
+    if not _FIRST_PERSON.search(sentence):
+        return sentence
+    marked = company_voice(sentence, subject=_SUBJECT, possessive=_POSSESSIVE, object_=_OBJECT)
+    said, first = [], True
+    names = {mark: (name + ("'s" if mark == _POSSESSIVE else ""), later) for mark, (_, later) in _NAMES.items()}
+    for part in re.split(f"([{_SUBJECT}{_POSSESSIVE}{_OBJECT}])", marked):
+        if part in names:
+            word = names[part][0 if first else 1]
+            at_start = bool(re.search(r"(?:^|[.!?]\s+)$", "".join(said)))
+            said.append(_capitalise(word) if at_start else word)
+            first = False
+        else:
+            said.append(part)
+    return "".join(said)
+
+
+_LOWER_FIRST = {
+    "a", "an", "the", "this", "that", "these", "those", "it", "its", "some", "most", "all", "each", "every", "no",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "both", "many", "several", "crews",
+    "engineers", "technicians", "service", "services", "customers", "calls", "speeds", "there", "we", "our", "utility",
+    "power", "equipment", "fibre", "fiber", "cable", "damage", "drilling", "road", "construction", "storm", "weather",
+    "wind", "snow", "ice", "lightning", "fire", "flooding", "vandalism", "theft", "software", "hardware", "work",
+    "routine", "planned", "overnight", "upgrade", "upgrades", "failed", "faulty", "network", "router", "switch",
+    "server", "servers", "storage", "email", "mail", "internet", "phone", "home", "business", "voicemail", "lines",
+    "traffic", "repairs", "repair", "testing", "tests", "speed", "modems", "demand", "heavy", "high", "after",
+    "during", "while", "when", "because", "as", "since", "until", "once", "more", "fewer", "only", "part",
+}  # fmt: skip
+
+
+def _common_word(first: str, text: str) -> bool:
+    """Whether a sentence's first word is a common word (lower case after "says"), not a name.
+
+    Listed common words are; so is a word the text also uses in lower case
+    ("Utility power failed … when utility power returned").
+    """
+    word = first.strip(",;:")
+    if re.fullmatch(r"[A-Z]{2,}s?", word) or any(c.isupper() for c in word[1:]):
+        return False
+    return word.lower() in _LOWER_FIRST or re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
+
+def attributed(sentence: str, always: bool = False) -> str:
+    """``The company says`` before a sentence that reads well after it; empty when it would not.
+
+    ``Our cable was cut.`` -> ``The company says its cable was cut.``; a sentence
+    opening with a command (``Unplug your modem``) is left to stand alone, and so
+    is one opening with a name (``Microsoft has not acted``) unless ``always``,
+    when the name keeps its capital.
+    """
+    first = sentence.split(" ", 1)[0]
+    common = _common_word(first, sentence)
+    if not common and not always:
+        return ""
+    said = in_company_voice(sentence, attributed=True)
+    return "The company says " + (said[:1].lower() + said[1:] if common else said)
+
+
+_DANGLING = re.compile(r"^(?:They|Their|Them|It|Its|This|That|These|Those|He|She|His|Her)\b")
+
+
+def leans_on_the_sentence_before(sentence: str) -> bool:
+    """True for a sentence that opens with a pronoun (``Their technicians are …``): alone, nobody knows who."""
+    return bool(_DANGLING.match(sentence))
+
+
+_FUNCTION_WORDS = {
+    "the", "and", "but", "for", "with", "from", "that", "this", "these", "those", "its", "their", "there", "are",
+    "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "about", "into", "onto",
+    "than", "then", "now", "still", "also", "all", "some", "most", "company", "says", "said", "been", "being", "not",
+    "our", "your", "you", "they", "them", "who", "which", "what", "when", "while", "after", "before", "again", "just",
+}  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    """``expects`` and ``expect``, ``restored`` and ``restore`` alike: enough to see a point said twice."""
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _content_words(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+(?:['’][a-z]+)?", text.lower())
+    return {_stem(w) for w in words if len(w) > 2 and w not in _FUNCTION_WORDS}
+
+
+_CLAUSE = re.compile(r"(; |, so |, and |, but )")
+
+
+def new_clauses(sentence: str, said: Iterable[str]) -> str:
+    """The sentence without its clauses that only say again what the copy says; empty if that is all of it.
+
+    ``The damage is smaller than feared, so it expects service back by two.`` ->
+    ``The damage is smaller than feared.`` when the copy already gives the estimate.
+    """
+    said = list(said)
+    end = sentence[-1] if sentence[-1:] in ".!?" else "."
+    parts = _CLAUSE.split(sentence.rstrip(".!?"))
+    clauses, joints = parts[::2], ["", *parts[1::2]]
+    kept = [(joint, clause) for joint, clause in zip(joints, clauses, strict=True) if not restates(clause, said)]
+    if not kept:
+        return ""
+    text = kept[0][1] + "".join(joint + clause for joint, clause in kept[1:])
+    return _capitalise(text) + end
+
+
+def restates(sentence: str, said: Iterable[str], share: float = 0.6) -> bool:
+    """True when most of ``sentence``'s words are already in what the copy says: saying it again would be padding.
+
+    ``Internet and home phone are fully restored.`` restates ``Northwind says
+    internet and home phone service is back in Castle Downs.``; ``A splicing
+    crew is on site.`` does not.
+    """
+    words = _content_words(sentence)
+    if not words:
+        return True
+    known = set().union(*(_content_words(s) for s in said)) if said else set()
+    return len(words & known) / len(words) >= share

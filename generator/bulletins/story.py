@@ -1,0 +1,105 @@
+"""The story of one update, before any format words it: what every bulletin of the update agrees on.
+
+Radio, press, notice, SMS and CAP each say the same facts in their own form;
+these small helpers decide the facts once so the formats never disagree: is
+911 at stake (and what to tell people), is this the first word or an update,
+is the incident back after an all clear, what is affected, by what names.
+``incident`` is always the incident as of the update, so nothing here can see
+what came later.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from ..incidents.model import Area, Config, Incident, Service, Status, Update
+from . import editorial
+
+
+def carries_emergency_calls(incident: Incident) -> bool:
+    """True when an affected service carries 911 calls (``emergency_calls: true`` in status.yml)."""
+    return any(service.emergency_calls for service in incident.services)
+
+
+def safety_advice(config: Config, incident: Incident, update: Update) -> str:
+    """The configured advice (``bulletins.emergency_advice``) while a 911-carrying service is affected, else ``""``.
+
+    Affected means the incident is open or the planned work not yet over:
+    once resolved, completed or cancelled there is nothing to work around.
+    """
+    if update.status.is_final or not carries_emergency_calls(incident):
+        return ""
+    return config.bulletins.emergency_advice
+
+
+def is_follow_up(incident: Incident, update: Update) -> bool:
+    """True when an earlier update of the incident broadcast too: this one is an update of the story."""
+    return any(incident.broadcasts(u) for u in islice(incident.updates, update.number - 1))
+
+
+def reopens(incident: Incident, update: Update) -> Update | None:
+    """The resolution this update reopens (the update before it, if that was final), else ``None``."""
+    if update.number < 2 or update.status.is_final:
+        return None
+    before = incident.updates[update.number - 2]
+    return before if before.status is Status.RESOLVED else None
+
+
+def services_words(services: tuple[Service, ...]) -> str:
+    """``internet and home phone``: the services as named inside a sentence."""
+    return editorial.list_words([editorial.name_in_sentence(s.name) for s in services])
+
+
+def everywhere(config: Config, areas: tuple[Area, ...]) -> bool:
+    """True when every area the provider serves is affected (and there is more than one)."""
+    return len(areas) > 1 and {a.id for a in areas} == {a.id for a in config.areas}
+
+
+def parts_of(area: Area) -> bool:
+    """True for an area inside a larger region (Castle Downs in North Edmonton), not a region itself."""
+    return bool(area.region) and area.region != area.name
+
+
+def where_words(config: Config, areas: tuple[Area, ...], whole: str = "across its service area") -> tuple[str, ...]:
+    """How to say where, fullest first: ``in Clareview and Castle Downs``, then by region.
+
+    Up to four areas by name, or by their regions when that is shorter ("in
+    parts of north and northeast Edmonton"); more by region; every area as ``whole``.
+    """
+    if everywhere(config, areas):
+        return (whole,)
+    regions = [a.region for a in areas if parts_of(a)]
+    whole_places = [a.name for a in areas if not parts_of(a)]
+    by_region = "in " + editorial.list_words(
+        ([f"parts of {editorial.regions_phrase(regions)}"] if regions else []) + whole_places
+    )
+    if len(areas) > 4:
+        return (by_region,)
+    names = "in " + editorial.list_words([a.name for a in areas])
+    return (names, by_region) if regions else (names,)
+
+
+def regions_sentence(config: Config, areas: tuple[Area, ...]) -> str:
+    """``Mill Woods is in south Edmonton.``, ``The areas are in north and northeast Edmonton.``: where named places are.
+
+    Only for up to four areas named, each inside a region; empty otherwise.
+    """
+    if everywhere(config, areas) or len(areas) > 4 or not all(parts_of(a) for a in areas):
+        return ""
+    regions = editorial.regions_phrase([a.region for a in areas])
+    return f"{areas[0].name} is in {regions}." if len(areas) == 1 else f"The areas are in {regions}."
+
+
+def slug_place(config: Config, areas: tuple[Area, ...]) -> str:
+    """What the slug names: ``CASTLE DOWNS``, ``CLAREVIEW AND CASTLE DOWNS``, ``NORTH EDMONTON``, ``ALL AREAS``."""
+    if everywhere(config, areas):
+        return "ALL AREAS"
+    if len(areas) <= 2:
+        return " AND ".join(a.name for a in areas).upper()
+    regions = list(dict.fromkeys(a.region or a.name for a in areas))
+    if len(regions) == 1:
+        return regions[0].upper()
+    places = {region.rsplit(" ", 1)[-1] for region in regions}
+    if len(places) == 1 and all(parts_of(a) for a in areas):
+        return places.pop().upper()  # North and Northeast Edmonton: EDMONTON
+    return "SEVERAL AREAS"
