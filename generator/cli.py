@@ -851,3 +851,269 @@ def notify(root: Path, site_dir: Path | None, ledger_path: Path, first_publish: 
             "in the ledger and go with the next run"
         )
     click.echo(f"sent {summary}")
+
+
+@main.group()
+def channels() -> None:
+    """Chat, social and webhook channels: check the list, and send each what it is owed.
+
+    Channels are listed in status.yml (channels:, every URL and secret a
+    ${VARIABLE}) and in the channels file named by OUTAGE_CHANNELS_FILE (or
+    its YAML in OUTAGE_CHANNELS). See README, "Reaching people".
+
+    \b
+    Example:
+      OUTAGE_CHANNELS_FILE=channels.yml outage channels check
+      outage channels send --site-dir site --ledger ledger/ledger.json
+    """
+
+
+@channels.command("check")
+@ROOT_OPTION
+def channels_check(root: Path) -> None:
+    """Check every channel: the file, its filters, each ${VARIABLE} set, each URL one Apprise can use.
+
+    Sends nothing and reads no network; prints each channel by name (never its
+    URL), what service it is and what it receives. Exits 1 if any is unusable.
+
+    \b
+    Example:
+      OUTAGE_CHANNELS_FILE=channels.yml outage channels check
+    """
+    from .delivery.channels import ChannelError, all_channels, resolve
+    from .delivery.errors import NotifyError
+    from .delivery.push import service_for
+
+    config = _config(root)
+    try:
+        found = all_channels(config, os.environ)
+    except InvalidSite as exc:
+        _report(exc)
+        sys.exit(1)
+    except NotifyError as exc:
+        _fail(str(exc))
+    if not found:
+        click.echo("no channels: list them in status.yml (channels:) or in OUTAGE_CHANNELS_FILE / OUTAGE_CHANNELS")
+        return
+    bad = 0
+    for channel in found:
+        try:
+            target = resolve(channel, os.environ)
+            if target.url:
+                service = service_for(target, config.name, config.site_url)
+                how = f"{service.name}, {'short posts' if service.limits.short else 'chat'} of up to {service.limits.body} characters"
+            else:
+                how = "signed webhook"
+        except ChannelError as exc:
+            click.echo(f"outage: {channel.name}: {exc}", err=True)
+            bad += 1
+            continue
+        filters = [", ".join(sorted(channel.kinds))]
+        filters += [
+            f"{name} {', '.join(sorted(ids))}"
+            for name, ids in (("services", channel.services), ("areas", channel.areas))
+            if ids
+        ]
+        if channel.impact:
+            filters.append(f"impact {channel.impact.value} and up")
+        click.echo(f"{channel.name} ({channel.source}): {how}; {'; '.join(filters)}")
+    if bad:
+        _fail(f"{bad} of {len(found)} channel(s) cannot be used")
+    click.echo(f"ok: {len(found)} channel(s)")
+
+
+@channels.command("send")
+@ROOT_OPTION
+@NOW_OPTION
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The site just built (default: site/ in the repository); read for bulletins.",
+)
+@click.option(
+    "--ledger",
+    "ledger_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The ledger: what was published is read from it, and what was sent to which channel recorded in it.",
+)
+@click.option("--send-all", is_flag=True, help="Send new channels every live update, not only what is current.")
+@click.option("--dry-run", is_flag=True, help="Print what would be sent; send and record nothing.")
+def channels_send(root: Path, now: str | None, site_dir: Path | None, ledger_path: Path, send_all: bool,
+                  dry_run: bool) -> None:  # fmt: skip
+    """Push each channel the updates, corrections, withdrawals, reminders and bulletins it is owed.
+
+    Posts what the last build published (the ledger says what), oldest first,
+    each recorded in the ledger as soon as it is sent. A channel that fails
+    stops for this run and is tried again by the next; the others go on, and
+    the command exits 1. A channel the ledger has not seen gets what is
+    current (the latest of each open incident), unless --send-all. URLs and
+    secrets are never printed.
+
+    \b
+    Example:
+      outage build --site-dir site --ledger ledger/ledger.json
+      outage channels send --site-dir site --ledger ledger/ledger.json --dry-run
+    """
+    from .delivery.channels import ChannelError, all_channels, log_masks
+    from .delivery.errors import NotifyError
+    from .delivery.owed import record
+    from .delivery.reach import channel_key, deliver, prepare
+    from .state.ledger import LedgerError, read_ledger, write_ledger
+
+    site, moment = _site_at(root, now)
+    config = site.config
+    target = site_dir if site_dir is not None else root / "site"
+    try:
+        if not all_channels(config, os.environ):  # before the ledger: without channels, nothing is needed
+            click.echo('no channels: nothing to send (README, "Reaching people")')
+            return
+        book = read_ledger(ledger_path, config.site_url)
+        plan = prepare(site, target if target.is_dir() else None, book, os.environ, moment, send_all=send_all)
+    except InvalidSite as exc:
+        _report(exc)
+        sys.exit(1)
+    except (NotifyError, LedgerError, ChannelError) as exc:
+        _fail(str(exc))
+    for line in log_masks(plan.targets, os.environ):
+        click.echo(line)
+    for problem in plan.unusable:
+        click.echo(f"outage: {problem}", err=True)
+    for name in plan.welcomed:
+        scope = "every live update" if send_all else "what is current"
+        click.echo(f"new channel {name}: owed {scope}")
+    for waiting in plan.waiting:
+        click.echo(
+            f"waiting: {waiting.incident} update {waiting.update} changed since the last build; it is posted once a build publishes it"
+        )
+    summary = f"{len(plan.outgoing)} post(s) to {len({o.target.name for o in plan.outgoing})} channel(s)"
+    if dry_run:
+        for item in plan.outgoing:
+            click.echo(f"To: {item.target.name} ({item.service})  {item.post.key}")
+            if item.message is not None:
+                lines = ([item.message.title] if item.message.title else []) + item.message.body.splitlines()
+            else:
+                lines = [f"{d.event} webhook-id: {d.id}" for d in item.webhooks]
+            click.echo("".join(f"  | {line}\n" for line in lines), nl=False)
+        click.echo(f"would send {summary}; nothing was sent or recorded")
+        if plan.unusable:
+            sys.exit(1)
+        return
+
+    def clock() -> datetime:
+        return datetime.now(UTC).astimezone(config.timezone)
+
+    def sent(item, when: datetime) -> None:
+        record(book, item.post, channel_key(item.target.name), when)
+        write_ledger(ledger_path, book)
+
+    write_ledger(ledger_path, book)  # new channels first: what is not owed to them is recorded as such
+    if not plan.outgoing and not plan.unusable:
+        click.echo(f"nothing owed: {len(plan.channels)} channel(s), all up to date")
+        return
+    failures = deliver(plan, clock, sent, log=click.echo)
+    for failure in failures:
+        click.echo(f"outage: {failure}", err=True)
+    if failures or plan.unusable:
+        _fail(
+            f"{len(failures) + len(plan.unusable)} of {len(plan.channels)} channel(s) not up to date; what was sent "
+            f"is recorded in {ledger_path}, the rest goes with the next run"
+        )
+    click.echo(f"sent {summary}")
+
+
+@main.group()
+def issueops() -> None:
+    """Incidents from a phone: GitHub issue forms turned into outage new / outage update.
+
+    The scaffold's issueops workflow runs these with the issue's event file;
+    see README, "Reaching people".
+
+    \b
+    Example:
+      outage issueops parse --event "$GITHUB_EVENT_PATH"
+    """
+
+
+def _event(path: Path) -> dict:
+    import json
+
+    try:
+        event = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        _fail(f"--event: expected a GitHub event file (JSON); cannot read {path}: {exc}")
+        raise
+    if not isinstance(event, dict) or not isinstance(event.get("issue"), dict):
+        _fail(f"--event: expected the event of an issue; found no 'issue' in {path}")
+    return event
+
+
+EVENT_OPTION = click.option(
+    "--event",
+    "event_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The issue's event: the file GitHub names in $GITHUB_EVENT_PATH.",
+)
+
+
+@issueops.command("parse")
+@EVENT_OPTION
+def issueops_parse(event_path: Path) -> None:
+    """Print the answers of the issue's form as JSON (form: new or update), or say it is not one.
+
+    \b
+    Example:
+      outage issueops parse --event event.json
+    """
+    import json
+
+    from .authoring.issueops import parse
+
+    form = parse(str(_event(event_path)["issue"].get("body") or ""))
+    if form is None:
+        _fail("not a New incident or Update incident form")
+    assert form is not None
+    click.echo(json.dumps({"form": form.kind, "fields": dict(form.fields)}, indent=1, ensure_ascii=False))
+
+
+@issueops.command("apply")
+@ROOT_OPTION
+@NOW_OPTION
+@EVENT_OPTION
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Where to write the answer for the issue (published.md or refused.md) and commit-message.txt.",
+)
+def issueops_apply(root: Path, now: str | None, event_path: Path, out: Path) -> None:
+    """Write the issue's form as a new incident or an update, if its author is trusted and it checks.
+
+    Writes OUT/commit-message.txt and OUT/published.md (the answer once it is
+    published) and prints the file it changed; a refused form writes only
+    OUT/refused.md (the located problem) and exits 1. An author the repository does not trust (author_association
+    OWNER, MEMBER or COLLABORATOR, or listed in .github/outage-authors.txt)
+    gets no answer, and nothing is written.
+
+    \b
+    Example:
+      outage issueops apply --event "$GITHUB_EVENT_PATH" --out "$RUNNER_TEMP/issueops"
+    """
+    from .authoring.issueops import FormError, apply, refusal, trusted
+
+    event = _event(event_path)
+    if not trusted(event, root):
+        _fail('the issue\'s author is not trusted to publish (README, "Reaching people"); nothing was written')
+    config = _config(root)
+    moment = _now(now, config)
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        done = apply(root, event, moment)
+    except FormError as exc:
+        (out / "refused.md").write_text(refusal(str(exc)) + "\n", encoding="utf-8")
+        _fail(f"the form was refused: {exc}")
+        raise
+    (out / "commit-message.txt").write_text(done.commit_message, encoding="utf-8")
+    (out / "published.md").write_text(done.comment + "\n", encoding="utf-8")
+    click.echo(done.path.relative_to(root).as_posix())

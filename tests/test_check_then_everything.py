@@ -5,8 +5,9 @@ files and names carry odd text (line breaks, invisible and non-XML characters,
 hostile markup, YAML 1.1 forms, huge numbers, times at daylight-saving edges
 and far years, statuses in any order). For each one, ``outage check`` either
 exits 1 naming the file and line of every problem, or exits 0 — and then
-``build``, ``bulletin`` (every format), ``update`` and ``notify --dry-run`` all
-exit 0 without a traceback.
+``build``, ``bulletin`` (every format), ``update``, ``notify --dry-run`` and
+``channels send --dry-run`` (a chat, a social, a text-message and a webhook
+channel) all exit 0 without a traceback.
 
 Every input that ever crashed a command is kept in ``tests/crashers/`` and run
 through the same property on every run.
@@ -130,6 +131,16 @@ def repositories(draw: st.DrawFn) -> dict[str, str]:
     return {"status.yml": status, "incident.yml": "\n".join(lines) + "\n"}
 
 
+CHANNELS = """\
+channels:
+  - {name: chat, url: 'json://127.0.0.1:9/hook', kinds: [incidents, maintenance, bulletins]}
+  - {name: social, url: 'bsky://northwind.bsky.social@app-password', kinds: [incidents, maintenance, bulletins]}
+  - {name: sms, url: 'twilio://AC00000000000000000000000000000000:AUTH0TOKEN0000000000000000000000@15551234567/15557654321'}
+  - {name: hook, webhook: 'https://hooks.example/in', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'}
+"""
+"""One channel of each form; ``--dry-run`` composes every post and webhook without sending."""
+
+
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     result = CliRunner().invoke(main, list(args), env=env)
     assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.output, result.exception)
@@ -164,6 +175,11 @@ def holds(files: dict[str, str], work: Path) -> None:
     code, output = run(
         "notify", "--root", str(root), "--site-dir", str(site), "--ledger", str(ledger), "--send-all", "--dry-run",
         env={"OUTAGE_RECIPIENTS_FILE": str(recipients), "OUTAGE_RECIPIENTS": ""},
+    )  # fmt: skip
+    assert code == 0, output
+    code, output = run(
+        "channels", "send", "--root", str(root), "--now", now, "--site-dir", str(site), "--ledger", str(ledger),
+        "--send-all", "--dry-run", env={"OUTAGE_CHANNELS": CHANNELS, "OUTAGE_CHANNELS_FILE": ""},
     )  # fmt: skip
     assert code == 0, output
     code, output = run(

@@ -26,7 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PUBLISH = ROOT / ".github/workflows/publish.yml"
 TESTS = ROOT / ".github/workflows/tests.yml"
 SCAFFOLD = ROOT / "generator/authoring/scaffold/dot-github/workflows/publish.yml"
-WORKFLOWS = [PUBLISH, TESTS, SCAFFOLD]
+ISSUEOPS = ROOT / ".github/workflows/issueops.yml"
+SCAFFOLD_ISSUEOPS = ROOT / "generator/authoring/scaffold/dot-github/workflows/issueops.yml"
+WORKFLOWS = [PUBLISH, TESTS, SCAFFOLD, ISSUEOPS, SCAFFOLD_ISSUEOPS]
 
 PINNED = {
     # action: (commit, release). Checked by hand in each action's repository: the release tag
@@ -101,6 +103,8 @@ def test_each_job_has_only_the_permissions_it_needs(path: Path) -> None:
         "keepalive": {"actions": "write"},
         "deliver": {"contents": "write"},
         "tests": {"contents": "read"},
+        "gate": {"contents": "read"},
+        "apply": {"contents": "write", "issues": "write", "actions": "write"},
     }
     for name, job in workflow["jobs"].items():
         assert job["permissions"] == expected[name], name
@@ -119,6 +123,53 @@ def test_the_scaffold_publishes_exactly_as_this_repository_does_but_for_the_inst
     )
     assert len(install.findall(ours)) == len(install.findall(theirs)) == 2  # the build and the delivery jobs
     assert install.sub("", ours) == install.sub("", theirs)
+
+
+@pytest.mark.parametrize("path", [PUBLISH, SCAFFOLD], ids=["repository", "scaffold"])
+def test_delivery_emails_then_posts_to_channels_each_whatever_the_other_did_then_records(path: Path) -> None:
+    job = load(path)["jobs"]["deliver"]
+    assert job["needs"] == ["build", "deploy"]  # after the deploy: never holds the status page up
+    names = [step.get("name") for step in job["steps"]]
+    email, channels, ledger = (names.index(n) for n in ("Email the bulletins owed", "Post to chat, social and webhooks",
+                                                         "Record the ledger"))  # fmt: skip
+    assert email < channels < ledger == len(names) - 1
+    step = job["steps"][channels]
+    assert step["run"] == "outage channels send --site-dir site --ledger ledger/ledger.json"
+    assert step["if"] == "${{ !cancelled() }}"  # runs when email failed, too
+    assert step["env"] == {"OUTAGE_CHANNELS": "${{ secrets.OUTAGE_CHANNELS }}"}
+    assert job["steps"][ledger]["if"] == "always()"
+
+
+def test_issueops_listens_only_to_new_issues_and_writes_only_for_trusted_authors() -> None:
+    workflow = load(SCAFFOLD_ISSUEOPS)
+    assert triggers(workflow) == {"issues": {"types": ["opened"]}}
+    gate, apply = workflow["jobs"]["gate"], workflow["jobs"]["apply"]
+    assert apply["needs"] == "gate" and apply["if"] == "needs.gate.outputs.trusted == 'true'"
+    text = SCAFFOLD_ISSUEOPS.read_text(encoding="utf-8")
+    # What an issue says reaches a command only through the event file: never as ${{ }} in a script.
+    for job in (gate, apply):
+        for step in job["steps"]:
+            assert "${{" not in step.get("run", ""), step
+    assert "github.event.issue.body" not in text.split("jobs:", 1)[1].split("steps:", 1)[1]
+    run = [step["run"] for step in apply["steps"] if "run" in step]
+    assert 'outage issueops apply --event "$GITHUB_EVENT_PATH" --out "$RUNNER_TEMP/issueops"' in run
+    assert "outage check" in run
+    assert any(r.startswith("gh workflow run publish.yml") for r in run)  # a push with the token starts nothing
+
+
+def test_this_repositorys_issueops_is_the_scaffolds_but_for_the_install() -> None:
+    ours, theirs = ISSUEOPS.read_text(encoding="utf-8"), SCAFFOLD_ISSUEOPS.read_text(encoding="utf-8")
+    ours = ours.replace("cache-dependency-path: pyproject.toml", "cache-dependency-path: requirements.txt")
+    ours = ours.replace(
+        "        # This repository is the tool: it is installed from the checkout.\n        run: pip install .\n",
+        "        run: pip install -r requirements.txt\n",
+    )
+    assert ours == theirs
+    forms = ROOT / ".github/ISSUE_TEMPLATE"
+    scaffold_forms = SCAFFOLD_ISSUEOPS.parent.parent / "ISSUE_TEMPLATE"
+    assert sorted(p.name for p in forms.iterdir()) == sorted(p.name for p in scaffold_forms.iterdir())
+    for form in forms.iterdir():
+        assert form.read_text(encoding="utf-8") == (scaffold_forms / form.name).read_text(encoding="utf-8")
 
 
 def test_publish_deploys_on_push_and_schedule_and_previews_pull_requests() -> None:

@@ -325,3 +325,22 @@ def _update(state: Snapshot, incident: Incident, update: Update) -> dict:
         "custom_tweet": None,
         "tweet_id": None,
     }
+
+
+# --- the same objects, for webhooks ---------------------------------------------------
+
+
+def incident_object(state: Snapshot, incident: Incident) -> dict:
+    """One incident or maintenance as the API lists it: the body of an incident webhook (``delivery.webhooks``)."""
+    return _incident(state, incident)
+
+
+def component_objects(state: Snapshot) -> list[dict]:
+    """Every component as ``components.json`` lists it: what component webhooks compare and carry."""
+    return _components(state)
+
+
+def page_status(state: Snapshot) -> tuple[str, str, str]:
+    """The page's id, indicator and description, as a webhook's ``page`` states them."""
+    status = _status(state)
+    return _page_id(state), status["indicator"], status["description"]

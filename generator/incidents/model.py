@@ -6,7 +6,7 @@ objects and nothing else, so no renderer ever sees an unchecked file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from urllib.parse import urlsplit
@@ -99,6 +99,31 @@ class BulletinSettings:
 
 
 @dataclass(frozen=True)
+class Channel:
+    """A chat, social, SMS or webhook channel updates are pushed to (README, "Reaching people").
+
+    ``url``, ``webhook`` and ``secret`` are as written, ``${VARIABLE}`` placeholders
+    unresolved: delivery resolves them from the environment when it sends.
+    They are never shown: messages name a channel by ``name``.
+    """
+
+    name: str
+    url: str = field(default="", repr=False)
+    webhook: str = field(default="", repr=False)
+    secret: str = field(default="", repr=False)
+    kinds: frozenset[str] = frozenset({"incidents", "maintenance"})
+    services: frozenset[str] = frozenset()
+    areas: frozenset[str] = frozenset()
+    impact: Impact | None = None
+    reminders: tuple[timedelta, ...] = ()
+    """How long before a maintenance window opens to remind of it, longest first."""
+    source: str = ""
+    """Where it is written: ``status.yml`` or the channels file's name."""
+    entry: str = ""
+    """Where it stands there, like ``channels[2]``."""
+
+
+@dataclass(frozen=True)
 class Config:
     """status.yml, checked."""
 
@@ -121,6 +146,8 @@ class Config:
     """The header logo: a checked path relative to the repository root (``images.py``), or "" for none."""
     favicon: str = ""
     """The browser tab icon, likewise; "" for the site template's own."""
+    channels: tuple[Channel, ...] = ()
+    """The channels status.yml names (the channels file adds more at delivery)."""
 
     @property
     def host(self) -> str:

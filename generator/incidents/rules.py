@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import model as m
+from .channels import check_channels
 from .problems import Problem, describe, field_path
 from .schema import UNKNOWN, IncidentFile, MaintenanceFile, StatusFile
 from .times import TimeError, parse_duration, parse_time
@@ -96,6 +97,8 @@ def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
     if raw.bulletins.cap and raw.bulletins.cap.profile == "cap-cp":
         _check_cap_cp_areas(raw, checker)
     media = raw.media_contact
+    known = {"services": {s.id for s in raw.services}, "areas": {a.id for a in raw.areas}}
+    channels = check_channels(raw.channels, checker, known, public=True, source="status.yml")
     return m.Config(
         name=raw.name,
         site_url=raw.site_url if raw.site_url.endswith("/") else raw.site_url + "/",
@@ -131,6 +134,7 @@ def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
         feed_entries=raw.feeds.entries,
         logo=raw.logo or "",
         favicon=raw.favicon or "",
+        channels=channels,
     )
 
 

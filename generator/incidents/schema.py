@@ -211,6 +211,43 @@ class ReportingFile(_Strict):
     )
 
 
+ChannelKind = Literal["incidents", "maintenance", "bulletins"]
+
+
+class ChannelFile(_Strict):
+    """A place updates are pushed to: a chat, a social account, an SMS gateway (Apprise URL) or a signed webhook."""
+
+    name: Id = Field(description="Short lowercase name: shown in logs instead of the URL, and kept in the ledger.")
+    url: OptionalLine = Field(
+        "",
+        description="The Apprise URL (slack://…, mastodons://…, bsky://…, json://…). In status.yml: ${AN_ENVIRONMENT_VARIABLE} only.",
+    )
+    webhook: OptionalLine = Field(
+        "", description="Instead of url: an https address that receives signed JSON shaped like Statuspage's webhooks."
+    )
+    secret: OptionalLine = Field(
+        "", description="The webhook's signing secret (whsec_…, Standard Webhooks). In status.yml: ${A_VARIABLE}."
+    )
+    kinds: list[ChannelKind] = Field(
+        default_factory=lambda: ["incidents", "maintenance"],
+        min_length=1,
+        description="What it receives: incidents (their updates), maintenance (with reminders), bulletins.",
+    )
+    services: list[Id] = Field(default_factory=list, description="Only incidents touching these service ids.")
+    areas: list[Id] = Field(default_factory=list, description="Only incidents touching these area ids.")
+    impact: ImpactName | None = Field(None, description="Only incidents of at least this impact (minor, major).")
+    reminders: list[str] = Field(
+        default_factory=lambda: ["72h", "24h", "0h"],
+        description="When to remind of planned work, before its window opens (0h: as it opens); [] for none.",
+    )
+
+
+class ChannelsFile(_Strict):
+    """The channels file kept out of the repository (OUTAGE_CHANNELS, OUTAGE_CHANNELS_FILE)."""
+
+    channels: list[ChannelFile] = Field(default_factory=list)
+
+
 class StatusFile(_Strict):
     """status.yml: who you are, what you offer, where, and how bulletins read."""
 
@@ -234,6 +271,10 @@ class StatusFile(_Strict):
         None, description="The browser tab icon: an SVG, PNG or ICO in this repository, e.g. assets/favicon.svg."
     )
     reporting: ReportingFile | None = Field(None, description="Regulatory outage reporting; off when left out.")
+    channels: list[ChannelFile] = Field(
+        default_factory=list,
+        description="Chat, social and webhook channels updates are pushed to; every URL and secret as ${VARIABLE}.",
+    )
 
 
 # --- incidents/YYYY/YYYY-MM-DD-slug.yml -------------------------------------
