@@ -7,6 +7,7 @@ has words and a shape, never colour alone.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import re
@@ -108,7 +109,19 @@ def render_markdown(text: str, top: int = 3) -> str:
     Staff's headings keep their structure under the page's own: the highest
     level they use becomes ``<h{top}>`` and the others follow it down (to h6 at
     most), so a postmortem's ``## What happened`` stays a heading.
+
+    Most messages are plain sentences that Markdown would only wrap in ``<p>``:
+    those skip Markdown and nh3 and get the very same bytes (see :func:`plain_paragraphs`).
     """
+    paragraphs = plain_paragraphs(text)
+    if paragraphs is not None:
+        return "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return _rendered(text, top)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rendered(text: str, top: int) -> str:
+    """Markdown and nh3, for text that is more than plain sentences; the same message is often shown twice."""
     converted = _MARKDOWN.reset().convert(text)
     levels = [int(level) for _, level in _HEADING.findall(converted)]
     if levels:
@@ -121,6 +134,33 @@ def render_markdown(text: str, top: int = 3) -> str:
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="nofollow noopener",
     )
+
+
+_PLAIN_LINE = re.compile(
+    r"(?:[^\W_]|[\"'(\u2018\u201c])(?:[^\W_]|[ \"',.;:?!()/%$@#+=\-\u2010-\u2015\u2018\u2019\u201c\u201d\u2026])*"
+)
+"""A line Markdown leaves as it is: it starts with a letter, digit, quote or bracket (never a list, heading,
+quote or rule), and holds only letters, digits, spaces and common punctuation: nothing Markdown or HTML gives
+a meaning to (``*_`[]<>&\\|~{}``), no tab, no no-break space (nh3 writes it ``&nbsp;``) and no space at
+the end (two there are a line break)."""
+_LIST_NUMBER = re.compile(r"\d+\.\s")
+
+
+def plain_paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of text that needs no Markdown (each its lines joined by newlines), or ``None``.
+
+    Markdown would turn such text into exactly ``<p>…</p>`` per paragraph, and nh3 would keep it; the
+    tests compare both ways on generated text. Paragraphs are separated by one blank line.
+    """
+    text = text.rstrip("\n")
+    if not text:
+        return None
+    paragraphs = text.split("\n\n")
+    for paragraph in paragraphs:
+        for line in paragraph.split("\n"):
+            if not line or _PLAIN_LINE.fullmatch(line) is None or line[-1] == " " or _LIST_NUMBER.match(line):
+                return None
+    return paragraphs
 
 
 _SENTENCE_END = re.compile(r"(\S*)[.!?]\s+(?=[A-Z0-9\"'“(])")
@@ -168,6 +208,14 @@ def escape(text: str) -> str:
 
 def plain(text: str) -> str:
     """Staff Markdown as plain text, for places without HTML (status.txt, the lite page titles)."""
+    paragraphs = plain_paragraphs(text)
+    if paragraphs is not None:
+        return "\n".join(paragraphs)
+    return _plain(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain(text: str) -> str:
     return html.unescape(nh3.clean(_MARKDOWN.reset().convert(text), tags=set())).strip()
 
 
