@@ -183,24 +183,49 @@ def _check_characters(text: str, file: str) -> None:
 
 
 def _compose(text: str, file: str, loader) -> Node | None:
-    _check_events(text, file, loader)
+    events = _check_events(text, file, loader)
     try:
-        return yaml.compose(text, Loader=loader)
+        return _EventComposer(events).get_single_node()
     except RecursionError:
         raise YamlProblem(Problem(file, 1, 1, "", f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")) from None
+
+
+class _EventComposer(yaml.composer.Composer, yaml.resolver.Resolver):
+    """Composes the nodes from the events already parsed and checked: each file is parsed once."""
+
+    def __init__(self, events: list) -> None:
+        self._events = events
+        self._next = 0
+        yaml.composer.Composer.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+    def check_event(self, *choices) -> bool:
+        if self._next >= len(self._events):
+            return False
+        return not choices or isinstance(self._events[self._next], choices)
+
+    def peek_event(self):
+        return self._events[self._next]
+
+    def get_event(self):
+        event = self._events[self._next]
+        self._next += 1
+        return event
 
 
 def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _check_events(text: str, file: str, loader_class=yaml.SafeLoader) -> None:
-    """Refuse anchors, aliases, tags and extra documents, and report syntax errors."""
+def _check_events(text: str, file: str, loader_class=yaml.SafeLoader) -> list:
+    """The file's events; refuses anchors, aliases, tags and extra documents, and reports syntax errors."""
     documents = depth = 0
+    events = []
     try:
         loader = loader_class(text)  # the pure-Python loader checks for unprintable characters first
         while loader.check_event():
             event = loader.get_event()
+            events.append(event)
             line, column = event.start_mark.line + 1, event.start_mark.column + 1
             # Depth is counted on the stream of events, which no parser builds recursively: a file
             # of 25,000 nested brackets is refused here, before composing it could exhaust the stack.
@@ -244,6 +269,7 @@ def _check_events(text: str, file: str, loader_class=yaml.SafeLoader) -> None:
         raise YamlProblem(Problem(file, line, column, "", "text without control characters", found)) from None
     except RecursionError:
         raise YamlProblem(Problem(file, 1, 1, "", f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")) from None
+    return events
 
 
 _TOKENS = {
