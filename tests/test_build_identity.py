@@ -84,3 +84,96 @@ def test_the_digests_see_a_changed_byte(tmp_path: Path) -> None:
     page.write_bytes(data[:inside] + b"<li> " + data[inside + 4 :])
     after = digests(tmp_path / "site")
     assert [p for p in before if before[p] != after[p]] == ["history/index.html"]
+
+
+# --- the fast path and the reference path make the same bytes, head and all ---------------------------
+
+HOSTILE_TITLES = {
+    "2026-04-21-slow-webmail.yml": 'Webmail <b>slow</b> &amp; "stuck"   for  R&D\'s <script>x</script> team',
+    "2026-09-09-sturgeon-county-slow-dsl.yml": "DSL < 1 Mbit/s > nowhere </title><h1>not a heading",
+    "2026-11-13-voicemail-access.yml": "Voicemail: OUTAGESHELL markers & {{ braces }} {% raw %} ü — ‘quotes’",
+}
+"""Titles that striptags, escaping and whitespace treat differently; none is the first page of its kind."""
+
+
+def site_bytes(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def build_both_ways(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, root: Path, now: str, *extra: str, before=None):
+    """(reference site, fast site, titles of the pages the fast build filled).
+
+    The reference sends every page through the theme; ``before`` runs before each build.
+    """
+    from functools import partial
+
+    from generator.site import plugin, shells
+
+    filled = []
+    fill = shells.Shell.fill
+
+    def counted(self, *args):
+        filled.append(args[0])
+        return fill(self, *args)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(plugin, "build_site", partial(plugin.build_site, shells=False))
+        if before:
+            before()
+        build(root, tmp_path / "reference", now, *extra)
+    with monkeypatch.context() as patched:
+        patched.setattr(shells.Shell, "fill", counted)
+        if before:
+            before()
+        build(root, tmp_path / "fast", now, *extra)
+    return site_bytes(tmp_path / "reference"), site_bytes(tmp_path / "fast"), filled
+
+
+def assert_same(reference: dict[str, bytes], fast: dict[str, bytes]) -> None:
+    assert sorted(fast) == sorted(reference)
+    assert [path for path in reference if fast[path] != reference[path]] == []
+
+
+@pytest.mark.parametrize("now", ["2026-11-22 10:45", "2026-06-01 12:00"])
+def test_filled_shells_make_the_pages_the_theme_makes(monkeypatch, tmp_path: Path, now: str) -> None:
+    reference, fast, filled = build_both_ways(monkeypatch, tmp_path, ROOT, now)
+    assert_same(reference, fast)
+    incidents = [path for path in fast if path.startswith("incidents/") and path.endswith("/index.html")]
+    assert len(filled) >= len(incidents) - 1  # the first incident page is rendered by the theme, to check the shell
+
+
+def test_hostile_titles_fill_the_shell_as_the_theme_prints_them(monkeypatch, tmp_path: Path) -> None:
+    from example_repo import copy_of_example
+
+    root = copy_of_example(tmp_path, with_template=True)
+    for name, title in HOSTILE_TITLES.items():
+        path = root / "incidents" / "2026" / name
+        text = path.read_text(encoding="utf-8")
+        start = text.index("\ntitle: ") + len("\ntitle: ")
+        quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        path.write_text(text[:start] + quoted + text[text.index("\n", start) :], encoding="utf-8")
+    reference, fast, filled = build_both_ways(monkeypatch, tmp_path, root, "2026-11-22 10:45")
+    assert_same(reference, fast)
+    assert set(HOSTILE_TITLES.values()) <= set(filled)
+    page = fast["incidents/2026-04-21-slow-webmail/index.html"].decode()
+    assert "<title>Webmail slow &amp; &#34;stuck&#34; for R&amp;D&#39;s x team - " in page
+
+
+def test_corrections_and_withdrawals_fill_the_shell_as_the_theme_prints_them(monkeypatch, tmp_path: Path) -> None:
+    from test_ledger import CLAREVIEW, Repository
+
+    repo = Repository(tmp_path)
+    repo.build("2026-11-22 12:00")
+    text = repo.file.read_text(encoding="utf-8")
+    second = text.index("  - at: 2026-11-22 08:55")
+    third = text.index("  - at: ", second + 1)
+    repo.file.write_text(text[:second] + text[third:].replace("Crews", "Our crews", 1), encoding="utf-8")
+    ledger = repo.ledger.read_bytes()
+    reference, fast, _ = build_both_ways(
+        monkeypatch, tmp_path, repo.root, "2026-11-22 12:30", "--ledger", str(repo.ledger),
+        before=lambda: repo.ledger.write_bytes(ledger),  # each build starts from the same ledger
+    )  # fmt: skip
+    assert_same(reference, fast)
+    withdrawn = fast[f"bulletins/{CLAREVIEW}/20261122-1555/index.html"].decode()
+    assert "Withdrawn: " in withdrawn
+    assert "corrected <time" in fast[f"incidents/{CLAREVIEW}/index.html"].decode()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 import re
 import subprocess
@@ -212,24 +213,56 @@ def test_serve_watches_the_incident_files(project: Path) -> None:
     assert str(project / "status.yml") in server.watched
 
 
-def test_every_relative_link_and_asset_in_every_page_exists(site: Path) -> None:
-    """Generated pages skip MkDocs' Markdown step (and its link checks), so every link is checked here."""
+def broken_links(site: Path) -> tuple[int, list[str]]:
+    """(pages read, "page -> target" of every relative link, asset or #anchor that leads nowhere in ``site``)."""
     from urllib.parse import unquote, urlsplit
 
     reference = re.compile(r'(?:href|src)="([^"]+)"')
+    anchor = re.compile(r'\s(?:id|name)="([^"]+)"')
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = set(anchor.findall(path.read_text(encoding="utf-8", errors="replace")))
+        return ids[path]
+
     broken = []
     pages = sorted(site.rglob("*.html"))
     for page in pages:
         if page.name == "404.html":
             continue  # served at any depth: its links are absolute or relative to the site root by design
         for target in reference.findall(page.read_text(encoding="utf-8")):
+            target = html.unescape(target)
             parts = urlsplit(target)
-            if parts.scheme or target.startswith(("#", "//")):
+            if parts.scheme or target.startswith("//"):
                 continue
-            resolved = (page.parent / unquote(parts.path)).resolve()
+            resolved = (page.parent / unquote(parts.path)).resolve() if parts.path else page
             if parts.path.endswith("/") or resolved.is_dir():
                 resolved = resolved / "index.html"
             if not resolved.is_file():
                 broken.append(f"{page.relative_to(site)} -> {target}")
-    assert len(pages) > 40
+            elif parts.fragment and resolved.suffix == ".html" and unquote(parts.fragment) not in ids_of(resolved):
+                broken.append(f"{page.relative_to(site)} -> {target} (no such anchor)")
+    return len(pages), broken
+
+
+def test_every_relative_link_asset_and_anchor_in_every_page_exists(site: Path) -> None:
+    """Generated pages skip MkDocs (its Markdown step and its link checks), so every link and anchor is checked here."""
+    pages, broken = broken_links(site)
+    assert pages > 40
     assert not broken, "\n".join(broken[:20])
+
+
+def test_the_link_check_sees_a_broken_link_and_a_missing_anchor(site: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "incidents" / OPEN_ID / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert 'href="#main"' in text and text.count('id="main"') == 1  # the skip link, on every page
+    page.write_text(text.replace('id="main"', 'id="elsewhere"'), encoding="utf-8")
+    (copy / "areas" / "index.html").unlink()
+    _, broken = broken_links(copy)
+    assert f"incidents/{OPEN_ID}/index.html -> #main (no such anchor)" in broken
+    assert any(line.endswith("areas/") for line in broken), broken[:5]

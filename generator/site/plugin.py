@@ -13,13 +13,15 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from jinja2 import TemplateError
+from jinja2 import ChoiceLoader, DictLoader, TemplateError
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
 
 from ..bulletins import published_sets, withdrawal_sets
 from ..bulletins.templates import TEMPLATE_DIR, bulletin_templates
@@ -32,9 +34,15 @@ from ..state.now import snapshot
 from . import brand
 from .outputs import static_outputs
 from .pages import Page, site_pages
+from .shells import CANONICAL, DESCRIPTION, TITLE, Shell, ShellKey, marker_content, shell_key
 from .writer import OutputError, check_relative_path
 
 log = logging.getLogger("mkdocs.plugins.outage")
+
+FILLED_TEMPLATE = "outage-filled.html"
+"""The template of pages that fill a prepared shell: it prints the page the plugin filled."""
+MENU_PAGES = frozenset({"index.md", "areas/index.md", "maintenance/index.md", "history/index.md", "bulletins/index.md"})
+"""Generated pages in mkdocs.yml's nav: the theme marks them in the menu, so they go through it whole."""
 
 
 class OutageConfig(base.Config):
@@ -58,6 +66,10 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         """Generated pages' HTML by source path: they skip MkDocs' Markdown step."""
         self.images: dict[str, tuple[str, bytes]] = {}
         """status.yml's logo and favicon: (path in the site, content), by setting."""
+        self.shells = True
+        """Fill prepared theme shells for generated pages (see ``shells.py``); False: every page through the theme."""
+        self._shells: dict[ShellKey, Shell | None] = {}
+        self._env = None
 
     def on_config(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -109,13 +121,18 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             withdrawals = withdrawal_sets(state)
             pages = site_pages(state, bulletins, withdrawals)
             self.bodies = {p.src_uri: p.body for p in pages}
-            generated = [(p.src_uri, _front_matter(p)) for p in pages]
-            generated += sorted(static_outputs(state, bulletins, withdrawals).items())
-            generated += sorted(self.images.values())
+            generated: list[tuple[str, str | bytes, Page | None]] = [
+                (p.src_uri, "", p) if self._fills(p) else (p.src_uri, _front_matter(p), None) for p in pages
+            ]
+            generated += [
+                (path, data, None) for path, data in sorted(static_outputs(state, bulletins, withdrawals).items())
+            ]
+            generated += [(path, data, None) for path, data in sorted(self.images.values())]
         except TemplateError as exc:
             where = f"{TEMPLATE_DIR}/{exc.name}:{exc.lineno}" if getattr(exc, "lineno", None) else str(TEMPLATE_DIR)
             raise PluginError(f"bulletin template {where}: {exc.message}") from None
-        for src_uri, content in generated:
+        self._shells = {}
+        for src_uri, content, source in generated:
             try:
                 check_relative_path(src_uri)
             except OutputError as exc:
@@ -126,8 +143,14 @@ class OutagePlugin(BasePlugin[OutageConfig]):
                     f"{file.dest_uri} is claimed twice: by {taken[file.dest_uri]} and the generated {src_uri}"
                 )
             taken[file.dest_uri] = f"the generated {src_uri}"
+            if source is not None:
+                _FilledPage(source, file, config)
             files.append(file)
         return files
+
+    def _fills(self, page: Page) -> bool:
+        """Whether ``page`` fills a shell: not in the menu (the theme marks the current item), no feeds of its own."""
+        return self.shells and not page.feeds and page.src_uri not in MENU_PAGES
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         # Generated pages are finished HTML: running Markdown over 10,000 of
@@ -142,11 +165,45 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         # The theme's templates print titles, names and descriptions as they are given: escape
         # every value by default, and mark only the HTML the build itself made as safe.
         env.autoescape = True
+        env.loader = ChoiceLoader([DictLoader({FILLED_TEMPLATE: "{{ outage_filled }}"}), env.loader])
+        self._env = env
         return env
 
     def on_page_context(self, context, page, config, nav):
         page.content = Markup(page.content or "")
+        if isinstance(page, _FilledPage):
+            context["outage_filled"] = Markup(self._filled(page, context))
         return context
+
+    def _filled(self, page: _FilledPage, context) -> str:
+        """The page in the theme: its kind's shell filled, or (first of its kind, or a shell that failed) rendered."""
+        source = page.source
+        key = shell_key(source.url, source.description, page.canonical_url, source.body)
+        shell = self._shells.get(key, False)
+        if shell is not False:
+            if shell is None:
+                return self._theme(context)
+            return shell.fill(source.title, source.description, page.canonical_url, source.body)
+        whole = self._theme(context)
+        meta, content, canonical = page.meta, page.content, page.canonical_url
+        try:
+            page.meta = {**meta, "title": TITLE}
+            if source.description:
+                page.meta["description"] = DESCRIPTION
+            page.content = Markup(marker_content(key))
+            page.canonical_url = CANONICAL if canonical else canonical
+            prepared = Shell(self._theme(context))
+        finally:
+            page.meta, page.content, page.canonical_url = meta, content, canonical
+        same = prepared.complete and prepared.fill(source.title, source.description, canonical, source.body) == whole
+        if not same:
+            log.debug("the theme's shell for %s pages did not fill to the same page: each goes through it", key)
+        self._shells[key] = prepared if same else None
+        return whole
+
+    def _theme(self, context) -> str:
+        assert self._env is not None
+        return self._env.get_template("main.html").render(context)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / INCIDENTS_DIR))
@@ -154,25 +211,55 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         return server
 
 
-def _front_matter(page: Page) -> str:
-    """The generated page as MkDocs reads it: only its front matter (the body comes in on_page_content).
+class _FilledPage(MkDocsPage):
+    """A generated page MkDocs need not read nor convert: its metadata and HTML are known."""
 
-    JSON is valid YAML and much faster to write than a YAML dump.
-    """
+    def __init__(self, source: Page, file: File, config) -> None:
+        super().__init__(None, file, config)
+        self.source = source
+
+    def read_source(self, config) -> None:
+        self.markdown = ""
+        self.meta = _meta(self.source)
+        self.meta["template"] = FILLED_TEMPLATE
+
+    def render(self, config, files) -> None:
+        self.content = self.source.body
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+
+
+def _meta(page: Page) -> dict[str, object]:
     meta: dict[str, object] = {"title": page.title, "hide": ["toc"]}
     if page.description:
         meta["description"] = page.description
     if page.feeds:
         meta["feeds"] = [{"title": title, "url": url} for title, url in page.feeds]
-    return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
+    return meta
+
+
+def _front_matter(page: Page) -> str:
+    """The generated page as MkDocs reads it: only its front matter (the body comes in on_page_content).
+
+    JSON is valid YAML and much faster to write than a YAML dump.
+    """
+    return "---\n" + json.dumps(_meta(page), ensure_ascii=False, sort_keys=True) + "\n---\n"
 
 
 class BuildFailed(Exception):
     """MkDocs refused to build (e.g. a warning in strict mode); the message says why."""
 
 
-def build_site(root: Path, site_dir: Path, site: Site, now: datetime, publication: Publication = NO_LEDGER) -> None:
-    """Build the site of ``root`` into ``site_dir`` with MkDocs, strictly."""
+def build_site(
+    root: Path,
+    site_dir: Path,
+    site: Site,
+    now: datetime,
+    publication: Publication = NO_LEDGER,
+    *,
+    shells: bool = True,
+) -> None:
+    """Build the site of ``root`` into ``site_dir`` with MkDocs, strictly; ``shells=False``: every page via the theme."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -180,7 +267,7 @@ def build_site(root: Path, site_dir: Path, site: Site, now: datetime, publicatio
     config = load_config(str(root / "site_template" / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
     plugin = config.plugins["outage"]
     assert isinstance(plugin, OutagePlugin)
-    plugin.site, plugin.now, plugin.publication = site, now, publication
+    plugin.site, plugin.now, plugin.publication, plugin.shells = site, now, publication, shells
     messages = _Collector()
     logging.getLogger("mkdocs").addHandler(messages)
     try:

@@ -1,0 +1,101 @@
+"""Generated pages in the theme's shell: mkdocs-material renders it once per kind of page, and pages fill it.
+
+Around every page mkdocs-material puts the same chrome: the head with its
+stylesheets and icons, the site's header and menu, the footer. Rendering it
+through Jinja for each of 10,000 incident pages took most of a build, for
+12 of each page's 17 KB that are the same on every page of one kind. What
+differs between two pages of one kind is only their title, description,
+canonical address and body: ``overrides/main.html`` keeps it so.
+
+So the plugin renders the theme once per *shell key* (the page's first folder,
+its depth, and which optional parts it has) with markers in place of those
+values, and every other page of that key is the shell with its own values put
+in, escaped as the theme's template escapes them. The first page of each key is
+also rendered the slow way and must come out the same, byte for byte, or that
+key falls back to the theme for every page (a theme release that prints the
+title some new way costs speed, never a wrong page). Pages with feeds in their
+head (services and areas: a few dozen) and the pages in the menu always go
+through the theme. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jinja2.filters import do_striptags
+from markupsafe import escape
+
+TITLE = "OUTAGESHELLTITLE<i></i>END"
+"""A title whose stripped form (``page.title | striptags`` in <title>) differs from its escaped form."""
+DESCRIPTION = "OUTAGESHELLDESCRIPTION"
+CANONICAL = "OUTAGESHELLCANONICAL"
+CONTENT = "OUTAGESHELLCONTENT"
+CONTENT_WITH_H1 = "<h1>OUTAGESHELLCONTENT</h1>"
+"""The body of a page that has its own <h1>: the theme then prints no title above it."""
+
+_SLOTS = {
+    str(escape(TITLE)): "title",
+    str(escape(do_striptags(TITLE))): "title_stripped",
+    DESCRIPTION: "description",
+    CANONICAL: "canonical",
+    CONTENT_WITH_H1: "content",
+    CONTENT: "content",
+}
+_SLOT = re.compile("|".join(re.escape(form) for form in sorted(_SLOTS, key=len, reverse=True)))
+LEFTOVER = "OUTAGESHELL"
+"""Any marker text left in a filled page means the theme printed a value some way this module does not know."""
+
+
+@dataclass(frozen=True)
+class ShellKey:
+    """Pages with equal keys share a shell: the same relative links to the menu, assets and each other."""
+
+    folder: str
+    depth: int
+    described: bool
+    canonical: bool
+    own_h1: bool
+
+
+def shell_key(url: str, description: str, canonical_url: str | None, body: str) -> ShellKey:
+    """The key of a page at ``url`` (e.g. ``incidents/<id>/``) with this description, address and body."""
+    parts = [part for part in url.split("/") if part]
+    return ShellKey(parts[0] if parts else "", len(parts), bool(description), bool(canonical_url), "<h1" in body)
+
+
+def marker_content(key: ShellKey) -> str:
+    return CONTENT_WITH_H1 if key.own_h1 else CONTENT
+
+
+class Shell:
+    """A rendered theme page cut at its markers; :meth:`fill` puts one page's values in."""
+
+    def __init__(self, rendered: str) -> None:
+        self.pieces: list[str] = []
+        self.slots: list[str] = []
+        start = 0
+        for match in _SLOT.finditer(rendered):
+            self.pieces.append(rendered[start : match.start()])
+            self.slots.append(_SLOTS[match.group()])
+            start = match.end()
+        self.pieces.append(rendered[start:])
+
+    def fill(self, title: str, description: str, canonical_url: str | None, body: str) -> str:
+        values = {
+            "title": str(escape(title)),
+            "title_stripped": str(escape(do_striptags(title))),
+            "description": str(escape(description)),
+            "canonical": str(escape(canonical_url or "")),
+            "content": body,
+        }
+        out = [self.pieces[0]]
+        for slot, piece in zip(self.slots, self.pieces[1:], strict=True):
+            out.append(values[slot])
+            out.append(piece)
+        return "".join(out)
+
+    @property
+    def complete(self) -> bool:
+        """True if every marker was found where it is expected: no marker text is left between the pieces."""
+        return not any(LEFTOVER in piece for piece in self.pieces)
