@@ -52,7 +52,8 @@ def event(site: Site, incident: Incident) -> Event:
     return item
 
 
-def calendar(site: Site, incidents: list[Incident], name: str, timezone: Timezone) -> bytes:
+def _head(site: Site, name: str) -> bytes:
+    """The calendar's own lines, ``BEGIN:VCALENDAR`` to ``END:VCALENDAR``, without its components."""
     config = site.config
     document = Calendar()
     document.add("prodid", f"-//outage-bulletin//{config.name}//EN")
@@ -61,10 +62,21 @@ def calendar(site: Site, incidents: list[Incident], name: str, timezone: Timezon
     document.add("method", "PUBLISH")
     document.add("x-wr-calname", name)
     document.add("x-wr-timezone", str(config.timezone))
-    document.add_component(timezone)
-    for incident in incidents:
-        document.add_component(event(site, incident))
     return document.to_ical()
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def _assemble(head: bytes, timezone: bytes, events: list[bytes]) -> bytes:
+    """What ``Calendar.to_ical()`` writes for ``head`` with the zone and the events added, from their own bytes.
+
+    A component's lines are its properties, then each subcomponent's lines in
+    order, then its END line: so each event is written once, for calendar.ics and
+    its own file, and the zone once for all.
+    """
+    assert head.endswith(_END)
+    return b"".join([head[: -len(_END)], timezone, *events, _END])
 
 
 def vtimezone(zone: ZoneInfo, first: date, last: date) -> Timezone:
@@ -109,7 +121,15 @@ def calendar_outputs(site: Site) -> dict[str, bytes]:
     # One VTIMEZONE for the whole build, covering the years the data spans.
     years = [w.start.year for w in (i.window for i in works) if w is not None] or [2000]
     timezone = vtimezone(zone, date(min(years) - 1, 1, 1), date(max(years) + 1, 12, 31))
-    outputs = {"calendar.ics": calendar(site, works, f"{site.config.name} planned maintenance", timezone)}
+    zone_lines = timezone.to_ical()
+    events = {incident.id: event(site, incident).to_ical() for incident in works}
+    outputs = {
+        "calendar.ics": _assemble(
+            _head(site, f"{site.config.name} planned maintenance"), zone_lines, [events[i.id] for i in works]
+        )
+    }
     for incident in works:
-        outputs[f"incidents/{incident.id}/calendar.ics"] = calendar(site, [incident], incident.title, timezone)
+        outputs[f"incidents/{incident.id}/calendar.ics"] = _assemble(
+            _head(site, incident.title), zone_lines, [events[incident.id]]
+        )
     return outputs

@@ -240,19 +240,42 @@ def snapshot(site: Site, now: datetime, publication: Publication = NO_LEDGER) ->
     active = tuple(i for i in reversed(site.incidents) if is_active(i, now))
     upcoming = tuple(sorted((i for i in site.incidents if is_upcoming(i, now)), key=lambda i: i.started_at))
 
-    def state(item_id: str, name: str, touches) -> ComponentState:
-        behind = tuple(i for i in active if touches(i))
-        latest = max((i.latest.at for i in site.incidents if touches(i)), default=None)
-        return ComponentState(item_id, name, worst(component_status(i) for i in behind), behind, latest)
+    latest = _latest_updates(site)  # one pass over the history, not one per service, area and pair
 
-    services = tuple(state(s.id, s.name, lambda i, s=s: s in i.services) for s in site.config.services)
-    areas = tuple(state(a.id, a.name, lambda i, a=a: a in i.areas) for a in site.config.areas)
+    def state(key: tuple[str, ...], name: str, touches) -> ComponentState:
+        behind = tuple(i for i in active if touches(i))
+        return ComponentState(key[-1], name, worst(component_status(i) for i in behind), behind, latest.get(key))
+
+    services = tuple(state(("s", s.id), s.name, lambda i, s=s: s in i.services) for s in site.config.services)
+    areas = tuple(state(("a", a.id), a.name, lambda i, a=a: a in i.areas) for a in site.config.areas)
     area_services = tuple(
-        tuple(state(s.id, s.name, lambda i, a=a, s=s: a in i.areas and s in i.services) for s in site.config.services)
+        tuple(
+            state(("a", a.id, s.id), s.name, lambda i, a=a, s=s: a in i.areas and s in i.services)
+            for s in site.config.services
+        )
         for a in site.config.areas
     )
     overall = worst(s.status for s in services + areas)
     return Snapshot(site, now, active, upcoming, services, areas, area_services, overall, publication)
+
+
+def _latest_updates(site: Site) -> dict[tuple[str, ...], datetime]:
+    """The latest update touching each service ``("s", id)``, area ``("a", id)`` and service in an area."""
+    latest: dict[tuple[str, ...], datetime] = {}
+
+    def seen(key: tuple[str, ...], at: datetime) -> None:
+        if key not in latest or at > latest[key]:
+            latest[key] = at
+
+    for incident in site.incidents:
+        at, services = incident.latest.at, {s.id for s in incident.services}
+        for service in services:
+            seen(("s", service), at)
+        for area in {a.id for a in incident.areas}:
+            seen(("a", area), at)
+            for service in services:
+                seen(("a", area, service), at)
+    return latest
 
 
 def recent(site: Site, now: datetime, days: int = 14, limit: int = 20) -> tuple[Incident, ...]:
