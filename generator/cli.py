@@ -262,7 +262,7 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
       outage build --ledger ledger/ledger.json
     """
     from .site.plugin import BuildFailed, build_site
-    from .site.writer import OutputError, check_site_dir, staged_site, write_problem
+    from .site.writer import OutputError, check_site_dir, is_ours, remove_previous, staged_site, write_problem
     from .state.ledger import NO_LEDGER, LedgerError, publication, read_ledger, recorded, write_ledger
 
     target = site_dir if site_dir is not None else root / "site"
@@ -280,7 +280,8 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
         _fail(f"the site was not built: {exc}")
     try:
         with staged_site(folder) as staging:
-            build_site(root, staging, site, moment, published)
+            previous = folder if folder.is_dir() and is_ours(folder) else None
+            build_site(root, staging, site, moment, published, previous=previous)
     except BuildFailed as exc:
         _fail(f"the site was not built, and {target} is unchanged: {exc}")
     except OSError as exc:
@@ -301,6 +302,7 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
                 f"  withdrawn: {gone.incident_id} update {gone.published_id}; if you only corrected its time, "
                 f"add 'id: {gone.published_id}' to that update to keep it"
             )
+    remove_previous(folder)  # the new site is live: deleting the old one does not hold up publishing
 
 
 @main.command()

@@ -170,3 +170,51 @@ def test_building_into_the_repository_leaves_every_file_as_it_was(repo: Path) ->
     assert code == 1 and "refusing to build into ." in output
     assert fingerprint(repo) == before
     shutil.rmtree(repo / ".git")
+
+
+def test_a_rebuild_links_unchanged_files_from_the_site_it_replaces_and_matches_a_cold_build(
+    repo: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    assert build(repo, site)[0] == 0
+    edited, untouched = "incidents/2026-04-21-slow-webmail/index.html", "incidents/2026-09-09-sturgeon-county-slow-dsl/"
+    before = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*") if p.is_file()}
+    file = repo / "incidents" / "2026" / "2026-04-21-slow-webmail.yml"
+    text = file.read_text(encoding="utf-8")
+    assert "Webmail is back to normal speed." in text
+    file.write_text(
+        text.replace("Webmail is back to normal speed.", "Webmail is back to full speed."), encoding="utf-8"
+    )
+    assert build(repo, site)[0] == 0
+    after = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*") if p.is_file()}
+    assert "full speed" in (site / edited).read_text(encoding="utf-8")
+    assert after[edited] != before[edited]
+    linked = [path for path in after if path in before and after[path] == before[path]]
+    assert f"{untouched}index.html" in linked and f"{untouched}index.html" != edited
+    assert "feeds/atom.xml" not in linked  # the feed carries the edited message
+    assert build(repo, tmp_path / "cold")[0] == 0
+    assert fingerprint(site) == fingerprint(tmp_path / "cold")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_the_old_site_is_removed_only_once_the_new_one_is_live(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.site import writer
+
+    site = tmp_path / "site"
+    assert build(repo, site)[0] == 0
+    (site / "status.txt").write_text("the old site\n", encoding="utf-8")  # to tell it from the new one
+    seen = []
+    remove = writer.remove_previous
+
+    def look_then_remove(folder: Path) -> None:
+        parked = [p for p in tmp_path.iterdir() if p.name.startswith(".site-old-")]
+        seen.append(((site / "status.txt").read_text(encoding="utf-8"), len(parked)))
+        assert (parked[0] / "site" / "status.txt").read_text(encoding="utf-8") == "the old site\n"
+        remove(folder)
+
+    monkeypatch.setattr(writer, "remove_previous", look_then_remove)
+    assert build(repo, site)[0] == 0
+    assert len(seen) == 1 and seen[0][0] != "the old site\n" and seen[0][1] == 1
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []

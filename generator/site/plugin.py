@@ -35,7 +35,7 @@ from . import brand
 from .outputs import static_outputs
 from .pages import Page, site_pages
 from .shells import CANONICAL, DESCRIPTION, TITLE, Shell, ShellKey, marker_content, shell_key
-from .writer import OutputError, check_relative_path
+from .writer import OutputError, check_relative_path, publish
 
 log = logging.getLogger("mkdocs.plugins.outage")
 
@@ -70,6 +70,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         """Fill prepared theme shells for generated pages (see ``shells.py``); False: every page through the theme."""
         self._shells: dict[ShellKey, Shell | None] = {}
         self._env = None
+        self.previous: Path | None = None
+        """The live site, made by a build: generated files with the same bytes are hard-linked from it."""
 
     def on_config(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -138,6 +140,11 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             except OutputError as exc:
                 raise PluginError(str(exc)) from None
             file = File.generated(config, src_uri, content=content)
+            if self.shells and source is None and not file.is_documentation_page():
+                # Written (or linked from the previous site) here; MkDocs' copy is then a no-op.
+                data = content.encode("utf-8") if isinstance(content, str) else content
+                publish(Path(config.site_dir), file.dest_uri, data, self.previous)
+                file = File.generated(config, src_uri, abs_src_path=os.path.join(config.site_dir, file.dest_uri))
             if file.dest_uri in taken:
                 raise PluginError(
                     f"{file.dest_uri} is claimed twice: by {taken[file.dest_uri]} and the generated {src_uri}"
@@ -172,7 +179,10 @@ class OutagePlugin(BasePlugin[OutageConfig]):
     def on_page_context(self, context, page, config, nav):
         page.content = Markup(page.content or "")
         if isinstance(page, _FilledPage):
-            context["outage_filled"] = Markup(self._filled(page, context))
+            # Written (or linked from the previous site) here: MkDocs writes no page for an empty output.
+            data = self._filled(page, context).encode("utf-8", errors="xmlcharrefreplace")
+            publish(Path(config.site_dir), page.file.dest_uri, data, self.previous)
+            context["outage_filled"] = ""
         return context
 
     def _filled(self, page: _FilledPage, context) -> str:
@@ -258,8 +268,13 @@ def build_site(
     publication: Publication = NO_LEDGER,
     *,
     shells: bool = True,
+    previous: Path | None = None,
 ) -> None:
-    """Build the site of ``root`` into ``site_dir`` with MkDocs, strictly; ``shells=False``: every page via the theme."""
+    """Build the site of ``root`` into ``site_dir`` with MkDocs, strictly.
+
+    ``shells=False`` sends every page through the theme (the reference the tests compare with);
+    ``previous`` is the live site, made by a build, to hard-link unchanged files from.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -268,6 +283,7 @@ def build_site(
     plugin = config.plugins["outage"]
     assert isinstance(plugin, OutagePlugin)
     plugin.site, plugin.now, plugin.publication, plugin.shells = site, now, publication, shells
+    plugin.previous = previous if shells else None
     messages = _Collector()
     logging.getLogger("mkdocs").addHandler(messages)
     try:

@@ -72,16 +72,16 @@ class Preview:
         self._builds += 1
         target = self._work / f"build-{self._builds}"
         try:
-            build_site(self.root, target, site, moment)
+            build_site(self.root, target, site, moment, previous=self.folder)
         except (BuildFailed, OSError) as exc:
             shutil.rmtree(target, ignore_errors=True)
             return self._failed(f"the site did not build: {exc}")
         with self._lock:
             old, self.folder, self.problem = self.folder, target, ""
             self.generation += 1
+        self.say(f"built as of {moment.isoformat()}")
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
-        self.say(f"built as of {moment.isoformat()}")
         return True
 
     def _failed(self, problem: str) -> bool:

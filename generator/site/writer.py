@@ -1,7 +1,9 @@
 """The site writer: the site folder is written whole or not at all, never outside itself, and only if it is ours.
 
-MkDocs writes the files (the plugin hands it every output, so MkDocs also
-checks links to them); this module decides where, and guards the folder:
+MkDocs writes the theme's pages and files; the plugin writes generated pages
+and files itself through :func:`publish`, which hard-links a file unchanged
+since the previous site (a site this build made) instead of writing it again.
+This module decides where, and guards the folder:
 
 - it refuses a ``--site-dir`` that is the repository or contains it, lies in
   ``incidents/``, ``site_template/`` or ``.git/``, is the filesystem root or the
@@ -11,7 +13,9 @@ checks links to them); this module decides where, and guards the folder:
 - it builds into a fresh folder beside the target and swaps it in whole: with
   an atomic exchange where the platform has one (Linux ``renameat2``), so the
   old or the new site is there at every instant; a failed build leaves the
-  published site exactly as it was;
+  published site exactly as it was; the old site is parked beside it and
+  removed by :func:`remove_previous` once the new one is live, so publishing
+  does not wait for thousands of files to be deleted;
 - it removes what killed builds left behind (only folders with its marker);
 - the site is readable by others (folders 755, files 644), as web servers need.
 """
@@ -96,12 +100,36 @@ def staged_site(site_dir: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _remove_leftovers(site_dir: Path) -> None:
-    """Folders a killed build left beside the site: only ours, recognised by name and marker."""
-    for prefix in (f".{site_dir.name}-new-", f".{site_dir.name}-old-"):
-        for leftover in site_dir.parent.glob(prefix + "*"):
+def remove_previous(site_dir: Path) -> None:
+    """Delete the site the last swap replaced (parked beside ``site_dir``): call it once the new site is live."""
+    _remove_leftovers(site_dir, prefixes=("-old-",))
+
+
+def _remove_leftovers(site_dir: Path, prefixes: tuple[str, ...] = ("-new-", "-old-")) -> None:
+    """Folders a killed build left beside the site, or a parked old site: only ours, by name and marker."""
+    for prefix in prefixes:
+        for leftover in site_dir.parent.glob(f".{site_dir.name}{prefix}*"):
             if leftover.is_dir() and not leftover.is_symlink() and (leftover / MARKER).is_file():
                 shutil.rmtree(leftover, ignore_errors=True)
+
+
+def publish(site_dir: Path, relative: str, data: bytes, previous: Path | None) -> None:
+    """Write ``data`` at ``relative`` in ``site_dir``; hard-link it from ``previous`` if that holds the same bytes.
+
+    ``previous`` is the live site, made by a build (it has the marker): its files are
+    never changed in place, only replaced whole, so sharing one is safe.
+    """
+    target = site_dir / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if previous is not None:
+        before = previous / relative
+        try:
+            if before.stat().st_size == len(data) and not before.is_symlink() and before.read_bytes() == data:
+                os.link(before, target)
+                return
+        except OSError:
+            pass  # not there, not readable, or another file system: write it
+    target.write_bytes(data)
 
 
 def _readable(folder: Path) -> None:
@@ -119,20 +147,19 @@ def _swap(new: Path, site_dir: Path) -> None:
     if not site_dir.exists():
         os.rename(new, site_dir)
         return
-    if _exchange(new, site_dir):
-        shutil.rmtree(new, ignore_errors=True)  # ``new`` now holds the old site
-        return
-    # No atomic exchange here (not Linux, or a file system without it): two renames, a moment apart.
     old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
     (old / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    if _exchange(new, site_dir):
+        os.replace(new, old / "site")  # ``new`` now holds the old site: parked for remove_previous
+        return
+    # No atomic exchange here (not Linux, or a file system without it): two renames, a moment apart.
     os.replace(site_dir, old / "site")
     try:
         os.replace(new, site_dir)
     except BaseException:
         os.replace(old / "site", site_dir)  # put the published site back
-        raise
-    finally:
         shutil.rmtree(old, ignore_errors=True)
+        raise
 
 
 _RENAME_EXCHANGE = 2
