@@ -265,6 +265,7 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
       outage build --now "2026-05-12 09:00" --site-dir public
       outage build --ledger ledger/ledger.json
     """
+    from .site.cache import CACHE_DIR, BuildCache
     from .site.plugin import BuildFailed, build_site
     from .site.writer import OutputError, check_site_dir, is_ours, remove_previous, staged_site, write_problem
     from .state.ledger import NO_LEDGER, LedgerError, publication, read_ledger, recorded, write_ledger
@@ -285,7 +286,10 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
     try:
         with staged_site(folder) as staging:
             previous = folder if folder.is_dir() and is_ours(folder) else None
-            build_site(root, staging, site, moment, published, previous=previous)
+            cache = BuildCache(
+                root / CACHE_DIR, warn=lambda message: click.echo(f"outage: warning: {message}", err=True)
+            )
+            build_site(root, staging, site, moment, published, previous=previous, cache=cache)
     except BuildFailed as exc:
         _fail(f"the site was not built, and {target} is unchanged: {exc}")
     except OSError as exc:

@@ -22,6 +22,8 @@ from ..incidents.model import Incident, Site, Status
 from ..state.as_of import Change, changes, live_estimate, overdue_next_update, passed_estimate
 from ..state.now import COMPONENT_STATUSES, ComponentState, Snapshot, component_status, overdue_reason
 from ..state.uptime import Uptime, uptime
+from .cache import BuildCache
+from .cache import key as cache_key
 
 HISTORY_LIMIT = 50
 """Service, area and maintenance pages list this many past items and link to the archive for the rest."""
@@ -221,10 +223,46 @@ def month_key(incident: Incident, site: Site) -> str:
     return incident.updates[0].at.astimezone(site.config.timezone).strftime("%Y/%m")
 
 
+def incident_page_key(fingerprint: str, state: Snapshot, incident: Incident, bulletins: Sequence[BulletinSet]) -> str:
+    """The cache key of an incident page's body: every input it is rendered from (see ``cache.py``).
+
+    The incident as of now (its repr: every field, every update), and what "now" changes on
+    the page: today's date and year (``when``), the estimate, overdue and duration words.
+    An object without a stable repr only makes a key that is never found again, never a wrong page.
+    """
+    now, zone, config = state.now, state.config.timezone, state.config
+    said_now = (
+        now.astimezone(zone).date(),
+        live_estimate(incident, now),
+        passed_estimate(incident, now),
+        overdue_next_update(incident, now),
+        overdue_reason(incident, now, config.max_update_gap),
+        component_status(incident) if incident.is_open else "operational",
+        lasted(incident, now),
+        display.duration_between(incident.began_at, now) if incident.is_open else "",
+    )
+    ledger = (
+        [state.publication.of(incident, update) for update in incident.updates],
+        state.publication.withdrawn_from(incident.id),
+    )
+    sets = [(item.path, item.update.at, item.label) for item in bulletins]
+    return cache_key(
+        fingerprint, "incident.html", repr(incident), repr(said_now), repr(ledger), repr(sets), str(KEEP_DAYS)
+    )
+
+
 def site_pages(
-    state: Snapshot, bulletins: Sequence[BulletinSet] = (), withdrawals: Sequence[WithdrawalSet] = ()
+    state: Snapshot,
+    bulletins: Sequence[BulletinSet] = (),
+    withdrawals: Sequence[WithdrawalSet] = (),
+    cache: BuildCache | None = None,
+    fingerprint: str = "",
 ) -> list[Page]:
-    """Every generated page of the site, in a stable order; ``bulletins`` are the published bulletin sets."""
+    """Every generated page of the site, in a stable order; ``bulletins`` are the published bulletin sets.
+
+    With a ``cache``, incident pages whose inputs (keyed with ``fingerprint``: the tool and the
+    repository's settings) have not changed are taken from it instead of rendered.
+    """
     r = _Renderer(state)
     site = state.site
     records = uptime(state)  # once: the front, service and area pages read it
@@ -309,18 +347,14 @@ def site_pages(
                 )
             )
     for incident in newest_first:
-        pages.append(
-            r.page(
-                f"incidents/{incident.id}.md",
-                incident_url(incident),
-                incident.title,
-                "incident.html",
-                description=display.plain(incident.latest.message)[:200],
-                incident=incident,
-                bulletins=published.get(incident.id, []),
-                keep_days=KEEP_DAYS,
-            )
-        )
+        url, sets = incident_url(incident), published.get(incident.id, [])
+
+        def body(incident: Incident = incident, url: str = url, sets: list[BulletinSet] = sets) -> str:
+            return r.render("incident.html", url, incident=incident, bulletins=sets, keep_days=KEEP_DAYS)
+
+        kept = body() if cache is None else cache.get(incident_page_key(fingerprint, state, incident, sets), body)
+        description = display.plain(incident.latest.message)[:200]
+        pages.append(Page(f"incidents/{incident.id}.md", url, incident.title, kept, description))
     pages.append(
         r.page(
             "bulletins/index.md",

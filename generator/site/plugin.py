@@ -32,6 +32,7 @@ from ..incidents.times import TimeError, parse_time
 from ..state.ledger import NO_LEDGER, Publication
 from ..state.now import snapshot
 from . import brand
+from .cache import BuildCache, repository_fingerprint
 from .outputs import static_outputs
 from .pages import Page, site_pages
 from .shells import CANONICAL, DESCRIPTION, TITLE, Shell, ShellKey, marker_content, shell_key
@@ -71,6 +72,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         self._shells: dict[ShellKey, Shell | None] = {}
         self._env = None
         self.previous: Path | None = None
+        self.cache: BuildCache | None = None
+        """Incident pages' bodies by the hash of their inputs (see ``cache.py``); ``None``: render every one."""
         """The live site, made by a build: generated files with the same bytes are hard-linked from it."""
 
     def on_config(self, config):
@@ -121,7 +124,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             state = snapshot(self.site, self.now, self.publication)  # once: every page and file reads it
             bulletins = published_sets(bulletin_templates(self.root), state)
             withdrawals = withdrawal_sets(state)
-            pages = site_pages(state, bulletins, withdrawals)
+            fingerprint = repository_fingerprint(self.root) if self.cache is not None else ""
+            pages = site_pages(state, bulletins, withdrawals, self.cache, fingerprint)
             self.bodies = {p.src_uri: p.body for p in pages}
             generated: list[tuple[str, str | bytes, Page | None]] = [
                 (p.src_uri, "", p) if self._fills(p) else (p.src_uri, _front_matter(p), None) for p in pages
@@ -269,11 +273,13 @@ def build_site(
     *,
     shells: bool = True,
     previous: Path | None = None,
+    cache: BuildCache | None = None,
 ) -> None:
     """Build the site of ``root`` into ``site_dir`` with MkDocs, strictly.
 
     ``shells=False`` sends every page through the theme (the reference the tests compare with);
-    ``previous`` is the live site, made by a build, to hard-link unchanged files from.
+    ``previous`` is the live site, made by a build, to hard-link unchanged files from;
+    ``cache`` keeps incident pages' bodies for the next build (saved only if this one succeeds).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -284,10 +290,13 @@ def build_site(
     assert isinstance(plugin, OutagePlugin)
     plugin.site, plugin.now, plugin.publication, plugin.shells = site, now, publication, shells
     plugin.previous = previous if shells else None
+    plugin.cache = cache
     messages = _Collector()
     logging.getLogger("mkdocs").addHandler(messages)
     try:
         build(config)
+        if cache is not None:
+            cache.save()
     except (Abort, PluginError) as exc:
         raise BuildFailed("\n".join([*messages.lines, str(exc)])) from None
     finally:

@@ -28,6 +28,7 @@ from pathlib import Path
 from ..incidents.load import CONFIG_FILE, INCIDENTS_DIR
 from ..incidents.model import Site
 from ..incidents.problems import InvalidSite
+from .cache import BuildCache
 from .plugin import BuildFailed, build_site
 
 PORTS_TRIED = 10
@@ -60,6 +61,8 @@ class Preview:
         self._builds = 0
         self._lock = threading.Lock()
         self._work = Path(tempfile.mkdtemp(prefix="outage-serve-"))
+        self._cache = BuildCache(None)
+        """Kept in memory between rebuilds: a save re-renders only the pages whose inputs changed."""
 
     def build(self) -> bool:
         """Build the site as the files are now; keep serving the last good build if they are broken."""
@@ -72,7 +75,7 @@ class Preview:
         self._builds += 1
         target = self._work / f"build-{self._builds}"
         try:
-            build_site(self.root, target, site, moment, previous=self.folder)
+            build_site(self.root, target, site, moment, previous=self.folder, cache=self._cache)
         except (BuildFailed, OSError) as exc:
             shutil.rmtree(target, ignore_errors=True)
             return self._failed(f"the site did not build: {exc}")

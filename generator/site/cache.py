@@ -1,0 +1,129 @@
+"""The build cache (``.outage-cache/``): page bodies by the hash of everything that went into them.
+
+Rendering 10,000 incident pages is most of a rebuild, and after one new update
+all but a few come out the same. Each incident page's body is kept under a key
+that hashes every input it is made from: the tool itself (its code, templates
+and the versions of the libraries that shape its output), ``status.yml``, the
+repository's ``site_template/``, the incident as of "now", what "now" changes
+on the page (today's date, and the estimates and durations counted to now), the
+ledger's identities for its updates and its bulletins. A changed input is a new
+key; nothing is ever invalidated by hand, and a stale entry is never found.
+
+The cache is one JSON file (never pickle: a cache is read, not run) with a
+header naming its format and a hash of its contents. A file that is not one
+(corrupt, cut short, from another tool or format) is ignored with a warning
+and replaced after the build. Each build keeps only the entries it used, so the
+file stays the size of one site's pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+CACHE_DIR = ".outage-cache"
+"""In the status repository, beside ``incidents/``; git-ignored (``outage init`` writes the .gitignore)."""
+PAGES_FILE = "pages.json"
+FORMAT = "outage-bulletin build cache 1"
+LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "nh3", "markupsafe", "pyyaml", "pydantic", "icalendar")
+"""Libraries whose version can change the bytes of a page: a new one is a new key."""
+
+
+@cache
+def tool_fingerprint() -> str:
+    """A hash of this package's own files and the libraries' versions: a new release of either is a new cache."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}={version(name)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name}=none\0".encode())
+    return digest.hexdigest()
+
+
+def repository_fingerprint(root: Path) -> str:
+    """The tool, ``status.yml`` and ``site_template/`` of the repository at ``root``."""
+    digest = hashlib.sha256(tool_fingerprint().encode())
+    files = [root / "status.yml", *sorted((root / "site_template").rglob("*"))]
+    for path in files:
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class BuildCache:
+    """Page bodies by key, read from and written back to ``folder/pages.json``."""
+
+    def __init__(self, folder: Path | None, warn: Callable[[str], None] = lambda message: None) -> None:
+        self.folder = folder
+        self.warn = warn
+        self.entries: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+        self.hits = self.misses = 0
+        if folder is not None:
+            self.entries = self._read(folder / PAGES_FILE)
+
+    def _read(self, path: Path) -> dict[str, str]:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            self.warn(f"ignored the build cache {path}: {exc.strerror or exc}")
+            return {}
+        header, _, body = data.partition(b"\n")
+        expected = f"{FORMAT} sha256={hashlib.sha256(body).hexdigest()}".encode()
+        if header != expected:
+            what = "another tool's or version's file" if not header.startswith(FORMAT.encode()) else "corrupt"
+            self.warn(f"ignored the build cache {path}: {what}; it is rebuilt from scratch")
+            return {}
+        try:
+            entries = json.loads(body)
+        except ValueError:
+            entries = None
+        if not isinstance(entries, dict) or not all(isinstance(v, str) for v in entries.values()):
+            self.warn(f"ignored the build cache {path}: corrupt; it is rebuilt from scratch")
+            return {}
+        return entries
+
+    def get(self, key: str, make: Callable[[], str]) -> str:
+        """The value kept under ``key``, or ``make()``'s, kept for next time."""
+        value = self.entries.get(key)
+        if value is None:
+            self.misses += 1
+            value = make()
+        else:
+            self.hits += 1
+        self.used[key] = value
+        return value
+
+    def save(self) -> None:
+        """Keep the entries this build used (and only those) for the next; on disk atomically, if in a folder."""
+        self.entries, self.used = self.used, {}
+        if self.folder is None:
+            return
+        body = json.dumps(self.entries, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        data = f"{FORMAT} sha256={hashlib.sha256(body).hexdigest()}\n".encode() + body
+        try:
+            self.folder.mkdir(exist_ok=True)
+            (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
+            handle, temporary = tempfile.mkstemp(prefix=".pages-", dir=self.folder)
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temporary, self.folder / PAGES_FILE)
+        except OSError as exc:
+            self.warn(f"could not keep the build cache in {self.folder}: {exc.strerror or exc}")
+
+
+def key(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8", errors="surrogatepass")).hexdigest()

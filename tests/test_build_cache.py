@@ -1,0 +1,146 @@
+"""The build cache (.outage-cache/): a rebuild takes unchanged incident pages from it, with the bytes of a cold build.
+
+Every test drives ``outage build`` and checks the files. Cache hits are counted
+by watching the cache's ``save``, so a test that would pass with the cache
+never used (a key that is never found) fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from example_repo import copy_of_example
+
+from generator.cli import main
+from generator.site import cache as cache_module
+from generator.site.cache import CACHE_DIR, PAGES_FILE, BuildCache, repository_fingerprint
+
+OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output, result.output
+    return result
+
+
+def build(root: Path, site: Path, now: str):
+    result = run("build", "--root", str(root), "--now", now, "--site-dir", str(site))
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def fingerprint(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """(hits, misses) of each build's cache, in order."""
+    seen: list[tuple[int, int]] = []
+    save = BuildCache.save
+
+    def counting(self: BuildCache) -> None:
+        seen.append((self.hits, self.misses))
+        save(self)
+
+    monkeypatch.setattr(BuildCache, "save", counting)
+    return seen
+
+
+def cold(tmp_path: Path, root: Path, now: str) -> dict[str, str]:
+    """The site a build with no cache makes of ``root`` (a copy of it, so its cache is not touched)."""
+    copy = tmp_path / "cold-root"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(CACHE_DIR))
+    build(copy, tmp_path / "cold-site", now)
+    return fingerprint(tmp_path / "cold-site")
+
+
+def test_a_cached_rebuild_after_one_added_update_is_byte_identical_to_a_cold_build(
+    tmp_path: Path, counted: list[tuple[int, int]]
+) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    build(root, tmp_path / "site", "2026-11-22 10:45")
+    assert (root / CACHE_DIR / PAGES_FILE).is_file()
+    update = run(
+        "update", "--root", str(root), OPEN_ID, "--now", "2026-11-22 10:50", "--status", "monitoring",
+        "--message", "Service is back for most customers in Clareview; we are watching it.",
+    )  # fmt: skip
+    assert update.exit_code == 0, update.output
+    build(root, tmp_path / "site", "2026-11-22 10:55")
+    pages = len(list((root / "incidents").rglob("*.yml")))
+    assert counted[0] == (0, pages)
+    hits, misses = counted[1]
+    assert hits + misses == pages and hits >= pages - 2 and misses >= 1  # the updated incident is rendered again
+    made = fingerprint(tmp_path / "site")
+    assert made == cold(tmp_path, root, "2026-11-22 10:55")
+    page = (tmp_path / "site" / "incidents" / OPEN_ID / "index.html").read_text(encoding="utf-8")
+    assert "we are watching it" in page
+
+
+def test_a_cache_from_another_day_is_not_used_for_pages_that_say_today(
+    tmp_path: Path, counted: list[tuple[int, int]]
+) -> None:
+    """ "today at 2:10 p.m." on one day is "Sat Nov 21 at 2:10 p.m." the next: the date is part of every key."""
+    root = copy_of_example(tmp_path, with_template=True)
+    build(root, tmp_path / "site", "2026-11-22 10:45")
+    build(root, tmp_path / "site", "2026-11-23 09:00")
+    assert counted[1][0] == 0
+    assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-23 09:00")
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        (lambda data: data[: len(data) // 2], "corrupt"),
+        (lambda data: data.replace(b"Clareview", b"Clearview", 1), "corrupt"),
+        (lambda data: b'{"a": "<script>"}', "another tool's or version's file"),
+        (lambda data: b"\x80\x04\x95 a pickle, never loaded", "another tool's or version's file"),
+    ],
+    ids=["cut short", "an entry changed", "foreign JSON", "foreign bytes"],
+)
+def test_a_corrupt_or_foreign_cache_is_ignored_with_a_warning(
+    tmp_path: Path, counted: list[tuple[int, int]], damage, said: str
+) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    build(root, tmp_path / "site", "2026-11-22 10:45")
+    kept = root / CACHE_DIR / PAGES_FILE
+    assert b"Clareview" in kept.read_bytes()
+    kept.write_bytes(damage(kept.read_bytes()))
+    result = build(root, tmp_path / "site", "2026-11-22 10:45")
+    assert f"outage: warning: ignored the build cache {kept}: {said}; it is rebuilt from scratch" in result.stderr
+    assert counted[1][0] == 0
+    assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:45")
+    third = build(root, tmp_path / "site", "2026-11-22 10:45")  # the cache was written anew after the warning
+    assert "warning" not in third.stderr and counted[-1] == (len(list((root / "incidents").rglob("*.yml"))), 0)
+
+
+def test_status_yml_a_template_and_the_tool_each_make_new_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    first = repository_fingerprint(root)
+    assert repository_fingerprint(root) == first
+    status = root / "status.yml"
+    status.write_text(status.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    second = repository_fingerprint(root)
+    template = root / "site_template" / "overrides" / "main.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    third = repository_fingerprint(root)
+    monkeypatch.setattr(cache_module, "tool_fingerprint", lambda: "another release")
+    fourth = repository_fingerprint(root)
+    assert len({first, second, third, fourth}) == 4
+
+
+def test_the_cache_is_git_ignored_here_and_in_a_new_repository(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    assert "/.outage-cache/" in (root / ".gitignore").read_text(encoding="utf-8").splitlines()
+    made = run("init", str(tmp_path / "new"), "--name", "Acme", "--timezone", "Europe/Dublin")
+    assert made.exit_code == 0, made.output
+    assert "/.outage-cache/" in (tmp_path / "new" / ".gitignore").read_text(encoding="utf-8").splitlines()
