@@ -177,3 +177,20 @@ def test_corrections_and_withdrawals_fill_the_shell_as_the_theme_prints_them(mon
     withdrawn = fast[f"bulletins/{CLAREVIEW}/20261122-1555/index.html"].decode()
     assert "Withdrawn: " in withdrawn
     assert "corrected <time" in fast[f"incidents/{CLAREVIEW}/index.html"].decode()
+
+
+def test_a_generated_page_put_in_the_menu_goes_through_the_theme(monkeypatch, tmp_path: Path) -> None:
+    """mkdocs.yml's nav may list a month page: it is then marked in the menu, which no shell of its kind is."""
+    from example_repo import copy_of_example
+
+    root = copy_of_example(tmp_path, with_template=True)
+    config = root / "site_template" / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - History: history/index.md\n" in text
+    config.write_text(
+        text.replace("  - History: history/index.md\n", "  - History: history/index.md\n  - May: history/2026/05.md\n"),
+        encoding="utf-8",
+    )
+    reference, fast, _ = build_both_ways(monkeypatch, tmp_path, root, "2026-11-22 10:45")
+    assert_same(reference, fast)
+    assert b'aria-current="page">May</a>' in fast["history/2026/05/index.html"]

@@ -42,8 +42,6 @@ log = logging.getLogger("mkdocs.plugins.outage")
 
 FILLED_TEMPLATE = "outage-filled.html"
 """The template of pages that fill a prepared shell: it prints the page the plugin filled."""
-MENU_PAGES = frozenset({"index.md", "areas/index.md", "maintenance/index.md", "history/index.md", "bulletins/index.md"})
-"""Generated pages in mkdocs.yml's nav: the theme marks them in the menu, so they go through it whole."""
 
 
 class OutageConfig(base.Config):
@@ -71,6 +69,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         """Fill prepared theme shells for generated pages (see ``shells.py``); False: every page through the theme."""
         self._shells: dict[ShellKey, Shell | None] = {}
         self._env = None
+        self._menu: set[str] = set()
         self.previous: Path | None = None
         self.cache: BuildCache | None = None
         """Incident pages' bodies by the hash of their inputs (see ``cache.py``); ``None``: render every one."""
@@ -120,6 +119,9 @@ class OutagePlugin(BasePlugin[OutageConfig]):
     def on_files(self, files: Files, config) -> Files:
         assert self.site is not None and self.now is not None
         taken = {f.dest_uri: f"{config.docs_dir}/{f.src_uri}" for f in files}
+        # Pages named in mkdocs.yml's nav are marked in the menu, have its titles and previous/next
+        # links: they go through the theme whole, whatever their kind.
+        self._menu = set(_nav_paths(config.nav))
         try:
             state = snapshot(self.site, self.now, self.publication)  # once: every page and file reads it
             bulletins = published_sets(bulletin_templates(self.root), state)
@@ -161,7 +163,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
 
     def _fills(self, page: Page) -> bool:
         """Whether ``page`` fills a shell: not in the menu (the theme marks the current item), no feeds of its own."""
-        return self.shells and not page.feeds and page.src_uri not in MENU_PAGES
+        return self.shells and not page.feeds and page.src_uri not in self._menu
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         # Generated pages are finished HTML: running Markdown over 10,000 of
@@ -223,6 +225,17 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         server.watch(str(self.root / INCIDENTS_DIR))
         server.watch(str(self.root / CONFIG_FILE))
         return server
+
+
+def _nav_paths(nav) -> list[str]:
+    """Every page path named in mkdocs.yml's ``nav`` (strings, ``{title: path}``, nested sections)."""
+    if isinstance(nav, str):
+        return [nav.lstrip("/")]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in _nav_paths(value)]
+    if isinstance(nav, list):
+        return [path for item in nav for path in _nav_paths(item)]
+    return []
 
 
 class _FilledPage(MkDocsPage):
