@@ -70,6 +70,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         self._shells: dict[ShellKey, Shell | None] = {}
         self._env = None
         self._menu: set[str] = set()
+        self._quiet = _FilledPagesNotSkipped()
         self.previous: Path | None = None
         self.cache: BuildCache | None = None
         """Incident pages' bodies by the hash of their inputs (see ``cache.py``); ``None``: render every one."""
@@ -140,6 +141,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             where = f"{TEMPLATE_DIR}/{exc.name}:{exc.lineno}" if getattr(exc, "lineno", None) else str(TEMPLATE_DIR)
             raise PluginError(f"bulletin template {where}: {exc.message}") from None
         self._shells = {}
+        self._quiet.pages = {src_uri for src_uri, _, source in generated if source is not None}
+        logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
         for src_uri, content, source in generated:
             try:
                 check_relative_path(src_uri)
@@ -221,10 +224,30 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         assert self._env is not None
         return self._env.get_template("main.html").render(context)
 
+    def on_post_build(self, config) -> None:
+        logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
+
+    def on_build_error(self, error) -> None:
+        logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
+
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / INCIDENTS_DIR))
         server.watch(str(self.root / CONFIG_FILE))
         return server
+
+
+class _FilledPagesNotSkipped(logging.Filter):
+    """MkDocs says "Page skipped" of a page whose output is empty; a filled page was written by the plugin."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message.startswith("Page skipped: '") and message.endswith("'. Generated empty output."):
+            return message[len("Page skipped: '") : -len("'. Generated empty output.")] not in self.pages
+        return True
 
 
 def _nav_paths(nav) -> list[str]:
