@@ -287,7 +287,11 @@ def site_pages(
             past=[
                 i for i in newest_first if i.is_maintenance and i not in r.state.upcoming and i not in r.state.active
             ][:HISTORY_LIMIT],
-            archives=[path for path in calendar_files(site, state.now) if path != "calendar.ics"],
+            archives=[  # (year, path) of each year's calendar of older work, newest first
+                (path.removeprefix("calendar/").removesuffix(".ics"), path)
+                for path in calendar_files(site, state.now)
+                if path != "calendar.ics"
+            ],
             calendar_days=CALENDAR_DAYS,
         ),
         r.page(
