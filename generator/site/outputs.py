@@ -32,7 +32,7 @@ def static_outputs(
 
     add({"lite/index.html": lite_page(state), "status.txt": status_text(state)})
     add(feed_outputs(state))
-    add(calendar_outputs(state.site))
+    add(calendar_outputs(state.site, state.now))
     add(badge_outputs(state))
     add(api_outputs(state))
     add(bulletin_outputs(bulletins, state, withdrawals))
