@@ -235,7 +235,10 @@ def measure(count: int, work: Path, preview: bool) -> Figures:
             work / "u.log",
         )
         saved = next((scratch / "incidents").rglob(f"{incident_id}.yml")).read_bytes()
-        figures.preview = preview_latency(root, incident_id, saved, file, work / f"serve-{count}.log")
+        try:
+            figures.preview = preview_latency(root, incident_id, saved, file, work / f"serve-{count}.log")
+        except RuntimeError as exc:
+            print(f"  N={count:,}: preview failed: {exc}", flush=True)
     return figures
 
 

@@ -135,3 +135,26 @@ def test_a_port_in_use_is_said_and_the_next_one_taken(tmp_path: Path) -> None:
         finally:
             assert served.stop() == 0, "\n".join(served.seen)
         assert not any("Traceback" in line for line in served.seen)
+
+
+def test_a_file_saved_during_the_first_build_is_seen_as_a_change(tmp_path: Path) -> None:
+    """serve takes the files' fingerprint before its first build: a save while it builds is not missed."""
+    from generator.site.preview import Preview
+
+    root = copy_of_example(tmp_path, with_template=True)
+    preview = Preview(root, prepare=lambda: None, say=lambda line: None)
+    before = preview.fingerprint()  # what serve records before building
+    path = next((root / "incidents").rglob("*.yml"))
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # saved while it builds
+    builds, stop = [], threading.Event()
+
+    def build() -> bool:
+        builds.append(1)
+        stop.set()
+        return True
+
+    preview.build = build
+    watcher = threading.Thread(target=preview.watch, args=(stop, 0.05, before), daemon=True)
+    watcher.start()
+    watcher.join(30)
+    assert builds == [1]

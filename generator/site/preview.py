@@ -110,9 +110,9 @@ class Preview:
                     found.append((path.relative_to(self.root).as_posix(), stat.st_mtime_ns, stat.st_size))
         return tuple(found)
 
-    def watch(self, stop: threading.Event, every: float = 0.5) -> None:
-        """Rebuild whenever a watched file changes, until ``stop`` is set."""
-        seen = self.fingerprint()
+    def watch(self, stop: threading.Event, every: float = 0.5, seen: tuple | None = None) -> None:
+        """Rebuild whenever a watched file changes from ``seen`` (by default: as they are now), until ``stop``."""
+        seen = self.fingerprint() if seen is None else seen
         while not stop.wait(every):
             now = self.fingerprint()
             if now != seen:
@@ -123,11 +123,12 @@ class Preview:
         """Build, then serve at ``address`` (or the next free port) until interrupted."""
         server = _bind(address, self)
         try:
+            before = self.fingerprint()  # a file saved during the first build is seen as a change
             self.build()
             host, port = server.server_address[:2]
             self.say(f"Serving http://{host}:{port}/ (press Ctrl-C to stop)")
             stop = threading.Event()
-            watcher = threading.Thread(target=self.watch, args=(stop,), daemon=True)
+            watcher = threading.Thread(target=self.watch, args=(stop, 0.5, before), daemon=True)
             watcher.start()
             try:
                 server.serve_forever(poll_interval=0.25)
