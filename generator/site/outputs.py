@@ -34,7 +34,7 @@ def static_outputs(
     add(feed_outputs(state))
     for language in state.config.languages[1:]:
         add(feed_outputs_in(state, language))  # fr/feeds/atom.xml …; the pages in each language come later
-    add(calendar_outputs(state.site))
+    add(calendar_outputs(state.site, state.now))
     add(badge_outputs(state))
     add(api_outputs(state))
     add(bulletin_outputs(bulletins, state, withdrawals))
