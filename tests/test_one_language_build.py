@@ -88,6 +88,7 @@ if __name__ == "__main__":
     GOLDEN.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        (GOLDEN / "example.sha256").write_text(built(ROOT, folder / "example"), encoding="utf-8")
+        example = in_the_default_language(built(ROOT, folder / "example"))
+        (GOLDEN / "example.sha256").write_text(example, encoding="utf-8")
         (GOLDEN / "history.sha256").write_text(built(history(folder / "history"), folder / "h"), encoding="utf-8")
     print(f"wrote {GOLDEN}/example.sha256 and history.sha256")
