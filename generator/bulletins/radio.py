@@ -9,6 +9,9 @@ added in the order of BROADCAST-STYLE (since when, why, how many, what is
 being done and what to do, the next word, where to look) until the slot is
 85 to 100 per cent full, counted as a reader speaks. A slot the facts cannot
 fill says so in its header (``LENGTH: :60 (runs :44)``).
+
+Just over the usual size: the spoken facts of a script and the fitting of its sentences are read
+together when changing what goes on air.
 """
 
 from __future__ import annotations
