@@ -39,5 +39,5 @@ def static_outputs(
     add(badge_outputs(state))
     add(api_outputs(state))
     add(bulletin_outputs(bulletins, state, withdrawals))
-    add(header_outputs())
+    add(header_outputs(state.config.languages[1:]))
     return outputs
