@@ -78,6 +78,7 @@ def test_the_clock_shows_the_time_in_the_zone_it_is_given() -> None:
 def test_french_dates(moment: str, day: str, date: str, short: str) -> None:
     assert fr.day(at(moment), EDMONTON) == day
     assert fr.date(at(moment), EDMONTON) == date
+    assert FRENCH.on_date(at(moment), EDMONTON) == f"le {date}"
     assert fr.short_day(at(moment), EDMONTON) == short
 
 
@@ -153,6 +154,8 @@ def test_english_is_displays_own_forms_unchanged() -> None:
     assert ENGLISH.clock(moment, EDMONTON) == display.clock(moment, EDMONTON) == "2:05 p.m. MDT"
     assert ENGLISH.day(moment, EDMONTON) == "Tuesday, May 12, 2026"
     assert ENGLISH.date(moment, EDMONTON) == "May 12, 2026"
+    assert ENGLISH.on_date(moment, EDMONTON) == "on May 12, 2026"
+    assert FRENCH.on_date(at("2026-12-01 10:00"), EDMONTON) == "le 1er décembre 2026"
     assert ENGLISH.percent(0.997) == display.percent(0.997)
     assert ENGLISH.status(Status.IN_PROGRESS) == "In progress"
     assert ENGLISH.component_labels is display.COMPONENT_LABELS

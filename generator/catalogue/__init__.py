@@ -33,6 +33,8 @@ class Catalogue:
     """``Tuesday, May 12, 2026`` / ``mardi 12 mai 2026``."""
     date: Callable[[datetime, ZoneInfo], str]
     """``May 12, 2026`` / ``12 mai 2026``."""
+    on_date: Callable[[datetime, ZoneInfo], str]
+    """``on May 12, 2026`` / ``le 12 mai 2026``: a date in a sentence."""
     short_day: Callable[[datetime, ZoneInfo], str]
     """``May 12`` / ``12 mai``."""
     when: Callable[[datetime, ZoneInfo, datetime], str]
@@ -69,6 +71,7 @@ ENGLISH = Catalogue(
     clock=display.clock,
     day=display.day,
     date=_english_date,
+    on_date=lambda moment, zone: f"on {_english_date(moment, zone)}",
     short_day=display.short_day,
     when=display.when,
     duration=display.duration,
@@ -85,6 +88,7 @@ FRENCH = Catalogue(
     clock=french.clock,
     day=french.day,
     date=french.date,
+    on_date=french.on_date,
     short_day=french.short_day,
     when=french.when,
     duration=french.duration,

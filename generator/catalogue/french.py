@@ -107,6 +107,11 @@ def date(moment: datetime, zone: ZoneInfo) -> str:
     return f"{_day_number(local.day)} {MONTHS[local.month - 1]} {local.year}"
 
 
+def on_date(moment: datetime, zone: ZoneInfo) -> str:
+    """``le 22 novembre 2026``, ``le 1er décembre 2026``: a date in a sentence ("Travaux planifiés le …")."""
+    return f"le {date(moment, zone)}"
+
+
 def short_day(moment: datetime, zone: ZoneInfo) -> str:
     """``12 mai``, ``22 nov.``, ``1er juill.``."""
     local = moment.astimezone(zone)
