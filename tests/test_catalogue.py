@@ -172,3 +172,45 @@ def test_text_in_another_language_is_marked() -> None:
 def test_there_is_a_catalogue_for_every_language_a_file_may_use() -> None:
     assert set(CATALOGUES) == set(LANGUAGES)
     assert catalogue_for("fr") is FRENCH
+
+
+@pytest.mark.parametrize(
+    ("english", "french"),
+    [
+        ("Areas", "Secteurs"),
+        ("Current incidents", "Incidents en cours"),
+        ("No incidents right now.", "Aucun incident en ce moment."),
+        ("Planned maintenance", "Entretien planifié"),
+        ("Expected back", "Retour prévu"),
+        ("Next update", "Prochaine mise à jour"),
+        ("(overdue)", "(en retard)"),
+        ("Add to your calendar", "Ajouter à votre calendrier"),
+        ("Customers affected", "Clients touchés"),
+        ("Last 14 days", "14 derniers jours"),
+        ("Major impact", "Impact majeur"),
+    ],
+)
+def test_phrases_in_each_language(english: str, french: str) -> None:
+    assert ENGLISH.phrase(english) == english
+    assert FRENCH.phrase(english) == french
+
+
+def test_every_phrase_is_in_every_language_and_an_unknown_one_is_an_error() -> None:
+    assert set(ENGLISH.phrases) == set(FRENCH.phrases)
+    assert all(text.strip() == text and text for text in FRENCH.phrases.values())
+    with pytest.raises(KeyError):
+        FRENCH.phrase("Current incident")  # a typo never falls back to English silently
+    with pytest.raises(KeyError):
+        ENGLISH.phrase("Current incident")
+
+
+def test_the_feeds_take_their_labels_from_the_catalogue() -> None:
+    from generator.feeds.wording import wording_for
+
+    for language, catalogue in CATALOGUES.items():
+        words = wording_for(language)
+        assert (words.services, words.areas, words.window, words.expected_back, words.next_update) == tuple(
+            catalogue.phrase(text) for text in ("Services", "Areas", "Window", "Expected back", "Next update")
+        )
+        assert words.colon == catalogue.colon
+        assert words.status(Status.RESOLVED) == catalogue.status(Status.RESOLVED)

@@ -1,7 +1,7 @@
 """The interface's words in each language: one catalogue for the pages, the feeds and the API.
 
-What the tool itself says around the staff's text (status words, labels, the
-"en anglais seulement" marker) and how it writes times, dates, durations and
+What the tool itself says around the staff's text (status words, labels and
+headings, the "en anglais seulement" marker) and how it writes times, dates, durations and
 percentages, by language. English is ``display``'s own forms, unchanged, so a
 one-language site reads exactly as before; French is :mod:`.french`, Canadian
 usage. A stage that speaks to people in a language asks :func:`catalogue_for`
@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from .. import display
 from ..incidents.languages import only_in
 from ..incidents.model import Status
-from . import french
+from . import french, phrases
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,12 @@ class Catalogue:
     overall_labels: Mapping[str, str]
     colon: str
     """What follows a label: ``:`` in English, a no-break space and ``:`` in French."""
+    phrases: Mapping[str, str]
+    """The interface's fixed phrases, by their English (:mod:`.phrases`)."""
+
+    def phrase(self, english: str) -> str:
+        """``Current incidents`` / ``Incidents en cours``; a phrase not in the catalogue is a KeyError."""
+        return self.phrases[english]
 
     def status(self, status: Status) -> str:
         """``Investigating`` / ``Enquête en cours``."""
@@ -81,6 +87,7 @@ ENGLISH = Catalogue(
     component_labels=display.COMPONENT_LABELS,
     overall_labels=display.OVERALL_LABELS,
     colon=":",
+    phrases=phrases.ENGLISH,
 )
 
 FRENCH = Catalogue(
@@ -98,6 +105,7 @@ FRENCH = Catalogue(
     component_labels=french.COMPONENT_LABELS,
     overall_labels=french.OVERALL_LABELS,
     colon=f"{french.NBSP}:",
+    phrases=phrases.FRENCH,
 )
 
 CATALOGUES = {catalogue.language: catalogue for catalogue in (ENGLISH, FRENCH)}

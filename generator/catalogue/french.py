@@ -56,7 +56,7 @@ STATUSES = {
 
 COMPONENT_LABELS = {
     "operational": "Opérationnel",
-    "under_maintenance": "En maintenance",
+    "under_maintenance": "En entretien",
     "degraded_performance": "Performance dégradée",
     "partial_outage": "Panne partielle",
     "major_outage": "Panne majeure",

@@ -72,11 +72,11 @@ class Wording:
 
 ENGLISH = Wording(
     language="en",
-    services="Services",
-    areas="Areas",
-    window="Window",
-    expected_back="Expected back",
-    next_update="Next update",
+    services=EN.phrase("Services"),
+    areas=EN.phrase("Areas"),
+    window=EN.phrase("Window"),
+    expected_back=EN.phrase("Expected back"),
+    next_update=EN.phrase("Next update"),
     colon=EN.colon,
     status=EN.status,
     moment=lambda t, zone: f"{EN.day(t, zone)}, {EN.clock(t, zone)}",
@@ -95,11 +95,11 @@ ENGLISH = Wording(
 
 FRENCH = Wording(
     language="fr",
-    services="Services",
-    areas="Secteurs",
-    window="Période des travaux",
-    expected_back="Retour prévu",
-    next_update="Prochaine mise à jour",
+    services=FR.phrase("Services"),
+    areas=FR.phrase("Areas"),
+    window=FR.phrase("Window"),
+    expected_back=FR.phrase("Expected back"),
+    next_update=FR.phrase("Next update"),
     colon=FR.colon,
     status=FR.status,
     moment=lambda t, zone: f"{FR.day(t, zone)}, {FR.clock(t, zone)}",
