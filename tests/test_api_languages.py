@@ -173,3 +173,26 @@ def test_the_build_writes_the_french_api_beside_the_english(tmp_path: Path) -> N
     for path, body in api_outputs(state_of()).items():
         assert (site / path).read_bytes() == body, path
     assert not (site / "fr/index.html").exists()  # the pages in French are not built yet
+
+
+def test_the_snapshot_in_french_is_the_same_state_with_french_words() -> None:
+    state = state_of()
+    seen = snapshot_in(state, "fr")
+    assert seen.config.language == "fr" and seen.now == state.now and seen.overall == state.overall
+    assert [i.id for i in seen.active] == [i.id for i in state.active] == [CLAREVIEW]
+    assert seen.active[0].title == "Panne d'Internet à Clareview et à Castle Downs"
+    assert seen.active[0] is seen.site.incident(CLAREVIEW)  # the French site's own incident, not a copy
+    assert [i.id for i in seen.upcoming] == [i.id for i in state.upcoming]
+    for english, french_ in [
+        *zip(state.services, seen.services, strict=True),
+        *zip(state.areas, seen.areas, strict=True),
+        *(
+            pair
+            for rows in zip(state.area_services, seen.area_services, strict=True)
+            for pair in zip(*rows, strict=True)
+        ),
+    ]:
+        assert (french_.id, french_.status, french_.updated_at) == (english.id, english.status, english.updated_at)
+        assert [i.id for i in french_.incidents] == [i.id for i in english.incidents]
+    assert [s.name for s in seen.services] == ["Internet", "Téléphone résidentiel", "Courriel", "Fibre d'affaires"]
+    assert [s.name for s in state.services] == ["Internet", "Home phone", "Email", "Business fibre"]
