@@ -473,9 +473,7 @@ def test_the_advice_and_the_reference_come_from_the_files(tmp_path: Path) -> Non
     status = root / "status.yml"
     text = status.read_text(encoding="utf-8")
     status.write_text(
-        text.replace(
-            "emergency_advice: If you need 9-1-1, use a cell phone.", "emergency_advice: Call 911 from a cell phone."
-        ),
+        text.replace("en: If you need 9-1-1, use a cell phone.", "en: Call 911 from a cell phone."),
         encoding="utf-8",
     )
     incident = root / "incidents/2026/2026-05-12-north-edmonton-fibre-cut.yml"
@@ -492,7 +490,14 @@ def test_the_advice_and_the_reference_come_from_the_files(tmp_path: Path) -> Non
     assert "Reference:" not in run("--format", "notice")  # no reference: no line
     assert "Call 911 from a cell phone." in run("--format", "sms")
     # Without the setting, the default advice.
-    status.write_text(text.replace("  emergency_advice: If you need 9-1-1, use a cell phone.", ""), encoding="utf-8")
+    advice = "\n    en: If you need 9-1-1, use a cell phone.\n    fr: Pour joindre le 9-1-1, utilisez un cellulaire.\n"
+    assert advice in text
+    status.write_text(
+        text.replace(
+            "  emergency_advice:             # said while home phone (emergency_calls) is affected" + advice, "\n"
+        ),
+        encoding="utf-8",
+    )
     assert sentences(copy_of(run("--seconds", "15")))[1] == ADVICE
 
 
@@ -513,6 +518,22 @@ def test_a_reopened_outage_starts_without_the_estimate_of_the_one_before() -> No
     assert "There is no estimate yet for when service will be back." in copy and "has passed" not in copy
     assert "Restore estimate: none yet" in item.notice
     assert "Expected back" not in item.cap.decode()
+
+
+def test_the_all_clear_after_a_reopening_tells_the_whole_story() -> None:
+    """At 6:05 the listener must hear that service came back once and went out again, not only the last outage."""
+    reopened = SITE.incident("2026-09-24-st-albert-hub-power-failure")
+    story = (
+        "Service first came back at three-twenty-five this afternoon, "
+        "but the company reported it out again at four-forty this afternoon."
+    )
+    final = copy_of(set_of(reopened, 7).radio[60])
+    assert story in final
+    assert "This time, the company reported service coming back at five-twenty this afternoon." in final
+    assert "first reported service coming back at five-twenty" not in final  # it first came back at 3:25
+    first = copy_of(set_of(reopened, 3).radio[60])  # the first all clear, at 3:50: nothing went out again yet
+    assert "out again" not in first
+    assert "The company first reported service coming back at three-twenty-five this afternoon." in first
 
 
 def test_the_ledger_records_a_reopening_as_the_start_of_a_thread() -> None:
