@@ -108,7 +108,7 @@ def test_every_problem_of_a_rules_file_is_located_in_one_run() -> None:
     with pytest.raises(InvalidRules) as caught:
         read_regime((HEADER + BROKEN_RULES).encode(), "rules.yml")
     assert [str(p) for p in caught.value.problems] == [
-        "rules.yml:7:54: sources[0].date: expected a real date like 2025-09-04; found '2025-02-30'",
+        "rules.yml:7:54: sources[0].date: expected a real date like 2026-07-01; found '2025-02-30'",
         "rules.yml:9:18: effective_until: expected a date on or after effective_from (2025-06-01); found '2025-05-01'",
         "rules.yml:18:18: rules[0].categories[0]: expected one of the categories primary; found 'primry'",
         "rules.yml:20:21: rules[0].thresholds.user_minutes: expected exactly one of at_least and more_than; found both",

@@ -86,7 +86,7 @@ STATUS_CASES = [
     (
         "a date that does not exist",
         ("  regimes: [crtc-2025-225]\n", "  regimes:\n    - {regime: crtc-2025-225, effective_from: 2026-13-01}\n"),
-        "status.yml:12:47: reporting.regimes[0].effective_from: expected a date like 2026-07-01; found '2026-13-01'",
+        "status.yml:12:47: reporting.regimes[0].effective_from: expected a real date like 2026-07-01; found '2026-13-01'",
     ),
     (
         "an end before the start",

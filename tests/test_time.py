@@ -318,3 +318,22 @@ def test_update_and_new_write_facts_on_the_update_that_states_them(tmp_path: Pat
     )  # fmt: skip
     assert code == 0, output
     assert "began_at: 2026-11-23 08:40\n" in (root / output.strip()).read_text(encoding="utf-8")
+
+
+def test_overdue_counts_real_time_in_the_hour_the_clocks_go_back(tmp_path: Path) -> None:
+    """01:30 MST comes 45 minutes after 01:45 MDT, though its clock face reads earlier."""
+    root = copy_of_example(tmp_path)
+    (root / "incidents/2026/2026-11-01-webmail-slow.yml").write_text(
+        "title: Webmail is slow\nimpact: minor\nservices: [email]\nareas: [st-albert]\nupdates:\n"
+        "  - at: 2026-11-01 01:15-06:00\n    status: investigating\n    message: Webmail is slow.\n"
+        "    next_update: 2026-11-01 01:45-06:00\n",
+        encoding="utf-8",
+    )
+    code, output = run("check", "--root", str(root), "--now", "2026-11-01 01:30-07:00")
+    assert code == 0, output
+    assert (
+        "2026-11-01-webmail-slow.yml:6:3: warning: updates[0]: expected a new update by its next_update, "
+        "2026-11-01 01:45-06:00; found none; 45m overdue" in output
+    )
+    code, output = run("check", "--root", str(root), "--now", "2026-11-01 01:40-06:00")
+    assert "webmail-slow" not in output  # five minutes before the promise, in the same hour

@@ -17,19 +17,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from pydantic import ValidationError
 
 from ..incidents.channels import PLACEHOLDER, check_channels, value_problem
-from ..incidents.load import read_file
 from ..incidents.model import Channel, Config
 from ..incidents.problems import InvalidSite, problems_from
 from ..incidents.rules import Checker
 from ..incidents.schema import ChannelsFile
 from ..incidents.yamltext import YamlDocument, YamlProblem, parse
 from .errors import NotifyError
+from .recipients import read_named_file
 
 CHANNELS_FILE_ENV = "OUTAGE_CHANNELS_FILE"
 CHANNELS_ENV = "OUTAGE_CHANNELS"
@@ -67,14 +66,7 @@ def channels_source(environ: Mapping[str, str]) -> tuple[str, bytes] | None:
         return CHANNELS_ENV, content.encode("utf-8")
     if not path:
         return None
-    try:
-        return path, read_file(Path(path))
-    except YamlProblem as exc:
-        raise NotifyError(
-            f"{CHANNELS_FILE_ENV}: {path}: expected {exc.problem.expected}; found {exc.problem.found}"
-        ) from None
-    except OSError as exc:
-        raise NotifyError(f"{CHANNELS_FILE_ENV}: cannot read {path}: {exc.strerror or exc}") from None
+    return path, read_named_file(CHANNELS_FILE_ENV, path)
 
 
 def load_channels(raw: bytes, file: str, config: Config) -> tuple[Channel, ...]:

@@ -99,14 +99,17 @@ def recipients_source(environ: Mapping[str, str]) -> tuple[str, bytes]:
             f"no recipients: set {RECIPIENTS_FILE_ENV} to a recipients file, or {RECIPIENTS_ENV} to its content "
             "(see examples/recipients.example.yml)"
         )
+    return path, read_named_file(RECIPIENTS_FILE_ENV, path)
+
+
+def read_named_file(variable: str, path: str) -> bytes:
+    """The bytes of the file an environment variable names, or a :class:`NotifyError` saying why not."""
     try:
-        return path, read_file(Path(path))
+        return read_file(Path(path))
     except YamlProblem as exc:
-        raise NotifyError(
-            f"{RECIPIENTS_FILE_ENV}: {path}: expected {exc.problem.expected}; found {exc.problem.found}"
-        ) from None
+        raise NotifyError(f"{variable}: {path}: expected {exc.problem.expected}; found {exc.problem.found}") from None
     except OSError as exc:
-        raise NotifyError(f"{RECIPIENTS_FILE_ENV}: cannot read {path}: {exc.strerror or exc}") from None
+        raise NotifyError(f"{variable}: cannot read {path}: {exc.strerror or exc}") from None
 
 
 def load_recipients(raw: bytes, file: str, config: Config) -> list[Recipient]:

@@ -508,4 +508,10 @@ def _reopens(updates: list[m.Update]) -> bool:
 
 
 def _shown(moment: datetime, zone: ZoneInfo) -> str:
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    """A time as staff write it; with its offset when the clock shows it twice (the hour clocks go back)."""
+    local = moment.astimezone(zone)
+    shown = local.strftime("%Y-%m-%d %H:%M")
+    if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
+        offset = local.strftime("%z")
+        shown += f"{offset[:3]}:{offset[3:]}"
+    return shown

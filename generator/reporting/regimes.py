@@ -192,11 +192,11 @@ def _moved(problem: Problem, at: Path) -> Problem:
 
 def _check_regime(shape: RegimeFile, checker: Checker) -> Regime:
     sources = tuple(
-        Source(s.title, s.url, _date(s.date, ("sources", i, "date"), checker) or date.min)
+        Source(s.title, s.url, read_date(s.date, ("sources", i, "date"), checker) or date.min)
         for i, s in enumerate(shape.sources)
     )
-    effective_from = _date(shape.effective_from, ("effective_from",), checker)
-    effective_until = _date(shape.effective_until, ("effective_until",), checker)
+    effective_from = read_date(shape.effective_from, ("effective_from",), checker)
+    effective_until = read_date(shape.effective_until, ("effective_until",), checker)
     if effective_from and effective_until and effective_until < effective_from:
         checker.fail(
             ("effective_until",),
@@ -275,7 +275,7 @@ def _check_rules(
                 action=shape.action,
                 recipients=tuple(shape.recipients),
                 cite=shape.cite,
-                effective_from=_date(shape.effective_from, (*loc, "effective_from"), checker),
+                effective_from=read_date(shape.effective_from, (*loc, "effective_from"), checker),
                 notes=shape.notes,
             )
         )
@@ -299,13 +299,14 @@ def _check_cycles(rules: list[Rule], checker: Checker, at: Path) -> None:
                 todo.extend(follows.get(current, ()))
 
 
-def _date(text: str | None, loc: Path, checker: Checker) -> date | None:
+def read_date(text: str | None, loc: Path, checker: Checker) -> date | None:
+    """A date written in a rules file or status.yml (``2026-07-01``), or ``None`` with the problem noted."""
     if text is None:
         return None
     try:
         return date.fromisoformat(text)
     except ValueError:
-        checker.fail(loc, "a real date like 2025-09-04", describe(text))
+        checker.fail(loc, "a real date like 2026-07-01", describe(text))
         return None
 
 

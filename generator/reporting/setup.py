@@ -22,7 +22,7 @@ from ..incidents.problems import Problem, describe, problems_from
 from ..incidents.rules import Checker
 from ..incidents.schema import ReportingFile
 from ..incidents.yamltext import Path, YamlDocument, YamlProblem, parse
-from .regimes import SHIPPED, STANDARD_CATEGORIES, InvalidRules, Regime, internal_regime, shipped_regime
+from .regimes import SHIPPED, STANDARD_CATEGORIES, InvalidRules, Regime, internal_regime, read_date, shipped_regime
 
 CONFIG_FILE = "status.yml"
 EMERGENCY_CALLS = "emergency-calls"
@@ -147,8 +147,8 @@ def _regimes(shape: ReportingFile, raw: object, at: Path, checker: Checker) -> l
             checker.fail(loc if alone else (*loc, "regime"), "each regime once", f"'{choice.regime}' again")
             continue
         seen.add(choice.regime)
-        starts = _date(choice.effective_from, (*loc, "effective_from"), checker)
-        ends = _date(choice.effective_until, (*loc, "effective_until"), checker)
+        starts = read_date(choice.effective_from, (*loc, "effective_from"), checker)
+        ends = read_date(choice.effective_until, (*loc, "effective_until"), checker)
         if starts and ends and ends < starts:
             checker.fail(
                 (*loc, "effective_until"),
@@ -172,16 +172,6 @@ def _dated(regime: Regime, starts: date | None, ends: date | None) -> Regime:
     if ends is not None:
         regime = replace(regime, effective_until=min(ends, regime.effective_until) if regime.effective_until else ends)
     return regime
-
-
-def _date(text: str | None, loc: Path, checker: Checker) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        checker.fail(loc, "a date like 2026-07-01", describe(text))
-        return None
 
 
 # --- names, categories ----------------------------------------------------------------

@@ -10,8 +10,9 @@ exist yet.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
+from zoneinfo import ZoneInfo
 
 from ..incidents.model import Config, Impact, Incident, Site, Status
 from ..incidents.problems import Problem
@@ -60,31 +61,52 @@ def overdue_warnings(site: Site, now: datetime) -> list[Problem]:
 
 
 def overdue_reason(incident: Incident, now: datetime, max_gap) -> tuple[str, str] | None:
-    """Why an open incident is overdue (expected, found), or ``None`` if it is not."""
+    """Why an open incident is overdue (expected, found), or ``None`` if it is not.
+
+    Times are compared and subtracted in UTC: Python compares and subtracts two
+    times of one zone by their clock faces, which is wrong by an hour across a
+    change of clocks (01:30 MDT is before 01:10 MST).
+    """
     if not incident.is_open:
         return None
     latest = incident.latest
+    clock = now.astimezone(UTC)
     if incident.is_maintenance:
         window = incident.window
-        if window is not None and latest.status is Status.SCHEDULED and now > window.end:
+        if window is not None and latest.status is Status.SCHEDULED and clock > window.end:
             return (
                 "an update once the window has ended",
-                f"still 'scheduled', window ended {_ago(now - window.end)} ago",
+                f"still 'scheduled', window ended {_ago(_since(window.end, clock))} ago",
             )
-        if window is not None and latest.status is Status.SCHEDULED and now >= window.start:
-            began = window.start.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")
+        if window is not None and latest.status is Status.SCHEDULED and clock >= window.start:
+            began = _shown(window.start)
             return (
                 f"an update (in_progress, or cancelled) once the window began, {began}",
-                f"still 'scheduled', {_ago(now - window.start)} into the window",
+                f"still 'scheduled', {_ago(_since(window.start, clock))} into the window",
             )
         if latest.status is Status.SCHEDULED:
             return None
-    if latest.next_update is not None and now > latest.next_update:
-        due = latest.next_update.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")
-        return (f"a new update by its next_update, {due}", f"none; {_ago(now - latest.next_update)} overdue")
-    if now - latest.at > max_gap:
-        return (f"an update at least every {_ago(max_gap)} while open", f"none for {_ago(now - latest.at)}")
+    if latest.next_update is not None and clock > latest.next_update:
+        due = _shown(latest.next_update)
+        return (f"a new update by its next_update, {due}", f"none; {_ago(_since(latest.next_update, clock))} overdue")
+    if _since(latest.at, clock) > max_gap:
+        return (f"an update at least every {_ago(max_gap)} while open", f"none for {_ago(_since(latest.at, clock))}")
     return None
+
+
+def _shown(moment: datetime) -> str:
+    """A time of the files as staff wrote it; with its offset if they wrote one or the clock shows it twice."""
+    shown = moment.strftime("%Y-%m-%d %H:%M")
+    twice = moment.replace(fold=1 - moment.fold).utcoffset() != moment.utcoffset()
+    if twice or not isinstance(moment.tzinfo, ZoneInfo):
+        offset = moment.strftime("%z")
+        shown += f"{offset[:3]}:{offset[3:]}"
+    return shown
+
+
+def _since(moment: datetime, clock: datetime) -> timedelta:
+    """Real time from ``moment`` to ``clock`` (in UTC), whatever zone ``moment`` is in."""
+    return clock - moment.astimezone(UTC)
 
 
 def _ago(delta) -> str:

@@ -7,23 +7,16 @@ Nothing here downloads a browser: Chromium comes from `apt-get install -y chromi
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from browser_helpers import AXE_JS, CHROMIUM, CHROMIUM_ARGS, NOW, ROOT, require_axe, require_chromium
 from click.testing import CliRunner
+from hosting import serve
 from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
 
 from generator.cli import main
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -39,17 +32,8 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1 at a free port; ends with a slash."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve(site_dir, apply_headers=False) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
