@@ -493,6 +493,13 @@ def _pair(parent: etree._Element, name: str, value_name: str, value: str) -> Non
 
 def _alert(config: Config, message: _Message, incident_id: str) -> tuple[etree._Element, etree._Element]:
     """The ``alert`` element and its ``info`` block, in the schema's order; areas are added by the caller."""
+    alert = _alert_head(config, message, incident_id)
+    language = CAP_CP_LANGUAGE if cap_cp(config) else config.language
+    return alert, _info(alert, config, message, language)
+
+
+def _alert_head(config: Config, message: _Message, incident_id: str) -> etree._Element:
+    """The ``alert`` element with everything before its ``info`` blocks."""
     add = _adder()
     alert = etree.Element(f"{_NS}alert", nsmap={None: CAP_NAMESPACE})
     add(alert, "identifier", message.identifier)
@@ -509,9 +516,14 @@ def _alert(config: Config, message: _Message, incident_id: str) -> tuple[etree._
         add(alert, "references", message.references)
     # <incidents> groups every message about one incident (CAP §3.2.1): the incident id has no spaces.
     add(alert, "incidents", incident_id)
+    return alert
 
+
+def _info(alert: etree._Element, config: Config, message: _Message, language: str) -> etree._Element:
+    """One ``info`` block of ``message`` in ``language`` (``en-CA``, ``fr-CA``); areas are added by the caller."""
+    add = _adder()
     info = etree.SubElement(alert, f"{_NS}info")
-    add(info, "language", CAP_CP_LANGUAGE if cap_cp(config) else config.language)
+    add(info, "language", language)
     add(info, "category", "Infra")
     add(info, "event", message.event)
     add(info, "responseType", message.response_type)
@@ -531,7 +543,7 @@ def _alert(config: Config, message: _Message, incident_id: str) -> tuple[etree._
     add(info, "instruction", message.instruction)
     add(info, "web", message.web)
     add(info, "contact", config.contact.phone)
-    return alert, info
+    return info
 
 
 def cap_cp(config: Config) -> bool:

@@ -14,6 +14,7 @@ fill says so in its header (``LENGTH: :60 (runs :44)``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -187,14 +188,19 @@ _STATE_WORDS = {
 """Words a staff sentence would use to restate the lead, for telling padding from news."""
 
 
-def _coming_back_at(incident: Incident, update: Update, zone) -> str:
-    """``twelve-fifty this afternoon``: the first monitoring update of this outage, said at a resolution."""
+def first_coming_back(incident: Incident, update: Update) -> Update | None:
+    """The first monitoring update of the outage a resolution ends (after any earlier all clear), if there was one."""
     if update.status is not Status.RESOLVED:
-        return ""
-    episode = []
+        return None
+    episode: list[Update] = []
     for earlier in incident.updates[: update.number - 1]:
         episode = [] if earlier.status is Status.RESOLVED else [*episode, earlier]
-    first = next((u for u in episode if u.status is Status.MONITORING), None)
+    return next((u for u in episode if u.status is Status.MONITORING), None)
+
+
+def _coming_back_at(incident: Incident, update: Update, zone) -> str:
+    """``twelve-fifty this afternoon``: the first monitoring update of this outage, said at a resolution."""
+    first = first_coming_back(incident, update)
     return e.spoken_time(first.at, update.at, zone) if first else ""
 
 
@@ -223,14 +229,21 @@ def _direction(incident: Incident, update: Update, fact: str) -> str:
     return "up" if change.after > change.before else "down"
 
 
-def _moved(incident: Incident, update: Update) -> str:
-    """``an hour earlier``: how far this update moved a live estimate from the one before."""
+def estimate_move(incident: Incident, update: Update) -> tuple[timedelta, bool] | None:
+    """How far this update moved a live estimate from the one before, and whether later; None if it did not."""
     change = _change(incident, update, "restore_eta")
     if change is None or change.how != "moved":
+        return None
+    return abs(e.elapsed(change.before, change.after)), change.after > change.before
+
+
+def _moved(incident: Incident, update: Update) -> str:
+    """``an hour earlier``: how far this update moved a live estimate from the one before."""
+    move = estimate_move(incident, update)
+    if move is None:
         return ""
-    later = change.after > change.before
-    length = e.spoken_duration(abs(e.elapsed(change.before, change.after)))
-    return f"{length.removeprefix('about ')} {'later' if later else 'earlier'}"
+    length, later = move
+    return f"{e.spoken_duration(length).removeprefix('about ')} {'later' if later else 'earlier'}"
 
 
 def _withdrawn(incident: Incident, update: Update) -> bool:
@@ -318,14 +331,17 @@ def _slug(config: Config, incident: Incident, update: Update, issue: Issue | Non
 # --- the template's sentences, fitted -------------------------------------------------
 
 
-def candidate_sentences(template: Environment, facts_: RadioFacts) -> list[e.Candidate]:
+def candidate_sentences(
+    template: Environment, facts_: object, name: str = "radio.txt.j2", tidy: Callable[[str], str] | None = None
+) -> list[e.Candidate]:
     """The template's candidates: ``N sentence`` starts one (importance N), ``or sentence`` words the same point
-    shorter; a line ``… |condition`` is left out when its condition is empty."""
-    module = template.get_template("radio.txt.j2").module
+    shorter; a line ``… |condition`` is left out when its condition is empty. ``name`` is the template
+    (``fr/radio.txt.j2`` for French) and ``tidy`` its language's last touch to each sentence."""
+    module = template.get_template(name).module
     try:
-        return e.candidates_from_lines(str(module.sentences(facts_)), tidy=_tidy)
+        return e.candidates_from_lines(str(module.sentences(facts_)), tidy=tidy or _tidy)
     except ValueError as exc:
-        raise TemplateRuntimeError(f"radio.txt.j2, sentences: {exc}") from None
+        raise TemplateRuntimeError(f"{name}, sentences: {exc}") from None
 
 
 def _tidy(sentence: str) -> str:

@@ -68,7 +68,7 @@ from .printed import (
     typographie,
     zone_name,
 )
-from .sms import in_gsm7, sms_budget, sms_parts, sms_time, sms_units, sms_window
+from .sms import GSM7_PART, UCS2_BUDGET, in_gsm7, sms_budget, sms_parts, sms_time, sms_units, sms_window
 from .staff import (
     apologises,
     attributed,
@@ -99,8 +99,10 @@ from .wording import (
 )
 
 __all__ = [
+    "GSM7_PART",
     "NBSP",
     "NNBSP",
+    "UCS2_BUDGET",
     "WORDS_PER_MINUTE",
     "apologises",
     "attributed",

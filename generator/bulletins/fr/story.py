@@ -1,0 +1,160 @@
+"""L'histoire d'une mise à jour en français: how the French bulletins name the services, the places and the advice.
+
+The facts are the English story's (``bulletins.story``: is 911 at stake, is
+this a follow-up, what is affected); these helpers only say them in French.
+``config`` and ``incident`` are the French ones: their names, regions and
+messages are already in French.
+
+Services are named as a Canadian provider names them: a name used as a
+label stands beside "service" ("le service Internet", "les services IPTV"),
+any other takes "de" ("le service de téléphonie résidentielle"), so two
+services read "les services Internet et de téléphonie résidentielle".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...incidents.model import Area, Config, Incident, Service, Update
+from ..editorial import fr as w
+from ..editorial.fr.places import compass_region, regions_phrase
+from ..story import everywhere, parts_of, safety_advice
+
+ENGLISH_ADVICE = "If you need 9-1-1, use a cell phone."
+"""The English default of ``bulletins.emergency_advice``: a French bulletin never says it."""
+ADVICE = "Si vous devez composer le 9-1-1, utilisez un téléphone cellulaire."
+"""The French safety advice when status.yml gives none in French."""
+SMS_ADVICE = ("Pour le 9-1-1, utilisez un cellulaire.", "9-1-1 : utilisez un cellulaire.")
+"""The default advice in fewer characters, for the text message; advice staff wrote is sent as written."""
+
+
+def french_safety_advice(config: Config, incident: Incident, update: Update) -> str:
+    """The safety advice in French while a service carrying 911 calls is affected, else ``""``.
+
+    The configured advice, unless it is still the English default (a site whose French advice was not
+    written), in which case the French default.
+    """
+    said = safety_advice(config, incident, update)
+    return ADVICE if said == ENGLISH_ADVICE else said
+
+
+def sms_advice(advice: str) -> tuple[str, ...]:
+    """The advice for a text message, fullest first: the default in its short forms, staff's own words as written."""
+    if not advice:
+        return ()
+    return SMS_ADVICE if advice == ADVICE else (advice,)
+
+
+# --- services -------------------------------------------------------------------------
+
+
+def _as_label(name: str) -> bool:
+    """True for a name that stands beside "service" as a label: ``Internet``, ``IPTV``, ``VoIP``, ``Wi-Fi``."""
+    first = name.split(" ", 1)[0]
+    return first.lower() == "internet" or first.isupper() or any(c.isupper() for c in first[1:])
+
+
+def _complement(name: str) -> str:
+    """``Internet`` -> ``Internet``; ``Téléphonie résidentielle`` -> ``de téléphonie résidentielle``."""
+    return name if _as_label(name) else w.de(w.name_in_sentence(name))
+
+
+def plural(services: tuple[Service, ...]) -> bool:
+    return len(services) > 1
+
+
+def services_named(services: tuple[Service, ...]) -> str:
+    """``le service Internet``, ``les services Internet et de téléphonie résidentielle``."""
+    complements = w.list_words([_complement(s.name) for s in services])
+    return f"les services {complements}" if plural(services) else f"le service {complements}"
+
+
+def services_of(services: tuple[Service, ...]) -> str:
+    """After "de": ``du service Internet``, ``des services Internet et de téléphonie résidentielle``."""
+    named = services_named(services)
+    return "des" + named.removeprefix("les") if plural(services) else "du" + named.removeprefix("le")
+
+
+def services_list(services: tuple[Service, ...]) -> str:
+    """``Internet et téléphonie résidentielle``: the names alone, for a text message or a headline."""
+    names = [s.name for s in services]
+    return w.list_words(names[:1] + [n if _as_label(n) else w.name_in_sentence(n) for n in names[1:]])
+
+
+def services_de(services: tuple[Service, ...]) -> str:
+    """``d'Internet et de téléphonie résidentielle``: after "panne", in a text message."""
+    return w.list_words([w.de(n if _as_label(n) else w.name_in_sentence(n)) for n in (s.name for s in services)])
+
+
+# --- places ---------------------------------------------------------------------------
+
+_PLACE_NOUNS = {"comté": "le", "district": "le", "canton": "le", "village": "le", "municipalité": "la", "région": "la"}
+
+
+def at_place(name: str) -> str:
+    """``à St. Albert``; ``dans le comté de Sturgeon`` for a place named by what it is."""
+    first = name.split(" ", 1)[0].lower()
+    article = _PLACE_NOUNS.get(first)
+    return f"dans {article} {name[:1].lower()}{name[1:]}" if article else f"à {name}"
+
+
+def _named(areas: tuple[Area, ...]) -> str:
+    neighbourhoods = [a.name for a in areas if parts_of(a)]
+    wholes = [at_place(a.name) for a in areas if not parts_of(a)]
+    said = []
+    if neighbourhoods:
+        kind = "dans les secteurs" if len(neighbourhoods) > 1 else "dans le secteur"
+        said.append(f"{kind} {w.de(w.list_words(neighbourhoods))}")
+    return w.list_words(said + wholes)
+
+
+def where_words(
+    config: Config, areas: tuple[Area, ...], whole: str = "sur l'ensemble de son territoire"
+) -> tuple[str, ...]:
+    """How to say where, fullest first: ``dans les secteurs de Clareview et Castle Downs``, then by region.
+
+    Up to four areas by name, or by their regions when that is shorter
+    (``dans certains secteurs du nord et du nord-est d'Edmonton``); more by region; every area as ``whole``.
+    """
+    if everywhere(config, areas):
+        return (whole,)
+    regions = [a.region for a in areas if parts_of(a)]
+    wholes = [at_place(a.name) for a in areas if not parts_of(a)]
+    by_region = w.list_words(([f"dans certains secteurs {regions_phrase(regions, 'du')}"] if regions else []) + wholes)
+    if len(areas) > 4:
+        return (by_region,)
+    names = _named(areas)
+    return (names, by_region) if regions else (names,)
+
+
+def regions_sentence(config: Config, areas: tuple[Area, ...]) -> str:
+    """``Le secteur de Mill Woods se trouve dans le sud d'Edmonton.``; ``Les secteurs touchés se trouvent dans le
+    nord et le nord-est d'Edmonton.`` Only for up to four areas, each a part of a region named by its compass point."""
+    if everywhere(config, areas) or len(areas) > 4 or not all(parts_of(a) for a in areas):
+        return ""
+    if not all(compass_region(a.region) for a in areas):
+        return ""
+    regions = regions_phrase([a.region for a in areas])
+    if len(areas) == 1:
+        return f"Le secteur {w.de(areas[0].name)} se trouve dans {regions}."
+    return f"Les secteurs touchés se trouvent dans {regions}."
+
+
+def slug_place(config: Config, areas: tuple[Area, ...]) -> str:
+    """``CASTLE DOWNS``, ``CLAREVIEW ET CASTLE DOWNS``, ``EDMONTON``, ``TOUS LES SECTEURS``."""
+    if everywhere(config, areas):
+        return "TOUS LES SECTEURS"
+    if len(areas) <= 2:
+        return " ET ".join(a.name for a in areas).upper()
+    regions = list(dict.fromkeys(a.region or a.name for a in areas))
+    if len(regions) == 1:
+        return regions[0].upper()
+    places = {found[1] if (found := compass_region(region)) else region for region in regions}
+    if len(places) == 1 and all(parts_of(a) for a in areas):
+        return places.pop().upper()  # Nord et Nord-Est d'Edmonton: EDMONTON
+    return "PLUSIEURS SECTEURS"
+
+
+def upper(text: str) -> str:
+    """Capitals for a slug, accents kept (French keeps them on capitals): ``MISE À JOUR``."""
+    return re.sub(r"\s+", " ", text.upper())
