@@ -26,7 +26,7 @@ from .. import editorial as e
 from ..editorial import fr
 from ..editorial.sms import SMS_LIMIT, is_gsm7
 from ..story import everywhere, parts_of
-from .story import french_safety_advice, services_de, services_list, sms_advice
+from .story import french_safety_advice, page_url, services_de, services_list, sms_advice
 
 NOTICE_LIMIT = 1200
 """The English notice's 1,000 characters, with the fifth more French takes to say the same."""
@@ -104,7 +104,7 @@ def notice_facts(
         restored=fr.stamp(at, zone) if final and not incident.is_maintenance else "",
         next_update=fr.stamp(update.next_update, zone) if update.next_update and not final else "",
         support=config.contact.phone,
-        url=f"{config.site_url}incidents/{incident.id}/",
+        url=page_url(config, incident.id),
         site=config.host,
         sms_what=_sms_what(incident, update, zone),
         sms_where=_sms_where(config, incident),

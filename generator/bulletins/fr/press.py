@@ -24,7 +24,7 @@ from ...state.ledger import Issue
 from .. import editorial as e
 from ..editorial import fr
 from ..press import TIMELINE_ENTRIES, lede_words
-from .story import french_safety_advice, plural, services_named, where_words
+from .story import feed_url, french_safety_advice, page_url, plural, services_named, where_words
 
 TEMPLATE = "fr/press.txt.j2"
 LEDE_WORDS = 40
@@ -81,7 +81,7 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     many = plural(incident.services)
     places = where_words(config, incident.areas)
     where, short_where = places[0], places[-1]
-    url = f"{config.site_url}incidents/{incident.id}/"
+    url = page_url(config, incident.id)
     eta, passed = live_estimate(incident, at), passed_estimate(incident, at)
     customers = incident.customers_affected
     affecting = f", ce qui touche {_customers(customers)} clients" if customers else ""
@@ -191,7 +191,7 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         earlier=len(incident.updates) - len(shown),
         advice=closing,
         url=url,
-        feed_url=f"{config.site_url}feeds/atom.xml",
+        feed_url=feed_url(config),
         about=config.about or f"{config.name} fournit des services Internet et de téléphonie.",
     )
 

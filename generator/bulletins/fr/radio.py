@@ -226,11 +226,24 @@ def _cause(cause: str, say) -> tuple[str, ...]:
     readable = [_sentence(s) for s in sentences if fr.readable_on_air(s)]
     if not readable or not fr.readable_on_air(sentences[0]):
         return ()
-    full = fr.attributed(" ".join(readable))
-    first = fr.attributed(readable[0])
+    full = _short_enough(fr.attributed(" ".join(readable)))
+    first = _short_enough(fr.attributed(readable[0]))
     if not full:
         return (first,) if first else ()
     return (full,) if len(readable) == 1 or not first else (full, first)
+
+
+LONGEST_SENTENCE = 35
+"""Words a sentence may run on air before a closing relative clause ("…, qui dessert …") is left out."""
+
+
+def _short_enough(sentence: str) -> str:
+    """``… a sectionné son câble principal, qui dessert les quatre quartiers.`` -> ``… son câble principal.``
+    when the sentence is too long to say in one breath; a closing "qui" clause is background the listener can
+    do without. A sentence without one is kept as it is."""
+    if fr.spoken_word_count(sentence) <= LONGEST_SENTENCE or ", qui " not in sentence:
+        return sentence
+    return sentence.rsplit(", qui ", 1)[0].rstrip(" ,") + "."
 
 
 def _details(message: str, say, said: list[str]) -> tuple[str, ...]:

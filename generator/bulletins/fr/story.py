@@ -28,6 +28,20 @@ SMS_ADVICE = ("Pour le 9-1-1, utilisez un cellulaire.", "9-1-1 : utilisez un cel
 """The default advice in fewer characters, for the text message; advice staff wrote is sent as written."""
 
 
+SITE_FOLDER = "fr/"
+"""Where the site's French pages live (``/fr/``): the French bulletins link there."""
+
+
+def page_url(config: Config, incident_id: str) -> str:
+    """``https://status.northwind.example/fr/incidents/<id>/``: the incident's page in French."""
+    return f"{config.site_url}{SITE_FOLDER}incidents/{incident_id}/"
+
+
+def feed_url(config: Config) -> str:
+    """The French Atom feed, ``/fr/feeds/atom.xml``."""
+    return f"{config.site_url}{SITE_FOLDER}feeds/atom.xml"
+
+
 def french_safety_advice(config: Config, incident: Incident, update: Update) -> str:
     """The safety advice in French while a service carrying 911 calls is affected, else ``""``.
 

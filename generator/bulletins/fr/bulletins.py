@@ -1,0 +1,75 @@
+"""Les bulletins en français d'une mise à jour: the French files beside an update's English set.
+
+When status.yml lists ``fr`` among its ``languages``, every bulletin set also
+writes ``fr/radio.txt``, ``fr/radio-15.txt`` (each length), ``fr/press.txt``,
+``fr/notice.txt`` and ``fr/sms.txt`` under the set's own folder, and its CAP
+message gets a second ``info`` block in French (``fr-CA``). The English files
+keep their paths and bytes. Everything is rendered from the site as seen in
+French (``incidents.languages.site_in``) as of the same update, so a French
+file never says more than its English twin.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from jinja2 import Environment
+
+from ...incidents.model import Config, Incident, Update
+from ...state.ledger import Issue
+from ..cap import InfoText
+from .cap import french_info
+from .notice import notice, sms
+from .press import press_release
+from .radio import radio_scripts
+
+FOLDER = "fr/"
+"""Where the French files sit inside a set's folder."""
+
+
+@dataclass(frozen=True)
+class FrenchBulletins:
+    """The French bulletins of one update, rendered on first use."""
+
+    templates: Environment
+    config: Config
+    """The site's config as seen in French."""
+    incident: Incident
+    """The incident as seen in French, as of ``update``."""
+    update: Update
+    issue: Issue
+
+    @cached_property
+    def radio(self) -> dict[int, str]:
+        return radio_scripts(self.templates, self.config, self.incident, self.update, self.issue)
+
+    @cached_property
+    def press(self) -> str:
+        return press_release(self.templates, self.config, self.incident, self.update, self.issue)
+
+    @cached_property
+    def notice(self) -> str:
+        return notice(self.templates, self.config, self.incident, self.update, self.issue)
+
+    @cached_property
+    def sms(self) -> str:
+        return sms(self.templates, self.config, self.incident, self.update, self.issue)
+
+    @cached_property
+    def info(self) -> InfoText:
+        """The words of the CAP message's French ``info`` block."""
+        return french_info(self.config, self.incident, self.update, self.issue.is_correction)
+
+    def files(self, path: str) -> dict[str, bytes]:
+        """The French files by their path in the site; ``path`` is the set's folder (``bulletins/…/``)."""
+        where = f"{path}{FOLDER}"
+        files = {
+            f"{where}radio.txt": "\n\n".join(self.radio[s] for s in sorted(self.radio)),
+            f"{where}press.txt": self.press,
+            f"{where}notice.txt": self.notice,
+            f"{where}sms.txt": self.sms + "\n",
+        }
+        for seconds, script in sorted(self.radio.items()):
+            files[f"{where}radio-{seconds}.txt"] = script
+        return {name: text.encode("utf-8") for name, text in files.items()}
