@@ -11,6 +11,7 @@ and text to the rules whatever the wording.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from xsdata.formats.dataclass.parsers import XmlParser
 from generator.bulletins import BulletinSet, bulletin_set, published_sets
 from generator.bulletins.editorial import fr
 from generator.bulletins.editorial.sms import SMS_LIMIT, is_gsm7
+from generator.bulletins.fr.notice import sms
 from generator.bulletins.fr.radio import facts
 from generator.bulletins.radio import copy_of
 from generator.bulletins.templates import bulletin_templates
@@ -197,3 +199,19 @@ def test_golden_french_bulletins(item: BulletinSet) -> None:
         golden = GOLDEN / item.id / "fr" / name
         made = files[f"{item.path}{name}"] if name == "cap.xml" else files[f"{item.path}fr/{name}"]
         assert made == golden.read_bytes(), golden
+
+
+def test_a_place_gsm7_cannot_spell_sends_the_text_as_ucs2_in_at_most_two_parts_never_misspelt() -> None:
+    item = next(s for s in SETS if s.id == f"{CLAREVIEW}/20261122-1730")
+    assert item.french is not None
+    french = item.french
+    # A town of its own (its region is itself), so no shorter wording by region can leave its name out.
+    town = "Forêt-des-Hêtres"
+    areas = tuple(replace(a, name=town, region=town) if a.id == "clareview" else a for a in french.incident.areas)
+    updates = tuple(replace(u, facts=replace(u.facts, areas=areas)) for u in french.incident.updates)
+    incident = replace(french.incident, updates=updates)
+    text = sms(TEMPLATES, french.config, incident, incident.updates[-1])
+    assert town in text and not is_gsm7(text)
+    parts = fr.sms_parts(text)
+    assert len(parts) == 2 and "".join(parts) == text and all(len(p) <= 67 for p in parts), parts
+    assert text.endswith("status.northwind.example")
