@@ -152,13 +152,14 @@ def main() -> None:
 @main.command()
 @ROOT_OPTION
 @NOW_OPTION
-@click.option("--strict", is_flag=True, help="Treat warnings (overdue updates) as errors.")
+@click.option("--strict", is_flag=True, help="Treat warnings (overdue updates, missing translations) as errors.")
 def check(root: Path, now: str | None, strict: bool) -> None:
     """Check status.yml and every incident file; report every problem with its file and line.
 
     Exits 0 when everything is valid, 1 otherwise. Open incidents whose promised
-    update is late, and text that an unquoted ' #' cut short (YAML read the rest
-    as a comment), are reported as warnings (errors with --strict). With
+    update is late, text that an unquoted ' #' cut short (YAML read the rest
+    as a comment), and text missing one of status.yml's languages are reported
+    as warnings (errors with --strict). With
     reporting: in status.yml, each regulatory reporting duty that is due is a
     warning naming its key for reported:, and one overdue is an error with --strict.
 
@@ -171,7 +172,8 @@ def check(root: Path, now: str | None, strict: bool) -> None:
     overdue = overdue_warnings(site, moment)
     outages = site_duties(site, setup, moment)
     noted = [*setup.warnings, *discovery_warnings(outages, site)]
-    for warning in (*site.warnings, *overdue, *noted):
+    untranslated = site.missing_translations
+    for warning in (*site.warnings, *untranslated, *overdue, *noted):
         click.echo(str(warning.as_error() if strict else warning), err=True)
     pending = [(outage, duty) for outage in outages for duty in outage.pending]
     late = sum(duty.status is DutyStatus.OVERDUE for _, duty in pending)
@@ -179,13 +181,15 @@ def check(root: Path, now: str | None, strict: bool) -> None:
         click.echo(duty_line(outage, duty, error=strict and duty.status is DutyStatus.OVERDUE), err=True)
     for regime, why in not_in_force(setup, moment.date()):
         click.echo(f"{CONFIG_FILE}: note: {regime.id} is not in force on {moment.date()}: {why}", err=True)
-    if strict and (site.warnings or overdue or noted or late):
-        counts = [(len(site.warnings), "text(s) cut by ' #'"), (len(overdue), "overdue incident(s)"),
-                  (len(noted), "reporting warning(s)"), (late, "overdue reporting duty(ies)")]  # fmt: skip
+    if strict and (site.warnings or untranslated or overdue or noted or late):
+        counts = [(len(site.warnings), "text(s) cut by ' #'"), (len(untranslated), "text(s) missing a language"),
+                  (len(overdue), "overdue incident(s)"), (len(noted), "reporting warning(s)"),
+                  (late, "overdue reporting duty(ies)")]  # fmt: skip
         click.echo(f"{', '.join(f'{n} {what}' for n, what in counts if n)}; failing because of --strict", err=True)
         sys.exit(1)
     open_count = sum(i.is_open for i in site.incidents)
     cut = f", {len(site.warnings)} text(s) cut by ' #'" if site.warnings else ""
+    cut += f", {len(untranslated)} text(s) missing a language" if untranslated else ""
     summary = f"ok: {len(site.incidents)} files valid, {open_count} open, {len(overdue)} overdue{cut}"
     if setup.on:
         summary += f"; reporting: {len(pending) - late} due, {late} overdue"

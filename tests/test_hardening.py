@@ -180,6 +180,10 @@ BASE = (ROOT / "tests/broken/_base/incident.yml").read_text(encoding="utf-8")
         ("customers_affected: 1200", "12.5"),
         ("title: Internet and phone outage in Castle Downs", "1e3"),
         ("title: Internet and phone outage in Castle Downs", "no"),
+        ("title: Internet and phone outage in Castle Downs", "{en: Outage in Castle Downs}"),
+        ("title: Internet and phone outage in Castle Downs", "{english: Outage in Castle Downs}"),
+        ("title: Internet and phone outage in Castle Downs", "{}"),
+        ("title: Internet and phone outage in Castle Downs", "{en: ''}"),
     ],
 )
 def test_an_editor_with_the_json_schema_and_check_give_the_same_verdict(tmp_path: Path, line: str, value: str) -> None:

@@ -64,7 +64,7 @@ def duty(key: str, message: str, *, error: bool = False) -> str:
             [
                 duty(
                     "internal/executive",
-                    "Internal executive escalation threshold crossed at 09:18 (510,000 user-minutes); "
+                    "Internal executive escalation threshold crossed at 09:18 (500,000 user-minutes); "
                     "tell the executive on call by 09:33",
                 )
             ],
@@ -86,7 +86,7 @@ def duty(key: str, message: str, *, error: bool = False) -> str:
             [
                 duty(
                     "crtc-2025-225/primary-notification",
-                    f"CRTC major-outage threshold crossed at 09:35 (612,000 user-minutes); {NOTIFY} by 11:35",
+                    f"CRTC major-outage threshold crossed at 09:35 (600,000 user-minutes); {NOTIFY} by 11:35",
                 )
             ],
             "reporting: 1 due, 0 overdue",
@@ -108,7 +108,7 @@ def test_the_duty_is_shown_until_the_notice_is_recorded() -> None:
     # 07:55 to 10:04:59 is 7,799 seconds: 6,000 x 7,799 / 60 = 779,900 user-minutes.
     code, output = check(ROOT, "2026-11-22 10:04:59")
     assert code == 0
-    assert duty("crtc-2025-225/primary-notification", f"CRTC major-outage threshold crossed at 09:35 (779,900 user-minutes); {NOTIFY} by 11:35") in output  # fmt: skip
+    assert duty("crtc-2025-225/primary-notification", f"CRTC major-outage threshold crossed at 09:35 (600,000 user-minutes); {NOTIFY} by 11:35") in output  # fmt: skip
 
 
 def test_check_uses_the_site_as_of_now(tmp_path: Path) -> None:
@@ -127,7 +127,7 @@ def test_check_uses_the_site_as_of_now(tmp_path: Path) -> None:
     assert "primary-notification" not in output and "reporting: 0 due, 0 overdue" in output
     edit(path, "at: 2026-11-22 10:05", "at: 2026-11-22 10:45")
     code, output = check(root, "2026-11-22 10:30")
-    assert duty("crtc-2025-225/primary-notification", f"CRTC major-outage threshold crossed at 09:35 (930,000 user-minutes); {NOTIFY} by 11:35") in output  # fmt: skip
+    assert duty("crtc-2025-225/primary-notification", f"CRTC major-outage threshold crossed at 09:35 (600,000 user-minutes); {NOTIFY} by 11:35") in output  # fmt: skip
 
 
 def test_strict_fails_once_a_duty_is_overdue_without_a_reported_entry(tmp_path: Path) -> None:
@@ -142,10 +142,10 @@ def test_strict_fails_once_a_duty_is_overdue_without_a_reported_entry(tmp_path: 
     code, output = check(root, "2026-11-22 11:35", "--strict")
     assert code == 0, output
     # 07:55 to 11:35 is 220 minutes: 6,000 x 220 = 1,320,000.
-    assert duty("crtc-2025-225/primary-notification", f"CRTC major-outage threshold crossed at 09:35 (1,320,000 user-minutes); {NOTIFY} by 11:35") in output  # fmt: skip
+    assert duty("crtc-2025-225/primary-notification", f"CRTC major-outage threshold crossed at 09:35 (600,000 user-minutes); {NOTIFY} by 11:35") in output  # fmt: skip
     # A minute later it is overdue: a warning, and an error with --strict. 221 minutes: 1,326,000.
     late = (
-        f"CRTC major-outage threshold crossed at 09:35 (1,326,000 user-minutes); {NOTIFY} by 11:35, overdue by 1 minute"
+        f"CRTC major-outage threshold crossed at 09:35 (600,000 user-minutes); {NOTIFY} by 11:35, overdue by 1 minute"
     )
     code, output = check(root, "2026-11-22 11:36")
     assert code == 0 and duty("crtc-2025-225/primary-notification", late) in output
@@ -165,7 +165,7 @@ def test_a_reported_entry_for_one_recipient_leaves_the_others_due(tmp_path: Path
     assert (
         duty(
             "crtc-2025-225/primary-notification",
-            "CRTC major-outage threshold crossed at 09:35 (810,000 user-minutes); notify ISED and Alberta Emergency "
+            "CRTC major-outage threshold crossed at 09:35 (600,000 user-minutes); notify ISED and Alberta Emergency "
             'Management Agency by 11:35 (done for CRTC at 10:05 by Sam Okafor (emails to CRTC, ISED and AEMA, subject "Major outage NOC-5391"))',
         )
         in output
@@ -195,7 +195,7 @@ def test_across_the_fall_back_the_clock_runs_in_elapsed_time(tmp_path: Path) -> 
     code, output = check(root, "2026-11-01T01:20-07:00")  # 110 minutes: 660,000
     assert (
         f"{source}: warning: crtc-2025-225/primary-notification: CRTC major-outage threshold crossed at 01:10 MST "
-        f"(660,000 user-minutes); {NOTIFY} by 03:10"
+        f"(600,000 user-minutes); {NOTIFY} by 03:10"
     ) in output
     code, output = check(root, "2026-11-01 03:11", "--strict")  # 03:11 MST is 10:11 UTC: a minute late
     assert code == 1
@@ -277,7 +277,7 @@ def test_site_duties_is_what_check_prints_for_the_delivery_stage() -> None:
     (outage,) = site_duties(site, setup, now)
     assert outage.incident.id == CLAREVIEW
     assert [d.key for d in outage.pending] == ["crtc-2025-225/primary-notification"]
-    assert outage.pending[0].message == f"CRTC major-outage threshold crossed at 09:35 (612,000 user-minutes); {NOTIFY} by 11:35"  # fmt: skip
+    assert outage.pending[0].message == f"CRTC major-outage threshold crossed at 09:35 (600,000 user-minutes); {NOTIFY} by 11:35"  # fmt: skip
     assert [(d.key, str(d.status)) for d in outage.duties] == [
         ("internal/executive", "reported"),
         ("crtc-2025-225/primary-notification", "due"),
@@ -322,5 +322,5 @@ def test_the_fcc_counts_the_customers_potentially_affected(tmp_path: Path) -> No
     code, output = check(root, "2026-03-02 10:31")  # 30,000 x 31 = 930,000
     assert (
         f"{source}: warning: fcc-part4/nors-notification: FCC NORS reporting threshold crossed at 10:30 "
-        "(930,000 potentially affected user-minutes); file a notification with the FCC (NORS) by 12:00"
+        "(900,000 potentially affected user-minutes); file a notification with the FCC (NORS) by 12:00"
     ) in output

@@ -25,7 +25,7 @@ def test_the_message_staff_see_when_the_primary_threshold_is_crossed() -> None:
     facts = outage("2026-11-22 07:57", [("2026-11-22 08:05", 6000)], discovered="2026-11-22 08:05")
     duty = one(facts, "2026-11-22 09:39", FINAL, "primary-notification")
     assert duty.message == (
-        "CRTC major-outage threshold crossed at 09:37 (612,000 user-minutes);"
+        "CRTC major-outage threshold crossed at 09:37 (600,000 user-minutes);"
         " notify CRTC, ISED and Alberta Emergency Management Agency by 11:37"
     )
     assert (duty.met_at, duty.clock_start, duty.deadline) == (
@@ -53,7 +53,7 @@ def test_overdue_says_by_how_much_rounded_up_to_the_minute() -> None:
     facts = outage("2026-11-22 07:57", [("2026-11-22 07:57", 6000)])
     # One second past 11:37 is a minute late. 07:57 to 11:37:01 is 220 minutes 1 second: 6,000 x 220.0167 = 1,320,100.
     assert one(facts, "2026-11-22 11:37:01", FINAL, "primary-notification").message == (
-        "CRTC major-outage threshold crossed at 09:37 (1,320,100 user-minutes);"
+        "CRTC major-outage threshold crossed at 09:37 (600,000 user-minutes);"
         " notify CRTC, ISED and Alberta Emergency Management Agency by 11:37, overdue by 1 minute"
     )
 
@@ -105,7 +105,7 @@ def test_reported_on_time() -> None:
     )
     assert (str(duty.status), duty.late) == ("reported", False)
     assert duty.message == (
-        "CRTC major-outage threshold crossed at 09:37 (1,458,000 user-minutes); done at 10:40 by Dana Reyes (CRTC-17)"
+        "CRTC major-outage threshold crossed at 09:37 (600,000 user-minutes); done at 10:40 by Dana Reyes (CRTC-17)"
     )
 
 
@@ -218,7 +218,7 @@ def test_wireless_public_alerting(now: str, expected: dict[str, str]) -> None:
 def test_wireless_public_alerting_authorities_message() -> None:
     facts = outage("2026-11-22 08:00", [], services={"alerts": {"public-alerting"}})
     assert one(facts, "2026-11-22 08:42", FINAL, "public-alerting-authorities").message == (
-        "CRTC wireless public alerting outage of 30 minutes crossed at 08:30 (out for 42 minutes);"
+        "CRTC wireless public alerting outage of 30 minutes crossed at 08:30 (out for 30 minutes);"
         " notify CRTC and ISED by 10:30"
     )
 
@@ -293,7 +293,7 @@ def test_a_threshold_crossed_during_the_repeated_hour() -> None:
     # At 01:50 MST (08:50 UTC), 170 minutes in: 6,000 x 170 = 1,020,000.
     facts = outage("2026-11-01 00:00", [("2026-11-01 00:00", 6000)])
     assert one(facts, "2026-11-01 01:50-07:00", FINAL, "primary-notification").message == (
-        "CRTC major-outage threshold crossed at 01:40 MDT (1,020,000 user-minutes);"
+        "CRTC major-outage threshold crossed at 01:40 MDT (600,000 user-minutes);"
         " notify CRTC, ISED and Alberta Emergency Management Agency by 02:40"
     )
 
@@ -303,7 +303,7 @@ def test_a_threshold_crossed_across_the_march_change() -> None:
     # happens); deadline 11:40 UTC = 05:40 MDT. At 04:00 MDT (10:00 UTC), 120 minutes in: 720,000.
     facts = outage("2026-03-08 01:00", [("2026-03-08 01:00", 6000)])
     assert one(facts, "2026-03-08 04:00", FINAL, "primary-notification").message == (
-        "CRTC major-outage threshold crossed at 03:40 (720,000 user-minutes);"
+        "CRTC major-outage threshold crossed at 03:40 (600,000 user-minutes);"
         " notify CRTC, ISED and Alberta Emergency Management Agency by 05:40"
     )
 

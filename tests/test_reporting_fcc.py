@@ -58,9 +58,9 @@ def test_nors_deadlines_run_from_discovery() -> None:
 
 
 def test_nors_message_counts_potentially_affected_user_minutes() -> None:
-    # At 08:31: 30,000 x 31 = 930,000 potentially affected user-minutes.
+    # Crossed at 08:30 (30,000 x 30 = 900,000 potentially affected user-minutes); the message names that figure.
     assert one(big_phone_outage(), "2026-11-22 08:31", FCC, "nors-notification").message == (
-        "FCC NORS reporting threshold crossed at 08:30 (930,000 potentially affected user-minutes);"
+        "FCC NORS reporting threshold crossed at 08:30 (900,000 potentially affected user-minutes);"
         " file a notification with the FCC (NORS) by 10:05"
     )
 
@@ -97,9 +97,9 @@ def test_911_notice_is_due_30_minutes_after_discovery_even_when_the_threshold_co
     assert str(one(facts, "2026-11-22 08:30", FCC, "911-special-facility").status) == "due"
     late = one(facts, "2026-11-22 08:30:01", FCC, "911-special-facility")
     assert late.message == (
-        "FCC 911 special-facility threshold crossed at 08:30 (900,500 potentially affected user-minutes);"
+        "FCC 911 special-facility threshold crossed at 08:30 (900,000 potentially affected user-minutes);"
         " notify, by telephone and in writing, the affected 911 special facilities by 08:30, overdue by 1 minute"
-    )  # at 08:30:01: 30,000 x 1,801 s / 60 = 900,500
+    )  # the figure is the one at the crossing, 08:30:00 (30,000 x 30 minutes), not at 08:30:01
 
 
 def test_911_follow_up_runs_two_hours_from_the_notice() -> None:

@@ -192,7 +192,7 @@ def test_an_organisations_own_rules_in_the_same_format() -> None:
     facts = outage("2026-11-22 08:00", [("2026-11-22 08:00", 1000)])
     [duty] = duties(facts, [internal], at("2026-11-22 09:41"), zone=EDMONTON)
     assert duty.message == (
-        "Internal executive escalation threshold crossed at 09:40 (101,000 user-minutes);"
+        "Internal executive escalation threshold crossed at 09:40 (100,000 user-minutes);"
         " tell the executive on call by 09:55"
     )
 

@@ -19,6 +19,7 @@ from .images import check_images
 from .problems import InvalidSite, Problem, describe, field_path, problems_from
 from .rules import Checker, check_config, check_incident, check_incident_name
 from .schema import (
+    LANGUAGES,
     IncidentFile,
     IncidentUpdateFile,
     MaintenanceFile,
@@ -34,20 +35,33 @@ INCIDENT_SUFFIXES = (".yml", ".yaml")
 
 
 def load_site(root: Path) -> m.Site:
-    """The checked site in ``root``, or :class:`InvalidSite` with every problem found."""
+    """The checked site in ``root``, or :class:`InvalidSite` with every problem found.
+
+    It is the site as seen in its default language; ``languages.site_in`` gives it in another.
+    """
     problems: list[Problem] = _stray_files(root) + _outside_links(root)
-    config = _read_config(root, problems)
+    warnings: list[Problem] = []
+    missing: list[Problem] = []
+    config = _read_config(root, problems, missing)
     incidents: list[m.Incident] = []
     seen: dict[str, str] = {}
-    warnings: list[Problem] = []
     for path in incident_files(root):
-        incident = _read_incident_file(root, path, config, problems, seen, warnings)
+        incident = _read_incident_file(root, path, config, problems, seen, (warnings, missing))
         if incident is not None:
             incidents.append(incident)
     if problems or config is None:
         raise InvalidSite(problems)
     incidents.sort(key=lambda i: (i.updates[0].at, i.id))
-    return m.Site(config=config, incidents=tuple(incidents), warnings=tuple(sorted(warnings)))
+    return _site(config, incidents, warnings, missing)
+
+
+def _site(config: m.Config, incidents: list[m.Incident], warnings: list[Problem], missing: list[Problem]) -> m.Site:
+    return m.Site(
+        config=config,
+        incidents=tuple(incidents),
+        warnings=tuple(sorted(warnings)),
+        missing_translations=tuple(sorted(missing)),
+    )
 
 
 def load_one(root: Path, incident_id: str) -> m.Site:
@@ -58,14 +72,16 @@ def load_one(root: Path, incident_id: str) -> m.Site:
     these files only.
     """
     problems: list[Problem] = []
-    config = _read_config(root, problems)
-    seen: dict[str, str] = {}
     warnings: list[Problem] = []
+    missing: list[Problem] = []
+    config = _read_config(root, problems, missing)
+    seen: dict[str, str] = {}
     files = [p for p in incident_files(root) if p.name.rsplit(".", 1)[0] == incident_id]
-    incidents = [i for p in files if (i := _read_incident_file(root, p, config, problems, seen, warnings))]
+    found = (warnings, missing)
+    incidents = [i for p in files if (i := _read_incident_file(root, p, config, problems, seen, found))]
     if problems or config is None:
         raise InvalidSite(problems)
-    return m.Site(config=config, incidents=tuple(incidents), warnings=tuple(sorted(warnings)))
+    return _site(config, incidents, warnings, missing)
 
 
 def _read_incident_file(
@@ -74,7 +90,7 @@ def _read_incident_file(
     config: m.Config | None,
     problems: list[Problem],
     seen: dict[str, str],
-    warnings: list[Problem],
+    warnings: tuple[list[Problem], list[Problem]],
 ) -> m.Incident | None:
     """One incident file's model; its problems go to ``problems``, ids already read are in ``seen``."""
     source = path.relative_to(root).as_posix()
@@ -86,7 +102,7 @@ def _read_incident_file(
     except YamlProblem as exc:
         problems.append(replace(exc.problem, file=source))
         return None
-    incident, found = read_incident(raw, source, config, warnings)
+    incident, found = read_incident(raw, source, config, *warnings)
     problems.extend(found)
     stem = path.name.rsplit(".", 1)[0]
     if stem in seen:
@@ -190,7 +206,8 @@ def load_config(root: Path) -> m.Config:
     return config
 
 
-def _read_config(root: Path, problems: list[Problem]) -> m.Config | None:
+def _read_config(root: Path, problems: list[Problem], missing: list[Problem] | None = None) -> m.Config | None:
+    """status.yml's config; ``missing`` receives the texts it lacks in a language."""
     path = root / CONFIG_FILE
     if not path.is_file():
         problems.append(Problem(CONFIG_FILE, 1, 1, "", f"a {CONFIG_FILE} in {root}", "no such file"))
@@ -206,6 +223,8 @@ def _read_config(root: Path, problems: list[Problem]) -> m.Config | None:
     if config is not None:
         config = check_images(config, root, checker)
     problems.extend(checker.problems)
+    if missing is not None:
+        missing.extend(checker.warnings)
     return config
 
 
@@ -214,11 +233,16 @@ PROSE_FIELDS = ("title", "message", "cause", "expected_impact", "postmortem")
 
 
 def read_incident(
-    raw: bytes, source: str, config: m.Config | None, warnings: list[Problem] | None = None
+    raw: bytes,
+    source: str,
+    config: m.Config | None,
+    warnings: list[Problem] | None = None,
+    missing: list[Problem] | None = None,
 ) -> tuple[m.Incident | None, list[Problem]]:
     """One incident file's model and problems; without a config only its shape is checked.
 
-    Given a list, ``warnings`` receives what check points out without refusing (text cut by `` #``).
+    Given a list, ``warnings`` receives what check points out without refusing (text cut by `` #``),
+    and ``missing`` the texts the file lacks in one of the site's languages.
     """
     checker = Checker(source, YamlDocument(data=None))
     incident_id = check_incident_name(source, checker)
@@ -233,7 +257,10 @@ def read_incident(
     if validated is None or config is None or incident_id is None:
         return None, checker.problems
     assert isinstance(validated, IncidentFile | MaintenanceFile)
-    return check_incident(validated, incident_id, config, checker), checker.problems
+    incident = check_incident(validated, incident_id, config, checker)
+    if missing is not None:
+        missing.extend(checker.warnings)
+    return incident, checker.problems
 
 
 def _cut_by_a_comment(document: YamlDocument, source: str) -> list[Problem]:
@@ -249,8 +276,15 @@ def _cut_by_a_comment(document: YamlDocument, source: str) -> list[Problem]:
             severity="warning",
         )
         for loc, (line, column, comment) in document.comments.items()
-        if loc and loc[-1] in PROSE_FIELDS
+        if _prose(loc)
     ]
+
+
+def _prose(loc: tuple) -> bool:
+    """Whether ``loc`` is a text field, or one language's text of one (``updates[1].message.fr``)."""
+    if len(loc) > 1 and loc[-1] in LANGUAGES:
+        loc = loc[:-1]
+    return bool(loc) and loc[-1] in PROSE_FIELDS
 
 
 def _remember(found: list, schema: type[BaseModel] | None) -> type[BaseModel] | None:

@@ -55,11 +55,44 @@ FINAL_STATUSES = frozenset({Status.RESOLVED, Status.COMPLETED, Status.CANCELLED}
 
 
 @dataclass(frozen=True)
+class Translations:
+    """An object's text fields in the languages after the default one, as the files give them.
+
+    The object's own fields hold the default language's text, so every stage
+    reads plain ``str``; ``languages.site_in`` swaps in another language's.
+    """
+
+    texts: tuple[tuple[str, str, str], ...] = ()
+    """(field, language, text) for each text field given in a language after the default."""
+
+    def text(self, field: str, language: str) -> str | None:
+        """The field's text in ``language``, or ``None`` if the files do not give it."""
+        return next((text for name, lang, text in self.texts if name == field and lang == language), None)
+
+    def replacing(self, field: str, other: Translations) -> Translations:
+        """These translations with ``field``'s taken from ``other`` (an update that states a new cause)."""
+        kept = tuple(t for t in self.texts if t[0] != field)
+        return Translations(kept + tuple(t for t in other.texts if t[0] == field))
+
+    def __bool__(self) -> bool:
+        return bool(self.texts)
+
+
+NO_TRANSLATIONS = Translations()
+UNTRANSLATED: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Contact:
     phone: str
     email: str
     name: str = ""
     title: str = ""
+    translations: Translations = NO_TRANSLATIONS
+    """The title in other languages (``Translations``)."""
+    untranslated: frozenset[str] = UNTRANSLATED
+    """In a site seen in another language (``languages.site_in``): the text fields shown in the default
+    language because the files do not give them in this one. Empty in the default language."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +104,9 @@ class Service:
     """911 calls go over this service (status.yml says so): when it is affected, say what to do instead."""
     categories: tuple[str, ...] = ()
     """Its categories for regulatory reporting, as status.yml gives them (9-1-1 is ``emergency_calls``)."""
+    translations: Translations = NO_TRANSLATIONS
+    untranslated: frozenset[str] = UNTRANSLATED
+    """Text fields shown in the default language in a site seen in another (see :class:`Contact`)."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +119,9 @@ class Area:
     """CAP polygons, each ``"lat,lon lat,lon …"`` and closed."""
     geocodes: tuple[tuple[str, str], ...] = ()
     """CAP geocodes as (valueName, value) pairs."""
+    translations: Translations = NO_TRANSLATIONS
+    untranslated: frozenset[str] = UNTRANSLATED
+    """Text fields shown in the default language in a site seen in another (see :class:`Contact`)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +135,9 @@ class BulletinSettings:
     """``cap-cp`` for the Canadian Profile of CAP; empty for plain CAP 1.2."""
     emergency_advice: str = "If you need 9-1-1, use a cell phone."
     """What bulletins say to do while a service that carries emergency calls is affected."""
+    translations: Translations = NO_TRANSLATIONS
+    untranslated: frozenset[str] = UNTRANSLATED
+    """Text fields shown in the default language in a site seen in another (see :class:`Contact`)."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +174,8 @@ class Config:
     """Always ends with a slash."""
     timezone: ZoneInfo
     language: str
+    """The language this site is seen in: the default (the first of ``languages``), or another in a
+    site from ``languages.site_in``."""
     contact: Contact
     media_contact: Contact | None
     about: str
@@ -148,6 +192,15 @@ class Config:
     """The browser tab icon, likewise; "" for the site template's own."""
     channels: tuple[Channel, ...] = ()
     """The channels status.yml names (the channels file adds more at delivery)."""
+    languages: tuple[str, ...] = ("en",)
+    """The languages the site is published in, the default first."""
+    translations: Translations = NO_TRANSLATIONS
+    untranslated: frozenset[str] = UNTRANSLATED
+    """Text fields shown in the default language in a site seen in another (see :class:`Contact`)."""
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
 
     @property
     def host(self) -> str:
@@ -185,6 +238,10 @@ class Facts:
     """The latest estimate given and not withdrawn; whether it may still be presented is ``state``'s call."""
     window: Window | None = None
     """Maintenance only: the window as announced so far."""
+    translations: Translations = NO_TRANSLATIONS
+    """The cause in other languages."""
+    untranslated: frozenset[str] = UNTRANSLATED
+    """Text fields shown in the default language in a site seen in another (see :class:`Contact`)."""
 
 
 @dataclass(frozen=True)
@@ -202,6 +259,10 @@ class Update:
     line: int = 0
     """Where the update's time stands in its file (line, then column), for messages to staff."""
     column: int = 0
+    translations: Translations = NO_TRANSLATIONS
+    """The message in other languages."""
+    untranslated: frozenset[str] = UNTRANSLATED
+    """Text fields shown in the default language in a site seen in another (see :class:`Contact`)."""
 
     @property
     def restore_eta(self) -> datetime | None:
@@ -270,6 +331,10 @@ class Incident:
     """The outage cut off an area that only this provider serves (regulatory reporting)."""
     reported: tuple[Report, ...] = ()
     """Notifications and reports made for this outage, oldest first as written."""
+    translations: Translations = NO_TRANSLATIONS
+    """The title, expected impact and postmortem in other languages."""
+    untranslated: frozenset[str] = UNTRANSLATED
+    """Text fields shown in the default language in a site seen in another (see :class:`Contact`)."""
 
     @property
     def is_maintenance(self) -> bool:
@@ -374,6 +439,8 @@ class Site:
     incidents: tuple[Incident, ...]
     warnings: tuple[Problem, ...] = ()
     """What ``outage check`` points out without refusing it (text a ``#`` cut short)."""
+    missing_translations: tuple[Problem, ...] = ()
+    """Every text field missing one of the site's languages, located (``outage check`` warns of each)."""
 
     def incident(self, incident_id: str) -> Incident:
         return next(i for i in self.incidents if i.id == incident_id)

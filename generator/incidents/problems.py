@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from .schema import BY_LANGUAGE_TAG, PLAIN_TAG
+
 if TYPE_CHECKING:  # the reader imports this module for Problem: a type-only import keeps the two apart
     from .yamltext import YamlDocument
 
@@ -90,6 +92,9 @@ def field_path(loc: tuple[str | int, ...]) -> str:
 
 # --- pydantic's errors in plain words ----------------------------------------
 
+_FORMS = (PLAIN_TAG, BY_LANGUAGE_TAG)
+"""The two forms of a text field, which pydantic puts in an error's location; staff wrote neither."""
+
 _TYPE_WORDS = {
     "string_type": "text",
     "int_type": "a whole number",
@@ -108,7 +113,7 @@ def problems_from(error: ValidationError, document: YamlDocument, file: str, mod
     """One problem per pydantic error, located in the file."""
     problems = []
     for detail in error.errors(include_url=False):
-        loc = tuple(detail["loc"])
+        loc = tuple(part for part in detail["loc"] if part not in _FORMS)
         is_key = detail["type"] == "extra_forbidden"
         line, column = document.position(loc, key=is_key)
         expected, found = _expected_found(detail, loc, model)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import model as m
 from .channels import check_channels
+from .languages import DEFAULT_EMERGENCY_ADVICE, TextReader, site_languages, translations
 from .problems import Problem, describe, field_path
 from .schema import UNKNOWN, IncidentFile, MaintenanceFile, StatusFile
 from .times import TimeError, parse_duration, parse_time
@@ -34,10 +35,16 @@ class Checker:
         self.file = file
         self.document = document
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        """What check points out without refusing the file (a text missing a language)."""
 
     def fail(self, loc: Path, expected: str, found: str, *, key: bool = False) -> None:
         line, column = self.document.position(loc, key=key)
         self.problems.append(Problem(self.file, line, column, field_path(loc), expected, found))
+
+    def warn(self, loc: Path, expected: str, found: str) -> None:
+        line, column = self.document.position(loc)
+        self.warnings.append(Problem(self.file, line, column, field_path(loc), expected, found, severity="warning"))
 
     def time(self, text: str | None, loc: Path, zone: ZoneInfo) -> datetime | None:
         if text is None:
@@ -94,54 +101,98 @@ def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
     cap_sender = raw.bulletins.cap.sender if raw.bulletins.cap else ""
     if cap_sender and _CAP_UNSAFE.search(cap_sender):
         checker.fail(("bulletins", "cap", "sender"), "a sender id without spaces, commas, < or &", describe(cap_sender))
+    languages = site_languages(raw, checker)
+    text = TextReader(languages, checker)
+    areas = tuple(_area(a, ("areas", index), text) for index, a in enumerate(raw.areas))
     if raw.bulletins.cap and raw.bulletins.cap.profile == "cap-cp":
-        _check_cap_cp_areas(raw, checker)
+        _check_cap_cp_areas(areas, checker)
     media = raw.media_contact
     known = {"services": {s.id for s in raw.services}, "areas": {a.id for a in raw.areas}}
     channels = check_channels(raw.channels, checker, known, public=True, source="status.yml")
+    name, about, dateline = (
+        text.read(raw.name, ("name",), name=True, clean=_as_is),
+        text.read(raw.about, ("about",)),
+        text.read(raw.dateline, ("dateline",), name=True, clean=_as_is),
+    )
+    advice_given = "emergency_advice" in raw.bulletins.model_fields_set
+    advice = text.read(
+        raw.bulletins.emergency_advice,
+        ("bulletins", "emergency_advice"),
+        clean=lambda words: " ".join(words.split()),
+        defaults=None if advice_given else DEFAULT_EMERGENCY_ADVICE,
+    )
     return m.Config(
-        name=raw.name,
+        name=name[0],
         site_url=raw.site_url if raw.site_url.endswith("/") else raw.site_url + "/",
         timezone=zone,
-        language=raw.language,
+        language=languages[0],
         contact=m.Contact(phone=raw.contact.phone, email=raw.contact.email),
-        media_contact=m.Contact(media.phone, media.email, media.name, media.title) if media else None,
-        about=raw.about.strip(),
-        dateline=raw.dateline,
-        services=tuple(
-            m.Service(s.id, s.name, s.description, s.emergency_calls, tuple(s.categories)) for s in raw.services
-        ),
-        areas=tuple(
-            m.Area(
-                a.id,
-                a.name,
-                a.region,
-                a.pronounce,
-                (a.polygon.strip(),) if a.polygon else (),
-                tuple(sorted(a.geocode.items())),
-            )
-            for a in raw.areas
-        ),
+        media_contact=_media_contact(media, text) if media else None,
+        about=about[0],
+        dateline=dateline[0],
+        services=tuple(_service(s, ("services", index), text) for index, s in enumerate(raw.services)),
+        areas=areas,
         bulletins=m.BulletinSettings(
             words_per_minute=raw.bulletins.words_per_minute,
             radio_lengths=tuple(sorted(set(raw.bulletins.radio_lengths))),
             spoken=tuple(raw.bulletins.spoken.items()),
             cap_sender=cap_sender,
             cap_profile=(raw.bulletins.cap.profile or "") if raw.bulletins.cap else "",
-            emergency_advice=" ".join(raw.bulletins.emergency_advice.split()),
+            emergency_advice=advice[0],
+            translations=translations(("emergency_advice", advice[1])),
         ),
         max_update_gap=gap,
         feed_entries=raw.feeds.entries,
         logo=raw.logo or "",
         favicon=raw.favicon or "",
         channels=channels,
+        languages=languages,
+        translations=translations(("name", name[1]), ("about", about[1]), ("dateline", dateline[1])),
+    )
+
+
+def _as_is(text: str) -> str:
+    """Names and datelines are kept as written (a one-line field cannot hold a line break anyway)."""
+    return text
+
+
+def _media_contact(media, text: TextReader) -> m.Contact:
+    title = text.read(media.title, ("media_contact", "title"), clean=_as_is)
+    return m.Contact(media.phone, media.email, media.name, title[0], translations(("title", title[1])))
+
+
+def _service(raw, loc: Path, text: TextReader) -> m.Service:
+    name = text.read(raw.name, (*loc, "name"), clean=_as_is)
+    description = text.read(raw.description, (*loc, "description"), clean=_as_is)
+    return m.Service(
+        raw.id,
+        name[0],
+        description[0],
+        raw.emergency_calls,
+        tuple(raw.categories),
+        translations(("name", name[1]), ("description", description[1])),
+    )
+
+
+def _area(raw, loc: Path, text: TextReader) -> m.Area:
+    name, region, pronounce = (
+        text.read(getattr(raw, key), (*loc, key), name=True, clean=_as_is) for key in ("name", "region", "pronounce")
+    )
+    return m.Area(
+        raw.id,
+        name[0],
+        region[0],
+        pronounce[0],
+        (raw.polygon.strip(),) if raw.polygon else (),
+        tuple(sorted(raw.geocode.items())),
+        translations(("name", name[1]), ("region", region[1]), ("pronounce", pronounce[1])),
     )
 
 
 _SGC = re.compile(r"^\d{7}$")
 
 
-def _check_cap_cp_areas(raw: StatusFile, checker: Checker) -> None:
+def _check_cap_cp_areas(areas: tuple[m.Area, ...], checker: Checker) -> None:
     """Under the Canadian Profile every area names its census subdivision, and outlines itself if it is smaller.
 
     CAP-CP (rule 9 of Beta 0.4) wants a recognized location code in every area:
@@ -152,11 +203,12 @@ def _check_cap_cp_areas(raw: StatusFile, checker: Checker) -> None:
     Edmonton.
     """
     codes: dict[str, list[str]] = {}
-    for area in raw.areas:
-        if _SGC.match(area.geocode.get("SGC", "")):
-            codes.setdefault(area.geocode["SGC"], []).append(area.name)
-    for index, area in enumerate(raw.areas):
-        code = area.geocode.get("SGC")
+    for area in areas:
+        code = dict(area.geocodes).get("SGC", "")
+        if _SGC.match(code):
+            codes.setdefault(code, []).append(area.name)
+    for index, area in enumerate(areas):
+        code = dict(area.geocodes).get("SGC")
         if code is None:
             checker.fail(
                 ("areas", index, "geocode"),
@@ -170,7 +222,7 @@ def _check_cap_cp_areas(raw: StatusFile, checker: Checker) -> None:
                 ("areas", index, "geocode", "SGC"), "a 7-digit census subdivision code like 4811061", describe(code)
             )
             continue
-        if area.polygon:
+        if area.polygons:
             continue
         sharing = [other for other in codes[code] if other != area.name]
         if sharing:
@@ -234,6 +286,9 @@ def check_incident(
     """The typed incident, or ``None`` with problems recorded."""
     zone = config.timezone
     known = _Known(config)
+    text = TextReader(config.languages, checker)
+    title = text.read(getattr(raw, "title", ""), ("title",), clean=_as_is)  # a broken file's parts may lack it
+    cause = text.read(getattr(raw, "cause", ""), ("cause",))
     services = known.resolve(raw.services, ("services",), "services", checker)
     areas = known.resolve(raw.areas, ("areas",), "areas", checker)
     window = None
@@ -246,11 +301,12 @@ def check_incident(
         areas=areas,
         customers_affected=getattr(raw, "customers_affected", None),
         customers_potentially_affected=getattr(raw, "customers_potentially_affected", None),
-        cause=(getattr(raw, "cause", "") or "").strip(),
+        cause=cause[0],
         window=window,
+        translations=translations(("cause", cause[1])),
     )
     _check_potentially(first, (), checker)
-    updates = _updates(raw, first, known, zone, checker)
+    updates = _updates(raw, first, known, zone, checker, text)
     if began_at is not None and updates and began_at > updates[0].at:
         checker.fail(
             ("began_at",),
@@ -261,6 +317,8 @@ def check_incident(
     reported = _reported(raw, began_at, discovered_at, updates, zone, checker)
     if isinstance(raw, IncidentFile) and raw.reopened and not _reopens(updates):
         checker.fail(("reopened",), "true only when a 'resolved' update is followed by 'investigating'", "true")
+    expected_impact = text.read(getattr(raw, "expected_impact", ""), ("expected_impact",), clean=_as_is)
+    postmortem = text.read(raw.postmortem, ("postmortem",), clean=_as_is)
     if checker.problems:  # any problem in the file, found here or before
         return None
     maintenance = isinstance(raw, MaintenanceFile)
@@ -268,18 +326,21 @@ def check_incident(
         id=incident_id,
         source=checker.file,
         kind=m.Kind.MAINTENANCE if maintenance else m.Kind.INCIDENT,
-        title=raw.title,
+        title=title[0],
         updates=tuple(updates),
         broadcast_setting=raw.broadcast,
         reopened=getattr(raw, "reopened", False),
-        postmortem=raw.postmortem,
+        postmortem=postmortem[0],
         began_at_setting=began_at,
         original_window=window,
-        expected_impact=getattr(raw, "expected_impact", ""),
+        expected_impact=expected_impact[0],
         reference=(raw.reference or "").strip(),
         discovered_at_setting=discovered_at,
         community_isolated=getattr(raw, "community_isolated", False),
         reported=reported,
+        translations=translations(
+            ("title", title[1]), ("expected_impact", expected_impact[1]), ("postmortem", postmortem[1])
+        ),
     )
 
 
@@ -387,7 +448,12 @@ def _window(raw, loc: Path, zone: ZoneInfo, checker: Checker) -> m.Window | None
 
 
 def _updates(
-    raw: IncidentFile | MaintenanceFile, facts: m.Facts, known: _Known, zone: ZoneInfo, checker: Checker
+    raw: IncidentFile | MaintenanceFile,
+    facts: m.Facts,
+    known: _Known,
+    zone: ZoneInfo,
+    checker: Checker,
+    text: TextReader,
 ) -> list[m.Update]:
     """Every update with the facts as of it: each fact an update states holds until a later one changes it."""
     updates: list[m.Update] = []
@@ -410,7 +476,9 @@ def _updates(
             later[name] = moment
         window = getattr(item, "window", None)
         new_window = _window(window, (*loc, "window"), zone, checker) if window else None
-        facts = _facts_after(facts, item, later["restore_eta"], eta_text == UNKNOWN, new_window, known, loc, checker)
+        facts = _facts_after(
+            facts, item, later["restore_eta"], eta_text == UNKNOWN, new_window, known, loc, checker, text
+        )
         status = m.Status(item.status)
         if previous is not None:
             if at is not None and at < previous.at:
@@ -426,16 +494,18 @@ def _updates(
         if identity in identities:
             _same_identity(item, identity, identities[identity], at, zone, loc, checker)
         identities.setdefault(identity, index)
+        message = text.read(item.message, (*loc, "message"))
         update = m.Update(
             id=identity,
             number=index + 1,
             at=at,
             status=status,
-            message=item.message.strip(),
+            message=message[0],
             next_update=later["next_update"],
             facts=facts,
             line=checker.document.position((*loc, "at"))[0],
             column=checker.document.position((*loc, "at"))[1],
+            translations=translations(("message", message[1])),
         )
         updates.append(update)
         previous = update
@@ -443,7 +513,15 @@ def _updates(
 
 
 def _facts_after(
-    facts: m.Facts, item, eta, eta_withdrawn: bool, window, known: _Known, loc: Path, checker: Checker
+    facts: m.Facts,
+    item,
+    eta,
+    eta_withdrawn: bool,
+    window,
+    known: _Known,
+    loc: Path,
+    checker: Checker,
+    text: TextReader,
 ) -> m.Facts:
     """The facts after one update: what it states replaces what was known; the rest holds."""
     changes: dict[str, object] = {}
@@ -460,7 +538,10 @@ def _facts_after(
         if "customers_affected" in changes:  # stated together, they must agree; apart, the larger counts
             _check_potentially(replace(facts, **changes), loc, checker)
     if getattr(item, "cause", None) is not None:
-        changes["cause"] = item.cause.strip()
+        cause = text.read(item.cause, (*loc, "cause"))
+        changes["cause"] = cause[0]
+        if cause[1] or facts.translations:
+            changes["translations"] = facts.translations.replacing("cause", translations(("cause", cause[1])))
     if eta is not None or eta_withdrawn:
         changes["restore_eta"] = eta
     if window is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 IncidentStatusName = Literal["investigating", "identified", "monitoring", "resolved"]
@@ -47,8 +47,48 @@ Line = Annotated[str, Field(min_length=1), AfterValidator(_not_blank), AfterVali
 """One line of text: titles, names, contacts. A line break there would break a header, a slug or an email."""
 OptionalLine = Annotated[str, AfterValidator(_not_blank), AfterValidator(_one_line)]
 """One line of text, or nothing."""
-LANGUAGES = ("en",)
-"""The languages the page and bulletin templates are written in."""
+LANGUAGES = ("en", "fr")
+"""The languages a site's text may be written in (``languages:`` in status.yml)."""
+Language = Literal["en", "fr"]
+
+PLAIN_TAG = "plain text"
+BY_LANGUAGE_TAG = "text by language"
+"""How pydantic names the two forms of a text field in an error's location; ``problems.py`` leaves them out."""
+
+
+def _form(value: object) -> str:
+    return BY_LANGUAGE_TAG if isinstance(value, dict) else PLAIN_TAG
+
+
+def by_language(plain: object, each: object, what: str) -> object:
+    """A text field: ``plain`` text, or a mapping from language to ``each`` text, ``{en: …, fr: …}``.
+
+    Which languages a mapping must hold depends on status.yml, so the rules
+    check that (``languages.py``); the JSON Schema names the languages there are.
+    """
+    mapping = Annotated[
+        dict[str, each],  # type: ignore[valid-type]
+        Field(
+            json_schema_extra={
+                "propertyNames": {"enum": list(LANGUAGES)},
+                "minProperties": 1,
+                "description": f"{what} in each language of status.yml's languages, e.g. {{en: …, fr: …}}.",
+            }
+        ),
+    ]
+    return Annotated[
+        Annotated[plain, Tag(PLAIN_TAG)] | Annotated[mapping, Tag(BY_LANGUAGE_TAG)],  # type: ignore[valid-type]
+        Discriminator(_form),
+    ]
+
+
+TextByLanguage = by_language(Text, Text, "The text")
+"""Text, or the text in each language."""
+LineByLanguage = by_language(Line, Line, "The line")
+"""One line of text, or that line in each language."""
+OptionalLineByLanguage = by_language(OptionalLine, Line, "The line")
+OptionalTextByLanguage = by_language(str, Text, "The text")
+"""Text that may be left empty, or the text in each language."""
 Customers = Annotated[
     int, Field(ge=0, lt=100_000_000, description="How many customers are affected, as known at this point.")
 ]
@@ -90,15 +130,22 @@ class ContactFile(_Strict):
 
 class MediaContactFile(_Strict):
     name: Line = Field(description="Who newsrooms should call.")
-    title: Line = Field(description="Their job title, printed in press releases.")
+    title: LineByLanguage = Field(description="Their job title, printed in press releases.")
+    phone: Line = Field(description="Their phone number, quoted.")
+    email: Line = Field(description="Their email address.")
+
+
+class RegulatoryContactFile(_Strict):
+    name: Line = Field(description="Who regulators should call back.")
+    title: Line = Field(description="Their job title, named in the drafts.")
     phone: Line = Field(description="Their phone number, quoted.")
     email: Line = Field(description="Their email address.")
 
 
 class ServiceFile(_Strict):
     id: Id = Field(description="Short lowercase id used in incident files and URLs, e.g. internet.")
-    name: Line = Field(description="Name customers know, e.g. Home phone.")
-    description: str = Field("", description="One plain sentence about the service.")
+    name: LineByLanguage = Field(description="Name customers know, e.g. Home phone.")
+    description: OptionalTextByLanguage = Field("", description="One plain sentence about the service.")
     emergency_calls: bool = Field(
         False,
         description="True if 911 calls go over this service: when it is affected, every bulletin says what to do instead.",
@@ -112,9 +159,15 @@ class ServiceFile(_Strict):
 
 class AreaFile(_Strict):
     id: Id = Field(description="Short lowercase id used in incident files and URLs, e.g. castle-downs.")
-    name: Line = Field(description="Name as read on air, e.g. Castle Downs.")
-    region: OptionalLine = Field("", description="Larger region the area belongs to, e.g. North Edmonton.")
-    pronounce: OptionalLine = Field("", description="How to say the name on air, e.g. LAW-der-dale.")
+    name: LineByLanguage = Field(
+        description="Name as read on air, e.g. Castle Downs; plain, the same in every language."
+    )
+    region: OptionalLineByLanguage = Field(
+        "", description="Larger region the area belongs to, e.g. North Edmonton; plain, the same in every language."
+    )
+    pronounce: OptionalLineByLanguage = Field(
+        "", description="How to say the name on air, e.g. LAW-der-dale; plain, the same in every language."
+    )
     polygon: str = Field(
         "", description='CAP polygon: "lat,lon lat,lon …", at least four points, the first equal to the last.'
     )
@@ -145,7 +198,7 @@ class BulletinSettingsFile(_Strict):
         default_factory=dict, description="How abbreviations are read on air, e.g. {ISP: I-S-P}."
     )
     cap: CapSettingsFile | None = Field(None, description="Settings for CAP 1.2 alerts.")
-    emergency_advice: Text = Field(
+    emergency_advice: TextByLanguage = Field(
         DEFAULT_EMERGENCY_ADVICE,
         description="What every bulletin says to do while a service with emergency_calls is affected.",
     )
@@ -202,7 +255,7 @@ class ReportingFile(_Strict):
         default_factory=dict,
         description="Your names for the regimes' recipients, e.g. {emergency-management: Alberta Emergency Management Agency}.",
     )
-    contact: MediaContactFile | None = Field(
+    contact: RegulatoryContactFile | None = Field(
         None, description="Who regulators call back, named in the drafts (default: media_contact)."
     )
     internal: list[dict[str, Any]] = Field(
@@ -251,14 +304,24 @@ class ChannelsFile(_Strict):
 class StatusFile(_Strict):
     """status.yml: who you are, what you offer, where, and how bulletins read."""
 
-    name: Line = Field(description="Organisation name as read on air and printed in releases.")
+    name: LineByLanguage = Field(
+        description="Organisation name as read on air and printed in releases; plain, the same in every language."
+    )
     site_url: Line = Field(description="Public address of the status site, e.g. https://status.example/.")
     timezone: Line = Field(description="IANA time zone, e.g. America/Edmonton; every time is shown in it.")
-    language: Literal["en"] = Field("en", description="Language of the site and bulletins; the templates are in: en.")
+    language: Language = Field("en", description="The site's one language; with languages, the first of them.")
+    languages: list[Language] | None = Field(
+        None,
+        min_length=1,
+        description="The languages the site is published in, the default first, e.g. [en, fr]: every text of "
+        "status.yml and the incident files may then be a mapping by language, {en: …, fr: …}.",
+    )
     contact: ContactFile
     media_contact: MediaContactFile | None = None
-    about: str = Field("", description='One paragraph for "About <organisation>" in press releases.')
-    dateline: OptionalLine = Field("", description="Press release dateline, e.g. EDMONTON, Alta.")
+    about: OptionalTextByLanguage = Field("", description='One paragraph for "About <organisation>" in press releases.')
+    dateline: OptionalLineByLanguage = Field(
+        "", description="Press release dateline, e.g. EDMONTON, Alta.; plain, the same in every language."
+    )
     services: list[ServiceFile] = Field(min_length=1)
     areas: list[AreaFile] = Field(min_length=1)
     bulletins: BulletinSettingsFile = Field(default_factory=BulletinSettingsFile)
@@ -291,7 +354,7 @@ class IncidentUpdateFile(_Strict):
     id: UpdateId | None = None
     at: Time = Field(description="When this update was published; also its identity unless `id` is given.")
     status: IncidentStatusName
-    message: Text = Field(description="What customers need to know now, in plain words.")
+    message: TextByLanguage = Field(description="What customers need to know now, in plain words.")
     restore_eta: Time | Literal["unknown"] | None = Field(
         None, description="Estimated time service is back; after `at`. `unknown` withdraws an earlier estimate."
     )
@@ -301,7 +364,7 @@ class IncidentUpdateFile(_Strict):
     areas: list[Id] | None = Field(None, min_length=1, description="The affected areas from this update on.")
     customers_affected: Customers | None = None
     customers_potentially_affected: PotentiallyAffected | None = None
-    cause: Text | None = Field(None, description="The cause, in public words, as found at this update.")
+    cause: TextByLanguage | None = Field(None, description="The cause, in public words, as found at this update.")
 
 
 class MaintenanceUpdateFile(_Strict):
@@ -310,7 +373,7 @@ class MaintenanceUpdateFile(_Strict):
     id: UpdateId | None = None
     at: Time = Field(description="When this update was published; also its identity unless `id` is given.")
     status: MaintenanceStatusName
-    message: Text
+    message: TextByLanguage
     next_update: Time | None = Field(None, description="When the next update is promised; after `at`.")
     window: WindowFile | None = Field(None, description="A new window: the work is rescheduled.")
     impact: ImpactName | None = Field(None, description="The impact from this update on.")
@@ -339,7 +402,7 @@ class IncidentFile(_Strict):
     """An unplanned incident: something broke."""
 
     kind: Literal["incident"] = "incident"
-    title: Line = Field(description="What is down and where, e.g. Internet and phone outage in Castle Downs.")
+    title: LineByLanguage = Field(description="What is down and where, e.g. Internet and phone outage in Castle Downs.")
     impact: ImpactName
     services: list[Id] = Field(
         min_length=1, description="Ids of affected services from status.yml, as known from the first update."
@@ -348,7 +411,7 @@ class IncidentFile(_Strict):
         min_length=1, description="Ids of affected areas from status.yml, as known from the first update."
     )
     customers_affected: Customers | None = None
-    cause: str = Field("", description="The cause, in public words, known from the first update.")
+    cause: OptionalTextByLanguage = Field("", description="The cause, in public words, known from the first update.")
     began_at: Time | None = Field(
         None, description="When the outage itself began, if before the first update; 'since' counts from it."
     )
@@ -369,20 +432,20 @@ class IncidentFile(_Strict):
     )
     reopened: bool = Field(False, description="True if the incident was resolved and then investigated again.")
     updates: list[IncidentUpdateFile] = Field(min_length=1, description="Oldest first.")
-    postmortem: str = Field("", description="Markdown shown on the incident page.")
+    postmortem: OptionalTextByLanguage = Field("", description="Markdown shown on the incident page.")
 
 
 class MaintenanceFile(_Strict):
     """Planned work, announced ahead."""
 
     kind: Literal["maintenance"]
-    title: Line
+    title: LineByLanguage
     impact: ImpactName | None = Field(None, description="How bad the planned interruption is.")
     services: list[Id] = Field(min_length=1)
     areas: list[Id] = Field(min_length=1)
     customers_affected: Customers | None = None
     window: WindowFile = Field(description="When the work is planned.")
-    expected_impact: Line = Field(description="What customers will notice, in one sentence.")
+    expected_impact: LineByLanguage = Field(description="What customers will notice, in one sentence.")
     broadcast: bool | None = Field(
         None, description="Issue radio/press/CAP bulletins for this work (default: when impact is major or critical)."
     )
@@ -390,4 +453,4 @@ class MaintenanceFile(_Strict):
         None, description="Your own reference, e.g. the change CHG-0412; shown on the notice."
     )
     updates: list[MaintenanceUpdateFile] = Field(min_length=1, description="Oldest first.")
-    postmortem: str = ""
+    postmortem: OptionalTextByLanguage = ""

@@ -62,6 +62,9 @@ class Duty:
     late: bool
     """Reported, but after the deadline."""
     figures: Figures
+    """The outage's size now (or at restoration): what a draft reports."""
+    crossing: Figures
+    """Its size when the rule's conditions were met: what "crossed at 09:35" was crossed with."""
     message: str
 
     @property
@@ -178,15 +181,35 @@ def _duty(
     else:
         status = Status.DUE if deadline is not None and now <= deadline else Status.OVERDUE
     late = status is Status.REPORTED and deadline is not None and any(r.at > deadline for r in reports)
-    figures = Figures(
-        user_minutes=math.floor(timeline.user_minutes()),
-        potentially_affected_user_minutes=math.floor(timeline.user_minutes(potentially=True)),
-        customers=timeline.count_at(timeline.end),
-        peak_customers=timeline.peak(),
-        lasted=timedelta(seconds=timeline.end),
+    figures = _figures_at(timeline, timeline.end)
+    crossing = _figures_at(timeline, min(timeline.seconds(met_at), timeline.end))
+    duty = Duty(
+        regime,
+        rule,
+        met_at,
+        start,
+        deadline,
+        status,
+        rule.recipients,
+        outstanding,
+        reports,
+        late,
+        figures,
+        crossing,
+        "",
     )
-    duty = Duty(regime, rule, met_at, start, deadline, status, rule.recipients, outstanding, reports, late, figures, "")
     return replace(duty, message=_message(duty, facts, now, zone, names))
+
+
+def _figures_at(timeline: Timeline, seconds: int) -> Figures:
+    """The outage's size ``seconds`` after it began: a message says what was true at the moment it names."""
+    return Figures(
+        user_minutes=math.floor(timeline.user_minutes(at=seconds)),
+        potentially_affected_user_minutes=math.floor(timeline.user_minutes(potentially=True, at=seconds)),
+        customers=timeline.count_at(seconds),
+        peak_customers=timeline.peak(at=seconds),
+        lasted=timedelta(seconds=seconds),
+    )
 
 
 def _clock_start(
@@ -219,7 +242,7 @@ def _message(duty: Duty, facts: OutageFacts, now: datetime, zone: ZoneInfo, name
         after = "restoring service" if rule.clock == "restored" else f"the notice for the {_prior(rule, regime)}"
         return f"{head}: {rule.action} {named(duty.recipients)} within {words.span(rule.within)} of {after}"
     if rule.has_thresholds:
-        event = f" crossed at {at(duty.met_at)} ({_figures(rule, duty.figures)})"
+        event = f" crossed at {at(duty.met_at)} ({_figures(rule, duty.crossing)})"
     elif rule.clock == "restored":
         event = f": service restored at {at(duty.clock_start or now)}"
     elif rule.clock == "reported":

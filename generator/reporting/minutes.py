@@ -104,8 +104,10 @@ class Timeline:
             return self.segments[-1].count(potentially)
         return 0
 
-    def peak(self, potentially: bool = False) -> int:
-        return max((s.count(potentially) for s in self.segments), default=0)
+    def peak(self, potentially: bool = False, at: int | None = None) -> int:
+        """The most customers out at once from the start to ``at`` seconds (default: the end of what is known)."""
+        until = self.end if at is None else at
+        return max((s.count(potentially) for s in self.segments if s.start <= until), default=0)
 
     # --- crossings: the first whole second a limit is met, or None ------------
 
