@@ -19,6 +19,8 @@ from cap_cp_rules import check_cap_cp_recommendations, check_cap_cp_rules
 from cap_rules import check_cap_rules
 from cap_tools.models import Alert
 from capparselib.parsers import CAPParser
+from click.testing import CliRunner
+from example_repo import copy_of_example
 from french_example import CLAREVIEW, FIBRE_CUT, french_site
 from lxml import etree
 from xsdata.formats.dataclass.parsers import XmlParser
@@ -30,6 +32,7 @@ from generator.bulletins.fr.notice import sms
 from generator.bulletins.fr.radio import facts
 from generator.bulletins.radio import copy_of
 from generator.bulletins.templates import bulletin_templates
+from generator.cli import main
 from generator.incidents.load import load_site
 from generator.incidents.times import parse_time
 from generator.state.now import snapshot
@@ -215,3 +218,66 @@ def test_a_place_gsm7_cannot_spell_sends_the_text_as_ucs2_in_at_most_two_parts_n
     parts = fr.sms_parts(text)
     assert len(parts) == 2 and "".join(parts) == text and all(len(p) <= 67 for p in parts), parts
     assert text.endswith("status.northwind.example")
+
+
+# --- text the files give only in English ----------------------------------------------------------
+
+ENGLISH_MESSAGE = "A circuit card failed in the core router at our north Edmonton network centre."
+
+
+def english_only_set() -> BulletinSet:
+    """The 10:30 update of the Clareview outage, its message given only in English (so shown in English)."""
+    incident = next(i for i in FRENCH.incidents if i.id == CLAREVIEW)
+    last = incident.updates[-1]
+    updates = (*incident.updates[:-1], replace(last, message=ENGLISH_MESSAGE, untranslated=frozenset({"message"})))
+    site = replace(FRENCH, incidents=(replace(incident, updates=updates),))
+    english = SITE.incident(CLAREVIEW)
+    return bulletin_set(TEMPLATES, STATE, english, english.updates[-1], site)
+
+
+def test_english_only_text_is_left_out_on_air_and_printed_marked() -> None:
+    item = english_only_set()
+    assert item.french is not None
+    for script in item.french.radio.values():
+        assert "failed" not in script and "router" not in script, script
+    mark = "(en anglais seulement)"
+    assert f"{ENGLISH_MESSAGE} {mark}" in item.french.notice
+    press = item.french.press
+    assert f"{ENGLISH_MESSAGE} {mark}" in press  # in the timeline
+    assert f"« {ENGLISH_MESSAGE}".replace(" ", "\u00a0", 1) not in press  # never quoted as the contact's French
+    description = infos(item)[1].findtext(f"{CAP}description") or ""
+    assert f"{ENGLISH_MESSAGE} {mark}" in description
+
+
+# --- the command ------------------------------------------------------------------------------------
+
+
+def test_outage_bulletin_prints_french_when_the_site_publishes_it(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    status = root / "status.yml"
+    text = status.read_text(encoding="utf-8")
+    assert "\nlanguage: en\n" in text
+    status.write_text(text.replace("\nlanguage: en\n", "\nlanguages: [en, fr]\n"), encoding="utf-8")
+    args = ["bulletin", CLAREVIEW, "--root", str(root), "--now", "2026-11-22 12:00", "--language", "fr"]
+    radio = CliRunner().invoke(main, [*args, "--seconds", "30"])
+    assert radio.exit_code == 0, radio.output
+    assert radio.output.startswith("SUJET : NORTHWIND PANNE CLAREVIEW ET CASTLE DOWNS — MISE À JOUR 10 H 30\n")
+    assert "Northwind Broadband signale une panne du service Internet" in radio.output
+    # The messages are English only in this copy: none of their words are read on the French script.
+    assert "circuit" not in radio.output.lower()
+    sms = CliRunner().invoke(main, [*args, "--format", "sms"])
+    assert sms.exit_code == 0 and sms.output.startswith("Northwind : panne"), sms.output
+    cap = CliRunner().invoke(main, [*args, "--format", "cap"])
+    assert (
+        cap.exit_code == 0 and "<language>en-CA</language>" in cap.output and "<language>fr-CA</language>" in cap.output
+    )
+    english = CliRunner().invoke(main, [*args[:-2], "--format", "sms"])
+    assert english.exit_code == 0 and english.output.startswith("Northwind: "), english.output
+
+
+def test_outage_bulletin_in_french_needs_french_in_the_sites_languages(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    result = CliRunner().invoke(main, ["bulletin", CLAREVIEW, "--root", str(root), "--language", "fr"])
+    assert result.exit_code == 1
+    assert "--language: expected one of status.yml's languages (en); found 'fr'" in result.output
+    assert "Traceback" not in result.output

@@ -22,6 +22,7 @@ from functools import cached_property
 from jinja2 import Environment
 
 from .. import display
+from ..incidents.languages import site_in
 from ..incidents.model import Config, Incident, Site, Update
 from ..state.as_of import as_of
 from ..state.ledger import LIVE_DAYS, Issue, Withdrawal, is_live
@@ -207,11 +208,17 @@ def _sets_of(
         last, last_final = (cap_identifier(config, incident.id, issue.published_id), update.at), update.status.is_final
 
 
+def french_site(state: Snapshot) -> Site | None:
+    """The site as seen in French when status.yml's ``languages`` has ``fr``, else ``None``."""
+    return site_in(state.site, "fr") if "fr" in state.config.languages else None
+
+
 def published_sets(templates: Environment, state: Snapshot, french: Site | None = None) -> list[BulletinSet]:
     """The bulletin sets with files in the site, newest first: live updates of incidents that broadcast.
 
-    ``french``: the site as seen in French, for the French bulletins.
+    ``french``: the site as seen in French, for the French bulletins; by default :func:`french_site`.
     """
+    french = french if french is not None else french_site(state)
     sets = [
         item
         for incident in state.site.incidents
@@ -224,8 +231,12 @@ def published_sets(templates: Environment, state: Snapshot, french: Site | None 
 def bulletin_set(
     templates: Environment, state: Snapshot, incident: Incident, update: Update, french: Site | None = None
 ) -> BulletinSet:
-    """The set of any one update, broadcasting or not (``outage bulletin``), as the site would publish it."""
+    """The set of any one update, broadcasting or not (``outage bulletin``), as the site would publish it.
+
+    ``french``: the site as seen in French; by default :func:`french_site`.
+    """
     broadcast = incident.broadcasts(update)
+    french = french if french is not None else french_site(state)
     return next(s for s in _sets_of(templates, state, incident, broadcast, french) if s.update is update)
 
 

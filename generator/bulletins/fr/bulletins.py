@@ -6,7 +6,8 @@ writes ``fr/radio.txt``, ``fr/radio-15.txt`` (each length), ``fr/press.txt``,
 message gets a second ``info`` block in French (``fr-CA``). The English files
 keep their paths and bytes. Everything is rendered from the site as seen in
 French (``incidents.languages.site_in``) as of the same update, so a French
-file never says more than its English twin.
+file never says more than its English twin. Text the files give only in
+English is left out on air and printed marked "(en anglais seulement)".
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .cap import french_info
 from .notice import notice, sms
 from .press import press_release
 from .radio import radio_scripts
+from .story import marked
 
 FOLDER = "fr/"
 """Where the French files sit inside a set's folder."""
@@ -45,12 +47,17 @@ class FrenchBulletins:
         return radio_scripts(self.templates, self.config, self.incident, self.update, self.issue)
 
     @cached_property
+    def printed(self) -> Incident:
+        """The incident as the release, notice and CAP block print it: English-only text marked."""
+        return marked(self.incident)
+
+    @cached_property
     def press(self) -> str:
-        return press_release(self.templates, self.config, self.incident, self.update, self.issue)
+        return press_release(self.templates, self.config, self.printed, self.printed.latest, self.issue)
 
     @cached_property
     def notice(self) -> str:
-        return notice(self.templates, self.config, self.incident, self.update, self.issue)
+        return notice(self.templates, self.config, self.printed, self.printed.latest, self.issue)
 
     @cached_property
     def sms(self) -> str:
@@ -59,7 +66,7 @@ class FrenchBulletins:
     @cached_property
     def info(self) -> InfoText:
         """The words of the CAP message's French ``info`` block."""
-        return french_info(self.config, self.incident, self.update, self.issue.is_correction)
+        return french_info(self.config, self.printed, self.printed.latest, self.issue.is_correction)
 
     def files(self, path: str) -> dict[str, bytes]:
         """The French files by their path in the site; ``path`` is the set's folder (``bulletins/…/``)."""

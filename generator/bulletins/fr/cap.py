@@ -16,7 +16,7 @@ from ...incidents.model import Area, Config, Impact, Incident, Status, Update
 from ...state.as_of import live_estimate, passed_estimate
 from ..cap import HEADLINE_LIMIT, InfoText
 from ..editorial import fr
-from .story import french_safety_advice, page_url, services_list, services_of
+from .story import ENGLISH_ONLY, french_safety_advice, page_url, services_list, services_of
 
 
 def _capital(text: str) -> str:
@@ -100,7 +100,8 @@ def _description(config: Config, incident: Incident, update: Update) -> str:
         if incident.cause:
             cause = " ".join(display.plain(incident.cause).split())
             # "notre câble" in a message read on its own: "Northwind Broadband indique que … son câble".
-            lines.append(f"Cause : {_sentence(fr.attributed(cause, config.name) or cause)}")
+            said = "" if cause.endswith(ENGLISH_ONLY) else fr.attributed(cause, config.name)
+            lines.append(f"Cause : {_sentence(said or cause)}")
     if incident.customers_affected is not None:
         lines.append(f"Clients touchés : {fr.thousands(incident.customers_affected)}.")
     status = fr.status_label(update.status.value).lower()

@@ -24,7 +24,7 @@ from ...state.ledger import Issue
 from .. import editorial as e
 from ..editorial import fr
 from ..press import TIMELINE_ENTRIES, lede_words
-from .story import feed_url, french_safety_advice, page_url, plural, services_named, where_words
+from .story import ENGLISH_ONLY, feed_url, french_safety_advice, page_url, plural, services_named, where_words
 
 TEMPLATE = "fr/press.txt.j2"
 LEDE_WORDS = 40
@@ -134,7 +134,8 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
             lede = lede.replace(where, short_where)
     if incident.cause:
         body.append(_cause_sentence(incident.cause))
-    quote = _quote(update.message, config, [lede, *body])
+    # An update given only in English is in the timeline, marked; the contact is not quoted saying it in French.
+    quote = "" if update.message.endswith(ENGLISH_ONLY) else _quote(update.message, config, [lede, *body])
     if quote:
         body.append(quote)
     if not final and not incident.is_maintenance:
@@ -192,7 +193,11 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         advice=closing,
         url=url,
         feed_url=feed_url(config),
-        about=config.about or f"{config.name} fournit des services Internet et de téléphonie.",
+        about=(
+            config.about + (f" {ENGLISH_ONLY}" if "about" in config.untranslated else "")
+            if config.about
+            else f"{config.name} fournit des services Internet et de téléphonie."
+        ),
     )
 
 
@@ -230,6 +235,8 @@ def _cause_sentence(cause: str) -> str:
     """``L'entreprise indique qu'un entrepreneur … a sectionné son câble …``; staff's words quoted when they cannot
     be put in the third person for certain."""
     text = " ".join(display.plain(cause).split())
+    if text.endswith(ENGLISH_ONLY):
+        return f"Selon l'entreprise {ENGLISH_ONLY.removesuffix(')')}) : « {text.removesuffix(ENGLISH_ONLY).strip()} »."
     said = fr.attributed(text)
     return _sentence(said) if said else f"Selon l'entreprise, « {text.rstrip('.')} »."
 

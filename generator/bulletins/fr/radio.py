@@ -42,6 +42,7 @@ from ..radio import (
 )
 from ..story import is_follow_up, reopens
 from .story import (
+    english_only,
     french_safety_advice,
     plural,
     regions_sentence,
@@ -127,14 +128,17 @@ def facts(
     advice = say(french_safety_advice(config, incident, update))
     where = tuple(say(w) for w in where_words(config, incident.areas))
     since = fr.began_phrase(incident.began_at, at, zone)
-    cause = _cause(incident.cause, say) if incident.cause else ()
+    # Text the files give only in English is not read on a French script (it would be English on air).
+    untold = english_only(incident)
+    cause = _cause(incident.cause, say) if incident.cause and "cause" not in untold else ()
+    impact = "" if "expected_impact" in untold else incident.expected_impact
     lead = [f"{config.name} signale une panne {services_of(incident.services)} {place}" for place in where]
-    known = [*lead, *cause, advice, since, incident.expected_impact, _STATE_WORDS[state]]
+    known = [*lead, *cause, advice, since, impact, _STATE_WORDS[state]]
     if eta:
         known.append(f"L'entreprise prévoit un retour du service vers {fr.promised_time(eta, at, zone)}.")
     if update.status is Status.INVESTIGATING and not incident.cause:
         known.append("L'entreprise enquête et cherche toujours la cause.")
-    details = _details(update.message, say, known)
+    details = _details("" if "message" in untold else update.message, say, known)
     media = config.media_contact or config.contact
     kill = update.next_update or e.after(at, timedelta(hours=KILL_AFTER_HOURS * (2 if final else 1)))
     move = estimate_move(incident, update) if eta else None
@@ -177,11 +181,15 @@ def facts(
         to_do=tuple(d for d in details if fr.tells_people_what_to_do(d)),
         no_need_to_call="" if final or any(_NO_NEED.search(d) for d in details) else "yes",
         next_update=fr.promised_time(update.next_update, at, zone) if update.next_update and not final else "",
-        background=_sentence(said) if (said := say(config.about)) and fr.readable_on_air(said) else "",
+        background=(
+            _sentence(said)
+            if "about" not in config.untranslated and (said := say(config.about)) and fr.readable_on_air(said)
+            else ""
+        ),
         address=fr.spoken_web_address(config.site_url),
         window=fr.spoken_window(window.start, window.end, at, zone) if window else "",
         window_end=fr.promised_time(window.end, at, zone) if window else "",
-        expected_impact=_sentence(say(display.plain(incident.expected_impact))) if incident.expected_impact else "",
+        expected_impact=_sentence(say(display.plain(impact))) if impact else "",
         slug=_slug(config, incident, update, issue),
         kill_after=f"{fr.fr_time(kill, zone)} {fr.zone_name(kill, zone)}, {fr.fr_full_date(kill, zone)}",
         contact="renseignements auprès de "

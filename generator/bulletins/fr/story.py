@@ -14,7 +14,9 @@ services read "les services Internet et de téléphonie résidentielle".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from ...incidents.languages import only_in
 from ...incidents.model import Area, Config, Incident, Service, Update
 from ..editorial import fr as w
 from ..editorial.fr.places import compass_region, regions_phrase
@@ -45,11 +47,49 @@ def feed_url(config: Config) -> str:
 def french_safety_advice(config: Config, incident: Incident, update: Update) -> str:
     """The safety advice in French while a service carrying 911 calls is affected, else ``""``.
 
-    The configured advice, unless it is still the English default (a site whose French advice was not
-    written), in which case the French default.
+    The configured advice in French; the French default where status.yml gives it only in English (safety
+    advice is never said in another language than the bulletin's).
     """
     said = safety_advice(config, incident, update)
-    return ADVICE if said == ENGLISH_ADVICE else said
+    english = said == ENGLISH_ADVICE or "emergency_advice" in config.bulletins.untranslated
+    return ADVICE if said and english else said
+
+
+# --- text the files give only in English --------------------------------------------------
+
+ENGLISH_ONLY = f"({only_in('en', 'fr')})"
+"""The mark after a text printed in English in a French bulletin: ``(en anglais seulement)``."""
+
+
+def english_only(incident: Incident) -> frozenset[str]:
+    """Which of the incident's texts, as of its latest update, the files give only in English: ``message``,
+    ``cause``, ``title``, ``expected_impact``. Radio leaves them out; print marks them."""
+    latest = incident.latest
+    found = {"message"} & latest.untranslated | {"cause"} & latest.facts.untranslated
+    return frozenset(found | {"title", "expected_impact"} & incident.untranslated)
+
+
+def marked(incident: Incident) -> Incident:
+    """The incident with each text the files give only in English followed by ``(en anglais seulement)``:
+    what the French release, notice and CAP block print, so nothing is shown in English silently."""
+
+    def mark(text: str, field: str, untranslated: frozenset[str]) -> str:
+        return f"{text} {ENGLISH_ONLY}" if text and field in untranslated else text
+
+    updates = tuple(
+        replace(
+            u,
+            message=mark(u.message, "message", u.untranslated),
+            facts=replace(u.facts, cause=mark(u.facts.cause, "cause", u.facts.untranslated)),
+        )
+        for u in incident.updates
+    )
+    return replace(
+        incident,
+        title=mark(incident.title, "title", incident.untranslated),
+        expected_impact=mark(incident.expected_impact, "expected_impact", incident.untranslated),
+        updates=updates,
+    )
 
 
 def sms_advice(advice: str) -> tuple[str, ...]:
