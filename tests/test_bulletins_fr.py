@@ -42,9 +42,12 @@ GOLDEN = Path(__file__).parent / "golden" / "bulletins"
 CAP = "{urn:oasis:names:tc:emergency:cap:1.2}"
 CAP_SCHEMA = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "schemas" / "cap12.xsd")))
 SITE = load_site(ROOT)
+ONE_LANGUAGE = replace(SITE, config=replace(SITE.config, languages=SITE.config.languages[:1]))
+"""The example as a one-language site (English), whatever languages its status.yml lists."""
 FRENCH = french_site(SITE)
 TEMPLATES = bulletin_templates(ROOT)
 STATE = snapshot(SITE, parse_time("2026-11-22 12:00", SITE.config.timezone))
+ENGLISH = snapshot(ONE_LANGUAGE, STATE.now)
 SETS = [
     bulletin_set(TEMPLATES, STATE, incident, update, FRENCH)
     for incident in STATE.site.incidents
@@ -65,14 +68,14 @@ def test_every_update_of_the_french_incidents_has_a_french_set() -> None:
 
 
 def test_the_french_files_sit_beside_the_english_ones_which_keep_their_paths_and_bytes() -> None:
-    one_language = bulletin_set(TEMPLATES, STATE, SITE.incident(CLAREVIEW), SITE.incident(CLAREVIEW).updates[1])
+    one_language = bulletin_set(TEMPLATES, ENGLISH, SITE.incident(CLAREVIEW), SITE.incident(CLAREVIEW).updates[1])
     both = next(s for s in SETS if s.id == one_language.id)
     english, bilingual = one_language.files(), both.files()
     french = {name: data for name, data in bilingual.items() if name not in english}
-    assert sorted(name.removeprefix(both.path) for name in french) == [
-        "fr/notice.txt", "fr/press.txt", "fr/radio-15.txt", "fr/radio-30.txt", "fr/radio-60.txt", "fr/radio.txt",
-        "fr/sms.txt",
+    assert sorted(name.removeprefix(f"fr/{both.path}") for name in french) == [
+        "notice.txt", "press.txt", "radio-15.txt", "radio-30.txt", "radio-60.txt", "radio.txt", "sms.txt",
     ]  # fmt: skip
+    assert all(name.startswith(f"fr/{both.path}") for name in french)  # under the French site's folder
     for name, data in english.items():
         if not name.endswith("cap.xml"):  # the CAP message is one message with a block per language
             assert bilingual[name] == data, name
@@ -182,11 +185,12 @@ def test_french_cap_words() -> None:
     assert french.findtext(f"{CAP}web") == f"https://status.northwind.example/fr/incidents/{CLAREVIEW}/"
 
 
-def test_one_language_gives_one_info_block() -> None:
-    english_only = bulletin_set(TEMPLATES, STATE, SITE.incident(CLAREVIEW), SITE.incident(CLAREVIEW).updates[0])
+def test_one_language_gives_one_info_block_and_no_french_files() -> None:
+    english_only = bulletin_set(TEMPLATES, ENGLISH, SITE.incident(CLAREVIEW), SITE.incident(CLAREVIEW).updates[0])
     assert english_only.french is None
     assert len(etree.fromstring(english_only.cap).findall(f"{CAP}info")) == 1
-    assert published_sets(TEMPLATES, STATE)[0].french is None
+    assert not any(name.startswith("fr/") for name in english_only.files())
+    assert all(s.french is None for s in published_sets(TEMPLATES, ENGLISH))
 
 
 # --- the golden French sets -----------------------------------------------------------------------
@@ -200,7 +204,7 @@ def test_golden_french_bulletins(item: BulletinSet) -> None:
     files = item.files()
     for name in GOLDEN_FILES:
         golden = GOLDEN / item.id / "fr" / name
-        made = files[f"{item.path}{name}"] if name == "cap.xml" else files[f"{item.path}fr/{name}"]
+        made = files[f"{item.path}{name}"] if name == "cap.xml" else files[f"fr/{item.path}{name}"]
         assert made == golden.read_bytes(), golden
 
 
@@ -256,15 +260,15 @@ def test_outage_bulletin_prints_french_when_the_site_publishes_it(tmp_path: Path
     root = copy_of_example(tmp_path, with_template=True)
     status = root / "status.yml"
     text = status.read_text(encoding="utf-8")
-    assert "\nlanguage: en\n" in text
-    status.write_text(text.replace("\nlanguage: en\n", "\nlanguages: [en, fr]\n"), encoding="utf-8")
+    if "\nlanguages: [en, fr]" not in text:  # an example in English only: publish French too, every text English
+        assert "\nlanguage: en\n" in text
+        status.write_text(text.replace("\nlanguage: en\n", "\nlanguages: [en, fr]\n"), encoding="utf-8")
     args = ["bulletin", CLAREVIEW, "--root", str(root), "--now", "2026-11-22 12:00", "--language", "fr"]
     radio = CliRunner().invoke(main, [*args, "--seconds", "30"])
     assert radio.exit_code == 0, radio.output
     assert radio.output.startswith("SUJET : NORTHWIND PANNE CLAREVIEW ET CASTLE DOWNS — MISE À JOUR 10 H 30\n")
     assert "Northwind Broadband signale une panne du service Internet" in radio.output
-    # The messages are English only in this copy: none of their words are read on the French script.
-    assert "circuit" not in radio.output.lower()
+    assert "failed" not in radio.output.lower()  # no English on air, whether the files give French or not
     sms = CliRunner().invoke(main, [*args, "--format", "sms"])
     assert sms.exit_code == 0 and sms.output.startswith("Northwind : panne"), sms.output
     cap = CliRunner().invoke(main, [*args, "--format", "cap"])
@@ -276,8 +280,13 @@ def test_outage_bulletin_prints_french_when_the_site_publishes_it(tmp_path: Path
 
 
 def test_outage_bulletin_in_french_needs_french_in_the_sites_languages(tmp_path: Path) -> None:
-    root = copy_of_example(tmp_path, with_template=True)
-    result = CliRunner().invoke(main, ["bulletin", CLAREVIEW, "--root", str(root), "--language", "fr"])
+    root = tmp_path / "status"
+    (root / "incidents/2026").mkdir(parents=True)
+    base = Path(__file__).parent / "broken" / "_base"  # a small site in English only
+    (root / "status.yml").write_text((base / "status.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    incident = (base / "incident.yml").read_text(encoding="utf-8")
+    (root / "incidents/2026/2026-05-12-fibre-cut.yml").write_text(incident, encoding="utf-8")
+    result = CliRunner().invoke(main, ["bulletin", "2026-05-12-fibre-cut", "--root", str(root), "--language", "fr"])
     assert result.exit_code == 1
     assert "--language: expected one of status.yml's languages (en); found 'fr'" in result.output
     assert "Traceback" not in result.output

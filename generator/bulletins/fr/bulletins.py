@@ -1,10 +1,12 @@
 """Les bulletins en français d'une mise à jour: the French files beside an update's English set.
 
 When status.yml lists ``fr`` among its ``languages``, every bulletin set also
-writes ``fr/radio.txt``, ``fr/radio-15.txt`` (each length), ``fr/press.txt``,
-``fr/notice.txt`` and ``fr/sms.txt`` under the set's own folder, and its CAP
-message gets a second ``info`` block in French (``fr-CA``). The English files
-keep their paths and bytes. Everything is rendered from the site as seen in
+writes ``radio.txt``, ``radio-15.txt`` (each length), ``press.txt``,
+``notice.txt`` and ``sms.txt`` in French at the same path under the French
+site's folder (``fr/bulletins/<id>/<update>/``, as every French page is under
+``fr/``), and its CAP message gets a second ``info`` block in French
+(``fr-CA``). The English files keep their paths and bytes (the CAP message
+aside, which is one message in both languages). Everything is rendered from the site as seen in
 French (``incidents.languages.site_in``) as of the same update, so a French
 file never says more than its English twin. Text the files give only in
 English is left out on air and printed marked "(en anglais seulement)".
@@ -27,7 +29,7 @@ from .radio import radio_scripts
 from .story import marked
 
 FOLDER = "fr/"
-"""Where the French files sit inside a set's folder."""
+"""The French site's folder: a set's French files are at ``fr/`` + the set's own path."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ class FrenchBulletins:
 
     def files(self, path: str) -> dict[str, bytes]:
         """The French files by their path in the site; ``path`` is the set's folder (``bulletins/…/``)."""
-        where = f"{path}{FOLDER}"
+        where = f"{FOLDER}{path}"
         files = {
             f"{where}radio.txt": "\n\n".join(self.radio[s] for s in sorted(self.radio)),
             f"{where}press.txt": self.press,
