@@ -3,8 +3,8 @@
 The French bulletins take what the English ones take, a ``Config`` and an
 ``Incident`` whose text fields are plain strings, only in French. Until the
 example's files carry French (issue 19, the "lang" part), these copies write
-French into the text fields of the example's config and of its two golden
-incidents with ``dataclasses.replace``: names and regions of services and
+French into the text fields of the example's config, of its two golden
+incidents and of its planned work on the phone switch with ``dataclasses.replace``: names and regions of services and
 areas, about, the media contact's title, the safety advice, the spoken
 abbreviations; each update's message and cause and the titles. Everything
 else (times, statuses, counts, estimates, geography) is the example's own.
@@ -32,7 +32,7 @@ AREAS = {
     "clareview": ("Clareview", "Nord-Est d'Edmonton", ""),
     "mill-woods": ("Mill Woods", "Sud d'Edmonton", ""),
     "st-albert": ("St. Albert", "St. Albert", ""),
-    "sturgeon-county": ("Comté de Sturgeon", "Comté de Sturgeon", ""),
+    "sturgeon-county": ("Sturgeon County", "Sturgeon County", ""),  # its official name, in both languages
 }
 ABOUT = (
     "Northwind Broadband fournit des services Internet et de téléphonie à 40 000 foyers et entreprises "
@@ -43,6 +43,7 @@ SPOKEN = (("FSI", "F-S-I"), ("DSL", "D-S-L"), ("NOC", "centre d'exploitation du 
 
 FIBRE_CUT = "2026-05-12-north-edmonton-fibre-cut"
 CLAREVIEW = "2026-11-22-clareview-castle-downs-internet-outage"
+PHONE_SWITCH = "2026-10-07-phone-switch-software-upgrade"
 
 TEXTS: dict[str, dict[str, object]] = {
     FIBRE_CUT: {
@@ -89,6 +90,27 @@ TEXTS: dict[str, dict[str, object]] = {
 }
 
 
+TEXTS[PHONE_SWITCH] = {
+    "title": "Mise à niveau du logiciel du commutateur de téléphonie résidentielle",
+    "expected_impact": (
+        "Pendant les travaux, les appels du téléphone résidentiel, y compris au 9-1-1, pourraient ne pas aboutir "
+        "durant au plus 20 minutes; Internet n'est pas touché."
+    ),
+    "messages": (
+        "Nous mettrons à niveau le logiciel de notre commutateur de téléphonie résidentielle tôt le mercredi "
+        "21 octobre, entre 0 h 30 et 4 h. Les appels pourraient ne pas aboutir pendant au plus 20 minutes; gardez "
+        "un cellulaire à portée de main en cas d'urgence.",
+        "La mise à niveau du commutateur a commencé. Les appels pourraient ne pas aboutir pendant au plus "
+        "20 minutes, le temps que le commutateur redémarre.",
+        "Le commutateur a redémarré à 1 h 52 et a été hors service pendant 11 minutes. Les appels aboutissent de "
+        "nouveau, et nous testons le 9-1-1, l'interurbain et la messagerie vocale.",
+        "La mise à niveau est terminée et tous les essais sont concluants. Si votre téléphone n'a pas de tonalité "
+        "ce matin, débranchez l'adaptateur téléphonique pendant 30 secondes, puis rebranchez-le.",
+    ),
+    "cause": "",
+}
+
+
 def french_service(service: Service) -> Service:
     name, description = SERVICES[service.id]
     return replace(service, name=name, description=description)
@@ -132,11 +154,13 @@ def french_incident(incident: Incident) -> Incident:
                 ),
             )
         )
-    return replace(incident, title=str(texts["title"]), updates=tuple(updates), postmortem="")
+    impact = str(texts.get("expected_impact", incident.expected_impact))
+    return replace(incident, title=str(texts["title"]), expected_impact=impact, updates=tuple(updates), postmortem="")
 
 
 def french_site(site: Site) -> Site:
-    """The example with French config and its two golden incidents in French (the others left out)."""
+    """The example with French config and three of its incidents in French (the others left out): the two
+    golden outages and the planned work on the phone switch."""
     return replace(
         site,
         config=french_config(site.config),

@@ -21,7 +21,7 @@ from cap_tools.models import Alert
 from capparselib.parsers import CAPParser
 from click.testing import CliRunner
 from example_repo import copy_of_example
-from french_example import CLAREVIEW, FIBRE_CUT, french_site
+from french_example import CLAREVIEW, FIBRE_CUT, PHONE_SWITCH, french_site
 from lxml import etree
 from xsdata.formats.dataclass.parsers import XmlParser
 
@@ -51,9 +51,10 @@ ENGLISH = snapshot(ONE_LANGUAGE, STATE.now)
 SETS = [
     bulletin_set(TEMPLATES, STATE, incident, update, FRENCH)
     for incident in STATE.site.incidents
-    if incident.id in (FIBRE_CUT, CLAREVIEW)
+    if incident.id in (FIBRE_CUT, CLAREVIEW, PHONE_SWITCH)
     for update in incident.updates
 ]
+GOLDEN_SETS = [s for s in SETS if s.incident.id in (FIBRE_CUT, CLAREVIEW)]
 SCRIPTS = [(s, seconds, script) for s in SETS if s.french for seconds, script in s.french.radio.items()]
 ADVICE = "Si vous devez composer le 9-1-1, utilisez un téléphone cellulaire."
 
@@ -63,7 +64,7 @@ def ids(value: object) -> str:
 
 
 def test_every_update_of_the_french_incidents_has_a_french_set() -> None:
-    assert len(SETS) == 8 and all(s.french is not None for s in SETS)
+    assert len(SETS) == 12 and all(s.french is not None for s in SETS)
     assert len(SCRIPTS) == 3 * len(SETS)
 
 
@@ -155,16 +156,19 @@ def test_cap_has_an_english_then_a_french_block_and_is_valid(item: BulletinSet) 
         assert english.findtext(f"{CAP}{name}") != french.findtext(f"{CAP}{name}"), name
 
 
+def described(area) -> str:
+    """``Castle Downs, North Edmonton``; ``St. Albert`` alone when the region is the area itself."""
+    return f"{area.name}, {area.region}" if area.region != area.name else area.name
+
+
 @pytest.mark.parametrize("item", SETS, ids=ids)
 def test_cap_parsers_read_both_blocks(item: BulletinSet) -> None:
     (alert,) = CAPParser(item.cap.decode("utf-8")).as_dict()
     english, french = alert["cap_info"]
-    assert [str(a["area_description"]) for a in english["cap_area"]] == [
-        f"{a.name}, {a.region}" for a in item.incident.areas
-    ]
+    assert item.french is not None
+    assert [str(a["area_description"]) for a in english["cap_area"]] == [described(a) for a in item.incident.areas]
     assert [str(a["area_description"]) for a in french["cap_area"]] == [
-        f"{a.name}, {a.region}"
-        for a in item.french.incident.areas  # type: ignore[union-attr]
+        described(a) for a in item.french.incident.areas
     ]
     parsed = XmlParser().from_bytes(item.cap, Alert)
     assert [i.language for i in parsed.infos] == ["en-CA", "fr-CA"]
@@ -198,7 +202,7 @@ def test_one_language_gives_one_info_block_and_no_french_files() -> None:
 GOLDEN_FILES = ("radio.txt", "press.txt", "notice.txt", "sms.txt", "cap.xml")
 
 
-@pytest.mark.parametrize("item", SETS, ids=ids)
+@pytest.mark.parametrize("item", GOLDEN_SETS, ids=ids)
 def test_golden_french_bulletins(item: BulletinSet) -> None:
     """Read as a newsroom editor would and corrected by hand; regenerate only deliberately, then read them again."""
     files = item.files()
@@ -222,6 +226,27 @@ def test_a_place_gsm7_cannot_spell_sends_the_text_as_ucs2_in_at_most_two_parts_n
     parts = fr.sms_parts(text)
     assert len(parts) == 2 and "".join(parts) == text and all(len(p) <= 67 for p in parts), parts
     assert text.endswith("status.northwind.example")
+
+
+# --- planned work ------------------------------------------------------------------------------------
+
+
+def test_planned_work_in_french() -> None:
+    announced, under_way = [s.french for s in SETS if s.incident.id == PHONE_SWITCH][:2]
+    assert announced is not None and under_way is not None
+    copy = copy_of(announced.radio[60])
+    assert copy.startswith(
+        "Northwind Broadband annonce des travaux planifiés qui interrompront le service de téléphonie "
+        "résidentielle sur l'ensemble de son territoire, entre minuit trente et quatre heures le 21 octobre. "
+        f"{ADVICE} Pendant les travaux, les appels"
+    ), copy  # the advice plain when the next sentence opens "Pendant les travaux" itself
+    assert copy.count("Pendant les travaux") == 1
+    assert announced.sms == (
+        "Northwind : travaux de téléphonie résidentielle mer. 21 oct. 0 h 30 à 4 h dans tous les secteurs. "
+        "9-1-1 : utilisez un cellulaire. status.northwind.example"
+    )
+    assert "Travaux planifiés en cours" in under_way.press
+    assert under_way.sms.startswith("Northwind : travaux de téléphonie résidentielle jusqu'à mer. 4 h")
 
 
 # --- text the files give only in English ----------------------------------------------------------

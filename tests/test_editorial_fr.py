@@ -273,6 +273,18 @@ def test_staff_in_the_first_person_is_attributed(before: str, after: str) -> Non
 
 
 @pytest.mark.parametrize(
+    "before",
+    [
+        "Nous avons bloqué le compte et publierons une mise à jour demain matin.",  # "publierons" without its "nous"
+        "Appelez-nous si le problème persiste.",  # "nous" is not the subject
+        "Nous nous excusons de la panne.",  # reflexive
+    ],
+)
+def test_staff_sentences_that_cannot_be_put_in_the_third_person_for_certain_are_left_out(before: str) -> None:
+    assert fr.attributed(before) == ""
+
+
+@pytest.mark.parametrize(
     ("sentence", "page_talk"),
     [
         ("Les mises à jour seront publiées ici.", True),

@@ -127,11 +127,13 @@ def _sms_what(incident: Incident, update: Update, zone) -> tuple[str, ...]:
             window = incident.window
             span = fr.sms_window(window.start, window.end, zone) if window else ""
             if status is Status.SCHEDULED:
-                said.append(f"interruption {services} pour travaux {span}")
+                said += [f"interruption {services} pour travaux {span}", f"travaux {services} {span}"]
             elif status is Status.IN_PROGRESS and window:
-                said.append(
-                    f"travaux en cours, interruption {services} jusqu'à {fr.sms_time(window.end, update.at, zone)}"
-                )
+                until = fr.sms_time(window.end, update.at, zone)
+                said += [
+                    f"travaux en cours, interruption {services} jusqu'à {until}",
+                    f"travaux {services} jusqu'à {until}",
+                ]
             elif status is Status.CANCELLED:
                 said.append(f"travaux annulés, pas d'interruption {services} {span}")
             else:
@@ -147,7 +149,7 @@ def _sms_where(config: Config, incident: Incident) -> tuple[str, ...]:
     """``à Clareview, Castle Downs``; shorter by region: ``dans le nord et le nord-est d'Edmonton``; shortest
     ``dans 4 secteurs d'Edmonton`` when every area is a part of one place (a figure: a text is read, not heard)."""
     if everywhere(config, incident.areas):
-        return ("dans tous les secteurs",)
+        return ("dans tous les secteurs", "partout")
     areas = incident.areas
     said = ["à " + ", ".join(a.name for a in areas)]
     regions = [a.region for a in areas if parts_of(a)]

@@ -130,9 +130,8 @@ def services_of(services: tuple[Service, ...]) -> str:
 
 
 def services_list(services: tuple[Service, ...]) -> str:
-    """``Internet et téléphonie résidentielle``: the names alone, for a text message or a headline."""
-    names = [s.name for s in services]
-    return w.list_words(names[:1] + [n if _as_label(n) else w.name_in_sentence(n) for n in names[1:]])
+    """``Internet et téléphonie résidentielle``: the names alone, as inside a sentence (a text message, a list)."""
+    return w.list_words([s.name if _as_label(s.name) else w.name_in_sentence(s.name) for s in services])
 
 
 def services_de(services: tuple[Service, ...]) -> str:

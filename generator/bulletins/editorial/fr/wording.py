@@ -190,6 +190,8 @@ _NOT_SUBJECT_AFTER = {
 }  # fmt: skip
 """After these, "nous" is not the subject ("il nous faut", "pour nous"): such a sentence is left out."""
 _HAVE = {"a", "avait", "aura", "aurait"}
+_JOINING = {"et", "puis", "mais", "ou"}
+"""After these, a verb of "nous" may go without its "nous" ("nous avons bloqué le compte et publierons …")."""
 _ADVERBS = {"pas", "plus", "toujours", "déjà", "encore", "maintenant", "bien", "très", "tout", "entièrement", "jamais"}
 _WORD = re.compile(r"\w+")
 
@@ -228,6 +230,9 @@ def company_voice(text: str, subject: str = "elle") -> str | None:
             agree, have = verb in _BEING, verb in _HAVE
             index = at + 1
             continue
+        before = words[index - 1][0].lower() if index else ""
+        if lower.endswith("ons") and before in _JOINING and third_person(word) is not None:
+            return None  # "… et publierons": a verb of "nous" whose "nous" is not repeated; not guessed
         if lower in ("notre", "nos"):
             following = words[index + 1][0] if index + 1 < len(words) else ""
             if lower == "nos":
