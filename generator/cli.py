@@ -964,7 +964,7 @@ def channels_check(root: Path) -> None:
 @click.option("--dry-run", is_flag=True, help="Print what would be sent; send and record nothing.")
 def channels_send(root: Path, now: str | None, site_dir: Path | None, ledger_path: Path, send_all: bool,
                   dry_run: bool) -> None:  # fmt: skip
-    """Push each channel the updates, corrections, withdrawals, reminders and bulletins it is owed.
+    """Push each channel the updates, corrections, withdrawals, reminders, bulletins and reporting duties it is owed.
 
     Posts what the last build published (the ledger says what), oldest first,
     each recorded in the ledger as soon as it is sent. A channel that fails
@@ -984,7 +984,7 @@ def channels_send(root: Path, now: str | None, site_dir: Path | None, ledger_pat
     from .delivery.reach import channel_key, deliver, prepare
     from .state.ledger import LedgerError, read_ledger, write_ledger
 
-    site, moment = _site_at(root, now)
+    site, moment, setup = _checked(root, now)
     config = site.config
     target = site_dir if site_dir is not None else root / "site"
     try:
@@ -992,7 +992,9 @@ def channels_send(root: Path, now: str | None, site_dir: Path | None, ledger_pat
             click.echo('no channels: nothing to send (README, "Reaching people")')
             return
         book = read_ledger(ledger_path, config.site_url)
-        plan = prepare(site, target if target.is_dir() else None, book, os.environ, moment, send_all=send_all)
+        plan = prepare(
+            site, target if target.is_dir() else None, book, os.environ, moment, send_all=send_all, setup=setup
+        )
     except InvalidSite as exc:
         _report(exc)
         sys.exit(1)

@@ -72,6 +72,20 @@ def stamp(moment) -> str:
     return moment.isoformat(timespec="minutes")
 
 
+CATEGORIES = st.sampled_from(["", ", categories: [primary]", ", categories: [primary, specialised]",
+                              ", categories: [public-alerting]"])  # fmt: skip
+REPORTING = st.sampled_from([
+    "",
+    "reporting: [crtc-interim-2023]\n",
+    "reporting: [fcc-part4]\n",
+    "reporting:\n  regimes:\n    - {regime: crtc-interim-2023, effective_until: 2026-05-11}\n"
+    "    - {regime: crtc-2025-225, effective_from: 2026-05-12}\n  recipients: {psap: the 9-1-1 centres}\n",
+    "reporting:\n  regimes: [{regime: crtc-2025-225, effective_from: 1970-01-01}]\n  internal:\n    - {id: exec, title: escalation, thresholds: "
+    "{user_minutes: {at_least: 1000}}, clock: major, within: 15m, action: tell, recipients: [the executive]}\n",
+])  # fmt: skip
+"""No reporting, each shipped regime, regimes switching on a date, and an organisation's own rule."""
+
+
 @st.composite
 def repositories(draw: st.DrawFn) -> dict[str, str]:
     """A status.yml and one incident or maintenance file: valid in shape, odd in content, sometimes broken."""
@@ -83,10 +97,12 @@ def repositories(draw: st.DrawFn) -> dict[str, str]:
         'contact: {phone: "780-555-0100", email: support@northwind.example}\n'
         f'media_contact: {{name: {quoted(draw(LINE))}, title: Communications lead, phone: "780-555-0199", '
         "email: media@northwind.example}\n"
-        "services:\n  - {id: internet, name: Internet}\n  - {id: phone, name: Home phone, emergency_calls: true}\n"
+        f"services:\n  - {{id: internet, name: Internet{draw(CATEGORIES)}}}\n"
+        f"  - {{id: phone, name: Home phone, emergency_calls: true{draw(CATEGORIES)}}}\n"
         f"areas:\n  - {{id: castle-downs, name: {quoted(draw(LINE))}, region: {quoted(draw(LINE))}}}\n"
         f"  - {{id: lauderdale, name: Lauderdale, pronounce: {quoted(draw(LINE))}}}\n"
     )
+    status += draw(REPORTING)
     maintenance = draw(st.booleans())
     start = localize(datetime.fromisoformat(draw(st.sampled_from(STARTS))), zone)
     lines = [f"title: {quoted(draw(LINE))}"]
@@ -109,6 +125,10 @@ def repositories(draw: st.DrawFn) -> dict[str, str]:
         lines.append(f"customers_affected: {draw(st.sampled_from(['0', '7', '1250000', '99999999', '12.0']))}")
     if not maintenance and draw(st.booleans()):
         lines.append(f"cause: {quoted(draw(TEXT))}")
+    if not maintenance and draw(st.booleans()):
+        lines.append(f"discovered_at: {stamp(start + timedelta(minutes=draw(st.sampled_from([-30, 0, 5]))))}")
+    if not maintenance and draw(st.booleans()):
+        lines.append("community_isolated: true")
     order = MAINTENANCE_STATUSES if maintenance else INCIDENT_STATUSES
     count = draw(st.integers(min_value=1, max_value=4))
     chosen = sorted(draw(st.lists(st.sampled_from(order), min_size=count, max_size=count)), key=order.index)
@@ -182,6 +202,14 @@ def holds(files: dict[str, str], work: Path) -> None:
         "--send-all", "--dry-run", env={"OUTAGE_CHANNELS": CHANNELS, "OUTAGE_CHANNELS_FILE": ""},
     )  # fmt: skip
     assert code == 0, output
+    if "reporting:" in files["status.yml"] and "kind: maintenance" not in files["incident.yml"]:
+        regimes = re.findall(r"(crtc-interim-2023|crtc-2025-225|fcc-part4)", files["status.yml"])
+        for regime in [*dict.fromkeys(regimes), *(["internal"] if "internal:" in files["status.yml"] else [])]:
+            code, output = run(
+                "report", "--root", str(root), "--now", now, "2026-05-12-outage", "--regime", regime,
+                "--out", str(work / "reports"), "--force",
+            )  # fmt: skip
+            assert code == 0 or output.startswith("outage: "), output  # refused in words (not in force), never a crash
     code, output = run(
         "update", "--root", str(root), "--now", now, "2026-05-12-outage",
         "--message", "One more update.",

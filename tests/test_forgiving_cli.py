@@ -14,6 +14,7 @@ from example_repo import copy_of_example
 
 from generator import cli
 from generator.cli import main
+from generator.delivery.channels import load_channels
 from generator.delivery.recipients import load_recipients
 from generator.incidents.load import load_config
 
@@ -130,6 +131,26 @@ def test_init_writes_the_recipients_example_for_its_own_services_and_areas(tmp_p
     assert header(example) == header(ROOT / "examples/recipients.example.yml")  # one text, two sets of ids
 
 
+def test_init_writes_the_channels_example_for_its_own_services_and_areas(tmp_path: Path) -> None:
+    target = tmp_path / "acme"
+    assert run("init", str(target), "--name", "Acme", "--timezone", "America/Edmonton")[0] == 0
+    example = target / "examples/channels.example.yml"
+    channels = load_channels(example.read_bytes(), "examples/channels.example.yml", load_config(target))
+    assert [c.name for c in channels] == [
+        "noc-slack",
+        "mastodon",
+        "bluesky",
+        "teams-ops",
+        "downtown-sms",
+        "partner-noc",
+    ]
+    assert "duties" in channels[0].kinds
+    assert "/channels.yml" in (target / ".gitignore").read_text(encoding="utf-8").splitlines()
+    header = [line for line in example.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    ours = ROOT / "examples/channels.example.yml"
+    assert header == [line for line in ours.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+
+
 def test_the_wheel_carries_the_recipients_example(tmp_path: Path) -> None:
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q",
@@ -140,6 +161,7 @@ def test_the_wheel_carries_the_recipients_example(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("outage_bulletin-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "generator/authoring/scaffold/examples/recipients.example.yml" in names
+    assert "generator/authoring/scaffold/examples/channels.example.yml" in names
     assert "generator/site_template/mkdocs.yml" in names
 
 

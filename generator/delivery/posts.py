@@ -7,6 +7,10 @@ update edited since the last build waits for the next build, which issues
 the correction. Each post carries the incident *as of its update*, from which
 its message is rendered, like the bulletins.
 
+Reporting duties (``duties``) are posted to the channels that take them, for
+staff: once as each falls due, and once more if it becomes overdue, each said
+as it stood at that moment, and never once a ``reported:`` entry covers it.
+
 Reminders of planned work are due at fixed offsets before its window opens
 (72 h, 24 h and as it opens, by default). Runs can be missed (GitHub's
 schedule skips runs under load, a workflow can be off for a while), so "what
@@ -25,6 +29,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ..incidents.model import MAINTENANCE_STATUSES, Channel, Impact, Incident, Site, Status, Update, update_id
+from ..reporting.duties import Duty
+from ..reporting.duties import Status as DutyStatus
+from ..reporting.outages import site_duties
+from ..reporting.setup import Setup
 from ..state.as_of import as_of, site_as_of
 from ..state.ledger import Issue, Ledger, Withdrawal, is_live, publication
 from .published import Bulletin, bulletin_key
@@ -32,6 +40,7 @@ from .published import Bulletin, bulletin_key
 INCIDENTS = "incidents"
 MAINTENANCE = "maintenance"
 BULLETINS = "bulletins"
+DUTIES = "duties"
 _MAINTENANCE_STATUS_NAMES = frozenset(s.value for s in MAINTENANCE_STATUSES)
 
 
@@ -48,7 +57,7 @@ class Post:
     at: datetime
     """The update's time; a reminder's, when it fell due."""
     topic: str
-    """``incidents``, ``maintenance`` or ``bulletins``: what a channel's ``kinds`` choose from."""
+    """``incidents``, ``maintenance``, ``bulletins`` or ``duties``: what a channel's ``kinds`` choose from."""
     services: frozenset[str] = frozenset()
     """Every service the incident named up to this update: a channel that had it hears it out."""
     areas: frozenset[str] = frozenset()
@@ -65,6 +74,8 @@ class Post:
     withdrawal: Withdrawal | None = None
     reminder: timedelta | None = None
     bulletin: Bulletin | None = None
+    duty: Duty | None = None
+    """A reporting duty as it stood when it fell due (``status`` ``due``) or became overdue (``overdue``)."""
 
     @property
     def key(self) -> str:
@@ -72,7 +83,10 @@ class Post:
 
     @property
     def thread(self) -> str:
-        """What a new channel gets the latest of: per incident, and per topic (an update and its bulletin)."""
+        """What a new channel gets the latest of: per incident, and per topic (an update and its bulletin);
+        per duty, for duties (a duty overdue is news of its own, not the one before it)."""
+        if self.duty is not None:
+            return f"{self.topic}:{self.incident}/{self.duty.key}"
         return f"{self.topic}:{self.incident}"
 
 
@@ -192,6 +206,48 @@ def reminder_posts(site: Site, ledger: Ledger, now: datetime, offsets: Iterable[
     return posts
 
 
+def duty_posts(site: Site, setup: Setup, now: datetime) -> list[Post]:
+    """For each reporting duty not yet reported at ``now``: a post as it fell due, and one if it is overdue."""
+    posts = []
+    for outage in site_duties(site, setup, now):
+        incident = outage.incident
+        for duty in outage.pending:
+            assert duty.clock_start is not None and duty.deadline is not None  # due or overdue: its clock runs
+            steps = [(DutyStatus.DUE, duty.clock_start)]
+            if duty.status is DutyStatus.OVERDUE:
+                steps.append((DutyStatus.OVERDUE, duty.deadline))
+            for step, moment in steps:
+                then, said = _duty_at(site, setup, incident.id, duty.key, moment) or (incident, duty)
+                step_name = step.value.replace(" ", "-")
+                posts.append(
+                    Post(
+                        id=f"duty:{incident.id}/{duty.key}/{step_name}",
+                        incident=incident.id,
+                        update=f"{duty.key}/{step_name}",
+                        title=incident.title,
+                        status=step.value,
+                        at=moment,
+                        topic=DUTIES,
+                        services=frozenset(s.id for s in incident.services),
+                        areas=frozenset(a.id for a in incident.areas),
+                        issued=moment,
+                        source=then,
+                        duty=said,
+                    )
+                )
+    return posts
+
+
+def _duty_at(site: Site, setup: Setup, incident_id: str, key: str, moment: datetime) -> tuple[Incident, Duty] | None:
+    """The incident and the duty as they stood at ``moment``: what a post made then would have said,
+    whenever it is sent."""
+    for outage in site_duties(site, setup, moment):
+        if outage.incident.id == incident_id:
+            duty = next((d for d in outage.duties if d.key == key), None)
+            return (outage.incident, duty) if duty is not None else None
+    return None
+
+
 def _announced(incident: Incident) -> datetime:
     """When the window as it stands now was announced: the first update of the last run that states it."""
     announced = incident.latest.at
@@ -227,7 +283,7 @@ def bulletin_posts(bulletins: Iterable[Bulletin]) -> list[Post]:
 def wants(channel: Channel, post: Post) -> bool:
     """Whether the channel takes the post: its kinds, then services and areas (any in common), then impact.
 
-    The minimum impact applies to incidents: planned work and bulletins are chosen by ``kinds``.
+    The minimum impact applies to incidents: planned work, bulletins and duties are chosen by ``kinds``.
     """
     if post.topic not in channel.kinds:
         return False

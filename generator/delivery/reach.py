@@ -20,11 +20,23 @@ from datetime import datetime
 from pathlib import Path
 
 from ..incidents.model import Channel, Site
+from ..reporting.setup import Setup
 from ..state.ledger import Ledger, Publication, publication
 from . import retry, webhooks
 from .channels import ChannelError, Target, all_channels, masked, resolve, secret_parts
 from .owed import is_owed, welcome
-from .posts import BULLETINS, Post, Waiting, bulletin_posts, in_order, reminder_posts, update_posts, wants
+from .posts import (
+    BULLETINS,
+    DUTIES,
+    Post,
+    Waiting,
+    bulletin_posts,
+    duty_posts,
+    in_order,
+    reminder_posts,
+    update_posts,
+    wants,
+)
 from .published import built_index
 from .push import Service, send, service_for
 from .retry import Sleep
@@ -68,8 +80,10 @@ class Plan:
 
 
 def prepare(site: Site, site_dir: Path | None, ledger: Ledger, environ: Mapping[str, str], now: datetime, *,
-            send_all: bool = False) -> Plan:  # fmt: skip
+            send_all: bool = False, setup: Setup | None = None) -> Plan:  # fmt: skip
     """Read the channels, work out what each is owed, and compose it. Sends nothing.
+
+    ``setup`` is the reporting setup: with it, channels that take ``duties`` are told of reporting duties.
 
     Channels the ledger has not seen are entered in ``ledger`` (in memory; the caller writes it):
     they are owed what is current, not the whole history, unless ``send_all``.
@@ -83,6 +97,8 @@ def prepare(site: Site, site_dir: Path | None, ledger: Ledger, environ: Mapping[
         if site_dir is None:
             raise ChannelError("a channel takes bulletins: give the built site with --site-dir")
         common += bulletin_posts(built_index(site_dir))
+    if setup is not None and any(DUTIES in c.kinds for c in plan.channels):
+        common += duty_posts(site, setup, now)
     plan.posts = len(common)
     for channel in plan.channels:
         try:

@@ -63,6 +63,8 @@ def deliveries(post: Post, site: Site, published: Publication) -> list[Delivery]
         "withdrawal": post.kind == "withdrawal",
         "reminder": post.reminder is not None,
     }
+    if post.duty is not None:
+        extra["duty"] = _duty(post, config)
     moment = post.issued or post.at
     state = _state(site, post, published)
     body = {
@@ -72,7 +74,7 @@ def deliveries(post: Post, site: Site, published: Publication) -> list[Delivery]
         "outage_bulletin": extra,
     }
     found = [Delivery(post.key, extra["event"], _encode(body))]
-    if post.kind == "issue" and post.reminder is None and post.source is not None:
+    if post.kind == "issue" and post.reminder is None and post.duty is None and post.source is not None:
         for old, new in _changed_components(site, post, published):
             change = {**extra, "event": "component.update"}
             component_update = {
@@ -95,6 +97,8 @@ def deliveries(post: Post, site: Site, published: Publication) -> list[Delivery]
 
 
 def _event(post: Post) -> str:
+    if post.duty is not None:
+        return f"reporting.duty_{post.status}"
     if post.reminder is not None:
         return "maintenance.reminder"
     base = "maintenance" if post.topic == "maintenance" else "incident"
@@ -102,6 +106,25 @@ def _event(post: Post) -> str:
 
 
 _EVENTS = {"issue": "update", "correction": "correction", "withdrawal": "withdrawal"}
+
+
+def _duty(post: Post, config: Config) -> dict:
+    """A reporting duty as it stood when it fell due or overdue: what an internal system acts on."""
+    duty = post.duty
+    assert duty is not None
+    return {
+        "key": duty.key,
+        "regime": duty.regime.id,
+        "rule": duty.rule.id,
+        "title": f"{duty.regime.short} {duty.rule.title}",
+        "status": post.status,
+        "met_at": _time(duty.met_at, config),
+        "clock_started_at": _time(duty.clock_start, config) if duty.clock_start else None,
+        "deadline": _time(duty.deadline, config) if duty.deadline else None,
+        "recipients": list(duty.recipients),
+        "outstanding": list(duty.outstanding),
+        "message": duty.message,
+    }
 
 
 def _meta(config: Config, moment: datetime) -> dict:

@@ -100,6 +100,8 @@ def _content(post: Post, config: Config, limits: Limits, site_dir: Path | None) 
         return _withdrawn(post, config, limits.short, page)
     if post.reminder is not None:
         return _reminder(post, config, limits.short, page)
+    if post.duty is not None:
+        return _duty(post, config, limits.short, page)
     return _update(post, config, limits.short, page)
 
 
@@ -182,6 +184,24 @@ def _reminder(post: Post, config: Config, short: bool, page: str) -> tuple[str, 
     return f"Reminder: {incident.title}", pieces
 
 
+def _duty(post: Post, config: Config, short: bool, page: str) -> tuple[str, list[_Piece]]:
+    """A reporting duty, for staff: the line ``outage check`` prints, as it stood when it fell due or overdue."""
+    duty = post.duty
+    assert duty is not None and duty.deadline is not None
+    overdue = post.status == "overdue"
+    said = f"Overdue since {_stamp(duty.deadline, config)}. {duty.message}" if overdue else duty.message
+    how = "Once done, record it in the incident file (reported:), so check stops asking."
+    title = f"Reporting duty {'overdue' if overdue else 'due'}: {post.title}"
+    if short:  # a text message: which duty, and its deadline; the whole line is in check and on chat
+        head = f"Reporting duty {'overdue' if overdue else 'due'}: {duty.regime.short} {duty.rule.title}"
+        return "", [
+            _Piece(f"{head}, deadline {_stamp(duty.deadline, config)}.", 0, 0),
+            _Piece(f"{post.title}.", 1, 0),
+            _Piece(page, 0, 1),
+        ]
+    return title, [_Piece(said, 0, 1), _Piece(how, 2, 2), _Piece(page, 0, 3)]
+
+
 def _bulletin(post: Post, config: Config, short: bool, site_dir: Path | None, page: str) -> tuple[str, list[_Piece]]:
     """The notice (what technical contacts get by email), or its SMS form, with the newsroom page."""
     bulletin = post.bulletin
@@ -210,6 +230,8 @@ def _bulletin_file(site_dir: Path | None, relative: str, bulletin_id: str, name:
 
 
 def _notify_type(post: Post) -> str:
+    if post.duty is not None:
+        return "failure" if post.status == "overdue" else "warning"
     if post.kind == "withdrawal":
         return "warning"
     if post.reminder is not None or post.topic == "maintenance":

@@ -264,7 +264,7 @@ class ReportingFile(_Strict):
     )
 
 
-ChannelKind = Literal["incidents", "maintenance", "bulletins"]
+ChannelKind = Literal["incidents", "maintenance", "bulletins", "duties"]
 
 
 class ChannelFile(_Strict):
@@ -284,7 +284,8 @@ class ChannelFile(_Strict):
     kinds: list[ChannelKind] = Field(
         default_factory=lambda: ["incidents", "maintenance"],
         min_length=1,
-        description="What it receives: incidents (their updates), maintenance (with reminders), bulletins.",
+        description="What it receives: incidents (their updates), maintenance (with reminders), bulletins, "
+        "duties (regulatory reporting duties as each falls due and if it becomes overdue: for internal channels).",
     )
     services: list[Id] = Field(default_factory=list, description="Only incidents touching these service ids.")
     areas: list[Id] = Field(default_factory=list, description="Only incidents touching these area ids.")
