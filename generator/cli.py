@@ -529,7 +529,6 @@ def bulletin(
     from jinja2 import TemplateError
 
     from .bulletins import bulletin_set
-    from .bulletins.fr.radio import radio_script as french_radio_script
     from .bulletins.radio import radio_script
     from .bulletins.templates import bulletin_templates
     from .state.now import snapshot
@@ -556,10 +555,12 @@ def bulletin(
     try:
         if kind == "radio":
             lengths = [seconds] if seconds else sorted(shown.radio)
-            script = french_radio_script if shown is item.french else radio_script
-            text = "\n".join(
-                script(templates, shown.config, shown.incident, shown.update, s, item.issue) for s in lengths
-            )
+            if item.french is not None and shown is item.french:
+                text = "\n".join(item.french.radio_script(s) for s in lengths)
+            else:
+                text = "\n".join(
+                    radio_script(templates, state.config, item.incident, update, s, item.issue) for s in lengths
+                )
         else:
             text = {"press": lambda: shown.press, "notice": lambda: shown.notice, "sms": lambda: shown.sms + "\n",
                     "cap": lambda: item.cap.decode("utf-8")}[kind]()  # fmt: skip

@@ -315,3 +315,21 @@ def test_outage_bulletin_in_french_needs_french_in_the_sites_languages(tmp_path:
     assert result.exit_code == 1
     assert "--language: expected one of status.yml's languages (en); found 'fr'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_french_reading_speed_comes_from_status_yml_when_given(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    status = root / "status.yml"
+    text = status.read_text(encoding="utf-8").replace("\nlanguage: en\n", "\nlanguages: [en, fr]\n")
+    assert "  words_per_minute: 150\n" in text
+    status.write_text(text.replace("  words_per_minute: 150\n", "  words_per_minute: {en: 150, fr: 160}\n"), "utf-8")
+    args = ["bulletin", CLAREVIEW, "--root", str(root), "--now", "2026-11-22 12:00", "--seconds", "30"]
+    french = CliRunner().invoke(main, [*args, "--language", "fr"])
+    assert french.exit_code == 0, french.output
+    assert "mots à 160 mots/min)" in french.output or "durée réelle" in french.output, french.output
+    english = CliRunner().invoke(main, args)
+    assert english.exit_code == 0 and "words at 150 wpm)" in english.output, english.output
+    status.write_text(text.replace("  words_per_minute: 150\n", "  words_per_minute: {en: 150, de: 170}\n"), "utf-8")
+    broken = CliRunner().invoke(main, ["check", "--root", str(root)])
+    assert broken.exit_code == 1
+    assert "bulletins.words_per_minute.de: expected one of status.yml's languages (en, fr); found 'de'" in broken.output

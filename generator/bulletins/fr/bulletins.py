@@ -25,7 +25,7 @@ from ..cap import InfoText
 from .cap import french_info
 from .notice import notice, sms
 from .press import press_release
-from .radio import radio_scripts
+from .radio import radio_script, radio_scripts
 from .story import marked
 
 FOLDER = "fr/"
@@ -44,9 +44,20 @@ class FrenchBulletins:
     update: Update
     issue: Issue
 
+    @property
+    def words_per_minute(self) -> int | None:
+        """status.yml's French speed (``bulletins.words_per_minute: {fr: …}``); None for the French rulebook's."""
+        return dict(self.config.bulletins.rates).get("fr")
+
     @cached_property
     def radio(self) -> dict[int, str]:
-        return radio_scripts(self.templates, self.config, self.incident, self.update, self.issue)
+        return radio_scripts(self.templates, self.config, self.incident, self.update, self.issue, self.words_per_minute)
+
+    def radio_script(self, seconds: int) -> str:
+        """The French script of any length (``outage bulletin --seconds``)."""
+        return radio_script(
+            self.templates, self.config, self.incident, self.update, seconds, self.issue, self.words_per_minute
+        )
 
     @cached_property
     def printed(self) -> Incident:
