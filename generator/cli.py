@@ -132,6 +132,37 @@ def _ids(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+def _french(option: str, what: str):
+    """``--message-fr`` beside ``--message``: the same text in French."""
+    return click.option(
+        f"{option}-fr",
+        metavar="TEXT",
+        help=f"{what} in French, beside {option} (needs fr in status.yml's languages).",
+    )
+
+
+def _by_language(config: Config, option: str, default: str | None, french: str | None) -> authoring.Text | None:
+    """``--message`` and ``--message-fr`` as the text to write: plain, or ``{en: …, fr: …}``.
+
+    Refused when status.yml does not publish French, or when the French has no
+    default-language text beside it (every text needs the default language's).
+    """
+    if french is None:
+        return default
+    listed = ", ".join(config.languages)
+    if "fr" not in config.languages:
+        _fail(
+            f"{option}-fr: expected a site that publishes French (languages: [{listed}, fr] in {CONFIG_FILE}); "
+            f"found languages: [{listed}]; nothing was written"
+        )
+    if not default:
+        _fail(
+            f"{option}-fr: expected {option} too, the text in {config.default_language} (the default language); "
+            f"found {option}-fr alone; nothing was written"
+        )
+    return {config.default_language: default, "fr": french}
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="outage-bulletin")
 def main() -> None:
@@ -353,6 +384,9 @@ def serve(root: Path, now: str | None, address: str) -> None:
 @click.option("--service", "services", multiple=True, required=True, help="Service id (repeat, or a,b).")
 @click.option("--area", "areas", multiple=True, required=True, help="Area id (repeat, or a,b).")
 @click.option("--message", required=True, help="The first update for customers.")
+@_french("--title", "The title")
+@_french("--message", "The message")
+@_french("--cause", "The cause")
 @click.option(
     "--status", default="investigating", show_default=True, type=click.Choice([s.value for s in INCIDENT_STATUSES])
 )
@@ -361,27 +395,36 @@ def serve(root: Path, now: str | None, address: str) -> None:
 @click.option("--customers", type=click.IntRange(min=0), help="How many customers are affected.")
 @click.option("--cause", default="", help="The cause, in public words.")
 @click.option("--began-at", metavar="WHEN", help="When the outage itself began, if before now: a full time or 07:55.")
-def new(root: Path, now: str | None, title: str, impact: str, services, areas, message: str, status: str,
-        next_update: str | None, eta: str | None, customers: int | None, cause: str,
-        began_at: str | None) -> None:  # fmt: skip
+def new(root: Path, now: str | None, title: str, impact: str, services, areas, message: str, title_fr: str | None,
+        message_fr: str | None, cause_fr: str | None, status: str, next_update: str | None, eta: str | None,
+        customers: int | None, cause: str, began_at: str | None) -> None:  # fmt: skip
     """Start a new incident file, with its first update at the current time.
 
-    Prints the new file's path. Refuses to overwrite an existing file.
+    Prints the new file's path. Refuses to overwrite an existing file. On a
+    site with languages: [en, fr], --title-fr, --message-fr and --cause-fr give
+    the French beside the English, written as {en: …, fr: …}.
 
     \b
     Example:
       outage new --title "Internet outage in Castle Downs" --impact major \\
         --service internet --area castle-downs,lauderdale \\
         --message "We are investigating a loss of internet service." --next-update 1h
+      outage new --title "Internet outage in Castle Downs" \\
+        --title-fr "Panne d'Internet à Castle Downs" --impact major \\
+        --service internet --area castle-downs --message "We are investigating." \\
+        --message-fr "Nous examinons la situation." --next-update 1h
     """
     config = _config(root)
+    title_text = _by_language(config, "--title", title, title_fr)
+    message_text = _by_language(config, "--message", message, message_fr)
+    cause_text = _by_language(config, "--cause", cause, cause_fr)
     moment = _minute(_now(now, config))
     next_at, eta_at = _when("--next-update", next_update, moment, config), _when("--eta", eta, moment, config)
     began = _when("--began-at", began_at, moment, config, past=True)
     _written(root, lambda: authoring.new_incident(
-        root, config, moment, title=title, impact=impact, services=_ids(services), areas=_ids(areas),
-        message=message, status=status, next_update=next_at, restore_eta=eta_at,
-        customers_affected=customers, cause=cause, began_at=began,
+        root, config, moment, title=title_text, impact=impact, services=_ids(services), areas=_ids(areas),
+        message=message_text, status=status, next_update=next_at, restore_eta=eta_at,
+        customers_affected=customers, cause=cause_text, began_at=began,
     ))  # fmt: skip
 
 
@@ -394,34 +437,41 @@ def new(root: Path, now: str | None, title: str, impact: str, services, areas, m
 @click.option("--eta", metavar="WHEN", help="Estimated restore time: 3h, 14:00 or a full time; 'unknown' withdraws it.")
 @click.option("--next-update", metavar="WHEN", help="When the next update is due: 2h, 14:00 or a full time.")
 @click.option("--cause", help="The cause, as found now, in public words.")
+@_french("--message", "The message")
+@_french("--cause", "The cause")
 @click.option("--customers", type=click.IntRange(min=0), help="How many customers are affected, as known now.")
 @click.option("--impact", type=click.Choice(["minor", "major", "critical"]), help="The impact from now on.")
 @click.option("--service", "services", multiple=True, help="Every affected service from now on (repeat, or a,b).")
 @click.option("--area", "areas", multiple=True, help="Every affected area from now on (repeat, or a,b).")
 def update(root: Path, now: str | None, incident_id: str, status: str | None, message: str, eta: str | None,
-           next_update: str | None, cause: str | None, customers: int | None, impact: str | None,
-           services, areas) -> None:  # fmt: skip
+           next_update: str | None, cause: str | None, message_fr: str | None, cause_fr: str | None,
+           customers: int | None, impact: str | None, services, areas) -> None:  # fmt: skip
     """Add an update to an incident, keeping the file's comments and layout.
 
     What the update states (cause, customers, impact, services, areas, estimate)
     holds from this update on; earlier updates keep saying what was known then.
     Refuses, and leaves the file untouched, if the status would move backwards,
-    the id is unknown, or a time is not after the update.
+    the id is unknown, or a time is not after the update. --message-fr and
+    --cause-fr give the French beside the English (languages: [en, fr]).
 
     \b
     Example:
       outage update 2026-05-12-internet-outage-in-castle-downs --status identified \\
         --message "Crews found a cut fibre cable and are splicing it." --eta 14:00 --next-update 2h \\
         --cause "A contractor cut a fibre cable." --customers 1200 --area castle-downs,lauderdale
+      outage update 2026-05-12-internet-outage-in-castle-downs \\
+        --message "Crews are splicing the cable." \\
+        --message-fr "Les équipes raccordent le câble." --next-update 2h
     """
     facts = {
-        "cause": cause,
+        "cause": (cause, cause_fr),
         "customers_affected": customers,
         "impact": impact,
         "services": _ids(services) or None,
         "areas": _ids(areas) or None,
     }
-    _append(root, now, incident_id, status=status, message=message, eta=eta, next_update=next_update, facts=facts)
+    _append(root, now, incident_id, status=status, message=(message, message_fr), eta=eta, next_update=next_update,
+            facts=facts)  # fmt: skip
 
 
 @main.command()
@@ -429,25 +479,34 @@ def update(root: Path, now: str | None, incident_id: str, status: str | None, me
 @NOW_OPTION
 @click.argument("incident_id")
 @click.option("--message", required=True, help="What customers need to know now that it is over.")
-def resolve(root: Path, now: str | None, incident_id: str, message: str) -> None:
+@_french("--message", "The message")
+def resolve(root: Path, now: str | None, incident_id: str, message: str, message_fr: str | None) -> None:
     """Close an incident (resolved) or a maintenance (completed).
 
     \b
     Example:
       outage resolve 2026-05-12-internet-outage-in-castle-downs \\
         --message "Service is restored. If you are still offline, restart your modem."
+      outage resolve 2026-05-12-internet-outage-in-castle-downs --message "Service is restored." \\
+        --message-fr "Le service est rétabli."
     """
-    _append(root, now, incident_id, status=None, message=message, eta=None, next_update=None, resolve=True)
+    _append(root, now, incident_id, status=None, message=(message, message_fr), eta=None, next_update=None,
+            resolve=True)  # fmt: skip
 
 
-def _append(root: Path, now: str | None, incident_id: str, *, status: str | None, message: str,
+def _append(root: Path, now: str | None, incident_id: str, *, status: str | None, message: tuple[str, str | None],
             eta: str | None, next_update: str | None, resolve: bool = False, facts=None) -> None:  # fmt: skip
+    """``message`` and the cause in ``facts`` are (default language's text, French or None)."""
     config = _config(root)
+    text = _by_language(config, "--message", *message)
+    facts = dict(facts or {})
+    if "cause" in facts:
+        facts["cause"] = _by_language(config, "--cause", *facts["cause"])
     moment = _minute(_now(now, config))
     eta_at = "unknown" if eta == "unknown" else _when("--eta", eta, moment, config)
     next_at = _when("--next-update", next_update, moment, config)
     _written(root, lambda: authoring.append_update(
-        root, config, moment, incident_id, status=status, message=message, resolve=resolve,
+        root, config, moment, incident_id, status=status, message=text, resolve=resolve,
         restore_eta=eta_at, next_update=next_at, facts=facts,
     ))  # fmt: skip
 
@@ -462,26 +521,39 @@ def _append(root: Path, now: str | None, incident_id: str, *, status: str | None
 @click.option("--area", "areas", multiple=True, required=True, help="Area id (repeat, or a,b).")
 @click.option("--expected-impact", required=True, help="What customers will notice, in one sentence.")
 @click.option("--message", default="", help="The announcement (default: built from the window and impact).")
+@_french("--title", "The title")
+@_french("--expected-impact", "The expected impact")
+@_french("--message", "The announcement")
 @click.option("--broadcast", is_flag=True, help="Also issue radio, press and CAP bulletins.")
 def maintenance(root: Path, now: str | None, title: str, start: str, end: str, services, areas,
-                expected_impact: str, message: str, broadcast: bool) -> None:  # fmt: skip
+                expected_impact: str, message: str, title_fr: str | None, expected_impact_fr: str | None,
+                message_fr: str | None, broadcast: bool) -> None:  # fmt: skip
     """Schedule planned maintenance.
+
+    On a site with languages: [en, fr], --title-fr, --expected-impact-fr and
+    --message-fr give the French beside the English; the announcement built
+    without --message is then in both languages.
 
     \b
     Example:
       outage maintenance --title "Core router upgrade in Lauderdale" \\
         --start "2026-12-03 01:00" --end 4h --service internet --area lauderdale \\
-        --expected-impact "Internet drops for up to 15 minutes during the window."
+        --expected-impact "Internet drops for up to 15 minutes during the window." \\
+        --title-fr "Mise à niveau du routeur principal à Lauderdale" \\
+        --expected-impact-fr "Internet sera coupé jusqu'à 15 minutes pendant les travaux."
     """
     config = _config(root)
+    title_text = _by_language(config, "--title", title, title_fr)
+    impact_text = _by_language(config, "--expected-impact", expected_impact, expected_impact_fr)
+    message_text = _by_language(config, "--message", message, message_fr)
     moment = _minute(_now(now, config))
     begins = _when("--start", start, moment, config)
     assert begins is not None
     ends = _when("--end", end, begins, config)
     assert ends is not None
     _written(root, lambda: authoring.new_maintenance(
-        root, config, moment, title=title, start=begins, end=ends, services=_ids(services),
-        areas=_ids(areas), expected_impact=expected_impact, message=message, broadcast=broadcast,
+        root, config, moment, title=title_text, start=begins, end=ends, services=_ids(services),
+        areas=_ids(areas), expected_impact=impact_text, message=message_text, broadcast=broadcast,
     ))  # fmt: skip
 
 

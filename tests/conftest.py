@@ -6,6 +6,12 @@ from pathlib import Path
 
 import pytest
 from example_repo import copy_of_example
+from hypothesis import HealthCheck, settings
+
+# Tests run on every CPU of a shared machine: how fast hypothesis draws examples says nothing about
+# the code, so neither a slow draw nor a slow example fails a test (what each example checks still does).
+settings.register_profile("shared-machine", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("shared-machine")
 
 
 @pytest.fixture

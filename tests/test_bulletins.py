@@ -475,9 +475,7 @@ def test_the_advice_and_the_reference_come_from_the_files(tmp_path: Path) -> Non
     status = root / "status.yml"
     text = status.read_text(encoding="utf-8")
     status.write_text(
-        text.replace(
-            "emergency_advice: If you need 9-1-1, use a cell phone.", "emergency_advice: Call 911 from a cell phone."
-        ),
+        text.replace("en: If you need 9-1-1, use a cell phone.", "en: Call 911 from a cell phone."),
         encoding="utf-8",
     )
     incident = root / "incidents/2026/2026-05-12-north-edmonton-fibre-cut.yml"
@@ -494,7 +492,14 @@ def test_the_advice_and_the_reference_come_from_the_files(tmp_path: Path) -> Non
     assert "Reference:" not in run("--format", "notice")  # no reference: no line
     assert "Call 911 from a cell phone." in run("--format", "sms")
     # Without the setting, the default advice.
-    status.write_text(text.replace("  emergency_advice: If you need 9-1-1, use a cell phone.", ""), encoding="utf-8")
+    advice = "\n    en: If you need 9-1-1, use a cell phone.\n    fr: Pour joindre le 9-1-1, utilisez un cellulaire.\n"
+    assert advice in text
+    status.write_text(
+        text.replace(
+            "  emergency_advice:             # said while home phone (emergency_calls) is affected" + advice, "\n"
+        ),
+        encoding="utf-8",
+    )
     assert sentences(copy_of(run("--seconds", "15")))[1] == ADVICE
 
 

@@ -333,3 +333,16 @@ def test_the_french_reading_speed_comes_from_status_yml_when_given(tmp_path: Pat
     broken = CliRunner().invoke(main, ["check", "--root", str(root)])
     assert broken.exit_code == 1
     assert "bulletins.words_per_minute.de: expected one of status.yml's languages (en, fr); found 'de'" in broken.output
+
+
+def test_the_examples_own_french_gives_every_published_set_a_french_set_and_a_bilingual_cap_message() -> None:
+    assert SITE.config.languages == ("en", "fr")
+    published = published_sets(TEMPLATES, STATE)  # the French from status.yml and the files, by site_in
+    assert published and all(s.french is not None for s in published)
+    for item in published:
+        xml = item.cap
+        CAP_SCHEMA.assertValid(etree.fromstring(xml))
+        assert check_cap_rules(xml) == [] and check_cap_cp_rules(xml) == [], item.id
+        assert [i.findtext(f"{CAP}language") for i in infos(item)] == ["en-CA", "fr-CA"]
+        assert item.french is not None and is_gsm7(item.french.sms) and len(item.french.sms) <= SMS_LIMIT
+        assert f"fr/{item.path}radio-30.txt" in item.files()

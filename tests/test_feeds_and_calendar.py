@@ -161,7 +161,7 @@ def test_feeds_are_advertised_in_page_heads(tmp_path: Path) -> None:
 
 
 def test_calendar_round_trips_with_stable_uids_zones_and_statuses() -> None:
-    parsed = icalendar.Calendar.from_ical(calendar_outputs(snapshot(SITE, NOON).site)["calendar.ics"])
+    parsed = icalendar.Calendar.from_ical(calendar_outputs(snapshot(SITE, NOON).site, NOON)["calendar.ics"])
     events = {str(e["uid"]): e for e in parsed.walk("VEVENT")}
     assert set(events) == {
         "2026-10-07-phone-switch-software-upgrade@status.northwind.example",
@@ -191,7 +191,7 @@ def onsets(vtimezone: icalendar.Timezone) -> list[tuple[str, datetime, timedelta
 
 def test_the_calendars_daylight_time_starts_at_two_in_the_morning() -> None:
     """RFC 5545: an onset is local time in TZOFFSETFROM. Clocks in Edmonton go from 2:00 MST to 3:00 MDT."""
-    (vtimezone,) = icalendar.Calendar.from_ical(calendar_outputs(SITE)["calendar.ics"]).walk("VTIMEZONE")
+    (vtimezone,) = icalendar.Calendar.from_ical(calendar_outputs(SITE, NOON)["calendar.ics"]).walk("VTIMEZONE")
     daylight = [(d.isoformat(), before, after) for kind, d, before, after in onsets(vtimezone) if kind == "DAYLIGHT"]
     # The second Sundays of March 2025, 2026 and 2027, checked by hand.
     hours = timedelta(hours=1)
@@ -225,7 +225,7 @@ def test_every_onset_is_a_real_change_of_offset(zone: str) -> None:
 
 def test_a_reader_that_follows_the_rfc_gets_the_zones_offsets_at_every_moment() -> None:
     """icalendar builds a time zone from the published VTIMEZONE alone (as clients without tz data do)."""
-    parsed = icalendar.Calendar.from_ical(calendar_outputs(SITE)["calendar.ics"])
+    parsed = icalendar.Calendar.from_ical(calendar_outputs(SITE, NOON)["calendar.ics"])
     (vtimezone,) = parsed.walk("VTIMEZONE")
     from_file = vtimezone.to_tz(lookup_tzid=False)
     zone = SITE.config.timezone
@@ -241,7 +241,7 @@ def test_a_reader_that_follows_the_rfc_gets_the_zones_offsets_at_every_moment() 
 def test_rescheduling_raises_sequence_and_keeps_the_uid(tmp_path: Path) -> None:
     root = copy_of_example(tmp_path)
     work = "2026-11-19-lauderdale-beverly-core-router-upgrade"
-    before = icalendar.Calendar.from_ical(calendar_outputs(snapshot(load_site(root), NOON).site)["calendar.ics"])
+    before = icalendar.Calendar.from_ical(calendar_outputs(snapshot(load_site(root), NOON).site, NOON)["calendar.ics"])
     path = root / "incidents/2026" / f"{work}.yml"
     path.write_text(
         path.read_text(encoding="utf-8")
@@ -250,7 +250,7 @@ def test_rescheduling_raises_sequence_and_keeps_the_uid(tmp_path: Path) -> None:
         + "    window: {start: 2026-12-10 01:00, end: 2026-12-10 05:00}\n",
         encoding="utf-8",
     )
-    after = icalendar.Calendar.from_ical(calendar_outputs(snapshot(load_site(root), NOON).site)["calendar.ics"])
+    after = icalendar.Calendar.from_ical(calendar_outputs(snapshot(load_site(root), NOON).site, NOON)["calendar.ics"])
 
     def find(calendar):
         return next(e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith(work))
@@ -276,7 +276,7 @@ def test_outputs_are_reproducible() -> None:
     ("golden", "produce"),
     [
         ("feed-areas-lauderdale.xml", lambda: FEEDS["feeds/areas/lauderdale.xml"]),
-        ("calendar.ics", lambda: calendar_outputs(snapshot(SITE, NOON).site)["calendar.ics"]),
+        ("calendar.ics", lambda: calendar_outputs(snapshot(SITE, NOON).site, NOON)["calendar.ics"]),
     ],
 )
 def test_golden_files(golden: str, produce) -> None:
@@ -308,7 +308,7 @@ def test_ical_js_reads_every_calendar_as_the_site_states_it(tmp_path: Path) -> N
     )
     site = load_site(root)
     written = {}
-    for path, content in calendar_outputs(site).items():
+    for path, content in calendar_outputs(site, NOON).items():
         target = tmp_path / "out" / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
@@ -317,7 +317,12 @@ def test_ical_js_reads_every_calendar_as_the_site_states_it(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     read = {written[file]: events for file, events in json.loads(result.stdout).items()}
     works = [i for i in site.incidents if i.is_maintenance]
-    assert len(read["calendar.ics"]) == len(works) == 4
+    # The night work ended more than 90 days before NOON: it is in 2026's file, and only there.
+    assert [e["uid"] for e in read["calendar/2026.ics"]] == [
+        "2026-03-01-night-work-across-the-clock-change@status.northwind.example"
+    ]
+    shared = read["calendar.ics"] + read["calendar/2026.ics"]
+    assert len(shared) == len(works) == 4
     for work in works:
         expected = {
             "uid": f"{work.id}@status.northwind.example",
@@ -329,9 +334,9 @@ def test_ical_js_reads_every_calendar_as_the_site_states_it(tmp_path: Path) -> N
             "end": work.window.end.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
         }
         (own,) = read[f"incidents/{work.id}/calendar.ics"]
-        (listed,) = [e for e in read["calendar.ics"] if e["uid"] == expected["uid"]]
+        (listed,) = [e for e in shared if e["uid"] == expected["uid"]]
         for event in (own, listed):
             assert {key: event[key] for key in expected} == expected
-    night = next(e for e in read["calendar.ics"] if e["uid"].startswith("2026-03-01-night-work"))
+    night = next(e for e in read["calendar/2026.ics"] if e["uid"].startswith("2026-03-01-night-work"))
     # 01:30 MST and 04:00 MDT, worked out by hand.
     assert (night["start"], night["end"]) == ("2026-03-08T08:30:00.000Z", "2026-03-08T10:00:00.000Z")

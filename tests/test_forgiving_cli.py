@@ -202,7 +202,7 @@ def test_check_warns_where_an_unquoted_hash_cut_a_message(tmp_path: Path) -> Non
     assert [
         line for line in output.splitlines() if "warning:" in line and "' #'" in line
     ] == expected  # comments after numbers and times are staff's own
-    assert "ok: 13 files valid, 3 open, 0 overdue, 2 text(s) cut by ' #'; reporting:" in output
+    assert "ok: 13 files valid, 3 open, 0 overdue, 2 text(s) cut by ' #', 4 text(s) missing a language;" in output
     code, output = run("check", "--root", str(root), "--now", NOW, "--strict")
     assert code == 1 and expected[0].replace(" warning:", "") in output
     path.write_text(

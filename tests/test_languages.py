@@ -350,3 +350,36 @@ def test_the_default_languages_text_is_the_same_as_in_a_one_language_file(tmp_pa
     assert both.title == alone.title
     for one, other in zip(both.updates, alone.updates, strict=True):
         assert (one.message, one.facts.cause) == (other.message, other.facts.cause)
+
+
+# --- the example -------------------------------------------------------------------------------------
+
+
+def untranslated_anywhere(value: object, where: str = "site") -> list[str]:
+    """Where, in a site seen in one language, a text field fell back to the default language."""
+    if isinstance(value, tuple):
+        return [found for i, item in enumerate(value) for found in untranslated_anywhere(item, f"{where}[{i}]")]
+    if not is_dataclass(value) or isinstance(value, type):
+        return []
+    found = [f"{where}.{name}" for name in sorted(getattr(value, "untranslated", ()))]
+    for item in fields(value):
+        found += untranslated_anywhere(getattr(value, item.name), f"{where}.{item.name}")
+    return found
+
+
+def test_the_example_is_in_english_and_french_with_no_text_missing() -> None:
+    result = CliRunner().invoke(main, ["check", "--root", str(ROOT), "--now", NOW, "--strict"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "ok: 12 files valid, 2 open, 0 overdue; reporting: 0 due, 0 overdue\n"
+    site = load_site(ROOT)
+    assert site.config.languages == ("en", "fr")
+    french = site_in(site, "fr")
+    assert untranslated_anywhere(french) == []
+    incident = french.incident("2026-11-22-clareview-castle-downs-internet-outage")
+    assert incident.title == "Panne d'Internet à Clareview et à Castle Downs"
+    assert incident.updates[2].facts.cause == (
+        "Une carte de circuits est tombée en panne dans le routeur de notre central du nord d'Edmonton, "
+        "qui relie Clareview et Castle Downs au reste de notre réseau."
+    )
+    assert french.config.service("phone").name == "Téléphone résidentiel"
+    assert french.config.area("castle-downs").region == "nord d'Edmonton"

@@ -310,3 +310,28 @@ def test_ledger_init_from_a_published_site_keeps_its_positional_ids(tmp_path: Pa
     assert field(cancel, "msgType") == "Cancel" and field(cancel, "identifier") == f"{HOST}.{CLAREVIEW}.4.cancel"
     page = (out / f"incidents/{CLAREVIEW}/index.html").read_text(encoding="utf-8")
     assert '<li id="update-3">' in page and '<li id="update-20261122-1730">' not in page
+
+
+# --- the live window ---------------------------------------------------------------------------
+
+
+def test_entries_that_leave_the_live_window_are_marked_expired_once_and_never_removed(repo: Repository) -> None:
+    repo.build("2026-11-22 12:00")
+    before = json.loads(repo.ledger.read_text(encoding="utf-8"))["entries"]
+    voicemail = {key for key in before if key.startswith("2026-11-13-voicemail-access/")}
+    clareview = {key for key in before if key.startswith(f"{CLAREVIEW}/")}
+    assert voicemail and clareview and not any(entry.get("expired") for entry in before.values())
+
+    # By June 2027 the voicemail outage (resolved in November 2026) is long out of the window; the example's
+    # Clareview outage is never resolved, so it stays live however old its updates are.
+    repo.build("2027-06-01 12:00")
+    later = json.loads(repo.ledger.read_text(encoding="utf-8"))["entries"]
+    assert set(before) <= set(later)  # nothing removed
+    for key in voicemail:
+        assert later[key]["expired"] == "2027-06-01T12:00:00-06:00", key
+        assert later[key]["revisions"] == before[key]["revisions"]  # what was published is still on the books
+    assert not any(later[key].get("expired") for key in clareview)
+
+    repo.build("2027-07-01 12:00")  # marked once: a later build keeps the first mark
+    again = json.loads(repo.ledger.read_text(encoding="utf-8"))["entries"]
+    assert {key: again[key]["expired"] for key in voicemail} == {key: later[key]["expired"] for key in voicemail}

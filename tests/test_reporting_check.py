@@ -209,9 +209,10 @@ def test_a_phone_outage_is_a_911_outage_at_any_size(tmp_path: Path) -> None:
     root = copy_of_example(tmp_path)
     source = "incidents/2026/2026-11-20-beverly-phone-outage.yml"
     (root / source).write_text(
-        "title: Home phone outage in Beverly\nimpact: major\nservices: [phone]\nareas: [beverly]\n"
-        "began_at: 2026-11-20 14:00\ndiscovered_at: 2026-11-20 14:05\n"
-        "updates:\n  - at: 2026-11-20 14:20\n    status: investigating\n    message: Home phone is down in Beverly.\n",
+        "title: {en: Home phone outage in Beverly, fr: Panne de téléphone résidentiel à Beverly}\nimpact: major\n"
+        "services: [phone]\nareas: [beverly]\nbegan_at: 2026-11-20 14:00\ndiscovered_at: 2026-11-20 14:05\n"
+        "updates:\n  - at: 2026-11-20 14:20\n    status: investigating\n"
+        "    message: {en: Home phone is down in Beverly., fr: Le téléphone résidentiel est en panne à Beverly.}\n",
         encoding="utf-8",
     )
     code, output = check(root, "2026-11-20 14:10")  # the incident's first update is at 14:20: not posted yet
@@ -258,7 +259,7 @@ def test_a_missing_discovered_at_is_a_warning_when_the_outage_has_duties(tmp_pat
     root = copy_of_example(tmp_path)
     edit(root / CLAREVIEW_FILE, "discovered_at: 2026-11-22 08:02   # the NOC saw the hub's alarm\n", "")
     warning = (
-        f"{CLAREVIEW_FILE}:18:9: warning: discovered_at: expected when you became aware of the outage: the clocks "
+        f"{CLAREVIEW_FILE}:20:9: warning: discovered_at: expected when you became aware of the outage: the clocks "
         "of its reporting duties run from it (without it, the first update, 2026-11-22 08:10, is taken); found none"
     )
     code, output = check(root, "2026-11-22 09:00")  # 6,000 x 65 = 390,000: no duty yet, no warning

@@ -133,10 +133,13 @@ def test_postmortems_keep_their_headings_lists_tables_and_code(site: Path, proje
     assert len(postmortem.findall(".//ul/li")) == 7
     source = project / "incidents/2026/2026-05-12-north-edmonton-fibre-cut.yml"
     extra = (
-        "\n  ### Numbers\n\n  | hour | customers |\n  |---|---|\n  | 9 a.m. | 4,800 |\n\n"
-        "  ```\n  show interfaces <script>\n  ```\n"
+        "\n    ### Numbers\n\n    | hour | customers |\n    |---|---|\n    | 9 a.m. | 4,800 |\n\n"
+        "    ```\n    show interfaces <script>\n    ```\n"
+    )  # at the end of the English postmortem, before the French
+    english_end = "\n  fr: |\n"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace(english_end, "\n" + extra + english_end[1:]), encoding="utf-8"
     )
-    source.write_text(source.read_text(encoding="utf-8") + extra, encoding="utf-8")
     assert build(project, tmp_path / "out")[0] == 0
     postmortem = page(tmp_path / "out", "incidents/2026-05-12-north-edmonton-fibre-cut").find_class(
         "outage-postmortem"

@@ -195,7 +195,7 @@ def test_planned_work_still_scheduled_after_its_window_began_is_a_warning_and_st
     code, output = run("check", "--root", str(ROOT), "--now", "2026-12-03 01:30")
     assert code == 0
     assert (
-        "2026-11-19-lauderdale-beverly-core-router-upgrade.yml:19:3: warning: updates[1]: expected an update "
+        "2026-11-19-lauderdale-beverly-core-router-upgrade.yml:29:3: warning: updates[1]: expected an update "
         "(in_progress, or cancelled) once the window began, 2026-12-03 01:00; found still 'scheduled', 30m into the window"
     ) in output
     assert run("check", "--root", str(ROOT), "--now", "2026-12-03 01:30", "--strict")[0] == 1
@@ -336,4 +336,28 @@ def test_overdue_counts_real_time_in_the_hour_the_clocks_go_back(tmp_path: Path)
         "2026-11-01 01:45-06:00; found none; 45m overdue" in output
     )
     code, output = run("check", "--root", str(root), "--now", "2026-11-01 01:40-06:00")
-    assert "webmail-slow" not in output  # five minutes before the promise, in the same hour
+    assert "webmail-slow.yml:6:3" not in output  # five minutes before the promise, in the same hour
+
+
+def test_the_incident_page_notes_an_area_added_and_dropped_and_an_estimate_moved(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    code, output = run(
+        "update", CLAREVIEW, "--root", str(root), "--now", "2026-11-22 11:15",
+        "--message", "The outage has spread to Lauderdale. We now expect service back by about 4 p.m.",
+        "--eta", "16:00", "--area", "clareview,castle-downs,lauderdale",
+    )  # fmt: skip
+    assert code == 0, output
+    out = tmp_path / "site"
+    assert run("build", "--root", str(root), "--now", "2026-11-22 11:20", "--site-dir", str(out))[0] == 0
+    page = (out / f"incidents/{CLAREVIEW}/index.html").read_text(encoding="utf-8")
+    assert "Lauderdale added" in page
+    assert "Estimate moved from 3:00 p.m. MST to 4:00 p.m. MST" in page
+    assert "no longer affected" not in page
+    code, output = run(
+        "update", CLAREVIEW, "--root", str(root), "--now", "2026-11-22 11:45",
+        "--message", "Service is back in Lauderdale.", "--area", "clareview,castle-downs",
+    )  # fmt: skip
+    assert code == 0, output
+    assert run("build", "--root", str(root), "--now", "2026-11-22 11:50", "--site-dir", str(out))[0] == 0
+    page = (out / f"incidents/{CLAREVIEW}/index.html").read_text(encoding="utf-8")
+    assert "Lauderdale no longer affected" in page

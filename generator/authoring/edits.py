@@ -8,6 +8,11 @@ endings), so every other byte of the file stays as staff wrote it: comments,
 block styles, quotes and spacing. Only a layout that cannot be extended that
 way (a list of updates in flow style) is rewritten by a round-trip YAML editor,
 which still keeps comments and key order.
+
+Text may be given in several languages (``{"en": …, "fr": …}``): it is written
+as a mapping by language, in the style of the file's own (``{en: …, fr: …}`` on
+one line if the file writes them so, else a block), and as plain text when it
+is in one language only.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +41,10 @@ from ..incidents.times import format_local
 from ..incidents.yamltext import YamlProblem, parse
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../schemas/incident.schema.json\n"
+
+Text = str | Mapping[str, str]
+"""Text in the default language, or by language: ``{"en": "…", "fr": "…"}``."""
+TEXT_KEYS = ("title", "message", "cause", "expected_impact", "postmortem")
 
 
 class AuthoringError(Exception):
@@ -60,30 +69,31 @@ def new_incident(
     config: Config,
     now: datetime,
     *,
-    title: str,
+    title: Text,
     impact: str,
     services: list[str],
     areas: list[str],
-    message: str,
+    message: Text,
     status: str = "investigating",
     next_update: datetime | None = None,
     restore_eta: datetime | None = None,
     customers_affected: int | None = None,
-    cause: str = "",
+    cause: Text = "",
     began_at: datetime | None = None,
 ) -> Path:
     """Write a new incident file with its first update at ``now``; returns its path."""
-    document = _base_document(title, services, areas)
+    order = config.languages
+    document = _base_document(_text(title, order), services, areas)
     document.insert(1, "impact", impact)
     if customers_affected is not None:
         document["customers_affected"] = customers_affected
-    if cause:
-        document["cause"] = cause
+    if _default(cause, config):
+        document["cause"] = _text(cause, order)
     if began_at is not None:
         document["began_at"] = format_local(began_at, config.timezone)
     update = _update(config, now, status, message, restore_eta=restore_eta, next_update=next_update)
     document["updates"] = CommentedSeq([update])
-    return _create(root, config, now, title, document)
+    return _create(root, config, now, _default(title, config), document)
 
 
 def new_maintenance(
@@ -91,29 +101,65 @@ def new_maintenance(
     config: Config,
     now: datetime,
     *,
-    title: str,
+    title: Text,
     start: datetime,
     end: datetime,
     services: list[str],
     areas: list[str],
-    expected_impact: str,
-    message: str = "",
+    expected_impact: Text,
+    message: Text = "",
     broadcast: bool = False,
 ) -> Path:
-    """Write a new planned maintenance, announced at ``now``; returns its path."""
-    document = _base_document(title, services, areas)
+    """Write a new planned maintenance, announced at ``now``; returns its path.
+
+    Without a message, the announcement says the window and the expected impact, in each language the
+    expected impact is given in.
+    """
+    order = config.languages
+    document = _base_document(_text(title, order), services, areas)
     document.insert(0, "kind", "maintenance")
     window = CommentedMap(start=format_local(start, config.timezone), end=format_local(end, config.timezone))
     window.fa.set_flow_style()
     document["window"] = window
-    document["expected_impact"] = expected_impact
+    document["expected_impact"] = _text(expected_impact, order)
     if broadcast:
         document["broadcast"] = True
-    zone = config.timezone
-    begin, finish = start.astimezone(zone), end.astimezone(zone)
-    default = f"Planned work from {begin:%B} {begin.day}, {begin:%H:%M} to {finish:%B} {finish.day}, {finish:%H:%M}. {expected_impact}"
-    document["updates"] = CommentedSeq([_update(config, now, "scheduled", message or default)])
-    return _create(root, config, now, title, document)
+    if not _default(message, config):
+        message = _announcement(start, end, expected_impact, config)
+    document["updates"] = CommentedSeq([_update(config, now, "scheduled", message)])
+    return _create(root, config, now, _default(title, config), document)
+
+
+_MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre")  # fmt: skip
+
+
+def _announcement(start: datetime, end: datetime, expected_impact: Text, config: Config) -> dict[str, str]:
+    """``Planned work from December 3, 01:00 to December 3, 05:00. <expected impact>``, in each language given."""
+    begin, finish = start.astimezone(config.timezone), end.astimezone(config.timezone)
+    impacts = _by_language(expected_impact, config)
+    said = {}
+    for language, impact in impacts.items():
+        if language == "fr":
+            if begin.date() == finish.date():
+                when = f"le {_day_fr(begin)}, de {_clock_fr(begin)} à {_clock_fr(finish)}"
+            else:
+                when = f"du {_day_fr(begin)}, {_clock_fr(begin)}, au {_day_fr(finish)}, {_clock_fr(finish)}"
+            said[language] = f"Travaux planifiés {when}. {impact}"
+        else:
+            when = f"from {begin:%B} {begin.day}, {begin:%H:%M} to {finish:%B} {finish.day}, {finish:%H:%M}"
+            said[language] = f"Planned work {when}. {impact}"
+    return said
+
+
+def _day_fr(moment: datetime) -> str:
+    """``3 décembre``, ``1er mars``."""
+    return f"{'1er' if moment.day == 1 else moment.day} {_MONTHS_FR[moment.month - 1]}"
+
+
+def _clock_fr(moment: datetime) -> str:
+    """``1 h``, ``14 h 30``: the hour without a leading zero, as written in Canada (OQLF)."""
+    return f"{moment.hour} h" if moment.minute == 0 else f"{moment.hour} h {moment.minute:02}"
 
 
 def append_update(
@@ -123,7 +169,7 @@ def append_update(
     incident_id: str,
     *,
     status: str | None,
-    message: str,
+    message: Text,
     restore_eta: datetime | str | None = None,
     next_update: datetime | None = None,
     resolve: bool = False,
@@ -133,11 +179,13 @@ def append_update(
 
     ``facts`` are what the update states that is new (impact, services, areas,
     customers_affected, cause); each holds from this update on.
-    ``restore_eta="unknown"`` withdraws an earlier estimate.
+    ``restore_eta="unknown"`` withdraws an earlier estimate. The message and
+    the cause may be text by language, written in the file's style of it.
     """
     path = find_incident(root, incident_id)
     original = _checked_original(root, path, config)  # no parser runs on a file that has not passed the checks
     source = original.decode("utf-8-sig")
+    flow = _texts_in_flow_style(source)
     yaml, document = _round_trip(source)
     if not isinstance(document, CommentedMap) or not isinstance(document.get("updates"), list):
         raise AuthoringError(f"{_rel(root, path)} has no list of updates; fix it by hand, then run outage check")
@@ -149,7 +197,9 @@ def append_update(
         status = last
     if last in {s.value for s in Status if s.is_final} and status != Status.INVESTIGATING.value:
         raise AuthoringError(f"{incident_id} is already {last}; nothing was changed (a new problem needs outage new)")
-    update = _update(config, now, status, message, facts, restore_eta=restore_eta, next_update=next_update)
+    update = _update(
+        config, now, status, message, facts, restore_eta=restore_eta, next_update=next_update, flow_texts=flow
+    )
     document["updates"].append(update)
     text = _appended(source, update) or _dump(yaml, document)
     if original.startswith(b"\xef\xbb\xbf"):
@@ -193,7 +243,7 @@ def find_incident_error(root: Path, incident_id: str) -> AuthoringError:
     return AuthoringError(f"no incident with the id '{incident_id}' under {INCIDENTS_DIR}/{hint}")
 
 
-def _base_document(title: str, services: list[str], areas: list[str]) -> CommentedMap:
+def _base_document(title: object, services: list[str], areas: list[str]) -> CommentedMap:
     document = CommentedMap()
     document["title"] = title
     for key, ids in (("services", services), ("areas", areas)):
@@ -211,16 +261,16 @@ def _update(
     config: Config,
     now: datetime,
     status: str,
-    message: str,
+    message: Text,
     facts: Mapping[str, object] | None = None,
+    flow_texts: bool = False,
     **times: datetime | str | None,
 ) -> CommentedMap:
     zone = config.timezone
     update = CommentedMap()
     update["at"] = format_local(now.replace(second=0, microsecond=0), zone)
     update["status"] = status
-    text = message.strip()
-    update["message"] = LiteralScalarString(text + "\n") if "\n" in text else text
+    update["message"] = _text(message, config.languages, flow=flow_texts)
     for key in FACT_KEYS:
         value = (facts or {}).get(key)
         if value is None:
@@ -228,6 +278,8 @@ def _update(
         if isinstance(value, list | tuple):
             value = CommentedSeq(value)
             value.fa.set_flow_style()
+        elif key in TEXT_KEYS:
+            value = _text(value, config.languages, flow=flow_texts)  # type: ignore[arg-type]
         update[key] = value
     for key, moment in times.items():
         if isinstance(moment, datetime):
@@ -235,6 +287,58 @@ def _update(
         elif moment is not None:
             update[key] = moment  # "unknown": the estimate is withdrawn
     return update
+
+
+def _by_language(text: Text, config: Config) -> dict[str, str]:
+    """``text`` as {language: text}: plain text is the default language's."""
+    return dict(text) if isinstance(text, Mapping) else {config.default_language: text}
+
+
+def _default(text: Text, config: Config) -> str:
+    """The default language's text."""
+    return _by_language(text, config).get(config.default_language, "")
+
+
+def _scalar(text: str) -> str:
+    text = text.strip()
+    return LiteralScalarString(text + "\n") if "\n" in text else text
+
+
+def _text(text: Text, order: Sequence[str], *, flow: bool = False) -> object:
+    """Plain text, or a mapping by language in the site's order of languages (on one line if ``flow``)."""
+    if not isinstance(text, Mapping):
+        return _scalar(text)
+    given = [(language, text[language]) for language in order if language in text]
+    given += [(language, value) for language, value in text.items() if language not in order]  # check says why
+    if len(given) == 1 and given[0][0] == order[0]:
+        return _scalar(given[0][1])
+    mapping = CommentedMap((language, _scalar(value)) for language, value in given)
+    if flow and not any("\n" in value for _, value in given):
+        mapping.fa.set_flow_style()
+    return mapping
+
+
+def _texts_in_flow_style(text: str) -> bool:
+    """Whether the file writes its text by language on one line, ``message: {en: …, fr: …}`` (the last one says)."""
+    try:
+        root = compose(text, Loader=SafeLoader)
+    except Exception:  # the file passed the checks; a parser that disagrees means: use the default style
+        return False
+    found: list[bool] = []
+
+    def visit(node: Node) -> None:
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if isinstance(key, ScalarNode) and key.value in TEXT_KEYS and isinstance(value, MappingNode):
+                    found.append(bool(value.flow_style))
+                visit(value)
+        elif isinstance(node, SequenceNode):
+            for item in node.value:
+                visit(item)
+
+    if root is not None:
+        visit(root)
+    return found[-1] if found else False
 
 
 def _create(root: Path, config: Config, now: datetime, title: str, document: CommentedMap) -> Path:
@@ -435,6 +539,7 @@ def _rel(root: Path, path: Path) -> str:
 __all__ = [
     "AuthoringError",
     "InvalidSite",
+    "Text",
     "append_update",
     "find_incident",
     "new_incident",

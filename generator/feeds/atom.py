@@ -14,22 +14,30 @@ A service's or area's feed gives its entries ids of their own (the feed's path
 in the tag), because some readers (newsboat) keep one copy of an entry id
 across every feed they follow: with shared ids, an update followed in two area
 feeds would show in only one of them.
+
+A site in several languages has the same feeds in each (:func:`feed_outputs_in`):
+``fr/feeds/atom.xml`` in French, with ``xml:lang="fr"``, its own entry ids (``fr/``
+in the tag), and "en anglais seulement" beside each text the files do not give
+in French. Until the site's own pages exist in French, its entries link to the
+default language's pages.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from .. import display
-from ..incidents.model import Config, Incident, Update
+from ..incidents.languages import path_prefix, site_in
+from ..incidents.model import Area, Config, Incident, Service, Update
 from ..state.as_of import as_of, live_estimate
 from ..state.ledger import Issue, Withdrawal
 from ..state.now import Snapshot
+from .wording import wording_for
 
 _EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
 _ATOM = "{http://www.w3.org/2005/Atom}"
@@ -58,7 +66,8 @@ def entry_id(config: Config, incident_id: str, published_id: str, scope: str = "
 
     The date is the incident's own (the start of its id), a day on which the
     site's host certainly belonged to the provider, as RFC 4151 asks. ``scope``
-    (``services/internet/``) makes the id of the same update in a filtered feed.
+    (``services/internet/``) makes the id of the same update in a filtered feed,
+    and ``fr/`` in a feed in French.
     """
     return f"tag:{config.host},{incident_id[:10]}:{scope}{incident_id}/{published_id}"
 
@@ -68,35 +77,60 @@ def entry_link(config: Config, incident_id: str, published_id: str) -> str:
 
 
 def entry_html(config: Config, incident: Incident, update: Update) -> str:
-    """The update's message, then the facts a reader needs as of that update, in the site's zone."""
-    zone = config.timezone
+    """The update's message, then the facts a reader needs as of that update, in the site's zone and language."""
+    zone, words = config.timezone, wording_for(config.language)
     facts = [
-        ("Services", ", ".join(s.name for s in incident.services)),
-        ("Areas", ", ".join(a.name for a in incident.areas)),
+        (words.services, ", ".join(_name(config, s) for s in incident.services)),
+        (words.areas, ", ".join(_name(config, a) for a in incident.areas)),
     ]
     window = incident.window
     if window is not None and (update.number == 1 or window != incident.updates[update.number - 2].window):
         # A maintenance's first update announces its window; a later one may move it.
-        start, end = (f"{display.day(t, zone)}, {display.clock(t, zone)}" for t in (window.start, window.end))
-        facts.append(("Window", f"{start} to {end}"))
-    for label, moment in (("Expected back", live_estimate(incident, update.at)), ("Next update", update.next_update)):
+        facts.append((words.window, words.span(words.moment(window.start, zone), words.moment(window.end, zone))))
+    for label, moment in (
+        (words.expected_back, live_estimate(incident, update.at)),
+        (words.next_update, update.next_update),
+    ):
         if moment is not None:
-            facts.append((label, f"{display.day(moment, zone)}, {display.clock(moment, zone)}"))
-    rows = "".join(f"<li><strong>{label}:</strong> {display.escape(value)}</li>" for label, value in facts)
-    return f"{display.render_markdown(update.message)}<ul>{rows}</ul>"
+            facts.append((label, words.moment(moment, zone)))
+    rows = "".join(f"<li><strong>{label}{words.colon}</strong> {display.escape(value)}</li>" for label, value in facts)
+    message = display.render_markdown(update.message)
+    if "message" in update.untranslated:
+        message = _fallen_back(config, message)
+    return f"{message}<ul>{rows}</ul>"
+
+
+def _fallen_back(config: Config, html: str) -> str:
+    """Text shown in the default language in another language's feed: marked so, and tagged with its language."""
+    default = config.default_language
+    mark = wording_for(config.language).only_in(default)
+    return f'<p><em>{display.escape(mark[:1].upper() + mark[1:])}</em></p><div lang="{default}">{html}</div>'
+
+
+def _name(config: Config, item: Service | Area) -> str:
+    """A service's or area's name; marked when it is in the default language in another language's feed."""
+    if "name" not in item.untranslated:
+        return item.name
+    return f"{item.name} ({wording_for(config.language).only_in(config.default_language)})"
+
+
+def _title(config: Config, incident: Incident) -> str:
+    """The incident's title; marked when it is in the default language in another language's feed."""
+    if "title" not in incident.untranslated:
+        return incident.title
+    return f"{incident.title} ({wording_for(config.language).only_in(config.default_language)})"
 
 
 def update_entry(config: Config, incident: Incident, update: Update, issue: Issue) -> Entry:
     """The entry of one update; ``incident`` is the incident as of that update."""
+    words = wording_for(config.language)
     html = entry_html(config, incident, update)
-    title = f"{update.status.label}: {incident.title}"
+    title = f"{words.status(update.status)}{words.colon} {_title(config, incident)}"
     if issue.is_correction:
-        corrected = issue.issued_at or update.at
-        when = f"{display.clock(corrected, config.timezone)}, {display.day(corrected, config.timezone)}"
-        html = f"<p><strong>Corrected</strong> {display.escape(when)}.</p>{html}"
-        title = f"Corrected: {title}"
+        html = words.corrected(issue.issued_at or update.at, config.timezone) + html
+        title = f"{words.corrected_title}{words.colon} {title}"
     return Entry(
-        id=entry_id(config, incident.id, issue.published_id),
+        id=entry_id(config, incident.id, issue.published_id, path_prefix(config)),
         incident_id=incident.id,
         published_id=issue.published_id,
         title=title,
@@ -110,17 +144,21 @@ def update_entry(config: Config, incident: Incident, update: Update, issue: Issu
 
 
 def withdrawal_entry(config: Config, withdrawal: Withdrawal) -> Entry:
-    """The entry of a withdrawn update keeps its id and says it was withdrawn."""
-    zone = config.timezone
-    posted = f"{display.clock(withdrawal.at, zone)}, {display.day(withdrawal.at, zone)}"
-    gone = f"{display.clock(withdrawal.withdrawn_at, zone)}, {display.day(withdrawal.withdrawn_at, zone)}"
+    """The entry of a withdrawn update keeps its id and says it was withdrawn.
+
+    The ledger keeps the title in the default language only: another language's feed marks it so.
+    """
+    words = wording_for(config.language)
+    title = withdrawal.title
+    if config.language != config.default_language:
+        title = f"{title} ({words.only_in(config.default_language)})"
     return Entry(
-        id=entry_id(config, withdrawal.incident_id, withdrawal.published_id),
+        id=entry_id(config, withdrawal.incident_id, withdrawal.published_id, path_prefix(config)),
         incident_id=withdrawal.incident_id,
         published_id=withdrawal.published_id,
-        title=f"Withdrawn: {withdrawal.title}",
+        title=f"{words.withdrawn_title}{words.colon} {title}",
         link=f"{config.site_url}incidents/{withdrawal.incident_id}/",
-        html=f"<p>The update posted at {display.escape(posted)} was withdrawn at {display.escape(gone)}.</p>",
+        html=words.withdrawn(withdrawal.at, withdrawal.withdrawn_at, config.timezone),
         published=withdrawal.at,
         updated=withdrawal.withdrawn_at,
         services=withdrawal.services,
@@ -175,7 +213,7 @@ def _generator(
     feed = FeedGenerator()
     feed.id(config.site_url + path)
     feed.title(title)
-    feed.subtitle(f"Every update on outages and planned maintenance at {config.name}.")
+    feed.subtitle(wording_for(config.language).subtitle(config.name))
     feed.author({"name": config.name, "email": config.contact.email})
     feed.link(href=config.site_url + path, rel="self", type="application/atom+xml")
     feed.link(href=config.site_url + page, rel="alternate", type="text/html")
@@ -195,10 +233,20 @@ def _generator(
     return feed
 
 
+def feed_outputs_in(state: Snapshot, language: str) -> dict[str, bytes]:
+    """Every feed file of the site in ``language``, by its path: ``fr/feeds/atom.xml`` for French.
+
+    The default language's are :func:`feed_outputs`' own, byte for byte.
+    """
+    if language == state.config.default_language:
+        return feed_outputs(state)
+    return feed_outputs(replace(state, site=site_in(state.site, language)))
+
+
 def feed_outputs(state: Snapshot) -> dict[str, bytes]:
-    """Every feed file of the site, by its path; only the entries a feed keeps are rendered, once each."""
+    """Every feed file of the site in its language, by its path; only the entries a feed keeps are rendered, once each."""
     config = state.config
-    name, limit = config.name, config.feed_entries
+    name, limit, words, prefix = config.name, config.feed_entries, wording_for(config.language), path_prefix(config)
     refs = _refs_newest_first(state)
     fallback = state.last_update_at if state.site.incidents else _EPOCH
     rendered: dict[str, Entry] = {}
@@ -215,21 +263,23 @@ def feed_outputs(state: Snapshot) -> dict[str, bytes]:
         return entries
 
     def filtered(kind: str, item_id: str, title: str, keep: Callable[[_Ref], bool]) -> bytes:
-        page, path = f"{kind}/{item_id}/", f"feeds/{kind}/{item_id}.xml"
-        return atom_bytes(_generator(config, path, title, chosen(keep), fallback, page=page, scope=page))
+        page, path = f"{kind}/{item_id}/", f"{prefix}feeds/{kind}/{item_id}.xml"
+        return atom_bytes(_generator(config, path, title, chosen(keep), fallback, page=page, scope=prefix + page))
 
     everything = chosen(lambda ref: True)
+    atom = f"{prefix}feeds/atom.xml"
     outputs = {
-        "feeds/atom.xml": atom_bytes(_generator(config, "feeds/atom.xml", f"{name} status", everything, fallback)),
-        "feeds/rss.xml": _rss(config, everything, fallback),
+        atom: atom_bytes(_generator(config, atom, words.feed_title(name), everything, fallback)),
+        f"{prefix}feeds/rss.xml": _rss(config, everything, fallback),
     }
     for service in config.services:
-        outputs[f"feeds/services/{service.id}.xml"] = filtered(
-            "services", service.id, f"{name} status: {service.name}", lambda r, s=service.id: s in r.services
-        )
+        outputs[f"{prefix}feeds/services/{service.id}.xml"] = filtered(
+            "services", service.id, words.filtered_title(name, _name(config, service)),
+            lambda r, s=service.id: s in r.services,
+        )  # fmt: skip
     for area in config.areas:
-        outputs[f"feeds/areas/{area.id}.xml"] = filtered(
-            "areas", area.id, f"{name} status: {area.name}", lambda r, a=area.id: a in r.areas
+        outputs[f"{prefix}feeds/areas/{area.id}.xml"] = filtered(
+            "areas", area.id, words.filtered_title(name, _name(config, area)), lambda r, a=area.id: a in r.areas
         )
     return outputs
 
@@ -254,8 +304,9 @@ def atom_bytes(feed: FeedGenerator) -> bytes:
 
 def _rss(config: Config, entries: list[Entry], fallback: datetime) -> bytes:
     """RSS 2.0: its channel description is read as HTML by most readers, so the organisation's name is escaped."""
-    feed = _generator(config, "feeds/rss.xml", f"{config.name} status", entries, fallback)
-    feed.description(display.escape(f"Every update on outages and planned maintenance at {config.name}."))
+    words = wording_for(config.language)
+    feed = _generator(config, f"{path_prefix(config)}feeds/rss.xml", words.feed_title(config.name), entries, fallback)
+    feed.description(display.escape(words.subtitle(config.name)))
     return feed.rss_str(pretty=True)
 
 

@@ -5,6 +5,10 @@ change, so the UID comes from the incident id (never changes) and SEQUENCE
 counts the updates after the announcement: every update, a reschedule or a
 cancellation among them, raises it. DTSTAMP is the latest update, not the
 clock, so the same files give the same bytes.
+
+``calendar.ics`` stays small whatever the history: it holds the maintenance
+still to come and that of the last ``CALENDAR_DAYS`` days; older work moves to
+one file per year, ``calendar/<year>.ics``, under the same UID.
 """
 
 from __future__ import annotations
@@ -17,6 +21,10 @@ from icalendar.prop import vDDDLists, vDDDTypes
 
 from .. import display
 from ..incidents.model import Incident, Site, Status
+
+CALENDAR_DAYS = 90
+"""``calendar.ics`` keeps a maintenance whose window ended at most this many days (of 24 hours) before the
+build's now: one that ended exactly this long ago stays in; older ones are in their year's file."""
 
 
 def event(site: Site, incident: Incident) -> Event:
@@ -102,14 +110,50 @@ def _onset(zone: ZoneInfo, local: datetime, before: timedelta, after: timedelta)
     return local
 
 
-def calendar_outputs(site: Site) -> dict[str, bytes]:
-    """``calendar.ics`` with every planned maintenance, and one file per maintenance page."""
+def _years(works: list[Incident]) -> list[int]:
+    return [i.window.start.year for i in works if i.window is not None]
+
+
+def calendar_files(site: Site, now: datetime) -> dict[str, list[Incident]]:
+    """``{path: maintenance}``: ``calendar.ics`` (still to come, or ended in the last ``CALENDAR_DAYS``
+    days) and ``calendar/<year>.ics`` for each year, in the site's zone, that older work started in;
+    every maintenance with a window is in exactly one of them."""
+    zone = site.config.timezone
+    since = now.astimezone(UTC) - timedelta(days=CALENDAR_DAYS)  # 90 x 24 hours, whatever the clocks did
+    files: dict[str, list[Incident]] = {"calendar.ics": []}
+    archived: dict[int, list[Incident]] = {}
+    for incident in site.incidents:
+        window = incident.window
+        if not incident.is_maintenance or window is None:
+            continue
+        if window.end >= since:
+            files["calendar.ics"].append(incident)
+        else:
+            archived.setdefault(window.start.astimezone(zone).year, []).append(incident)
+    for year in sorted(archived, reverse=True):
+        files[f"calendar/{year}.ics"] = archived[year]
+    return files
+
+
+def calendar_outputs(site: Site, now: datetime) -> dict[str, bytes]:
+    """``calendar.ics``, one file per year of older maintenance (see :func:`calendar_files`), and one
+    file per maintenance page."""
     works = [i for i in site.incidents if i.is_maintenance and i.window is not None]
     zone = site.config.timezone
-    # One VTIMEZONE for the whole build, covering the years the data spans.
-    years = [w.start.year for w in (i.window for i in works) if w is not None] or [2000]
-    timezone = vtimezone(zone, date(min(years) - 1, 1, 1), date(max(years) + 1, 12, 31))
-    outputs = {"calendar.ics": calendar(site, works, f"{site.config.name} planned maintenance", timezone)}
+    name = f"{site.config.name} planned maintenance"
+
+    def timezone_for(years: list[int]) -> Timezone:
+        # A VTIMEZONE covering the years the file's events span, so a bounded file stays bounded.
+        years = years or [2000]
+        return vtimezone(zone, date(min(years) - 1, 1, 1), date(max(years) + 1, 12, 31))
+
+    outputs = {}
+    for path, listed in calendar_files(site, now).items():
+        year = path.removeprefix("calendar/").removesuffix(".ics")
+        title = name if path == "calendar.ics" else f"{name}, {year}"
+        outputs[path] = calendar(site, listed, title, timezone_for(_years(listed)))
+    # One VTIMEZONE for every maintenance page's own file, covering the years the data spans.
+    timezone = timezone_for(_years(works))
     for incident in works:
         outputs[f"incidents/{incident.id}/calendar.ics"] = calendar(site, [incident], incident.title, timezone)
     return outputs

@@ -28,6 +28,7 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("/api/*", (CORS, ("Cache-Control", SHORT))),
     ("/feeds/*", (CORS, ("Cache-Control", SHORT))),
     ("/calendar.ics", (CORS, ("Cache-Control", SHORT))),
+    ("/calendar/*", (CORS, ("Cache-Control", SHORT))),
     # mkdocs-material names these main.<hash>.min.css, bundle.<hash>.min.js, …
     ("/assets/stylesheets/*", (("Cache-Control", LONG),)),
     ("/assets/javascripts/*", (("Cache-Control", LONG),)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..bulletins import BulletinSet, WithdrawalSet, bulletin_outputs
-from ..feeds.atom import feed_outputs
+from ..feeds.atom import feed_outputs, feed_outputs_in
 from ..feeds.calendar import calendar_outputs
 from ..feeds.statuspage import api_outputs
 from ..state.now import Snapshot
@@ -32,7 +32,9 @@ def static_outputs(
 
     add({"lite/index.html": lite_page(state), "status.txt": status_text(state)})
     add(feed_outputs(state))
-    add(calendar_outputs(state.site))
+    for language in state.config.languages[1:]:
+        add(feed_outputs_in(state, language))  # fr/feeds/atom.xml …; the pages in each language come later
+    add(calendar_outputs(state.site, state.now))
     add(badge_outputs(state))
     add(api_outputs(state))
     add(bulletin_outputs(bulletins, state, withdrawals))

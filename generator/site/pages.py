@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from .. import display
 from ..bulletins import KEEP_DAYS, BulletinSet, WithdrawalSet, current_sets
 from ..feeds.atom import feed_links
+from ..feeds.calendar import CALENDAR_DAYS, calendar_files
 from ..incidents.model import Incident, Site, Status
 from ..state.as_of import Change, changes, live_estimate, overdue_next_update, passed_estimate
 from ..state.now import COMPONENT_STATUSES, ComponentState, Snapshot, component_status, overdue_reason
@@ -27,6 +28,8 @@ HISTORY_LIMIT = 50
 """Service, area and maintenance pages list this many past items and link to the archive for the rest."""
 PLANNED_DAYS = 7
 """The front page's "is it me?" rows include areas with planned work starting within this many days."""
+MONTH_PAGE_SIZE = 100
+"""A month of the archive lists this many incidents a page; a busier month continues on ``page/2/``…"""
 
 
 @dataclass(frozen=True)
@@ -221,6 +224,26 @@ def month_key(incident: Incident, site: Site) -> str:
     return incident.updates[0].at.astimezone(site.config.timezone).strftime("%Y/%m")
 
 
+def month_pages(r: _Renderer, key: str, title: str, items: list[Incident]) -> list[Page]:
+    """One month of the archive, ``MONTH_PAGE_SIZE`` incidents a page, newest first: page 1 at
+    ``history/<key>/``, the rest at ``history/<key>/page/<n>/``, linked to each other."""
+    chunks = [items[start : start + MONTH_PAGE_SIZE] for start in range(0, len(items), MONTH_PAGE_SIZE)]
+    urls = [f"history/{key}/"] + [f"history/{key}/page/{n}/" for n in range(2, len(chunks) + 1)]
+    return [
+        r.page(
+            f"history/{key}.md" if number == 1 else f"history/{key}/page/{number}.md",
+            url,
+            title if number == 1 else f"{title}, page {number} of {len(chunks)}",
+            "month.html",
+            incidents=chunk,
+            month=key,
+            number=number,
+            page_urls=urls,
+        )
+        for number, (chunk, url) in enumerate(zip(chunks, urls, strict=True), start=1)
+    ]
+
+
 def site_pages(
     state: Snapshot, bulletins: Sequence[BulletinSet] = (), withdrawals: Sequence[WithdrawalSet] = ()
 ) -> list[Page]:
@@ -264,6 +287,12 @@ def site_pages(
             past=[
                 i for i in newest_first if i.is_maintenance and i not in r.state.upcoming and i not in r.state.active
             ][:HISTORY_LIMIT],
+            archives=[  # (year, path) of each year's calendar of older work, newest first
+                (path.removeprefix("calendar/").removesuffix(".ics"), path)
+                for path in calendar_files(site, state.now)
+                if path != "calendar.ics"
+            ],
+            calendar_days=CALENDAR_DAYS,
         ),
         r.page(
             "history/index.md",
@@ -275,9 +304,7 @@ def site_pages(
     ]
     for key, items in sorted(months.items(), reverse=True):
         first = items[-1].updates[0].at.astimezone(config.timezone)
-        pages.append(
-            r.page(f"history/{key}.md", f"history/{key}/", f"{first:%B %Y}", "month.html", incidents=items, month=key)
-        )
+        pages += month_pages(r, key, f"{first:%B %Y}", items)
     for kind, items, affected, kept in (
         ("services", config.services, lambda i: i.services, records.services),
         ("areas", config.areas, lambda i: i.areas, records.areas),
