@@ -31,12 +31,16 @@ SMS_ADVICE = ("Pour le 9-1-1, utilisez un cellulaire.", "9-1-1 : utilisez un cel
 
 
 SITE_FOLDER = "fr/"
-"""Where the site's French pages live (``/fr/``): the French bulletins link there."""
+"""Where the site's French files live (``/fr/``): the French feeds, the French bulletins."""
 
 
 def page_url(config: Config, incident_id: str) -> str:
-    """``https://status.northwind.example/fr/incidents/<id>/``: the incident's page in French."""
-    return f"{config.site_url}{SITE_FOLDER}incidents/{incident_id}/"
+    """``https://status.northwind.example/incidents/<id>/``: the incident's page.
+
+    The English page for now, as the French feeds link: the French pages (``/fr/incidents/``) are not
+    built yet, and a bulletin never links to a page that does not exist. Switch here when they are.
+    """
+    return f"{config.site_url}incidents/{incident_id}/"
 
 
 def feed_url(config: Config) -> str:
