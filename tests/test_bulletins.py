@@ -522,6 +522,22 @@ def test_a_reopened_outage_starts_without_the_estimate_of_the_one_before() -> No
     assert "Expected back" not in item.cap.decode()
 
 
+def test_the_all_clear_after_a_reopening_tells_the_whole_story() -> None:
+    """At 6:05 the listener must hear that service came back once and went out again, not only the last outage."""
+    reopened = SITE.incident("2026-09-24-st-albert-hub-power-failure")
+    story = (
+        "Service first came back at three-twenty-five this afternoon, "
+        "but the company reported it out again at four-forty this afternoon."
+    )
+    final = copy_of(set_of(reopened, 7).radio[60])
+    assert story in final
+    assert "This time, the company reported service coming back at five-twenty this afternoon." in final
+    assert "first reported service coming back at five-twenty" not in final  # it first came back at 3:25
+    first = copy_of(set_of(reopened, 3).radio[60])  # the first all clear, at 3:50: nothing went out again yet
+    assert "out again" not in first
+    assert "The company first reported service coming back at three-twenty-five this afternoon." in first
+
+
 def test_the_ledger_records_a_reopening_as_the_start_of_a_thread() -> None:
     """What the ledger records at first issue and what the build renders agree: no predecessor after an all clear."""
     from generator.state.ledger import NO_LEDGER, followed, thread_predecessor

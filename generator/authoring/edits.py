@@ -13,6 +13,10 @@ Text may be given in several languages (``{"en": …, "fr": …}``): it is writt
 as a mapping by language, in the style of the file's own (``{en: …, fr: …}`` on
 one line if the file writes them so, else a block), and as plain text when it
 is in one language only.
+
+Longer than most modules: each command's change to a file (new, update, resolve, maintenance), the
+byte-exact append and the round-trip fallback, and text by language share one way of writing YAML that
+leaves every other byte as it was; split, that guarantee would be kept in several places.
 """
 
 from __future__ import annotations

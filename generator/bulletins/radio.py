@@ -9,6 +9,9 @@ added in the order of BROADCAST-STYLE (since when, why, how many, what is
 being done and what to do, the next word, where to look) until the slot is
 85 to 100 per cent full, counted as a reader speaks. A slot the facts cannot
 fill says so in its header (``LENGTH: :60 (runs :44)``).
+
+Just over the usual size: the spoken facts of a script and the fitting of its sentences are read
+together when changing what goes on air.
 """
 
 from __future__ import annotations
@@ -73,6 +76,8 @@ class RadioFacts:
     duration: str
     coming_back_at: str
     """When the company first said service was coming back (the first monitoring update), for the all clear."""
+    went_out_again: str
+    """At an all clear after a reopen: when service first came back and when it was reported out again."""
     cause: tuple[str, ...]
     """The cause as the company says it, fullest first; empty until it is found."""
     looking: str
@@ -150,6 +155,7 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
         update_moment=e.spoken_time(at, at, zone),
         duration=e.spoken_duration(e.elapsed(incident.began_at, at)),
         coming_back_at=_coming_back_at(incident, update, zone),
+        went_out_again=_went_out_again(incident, update, zone),
         cause=cause,
         looking="yes" if update.status is Status.INVESTIGATING and not incident.cause else "",
         customers=e.count(incident.customers_affected) if incident.customers_affected else "",
@@ -186,6 +192,24 @@ _STATE_WORDS = {
     "cancelled": "planned work cancelled interrupted",
 }
 """Words a staff sentence would use to restate the lead, for telling padding from news."""
+
+
+def _went_out_again(incident: Incident, update: Update, zone) -> str:
+    """``Service first came back at three-twenty-five this afternoon, but …``: an all clear after a reopen
+    tells the whole story, not only the last outage's (the listener heard the first all clear)."""
+    if update.status is not Status.RESOLVED:
+        return ""
+    earlier = incident.updates[: update.number - 1]
+    clears = [i for i, u in enumerate(earlier) if u.status is Status.RESOLVED]
+    if not clears or clears[-1] + 1 >= len(earlier):
+        return ""
+    cleared, reopened = earlier[clears[-1]], earlier[clears[-1] + 1]
+    start = clears[-2] + 1 if len(clears) > 1 else 0
+    back = next((u for u in earlier[start : clears[-1]] if u.status is Status.MONITORING), cleared)
+    return (
+        f"Service first came back at {e.spoken_time(back.at, update.at, zone)}, "
+        f"but the company reported it out again at {e.spoken_time(reopened.at, update.at, zone)}."
+    )
 
 
 def first_coming_back(incident: Incident, update: Update) -> Update | None:

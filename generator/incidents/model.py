@@ -2,6 +2,9 @@
 
 Everything after the loader (timeline, pages, feeds, bulletins) reads these
 objects and nothing else, so no renderer ever sees an unchecked file.
+
+Longer than most modules: it is the whole typed model, one small frozen dataclass per thing staff
+write, so the shape of the data every stage reads is in one place.
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 Each function takes a file already checked for shape (``schema.py``) and
 returns the typed model (``model.py``), or records located problems and
 returns ``None``. Every rule is checked, so one run reports every problem.
+
+Longer than most modules: one short function per rule, grouped by the file it reads (status.yml,
+an incident, the reporting records); the rules are read together when deciding what check accepts,
+which is why they are in one file.
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ Schema (``outage schema``). Rules that need more than one field or file
 (ids exist, times parse and run forward, status moves forward) live in
 ``rules.py``; the typed model the rest of the tool uses is in ``model.py``.
 Times are text here because their meaning depends on ``status.yml``'s zone.
+
+Longer than most modules: one pydantic class per file and part of a file, each field with the
+description editors see in the JSON Schema; this is the one place that shape is declared.
 """
 
 from __future__ import annotations

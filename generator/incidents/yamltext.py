@@ -14,6 +14,10 @@ Unquoted values are read by the YAML 1.2 core schema, as editors read them
 with the published JSON Schema: ``yes``, ``no`` and ``on`` are text, not
 booleans; ``1e3`` is a number. So an editor and ``outage check`` agree. Times
 stay text (quoted or not), so the loader applies one set of time rules to both.
+
+Longer than most modules: every refusal of the safe reader (characters, size, depth, anchors,
+tags, duplicate keys, documents) and its located wording is one concern, reading YAML safely; split,
+the refusals would lose the positions and the event stream they share.
 """
 
 from __future__ import annotations

@@ -22,6 +22,10 @@ status, message, promised next update and every fact then known, with the
 names of its services and areas, and the earlier updates its press release
 restates): a wording change in a template or a new tool version re-renders
 bulletins without a correction; an edit to what was said is always one.
+
+Longer than most modules: the ledger's format and every rule that reads or advances it (identities,
+revisions, withdrawals, expiry) are kept together, so its promises — an identity never moves, a
+revision only grows, nothing is removed — are kept in one place.
 """
 
 from __future__ import annotations
