@@ -353,3 +353,15 @@ def test_the_examples_own_french_gives_every_published_set_a_french_set_and_a_bi
         assert [i.findtext(f"{CAP}language") for i in infos(item)] == ["en-CA", "fr-CA"]
         assert item.french is not None and is_gsm7(item.french.sms) and len(item.french.sms) <= SMS_LIMIT
         assert f"fr/{item.path}radio-30.txt" in item.files()
+
+
+def test_a_french_all_clear_after_a_reopening_tells_the_whole_story() -> None:
+    incident = SITE.incident("2026-09-24-st-albert-hub-power-failure")
+    item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[-1])  # the example's own French
+    assert item.french is not None
+    copy = copy_of(item.french.radio[60])
+    assert (
+        "Le service était d'abord revenu à quinze heures vingt-cinq cet après-midi, mais l'entreprise a signalé "
+        "une nouvelle panne à seize heures quarante cet après-midi. Cette fois, le service avait commencé à "
+        "revenir à dix-sept heures vingt cet après-midi."
+    ) in copy

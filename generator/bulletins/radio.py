@@ -194,18 +194,28 @@ _STATE_WORDS = {
 """Words a staff sentence would use to restate the lead, for telling padding from news."""
 
 
-def _went_out_again(incident: Incident, update: Update, zone) -> str:
-    """``Service first came back at three-twenty-five this afternoon, but …``: an all clear after a reopen
-    tells the whole story, not only the last outage's (the listener heard the first all clear)."""
+def reopened_moments(incident: Incident, update: Update) -> tuple[Update, Update] | None:
+    """At an all clear after a reopening: the update that first said service was back (its first coming
+    back, else its all clear) and the one that reported it out again; None otherwise."""
     if update.status is not Status.RESOLVED:
-        return ""
+        return None
     earlier = incident.updates[: update.number - 1]
     clears = [i for i, u in enumerate(earlier) if u.status is Status.RESOLVED]
     if not clears or clears[-1] + 1 >= len(earlier):
-        return ""
+        return None
     cleared, reopened = earlier[clears[-1]], earlier[clears[-1] + 1]
     start = clears[-2] + 1 if len(clears) > 1 else 0
     back = next((u for u in earlier[start : clears[-1]] if u.status is Status.MONITORING), cleared)
+    return back, reopened
+
+
+def _went_out_again(incident: Incident, update: Update, zone) -> str:
+    """``Service first came back at three-twenty-five this afternoon, but …``: an all clear after a reopen
+    tells the whole story, not only the last outage's (the listener heard the first all clear)."""
+    moments = reopened_moments(incident, update)
+    if moments is None:
+        return ""
+    back, reopened = moments
     return (
         f"Service first came back at {e.spoken_time(back.at, update.at, zone)}, "
         f"but the company reported it out again at {e.spoken_time(reopened.at, update.at, zone)}."

@@ -39,6 +39,7 @@ from ..radio import (
     candidate_sentences,
     estimate_move,
     first_coming_back,
+    reopened_moments,
 )
 from ..story import is_follow_up, reopens
 from .story import (
@@ -87,6 +88,9 @@ class RadioFacts:
     update_moment: str
     duration: str
     coming_back_at: str
+    went_out_again: str
+    """At an all clear after a reopening: ``Le service était d'abord revenu à …, mais l'entreprise a signalé une
+    nouvelle panne à …`` (the listener heard the first all clear)."""
     cause: tuple[str, ...]
     looking: str
     customers: str
@@ -166,6 +170,7 @@ def facts(
         update_moment=fr.spoken_time(at, at, zone),
         duration=fr.spoken_duration(e.elapsed(incident.began_at, at)),
         coming_back_at=fr.spoken_time(first_back.at, at, zone) if first_back else "",
+        went_out_again=_went_out_again(incident, update, zone),
         cause=cause,
         looking="yes" if update.status is Status.INVESTIGATING and not incident.cause else "",
         customers=fr.count(incident.customers_affected) if incident.customers_affected else "",
@@ -213,6 +218,19 @@ _STATE_WORDS = {
 _NO_NEED = re.compile(r"\b(?:inutile|pas besoin|pas nécessaire) d'appeler\b", re.IGNORECASE)
 _ADVICE_TO_CALL = re.compile(r"\b(?:cellulaire|mobile)", re.IGNORECASE)
 _EMERGENCIES = re.compile(r"\burgenc|\b9-1-1\b", re.IGNORECASE)
+
+
+def _went_out_again(incident: Incident, update: Update, zone) -> str:
+    """The English rule (``radio._went_out_again``) in French: when service first came back, and when the
+    company reported it out again, said at the all clear that ends the second outage."""
+    moments = reopened_moments(incident, update)
+    if moments is None:
+        return ""
+    back, reopened = moments
+    return (
+        f"Le service était d'abord revenu à {fr.spoken_time(back.at, update.at, zone)}, mais l'entreprise a "
+        f"signalé une nouvelle panne à {fr.spoken_time(reopened.at, update.at, zone)}."
+    )
 
 
 def _lasted(incident: Incident, update: Update) -> str:
