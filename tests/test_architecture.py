@@ -19,6 +19,7 @@ STAGES = (
     "incidents",
     "state",
     "display",
+    "catalogue",
     "feeds",
     "bulletins",
     "reporting",

@@ -34,7 +34,26 @@ def served_paths(site: Path) -> dict[str, Path]:
 
 
 def test_the_build_writes_the_headers_file(site: Path) -> None:
-    assert (site / "_headers").read_text(encoding="utf-8") == headers_file()
+    assert (site / "_headers").read_text(encoding="utf-8") == headers_file(("fr",))  # the example is in en and fr
+
+
+def test_the_french_api_and_feeds_get_the_same_headers_as_the_english_ones(site: Path) -> None:
+    rules = parse_headers((site / "_headers").read_text(encoding="utf-8"))
+    data = [p for p in served_paths(site) if p.startswith(("/fr/api/", "/fr/feeds/"))]
+    assert (
+        "/fr/api/v2/summary.json" in data and "/fr/feeds/atom.xml" in data and "/fr/feeds/services/internet.xml" in data
+    )
+    for path in data:
+        assert headers_for(rules, path) == [("Access-Control-Allow-Origin", "*"), ("Cache-Control", SHORT)], path
+    assert headers_for(rules, "/fr/index.html") == []  # the French pages, once built, are pages like any other
+
+
+def test_a_site_in_one_language_gets_exactly_the_rules_it_always_had() -> None:
+    one = parse_headers(headers_file())
+    assert headers_for(one, "/fr/api/v2/summary.json") == headers_for(one, "/fr/feeds/atom.xml") == []
+    both = parse_headers(headers_file(("fr",)))
+    assert [rule for rule in both if not rule[0].pattern.startswith("/fr/")] == one
+    assert len(both) == len(one) + 2
 
 
 def test_api_feeds_and_calendar_may_be_read_from_other_sites_and_stay_fresh(site: Path) -> None:
@@ -74,9 +93,10 @@ def test_no_two_rules_set_the_same_header_on_one_path(site: Path) -> None:
 
 def test_a_server_that_applies_them_sends_cors_on_the_api(site: Path) -> None:
     with serve(site) as base:
-        with urllib.request.urlopen(base + "api/v2/status.json", timeout=10) as response:
-            assert response.headers["Access-Control-Allow-Origin"] == "*"
-            assert response.headers["Cache-Control"] == SHORT
+        for path in ("api/v2/status.json", "fr/api/v2/status.json", "fr/feeds/atom.xml"):
+            with urllib.request.urlopen(base + path, timeout=10) as response:
+                assert response.headers["Access-Control-Allow-Origin"] == "*", path
+                assert response.headers["Cache-Control"] == SHORT, path
         with urllib.request.urlopen(base, timeout=10) as response:
             assert response.headers["Access-Control-Allow-Origin"] is None
 

@@ -17,6 +17,15 @@ Every endpoint is a pure function of the one :class:`Snapshot` the build
 computes; every id and every time comes from the data (the clock is never
 read), so two builds of the same files at the same ``now`` are byte-identical
 and ids stay put when other incidents are added.
+
+A site in several languages publishes the same files in each
+(:func:`api_outputs_in`): ``fr/api/v2/summary.json`` and the rest, the same
+shape, ids and statuses, with the text in French; a text the files do not give
+in French is in the default language, marked "(en anglais seulement)". The
+values Statuspage fixes (statuses, indicators and their descriptions, such as
+"All Systems Operational") stay as Statuspage spells them, since widgets match
+on them. Until the site's pages exist in French, ``shortlink`` and the page's
+``url`` lead to the default language's pages.
 """
 
 from __future__ import annotations
@@ -27,7 +36,10 @@ from collections.abc import Callable
 from datetime import datetime
 
 from .. import display
-from ..incidents.model import Incident, Status, Update
+from ..catalogue import catalogue_for
+from ..incidents.languages import path_prefix
+from ..incidents.model import Area, Config, Incident, Service, Status, Update
+from ..state.in_language import snapshot_in
 from ..state.now import ComponentState, Snapshot, is_active, worst
 
 LIST_LIMIT = 50
@@ -117,8 +129,15 @@ ENDPOINTS: dict[str, Callable[[Snapshot], dict]] = {
 
 
 def api_outputs(state: Snapshot) -> dict[str, bytes]:
-    """``{path in the site: JSON bytes}`` for the eight Statuspage v2 endpoints."""
-    return {f"api/v2/{path}": _encode(endpoint(state)) for path, endpoint in ENDPOINTS.items()}
+    """``{path in the site: JSON bytes}`` for the eight Statuspage v2 endpoints, in the snapshot's language."""
+    prefix = path_prefix(state.config)  # "" in the default language, "fr/" in French
+    return {f"{prefix}api/v2/{path}": _encode(endpoint(state)) for path, endpoint in ENDPOINTS.items()}
+
+
+def api_outputs_in(state: Snapshot, language: str) -> dict[str, bytes]:
+    """The API in ``language``: ``fr/api/v2/summary.json`` and the rest; the default language's is
+    :func:`api_outputs`' own, byte for byte."""
+    return api_outputs(snapshot_in(state, language))
 
 
 def _encode(body: dict) -> bytes:
@@ -126,6 +145,29 @@ def _encode(body: dict) -> bytes:
 
 
 # --- the parts they share ---------------------------------------------------------
+
+
+def _text(config: Config, item: Config | Service | Area | Incident, field: str) -> str:
+    """A text field in the API's language; marked when the files give it only in the default language."""
+    text = getattr(item, field)
+    if field not in item.untranslated:
+        return text
+    return catalogue_for(config.language).marked(text, config.default_language)
+
+
+def _body(config: Config, update: Update) -> str:
+    """An update's message as plain text, marked first when it is only in the default language."""
+    body = display.plain(update.message)
+    if "message" not in update.untranslated:
+        return body
+    return f"({catalogue_for(config.language).only_in(config.default_language)}) {body}"
+
+
+def _cancelled_prefix(config: Config) -> str:
+    if config.language == config.default_language:
+        return CANCELLED_PREFIX
+    words = catalogue_for(config.language)
+    return f"{words.status(Status.CANCELLED)}{words.colon} "
 
 
 def _time(state: Snapshot, moment: datetime | None) -> str | None:
@@ -141,7 +183,7 @@ def _page(state: Snapshot) -> dict:
     return {
         "page": {
             "id": _page_id(state),
-            "name": state.config.name,
+            "name": _text(state.config, state.config, "name"),
             "url": state.config.site_url.rstrip("/"),
             "time_zone": state.config.timezone.key,
             "updated_at": _time(state, state.last_update_at),
@@ -176,13 +218,26 @@ def _components(state: Snapshot) -> list[dict]:
     """Services first, then each area group followed by its children."""
     config = state.config
     result = [
-        _component(state, f"svc-{item.id}", item, position, config.services[position - 1].description)
+        _component(
+            state,
+            f"svc-{item.id}",
+            item,
+            position,
+            _text(config, config.services[position - 1], "description"),
+            name=_text(config, config.services[position - 1], "name"),
+        )
         for position, item in enumerate(state.services, 1)
     ]
     for position, (area, item) in enumerate(zip(config.areas, state.areas, strict=True), len(config.services) + 1):
         children = _area_children(state, position - len(config.services) - 1)
         group = _component(
-            state, f"area-{area.id}", item, position, area.region, status=worst(c["status"] for c in children)
+            state,
+            f"area-{area.id}",
+            item,
+            position,
+            _text(config, area, "region"),
+            name=_text(config, area, "name"),
+            status=worst(c["status"] for c in children),
         )
         group["group"] = True
         group["components"] = [c["id"] for c in children]
@@ -191,15 +246,16 @@ def _components(state: Snapshot) -> list[dict]:
 
 
 def _area_children(state: Snapshot, area_index: int) -> list[dict]:
-    area = state.config.areas[area_index]
+    config = state.config
+    area = config.areas[area_index]
     return [
         _component(
             state,
             f"area-{area.id}--{service.id}",
             item,
             position,
-            service.description,
-            name=f"{service.name} ({area.name})",
+            _text(config, service, "description"),
+            name=f"{_text(config, service, 'name')} ({_text(config, area, 'name')})",
             group_id=f"area-{area.id}",
         )
         for position, (service, item) in enumerate(
@@ -243,7 +299,14 @@ def _affected(state: Snapshot, incident: Incident) -> list[dict]:
     config = state.config
     services = [(index, s) for index, s in enumerate(config.services) if s in incident.services]
     found = [
-        _component(state, f"svc-{service.id}", state.services[index], index + 1, service.description)
+        _component(
+            state,
+            f"svc-{service.id}",
+            state.services[index],
+            index + 1,
+            _text(config, service, "description"),
+            name=_text(config, service, "name"),
+        )
         for index, service in services
     ]
     for area_index, area in enumerate(config.areas):
@@ -273,7 +336,7 @@ def _incident(state: Snapshot, incident: Incident) -> dict:
     monitoring = next((u.at for u in incident.updates if u.status is Status.MONITORING), None)
     body = {
         "id": incident.id,
-        "name": incident.title,
+        "name": _text(state.config, incident, "title"),
         "status": _incident_status(state, incident),
         "created_at": _time(state, first.at),
         "updated_at": _time(state, latest.at),
@@ -315,7 +378,7 @@ def _update(state: Snapshot, incident: Incident, update: Update) -> dict:
     return {
         "id": f"{incident.id}-{issue.published_id}",
         "status": "completed" if cancelled else str(update.status),
-        "body": (CANCELLED_PREFIX if cancelled else "") + display.plain(update.message),
+        "body": (_cancelled_prefix(state.config) if cancelled else "") + _body(state.config, update),
         "incident_id": incident.id,
         "created_at": _time(state, update.at),
         "updated_at": _time(state, issue.issued_at or update.at),

@@ -4,7 +4,9 @@ English is what the feeds have always said (``display``'s times: ``2:05 p.m.
 MDT``, ``Tuesday, May 12, 2026``). French follows Canadian usage (OQLF):
 ``14 h 05 HAR``, ``mardi 12 mai 2026``, a non-breaking space before a colon,
 and the French abbreviations of Canada's time zones (``HAR``, heure avancée des
-Rocheuses, for ``MDT``).
+Rocheuses, for ``MDT``). Times, dates, status words and the "en anglais
+seulement" marker come from the interface's one catalogue
+(:mod:`generator.catalogue`); what is said only in feeds is here.
 """
 
 from __future__ import annotations
@@ -15,49 +17,14 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from .. import display
-from ..incidents.languages import only_in
+from ..catalogue import CATALOGUES
+from ..catalogue import ENGLISH as EN
+from ..catalogue import FRENCH as FR
+from ..catalogue.french import clock as clock_fr
+from ..catalogue.french import day as day_fr
 from ..incidents.model import Status
 
-_DAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-              "novembre", "décembre")  # fmt: skip
-_ZONES_FR = {
-    "NST": "HNT", "NDT": "HAT", "AST": "HNA", "ADT": "HAA", "EST": "HNE", "EDT": "HAE",
-    "CST": "HNC", "CDT": "HAC", "MST": "HNR", "MDT": "HAR", "PST": "HNP", "PDT": "HAP",
-}  # fmt: skip
-"""Canada's time zones as written in French (Translation Bureau): normale / avancée."""
-
-_STATUSES_FR = {
-    Status.INVESTIGATING: "Enquête en cours",
-    Status.IDENTIFIED: "Cause trouvée",
-    Status.MONITORING: "Sous surveillance",
-    Status.RESOLVED: "Résolu",
-    Status.SCHEDULED: "Planifié",
-    Status.IN_PROGRESS: "En cours",
-    Status.VERIFYING: "Vérification en cours",
-    Status.COMPLETED: "Terminé",
-    Status.CANCELLED: "Annulé",
-}
-
-
-def clock_fr(moment: datetime, zone: ZoneInfo) -> str:
-    """``14 h 05 HAR``, ``9 h HNR``; noon and midnight by name, as in English."""
-    local = moment.astimezone(zone)
-    abbreviation = local.tzname() or ""
-    abbreviation = _ZONES_FR.get(abbreviation, abbreviation)
-    if local.hour == 12 and local.minute == 0:
-        return f"midi {abbreviation}"
-    if local.hour == 0 and local.minute == 0:
-        return f"minuit {abbreviation}"
-    minutes = f" {local.minute:02d}" if local.minute else ""
-    return f"{local.hour} h{minutes} {abbreviation}"
-
-
-def day_fr(moment: datetime, zone: ZoneInfo) -> str:
-    """``mardi 12 mai 2026``, ``dimanche 1er novembre 2026``."""
-    local = moment.astimezone(zone)
-    number = "1er" if local.day == 1 else str(local.day)
-    return f"{_DAYS_FR[local.weekday()]} {number} {_MONTHS_FR[local.month - 1]} {local.year}"
+__all__ = ["ENGLISH", "FRENCH", "WORDINGS", "Wording", "clock_fr", "day_fr", "wording_for"]
 
 
 def _stamp(moment: datetime, zone: ZoneInfo) -> str:
@@ -67,7 +34,7 @@ def _stamp(moment: datetime, zone: ZoneInfo) -> str:
 
 def _stamp_fr(moment: datetime, zone: ZoneInfo) -> str:
     """``mardi 12 mai 2026 à 14 h 05 HAR``, escaped for HTML."""
-    return display.escape(f"{day_fr(moment, zone)} à {clock_fr(moment, zone)}")
+    return display.escape(f"{FR.day(moment, zone)} à {FR.clock(moment, zone)}")
 
 
 @dataclass(frozen=True)
@@ -100,19 +67,19 @@ class Wording:
 
     def only_in(self, text_language: str) -> str:
         """``en anglais seulement``: beside text that is not in this feed's language."""
-        return only_in(text_language, self.language)
+        return CATALOGUES[self.language].only_in(text_language)
 
 
 ENGLISH = Wording(
     language="en",
-    services="Services",
-    areas="Areas",
-    window="Window",
-    expected_back="Expected back",
-    next_update="Next update",
-    colon=":",
-    status=lambda status: status.label,
-    moment=lambda t, zone: f"{display.day(t, zone)}, {display.clock(t, zone)}",
+    services=EN.phrase("Services"),
+    areas=EN.phrase("Areas"),
+    window=EN.phrase("Window"),
+    expected_back=EN.phrase("Expected back"),
+    next_update=EN.phrase("Next update"),
+    colon=EN.colon,
+    status=EN.status,
+    moment=lambda t, zone: f"{EN.day(t, zone)}, {EN.clock(t, zone)}",
     span=lambda start, end: f"{start} to {end}",
     corrected_title="Corrected",
     corrected=lambda t, zone: f"<p><strong>Corrected</strong> {_stamp(t, zone)}.</p>",
@@ -128,14 +95,14 @@ ENGLISH = Wording(
 
 FRENCH = Wording(
     language="fr",
-    services="Services",
-    areas="Secteurs",
-    window="Période des travaux",
-    expected_back="Retour prévu",
-    next_update="Prochaine mise à jour",
-    colon="\u00a0:",
-    status=lambda status: _STATUSES_FR[status],
-    moment=lambda t, zone: f"{day_fr(t, zone)}, {clock_fr(t, zone)}",
+    services=FR.phrase("Services"),
+    areas=FR.phrase("Areas"),
+    window=FR.phrase("Window"),
+    expected_back=FR.phrase("Expected back"),
+    next_update=FR.phrase("Next update"),
+    colon=FR.colon,
+    status=FR.status,
+    moment=lambda t, zone: f"{FR.day(t, zone)}, {FR.clock(t, zone)}",
     span=lambda start, end: f"du {start} au {end}",
     corrected_title="Correction",
     corrected=lambda t, zone: f"<p><strong>Mise à jour corrigée</strong> le {_stamp_fr(t, zone)}.</p>",

@@ -9,13 +9,18 @@ what to configure there instead). The rules:
   they hold nothing private;
 - they change with every update, so browsers and proxies keep them one minute;
 - the theme's stylesheets and scripts carry a content hash in their names, so a
-  changed file has a new name and the old one can be kept for a year.
+  changed file has a new name and the old one can be kept for a year;
+- a site in several languages publishes the API and the feeds again in each
+  other language's folder (``/fr/api/…``, ``/fr/feeds/…``): the same rules apply
+  there. A site in one language gets exactly the rules it always had.
 
 No two rules match the same path: hosts differ in how they merge a header that
 two matching rules both set (some join the values with a comma).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 SHORT = "public, max-age=60"
 """Feeds, API and calendar: fresh within a minute of a publish."""
@@ -35,13 +40,27 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
-def headers_file() -> str:
+IN_EACH_LANGUAGE = ("/api/*", "/feeds/*")
+"""What each language after the default one publishes under its own folder, e.g. ``/fr/api/v2/summary.json``."""
+
+
+def rules(languages: Sequence[str] = ()) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """:data:`RULES`, with the API's and feeds' rules again for each of ``languages`` (the site's others)."""
+    translated = tuple(
+        (f"/{language}{path}", headers) for language in languages for path, headers in RULES if path in IN_EACH_LANGUAGE
+    )
+    data = sum(1 for _, headers in RULES if CORS in headers)  # the readable data first, then the theme's files
+    return RULES[:data] + translated + RULES[data:]
+
+
+def headers_file(languages: Sequence[str] = ()) -> str:
+    """The ``_headers`` file; ``languages``: the site's languages after the default one."""
     lines = ['# HTTP headers for Netlify and Cloudflare Pages, written by `outage build` (README, "Publishing").']
-    for path, headers in RULES:
+    for path, headers in rules(languages):
         lines += ["", path, *(f"  {name}: {value}" for name, value in headers)]
     return "\n".join(lines) + "\n"
 
 
-def header_outputs() -> dict[str, str]:
-    """``{"_headers": …}``, to publish at the top of the site."""
-    return {"_headers": headers_file()}
+def header_outputs(languages: Sequence[str] = ()) -> dict[str, str]:
+    """``{"_headers": …}``, to publish at the top of the site; ``languages``: the site's after the default one."""
+    return {"_headers": headers_file(languages)}
