@@ -582,7 +582,15 @@ def maintenance(root: Path, now: str | None, title: str, start: str, end: str, s
     help="Which bulletin to print.",
 )
 @click.option("--seconds", type=click.IntRange(min=5), help="Radio length (default: every configured length).")
-def bulletin(root: Path, now: str | None, incident_id: str, which: str | None, kind: str, seconds: int | None) -> None:
+@click.option(
+    "--language",
+    type=click.Choice(["en", "fr"]),
+    help="The bulletin's language (default: the site's first); fr needs fr in status.yml's languages.",
+)
+def bulletin(
+    root: Path, now: str | None, incident_id: str, which: str | None, kind: str, seconds: int | None,
+    language: str | None,
+) -> None:  # fmt: skip
     """Print a bulletin for an incident, for staff who phone or email a station.
 
     Works for any incident, broadcasting or not, and any update; the bulletin
@@ -594,6 +602,7 @@ def bulletin(root: Path, now: str | None, incident_id: str, which: str | None, k
       outage bulletin 2026-05-12-north-edmonton-fibre-cut --format radio --seconds 30
       outage bulletin 2026-05-12-north-edmonton-fibre-cut --update 2 --format press
       outage bulletin 2026-11-22-clareview-castle-downs-internet-outage --now "2026-11-22 08:15"
+      outage bulletin 2026-11-22-clareview-castle-downs-internet-outage --language fr --format sms
     """
     from jinja2 import TemplateError
 
@@ -611,16 +620,27 @@ def bulletin(root: Path, now: str | None, incident_id: str, which: str | None, k
         _fail(str(authoring.find_incident_error(root, incident_id)))
     assert incident is not None
     update = _which_update(incident, which)
+    languages = state.config.languages
+    if language is not None and language not in languages:
+        _fail(
+            f"--language: expected one of status.yml's languages ({', '.join(languages)}); found {language!r} "
+            f"(add it to languages in {CONFIG_FILE} to publish bulletins in it)"
+        )
     templates = bulletin_templates(root)
     item = bulletin_set(templates, state, incident, update)
+    # The CAP message carries every language; the other formats are in the one asked for.
+    shown = item.french if language == "fr" and language != languages[0] and item.french is not None else item
     try:
         if kind == "radio":
-            lengths = [seconds] if seconds else sorted(item.radio)
-            text = "\n".join(
-                radio_script(templates, state.config, item.incident, update, s, item.issue) for s in lengths
-            )
+            lengths = [seconds] if seconds else sorted(shown.radio)
+            if item.french is not None and shown is item.french:
+                text = "\n".join(item.french.radio_script(s) for s in lengths)
+            else:
+                text = "\n".join(
+                    radio_script(templates, state.config, item.incident, update, s, item.issue) for s in lengths
+                )
         else:
-            text = {"press": lambda: item.press, "notice": lambda: item.notice, "sms": lambda: item.sms + "\n",
+            text = {"press": lambda: shown.press, "notice": lambda: shown.notice, "sms": lambda: shown.sms + "\n",
                     "cap": lambda: item.cap.decode("utf-8")}[kind]()  # fmt: skip
     except TemplateError as exc:
         _fail(f"bulletin template: {exc}")

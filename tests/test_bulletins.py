@@ -33,6 +33,8 @@ from generator.state.now import snapshot
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden" / "bulletins"
 SITE = load_site(ROOT)
+# The English bulletins as a one-language site makes them (a French set is tested in test_bulletins_fr.py).
+SITE = replace(SITE, config=replace(SITE.config, languages=SITE.config.languages[:1]))
 TEMPLATES = bulletin_templates(ROOT)
 EDMONTON = ZoneInfo("America/Edmonton")
 NOW = parse_time("2026-11-22 12:00", EDMONTON)

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,8 @@ from generator.state.now import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = load_site(ROOT)
+# The English bulletins as a one-language site makes them (a French set is tested in test_bulletins_fr.py).
+SITE = replace(SITE, config=replace(SITE.config, languages=SITE.config.languages[:1]))
 STATE = snapshot(SITE, parse_time("2026-11-22 12:00", SITE.config.timezone))
 TEMPLATES = bulletin_templates(ROOT)
 SETS = [bulletin_set(TEMPLATES, STATE, i, u) for i in STATE.site.incidents for u in i.updates if i.broadcasts(u)]

@@ -27,7 +27,7 @@ standard that justifies it; the message and its feed entry share them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from feedgen.feed import FeedGenerator
@@ -420,13 +420,50 @@ def _instruction(config: Config, incident: Incident, update: Update) -> str:
 # --- the message --------------------------------------------------------------
 
 
-def cap_alert(config: Config, incident: Incident, update: Update, place: Thread) -> bytes:
-    """One CAP 1.2 message for one update, as UTF-8 XML, elements in the order of the official schema."""
+@dataclass(frozen=True)
+class InfoText:
+    """The words of one more ``info`` block, in another language than the first (``bulletins.fr.cap``).
+
+    Only words: every other value of the block (category, urgency, severity,
+    certainty, responseType, event codes, times, geography) is the first
+    block's, as the Canadian Profile asks of language versions.
+    """
+
+    language: str
+    """``fr``; written ``fr-CA`` under the Canadian Profile."""
+    event: str
+    headline: str
+    description: str
+    instruction: str
+    web: str
+    areas: tuple[tuple[str, Area], ...]
+    """(areaDesc in this language, the area) for each area of the first block, in its order."""
+
+
+def cap_alert(
+    config: Config, incident: Incident, update: Update, place: Thread, others: tuple[InfoText, ...] = ()
+) -> bytes:
+    """One CAP 1.2 message for one update, as UTF-8 XML, elements in the order of the official schema.
+
+    ``others``: an ``info`` block in each further language (French), after the first.
+    """
     message = _message(config, incident, update, place)
     alert, info = _alert(config, message, incident.id)
     add = _adder()
     for area in incident.areas:
         _area(config, info, area, add)
+    for other in others:
+        words = replace(
+            message,
+            event=other.event,
+            headline=other.headline,
+            description=other.description,
+            instruction=other.instruction,
+            web=other.web,
+        )
+        info = _info(alert, config, words, info_language(config, other.language))
+        for desc, area in other.areas:
+            _area(config, info, area, add, desc)
     return etree.tostring(alert, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -493,6 +530,18 @@ def _pair(parent: etree._Element, name: str, value_name: str, value: str) -> Non
 
 def _alert(config: Config, message: _Message, incident_id: str) -> tuple[etree._Element, etree._Element]:
     """The ``alert`` element and its ``info`` block, in the schema's order; areas are added by the caller."""
+    alert = _alert_head(config, message, incident_id)
+    language = CAP_CP_LANGUAGE if cap_cp(config) else config.language
+    return alert, _info(alert, config, message, language)
+
+
+def info_language(config: Config, language: str) -> str:
+    """A further ``info`` block's language: ``fr-CA`` under the Canadian Profile, else as status.yml names it."""
+    return f"{language}-CA" if cap_cp(config) else language
+
+
+def _alert_head(config: Config, message: _Message, incident_id: str) -> etree._Element:
+    """The ``alert`` element with everything before its ``info`` blocks."""
     add = _adder()
     alert = etree.Element(f"{_NS}alert", nsmap={None: CAP_NAMESPACE})
     add(alert, "identifier", message.identifier)
@@ -509,9 +558,14 @@ def _alert(config: Config, message: _Message, incident_id: str) -> tuple[etree._
         add(alert, "references", message.references)
     # <incidents> groups every message about one incident (CAP §3.2.1): the incident id has no spaces.
     add(alert, "incidents", incident_id)
+    return alert
 
+
+def _info(alert: etree._Element, config: Config, message: _Message, language: str) -> etree._Element:
+    """One ``info`` block of ``message`` in ``language`` (``en-CA``, ``fr-CA``); areas are added by the caller."""
+    add = _adder()
     info = etree.SubElement(alert, f"{_NS}info")
-    add(info, "language", CAP_CP_LANGUAGE if cap_cp(config) else config.language)
+    add(info, "language", language)
     add(info, "category", "Infra")
     add(info, "event", message.event)
     add(info, "responseType", message.response_type)
@@ -531,7 +585,7 @@ def _alert(config: Config, message: _Message, incident_id: str) -> tuple[etree._
     add(info, "instruction", message.instruction)
     add(info, "web", message.web)
     add(info, "contact", config.contact.phone)
-    return alert, info
+    return info
 
 
 def cap_cp(config: Config) -> bool:
@@ -539,10 +593,11 @@ def cap_cp(config: Config) -> bool:
     return config.bulletins.cap_profile == CAP_CP
 
 
-def _area(config: Config, info: etree._Element, area: Area, add) -> None:
-    """One area: its description, its polygon, its geocodes (SGC under the CAP-CP location name with the profile)."""
+def _area(config: Config, info: etree._Element, area: Area, add, desc: str = "") -> None:
+    """One area: its description (``desc`` in another language), its polygon, its geocodes (SGC under the
+    CAP-CP location name with the profile)."""
     element = etree.SubElement(info, f"{_NS}area")
-    add(element, "areaDesc", _area_desc(area))
+    add(element, "areaDesc", desc or _area_desc(area))
     for polygon in area.polygons:
         add(element, "polygon", " ".join(polygon.split()))
     for value_name, value in area.geocodes:

@@ -17,6 +17,7 @@ together when changing what goes on air.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -193,32 +194,47 @@ _STATE_WORDS = {
 """Words a staff sentence would use to restate the lead, for telling padding from news."""
 
 
-def _went_out_again(incident: Incident, update: Update, zone) -> str:
-    """``Service first came back at three-twenty-five this afternoon, but …``: an all clear after a reopen
-    tells the whole story, not only the last outage's (the listener heard the first all clear)."""
+def reopened_moments(incident: Incident, update: Update) -> tuple[Update, Update] | None:
+    """At an all clear after a reopening: the update that first said service was back (its first coming
+    back, else its all clear) and the one that reported it out again; None otherwise."""
     if update.status is not Status.RESOLVED:
-        return ""
+        return None
     earlier = incident.updates[: update.number - 1]
     clears = [i for i, u in enumerate(earlier) if u.status is Status.RESOLVED]
     if not clears or clears[-1] + 1 >= len(earlier):
-        return ""
+        return None
     cleared, reopened = earlier[clears[-1]], earlier[clears[-1] + 1]
     start = clears[-2] + 1 if len(clears) > 1 else 0
     back = next((u for u in earlier[start : clears[-1]] if u.status is Status.MONITORING), cleared)
+    return back, reopened
+
+
+def _went_out_again(incident: Incident, update: Update, zone) -> str:
+    """``Service first came back at three-twenty-five this afternoon, but …``: an all clear after a reopen
+    tells the whole story, not only the last outage's (the listener heard the first all clear)."""
+    moments = reopened_moments(incident, update)
+    if moments is None:
+        return ""
+    back, reopened = moments
     return (
         f"Service first came back at {e.spoken_time(back.at, update.at, zone)}, "
         f"but the company reported it out again at {e.spoken_time(reopened.at, update.at, zone)}."
     )
 
 
-def _coming_back_at(incident: Incident, update: Update, zone) -> str:
-    """``twelve-fifty this afternoon``: the first monitoring update of this outage, said at a resolution."""
+def first_coming_back(incident: Incident, update: Update) -> Update | None:
+    """The first monitoring update of the outage a resolution ends (after any earlier all clear), if there was one."""
     if update.status is not Status.RESOLVED:
-        return ""
-    episode = []
+        return None
+    episode: list[Update] = []
     for earlier in incident.updates[: update.number - 1]:
         episode = [] if earlier.status is Status.RESOLVED else [*episode, earlier]
-    first = next((u for u in episode if u.status is Status.MONITORING), None)
+    return next((u for u in episode if u.status is Status.MONITORING), None)
+
+
+def _coming_back_at(incident: Incident, update: Update, zone) -> str:
+    """``twelve-fifty this afternoon``: the first monitoring update of this outage, said at a resolution."""
+    first = first_coming_back(incident, update)
     return e.spoken_time(first.at, update.at, zone) if first else ""
 
 
@@ -247,14 +263,21 @@ def _direction(incident: Incident, update: Update, fact: str) -> str:
     return "up" if change.after > change.before else "down"
 
 
-def _moved(incident: Incident, update: Update) -> str:
-    """``an hour earlier``: how far this update moved a live estimate from the one before."""
+def estimate_move(incident: Incident, update: Update) -> tuple[timedelta, bool] | None:
+    """How far this update moved a live estimate from the one before, and whether later; None if it did not."""
     change = _change(incident, update, "restore_eta")
     if change is None or change.how != "moved":
+        return None
+    return abs(e.elapsed(change.before, change.after)), change.after > change.before
+
+
+def _moved(incident: Incident, update: Update) -> str:
+    """``an hour earlier``: how far this update moved a live estimate from the one before."""
+    move = estimate_move(incident, update)
+    if move is None:
         return ""
-    later = change.after > change.before
-    length = e.spoken_duration(abs(e.elapsed(change.before, change.after)))
-    return f"{length.removeprefix('about ')} {'later' if later else 'earlier'}"
+    length, later = move
+    return f"{e.spoken_duration(length).removeprefix('about ')} {'later' if later else 'earlier'}"
 
 
 def _withdrawn(incident: Incident, update: Update) -> bool:
@@ -342,14 +365,17 @@ def _slug(config: Config, incident: Incident, update: Update, issue: Issue | Non
 # --- the template's sentences, fitted -------------------------------------------------
 
 
-def candidate_sentences(template: Environment, facts_: RadioFacts) -> list[e.Candidate]:
+def candidate_sentences(
+    template: Environment, facts_: object, name: str = "radio.txt.j2", tidy: Callable[[str], str] | None = None
+) -> list[e.Candidate]:
     """The template's candidates: ``N sentence`` starts one (importance N), ``or sentence`` words the same point
-    shorter; a line ``… |condition`` is left out when its condition is empty."""
-    module = template.get_template("radio.txt.j2").module
+    shorter; a line ``… |condition`` is left out when its condition is empty. ``name`` is the template
+    (``fr/radio.txt.j2`` for French) and ``tidy`` its language's last touch to each sentence."""
+    module = template.get_template(name).module
     try:
-        return e.candidates_from_lines(str(module.sentences(facts_)), tidy=_tidy)
+        return e.candidates_from_lines(str(module.sentences(facts_)), tidy=tidy or _tidy)
     except ValueError as exc:
-        raise TemplateRuntimeError(f"radio.txt.j2, sentences: {exc}") from None
+        raise TemplateRuntimeError(f"{name}, sentences: {exc}") from None
 
 
 def _tidy(sentence: str) -> str:

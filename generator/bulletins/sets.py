@@ -22,11 +22,13 @@ from functools import cached_property
 from jinja2 import Environment
 
 from .. import display
-from ..incidents.model import Config, Incident, Update
+from ..incidents.languages import site_in
+from ..incidents.model import Config, Incident, Site, Update
 from ..state.as_of import as_of
 from ..state.ledger import LIVE_DAYS, Issue, Withdrawal, is_live
 from ..state.now import Snapshot
 from .cap import Thread, cap_alert, cap_cancel, cap_identifier, thread
+from .fr.bulletins import FrenchBulletins
 from .notice import notice, sms
 from .press import press_release
 from .radio import radio_scripts
@@ -52,6 +54,8 @@ class BulletinSet:
     """The incident's CAP message before this one (identifier, sent), which this one supersedes."""
     reopens: tuple[str, datetime] | None = None
     """The all clear (identifier, sent) this update comes after, when it starts a new thread."""
+    french: FrenchBulletins | None = None
+    """The same update's bulletins in French, when status.yml's ``languages`` has ``fr``."""
 
     kind = "issue"
 
@@ -102,7 +106,8 @@ class BulletinSet:
 
     @cached_property
     def cap(self) -> bytes:
-        return cap_alert(self.config, self.incident, self.update, self.thread)
+        others = (self.french.info,) if self.french is not None else ()
+        return cap_alert(self.config, self.incident, self.update, self.thread, others)
 
     def files(self) -> dict[str, bytes]:
         """The set's files by their path in the site."""
@@ -117,6 +122,8 @@ class BulletinSet:
             files[f"{self.path}radio-{seconds}.txt"] = script
         encoded = {path: text.encode("utf-8") for path, text in files.items()}
         encoded[f"{self.path}cap.xml"] = self.cap
+        if self.french is not None:
+            encoded.update(self.french.files(self.path))
         return encoded
 
 
@@ -171,7 +178,9 @@ class WithdrawalSet:
         return files
 
 
-def _sets_of(templates: Environment, state: Snapshot, incident: Incident, broadcast: bool = True):
+def _sets_of(
+    templates: Environment, state: Snapshot, incident: Incident, broadcast: bool = True, french: Site | None = None
+):
     """Each update of ``incident`` that broadcasts as ``broadcast`` says, as a set, oldest first.
 
     The CAP thread runs through them: each message references the first issue of the one before, until
@@ -179,6 +188,7 @@ def _sets_of(templates: Environment, state: Snapshot, incident: Incident, broadc
     the closed thread (``state.ledger.thread_predecessor`` decides the same for the ledger).
     """
     config = state.config
+    in_french = next((i for i in french.incidents if i.id == incident.id), None) if french is not None else None
     last: tuple[str, datetime] | None = None
     last_final = False
     for update in incident.updates:
@@ -190,25 +200,44 @@ def _sets_of(templates: Environment, state: Snapshot, incident: Incident, broadc
             follows = issue.follows
             previous = (cap_identifier(config, incident.id, follows[0]), follows[1]) if follows else None
         reopens = last if previous is None and last_final else None
-        yield BulletinSet(templates, config, as_of(incident, update), update, issue, previous, reopens)
+        words = None
+        if french is not None and in_french is not None:
+            said = in_french.updates[update.number - 1]
+            words = FrenchBulletins(templates, french.config, as_of(in_french, said), said, issue)
+        yield BulletinSet(templates, config, as_of(incident, update), update, issue, previous, reopens, words)
         last, last_final = (cap_identifier(config, incident.id, issue.published_id), update.at), update.status.is_final
 
 
-def published_sets(templates: Environment, state: Snapshot) -> list[BulletinSet]:
-    """The bulletin sets with files in the site, newest first: live updates of incidents that broadcast."""
+def french_site(state: Snapshot) -> Site | None:
+    """The site as seen in French when status.yml's ``languages`` has ``fr``, else ``None``."""
+    return site_in(state.site, "fr") if "fr" in state.config.languages else None
+
+
+def published_sets(templates: Environment, state: Snapshot, french: Site | None = None) -> list[BulletinSet]:
+    """The bulletin sets with files in the site, newest first: live updates of incidents that broadcast.
+
+    ``french``: the site as seen in French, for the French bulletins; by default :func:`french_site`.
+    """
+    french = french if french is not None else french_site(state)
     sets = [
         item
         for incident in state.site.incidents
-        for item in _sets_of(templates, state, incident)
+        for item in _sets_of(templates, state, incident, french=french)
         if is_live(incident, item.update, state.now)
     ]
     return sorted(sets, key=lambda s: (s.update.at, s.incident.id, s.issue.published_id), reverse=True)
 
 
-def bulletin_set(templates: Environment, state: Snapshot, incident: Incident, update: Update) -> BulletinSet:
-    """The set of any one update, broadcasting or not (``outage bulletin``), as the site would publish it."""
+def bulletin_set(
+    templates: Environment, state: Snapshot, incident: Incident, update: Update, french: Site | None = None
+) -> BulletinSet:
+    """The set of any one update, broadcasting or not (``outage bulletin``), as the site would publish it.
+
+    ``french``: the site as seen in French; by default :func:`french_site`.
+    """
     broadcast = incident.broadcasts(update)
-    return next(s for s in _sets_of(templates, state, incident, broadcast) if s.update is update)
+    french = french if french is not None else french_site(state)
+    return next(s for s in _sets_of(templates, state, incident, broadcast, french) if s.update is update)
 
 
 def withdrawal_sets(state: Snapshot) -> list[WithdrawalSet]:

@@ -130,6 +130,9 @@ class Area:
 @dataclass(frozen=True)
 class BulletinSettings:
     words_per_minute: int = 150
+    """The default language's reading speed."""
+    rates: tuple[tuple[str, int], ...] = ()
+    """(language, words a minute) for the other languages status.yml gives a speed for."""
     radio_lengths: tuple[int, ...] = (15, 30, 60)
     spoken: tuple[tuple[str, str], ...] = ()
     """How abbreviations are read on air, as (written, spoken) pairs."""

@@ -106,6 +106,7 @@ def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
     if cap_sender and _CAP_UNSAFE.search(cap_sender):
         checker.fail(("bulletins", "cap", "sender"), "a sender id without spaces, commas, < or &", describe(cap_sender))
     languages = site_languages(raw, checker)
+    rates = _rates(raw.bulletins.words_per_minute, languages, checker)
     text = TextReader(languages, checker)
     areas = tuple(_area(a, ("areas", index), text) for index, a in enumerate(raw.areas))
     if raw.bulletins.cap and raw.bulletins.cap.profile == "cap-cp":
@@ -137,7 +138,8 @@ def check_config(raw: StatusFile, checker: Checker) -> m.Config | None:
         services=tuple(_service(s, ("services", index), text) for index, s in enumerate(raw.services)),
         areas=areas,
         bulletins=m.BulletinSettings(
-            words_per_minute=raw.bulletins.words_per_minute,
+            words_per_minute=rates[0],
+            rates=rates[1],
             radio_lengths=tuple(sorted(set(raw.bulletins.radio_lengths))),
             spoken=tuple(raw.bulletins.spoken.items()),
             cap_sender=cap_sender,
@@ -600,3 +602,22 @@ def _shown(moment: datetime, zone: ZoneInfo) -> str:
         offset = local.strftime("%z")
         shown += f"{offset[:3]}:{offset[3:]}"
     return shown
+
+
+def _rates(given: int | dict[str, int], languages: tuple[str, ...], checker: Checker) -> tuple[int, tuple]:
+    """``bulletins.words_per_minute``: the default language's speed, and (language, speed) for others given.
+
+    One number is the default language's speed; another language without one reads at its own usual speed.
+    """
+    if not isinstance(given, dict):
+        return given, ()
+    for language in given:
+        if language not in languages:
+            checker.fail(
+                ("bulletins", "words_per_minute", language),
+                f"one of status.yml's languages ({', '.join(languages)})",
+                describe(language),
+                key=True,
+            )
+    others = tuple((language, rate) for language, rate in given.items() if language in languages[1:])
+    return given.get(languages[0], 150), others

@@ -192,8 +192,16 @@ class CapSettingsFile(_Strict):
     )
 
 
+Rate = Annotated[int, Field(ge=80, le=250)]
+"""Words a minute a newsreader reads."""
+
+
 class BulletinSettingsFile(_Strict):
-    words_per_minute: int = Field(150, ge=80, le=250, description="Reading speed for radio copy.")
+    words_per_minute: by_language(Rate, Rate, "Words a minute") = Field(  # type: ignore[valid-type]
+        150,
+        description="Reading speed for radio copy, words a minute: one number for the default language, or one "
+        "per language, e.g. {en: 150, fr: 175} (French radio reads faster: 175 unless given).",
+    )
     radio_lengths: list[Annotated[int, Field(ge=5, le=300)]] = Field(
         default_factory=lambda: [15, 30, 60], min_length=1, description="Lengths of radio scripts, in seconds."
     )

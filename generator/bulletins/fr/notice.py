@@ -1,0 +1,212 @@
+"""L'avis technique et son texto: the French notice for business customers' technical contacts, and its SMS.
+
+The notice is the English one's ticket in French (``bulletins.notice``),
+under 1,200 characters (the English 1,000 and the fifth more French needs), in French typography (``8 h 25 HAR, mar. 12 mai``,
+``environ 4 800``). The text message is written in GSM-7 wherever French
+allows (``editorial.fr.sms``) and fitted to one message of 160 characters,
+shorter wordings first ("panne Internet et téléphonie résidentielle", "dans
+4 secteurs d'Edmonton"); if what is always said (what, where, the safety
+advice, when it is back, the site) still runs longer, it goes in two parts
+rather than losing a word. A name or staff's advice that needs ê, â, ô, ç, ë
+or ï is never misspelt to fit: the text then goes as UCS-2, fitted to two
+parts (134 characters). ``sms_parts`` splits a text as the network will.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jinja2 import Environment, TemplateRuntimeError
+
+from ... import display
+from ...incidents.model import Config, Incident, Status, Update
+from ...state.as_of import live_estimate, passed_estimate
+from ...state.ledger import Issue
+from .. import editorial as e
+from ..editorial import fr
+from ..editorial.sms import SMS_LIMIT, is_gsm7
+from ..story import everywhere, parts_of
+from .story import french_safety_advice, page_url, services_de, services_list, sms_advice
+
+NOTICE_LIMIT = 1200
+"""The English notice's 1,000 characters, with the fifth more French takes to say the same."""
+NOTICE = "fr/notice.txt.j2"
+SMS = "fr/sms.txt.j2"
+
+
+@dataclass(frozen=True)
+class NoticeFacts:
+    name: str
+    short_name: str
+    title: str
+    reference: str
+    status: str
+    correction: str
+    posted: str
+    started: str
+    services: str
+    areas: str
+    customers: str
+    window: str
+    cause: str
+    details: str
+    safety: str
+    eta: str
+    restored: str
+    next_update: str
+    support: str
+    url: str
+    site: str
+    sms_what: tuple[str, ...]
+    sms_where: tuple[str, ...]
+    sms_safety: tuple[str, ...]
+    sms_when: tuple[str, ...]
+    sms_next: str
+
+
+def notice_facts(
+    config: Config, incident: Incident, update: Update, issue: Issue | None = None, details: str | None = None
+) -> NoticeFacts:
+    """The French notice's facts; ``incident`` is the French incident as of ``update``."""
+    zone, at = config.timezone, update.at
+    eta, passed = live_estimate(incident, at), passed_estimate(incident, at)
+    window = incident.window
+    final = update.status.is_final
+    if incident.is_maintenance or final:
+        estimate = ""
+    elif eta:
+        estimate = fr.stamp(eta, zone)
+    elif passed:
+        estimate = f"l'estimation de {fr.stamp(passed, zone)} est dépassée; une nouvelle suivra"
+    elif update.status is Status.MONITORING:
+        estimate = "le service revient; pas d'estimation pour le reste"
+    else:
+        estimate = "aucune estimation pour l'instant"
+    advice = french_safety_advice(config, incident, update)
+    customers = incident.customers_affected
+    return NoticeFacts(
+        name=config.name,
+        short_name=config.name.split()[0],
+        title=incident.title,
+        reference=incident.reference,
+        status=fr.status_label(update.status.value),
+        correction="CORRECTION" if issue is not None and issue.is_correction else "",
+        posted=fr.stamp(at, zone),
+        started=fr.stamp(incident.began_at, zone) if not incident.is_maintenance else "",
+        services=", ".join(s.name for s in incident.services),
+        areas=", ".join(a.name for a in incident.areas),
+        customers=(f"environ {fr.thousands(customers)}" if customers >= 100 else str(customers)) if customers else "",
+        window=f"du {fr.stamp(window.start, zone)} au {fr.stamp(window.end, zone)}" if window else "",
+        cause=display.plain(incident.cause),
+        details=details if details is not None else " ".join(display.plain(update.message).split()),
+        safety=advice,
+        eta=estimate,
+        restored=fr.stamp(at, zone) if final and not incident.is_maintenance else "",
+        next_update=fr.stamp(update.next_update, zone) if update.next_update and not final else "",
+        support=config.contact.phone,
+        url=page_url(config, incident.id),
+        site=config.host,
+        sms_what=_sms_what(incident, update, zone),
+        sms_where=_sms_where(config, incident),
+        sms_safety=sms_advice(advice),
+        sms_when=_sms_when(incident, update, eta, passed, zone),
+        sms_next=f"Prochaine mise à jour {fr.sms_time(update.next_update, at, zone)}."
+        if update.next_update and not final
+        else "",
+    )
+
+
+def _sms_what(incident: Incident, update: Update, zone) -> tuple[str, ...]:
+    """``panne d'Internet et de téléphonie résidentielle``, then the same in fewer characters (``panne Internet et
+    téléphonie résidentielle``); planned work with its date: ``interruption de téléphonie résidentielle pour travaux
+    mer. 21 oct. 0 h 30 à 4 h``. No adjective that would have to agree with a service's name."""
+    status = update.status
+    said = []
+    for services in dict.fromkeys((services_de(incident.services), services_list(incident.services))):
+        if incident.is_maintenance:
+            window = incident.window
+            span = fr.sms_window(window.start, window.end, zone) if window else ""
+            if status is Status.SCHEDULED:
+                said += [f"interruption {services} pour travaux {span}", f"travaux {services} {span}"]
+            elif status is Status.IN_PROGRESS and window:
+                until = fr.sms_time(window.end, update.at, zone)
+                said += [
+                    f"travaux en cours, interruption {services} jusqu'à {until}",
+                    f"travaux {services} jusqu'à {until}",
+                ]
+            elif status is Status.CANCELLED:
+                said.append(f"travaux annulés, pas d'interruption {services} {span}")
+            else:
+                said.append(f"travaux {'presque terminés' if status is Status.VERIFYING else 'terminés'}")
+        elif status.is_final:
+            said.append(f"fin de la panne {services}")
+        else:
+            said.append(f"{'retour graduel' if status is Status.MONITORING else 'panne'} {services}")
+    return tuple(dict.fromkeys(said))
+
+
+def _sms_where(config: Config, incident: Incident) -> tuple[str, ...]:
+    """``à Clareview, Castle Downs``; shorter by region: ``dans le nord et le nord-est d'Edmonton``; shortest
+    ``dans 4 secteurs d'Edmonton`` when every area is a part of one place (a figure: a text is read, not heard)."""
+    if everywhere(config, incident.areas):
+        return ("dans tous les secteurs", "partout")
+    areas = incident.areas
+    said = ["à " + ", ".join(a.name for a in areas)]
+    regions = [a.region for a in areas if parts_of(a)]
+    wholes = [a.name for a in areas if not parts_of(a)]
+    said.append(", ".join(([f"dans {fr.regions_phrase(regions)}"] if regions else []) + [f"à {n}" for n in wholes]))
+    places = {found[1] for region in regions if (found := fr.compass_region(region))}
+    if len(areas) > 1 and not wholes and len(places) == 1 and all(fr.compass_region(r) for r in regions):
+        said.append(f"dans {len(areas)} secteurs {fr.de(places.pop())}")
+    return tuple(dict.fromkeys(said))
+
+
+def _sms_when(incident: Incident, update: Update, eta, passed, zone) -> tuple[str, ...]:
+    """``Retour prévu dim. 15 h.`` (or ``Retour dim. 15 h.``), ``Aucune estimation pour l'instant.``; nothing once
+    service is coming back or for planned work (its window is in what it says)."""
+    if incident.is_maintenance or update.status.is_final or update.status is Status.MONITORING:
+        return ()
+    if eta:
+        when = fr.sms_time(eta, update.at, zone)
+        return (f"Retour prévu {when}.", f"Retour {when}.")
+    if passed:
+        return ("Nouvelle estimation à venir.",)
+    return ("Aucune estimation pour l'instant.", "Aucune estimation.")
+
+
+def notice(
+    template: Environment, config: Config, incident: Incident, update: Update, issue: Issue | None = None
+) -> str:
+    """The French notice, the details cut back sentence by sentence if it would pass 1,000 characters."""
+    details = [s for s in map(fr.without_page_talk, fr.split_sentences(display.plain(update.message))) if s]
+    while True:
+        text = template.get_template(NOTICE).render(n=notice_facts(config, incident, update, issue, " ".join(details)))
+        text = fr.typographie(text)
+        if len(text) <= NOTICE_LIMIT or len(details) <= 1:
+            return text
+        details = details[:-1]
+
+
+def sms(template: Environment, config: Config, incident: Incident, update: Update, issue: Issue | None = None) -> str:
+    """One French text: GSM-7 and at most 160 characters where French allows; else UCS-2 in at most two parts."""
+    module = template.get_template(SMS).module
+    parts = str(module.parts(notice_facts(config, incident, update, issue)))
+    try:
+        candidates = e.candidates_from_lines(parts, tidy=lambda part: fr.in_gsm7(" ".join(part.split())))
+    except ValueError as exc:
+        raise TemplateRuntimeError(f"{SMS}, parts: {exc}") from None
+    # One GSM-7 message if the words allow it: a part that would need UCS-2 counts as too long for it.
+    fitted = e.fit(candidates, SMS_LIMIT, lambda part: fr.sms_units(part) if is_gsm7(part) else SMS_LIMIT + 1, gap=1)
+    text = " ".join(fitted.sentences)
+    budget = SMS_LIMIT if is_gsm7(text) else fr.UCS2_BUDGET
+    if budget != SMS_LIMIT:  # what is always said needs UCS-2: two parts, counted in UTF-16 units
+        text = " ".join(e.fit(candidates, budget, fr.sms_units, keep=3, gap=1).sentences)
+    if fr.sms_units(text) <= budget:
+        return text
+    # What is always said is longer than one message: two parts, never cut, while two parts hold it.
+    budget = 2 * fr.GSM7_PART if is_gsm7(text) else fr.UCS2_BUDGET
+    while fr.sms_units(text) > budget and " " in text:
+        text = text.rsplit(" ", 1)[0].rstrip(" ,;:.-")
+        if fr.sms_units(text + "...") <= budget:
+            return text + "..."
+    return text

@@ -1,0 +1,367 @@
+"""The French bulletins: radio a Radio-Canada reader can read cold, the communiqué, the notice, the texto, and
+the CAP message's second ``info`` block (``fr-CA``).
+
+The golden French sets under ``tests/golden/bulletins/<incident>/<update>/fr/``
+are the example's own French (status.yml and the incident files, by
+``site_in``), read as a newsroom editor would, the generator corrected where
+they read wrong. Most other tests use French copies of three incidents written
+for them (``tests/french_example.py``), so their expectations do not move when
+the example's wording does; they hold every French script and text to the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from cap_cp_rules import check_cap_cp_recommendations, check_cap_cp_rules
+from cap_rules import check_cap_rules
+from cap_tools.models import Alert
+from capparselib.parsers import CAPParser
+from click.testing import CliRunner
+from example_repo import copy_of_example
+from french_example import CLAREVIEW, FIBRE_CUT, PHONE_SWITCH, french_site
+from lxml import etree
+from xsdata.formats.dataclass.parsers import XmlParser
+
+from generator.bulletins import BulletinSet, bulletin_set, published_sets
+from generator.bulletins.editorial import fr
+from generator.bulletins.editorial.sms import SMS_LIMIT, is_gsm7
+from generator.bulletins.fr.notice import sms
+from generator.bulletins.fr.radio import facts
+from generator.bulletins.radio import copy_of
+from generator.bulletins.templates import bulletin_templates
+from generator.cli import main
+from generator.incidents.load import load_site
+from generator.incidents.times import parse_time
+from generator.state.now import snapshot
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden" / "bulletins"
+CAP = "{urn:oasis:names:tc:emergency:cap:1.2}"
+CAP_SCHEMA = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "schemas" / "cap12.xsd")))
+SITE = load_site(ROOT)
+ONE_LANGUAGE = replace(SITE, config=replace(SITE.config, languages=SITE.config.languages[:1]))
+"""The example as a one-language site (English), whatever languages its status.yml lists."""
+FRENCH = french_site(SITE)
+TEMPLATES = bulletin_templates(ROOT)
+STATE = snapshot(SITE, parse_time("2026-11-22 12:00", SITE.config.timezone))
+ENGLISH = snapshot(ONE_LANGUAGE, STATE.now)
+SETS = [
+    bulletin_set(TEMPLATES, STATE, incident, update, FRENCH)
+    for incident in STATE.site.incidents
+    if incident.id in (FIBRE_CUT, CLAREVIEW, PHONE_SWITCH)
+    for update in incident.updates
+]
+GOLDEN_SETS = [
+    bulletin_set(TEMPLATES, STATE, incident, update)  # the example's own French, as the site publishes it
+    for incident in STATE.site.incidents
+    if incident.id in (FIBRE_CUT, CLAREVIEW)
+    for update in incident.updates
+]
+SCRIPTS = [(s, seconds, script) for s in SETS if s.french for seconds, script in s.french.radio.items()]
+ADVICE = "Si vous devez composer le 9-1-1, utilisez un téléphone cellulaire."
+
+
+def ids(value: object) -> str:
+    return getattr(value, "id", str(value))[:70]
+
+
+def test_every_update_of_the_french_incidents_has_a_french_set() -> None:
+    assert len(SETS) == 12 and all(s.french is not None for s in SETS)
+    assert len(SCRIPTS) == 3 * len(SETS)
+
+
+def test_the_french_files_sit_beside_the_english_ones_which_keep_their_paths_and_bytes() -> None:
+    one_language = bulletin_set(TEMPLATES, ENGLISH, SITE.incident(CLAREVIEW), SITE.incident(CLAREVIEW).updates[1])
+    both = next(s for s in SETS if s.id == one_language.id)
+    english, bilingual = one_language.files(), both.files()
+    french = {name: data for name, data in bilingual.items() if name not in english}
+    assert sorted(name.removeprefix(f"fr/{both.path}") for name in french) == [
+        "notice.txt", "press.txt", "radio-15.txt", "radio-30.txt", "radio-60.txt", "radio.txt", "sms.txt",
+    ]  # fmt: skip
+    assert all(name.startswith(f"fr/{both.path}") for name in french)  # under the French site's folder
+    for name, data in english.items():
+        if not name.endswith("cap.xml"):  # the CAP message is one message with a block per language
+            assert bilingual[name] == data, name
+
+
+# --- radio ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("item", "seconds", "script"), SCRIPTS, ids=ids)
+def test_french_radio_copy_reads_cold(item: BulletinSet, seconds: int, script: str) -> None:
+    copy = copy_of(script)
+    assert not re.search(r"\d{4}|\d[ \u00a0\u202f]\d{3}", copy), "no long figures: counts are in words"
+    assert not re.search(r"[()%&/#«»\"]|https?:|www\.|@", copy), "no symbols, addresses or quotes on air"
+    assert not re.search(r"\b\d{1,2} ?h ?\d{0,2}\b", copy), "times in words: quatorze heures trente"
+    assert not re.search(r"\b(?:nous|notre|nos)\b", copy, re.IGNORECASE), "the company, never 'nous'"
+    assert not re.search(r"\b(?:NOC|FSI)\b", copy), "initialisms as said"
+    for sentence in fr.split_sentences(copy):
+        assert not re.match(r"\d", sentence), f"a sentence opens with a figure: {sentence}"
+        assert fr.spoken_word_count(sentence) <= 36, sentence  # one breath (English runs to 34)
+    assert script.rstrip().endswith("###")
+
+
+@pytest.mark.parametrize(("item", "seconds", "script"), SCRIPTS, ids=ids)
+def test_french_radio_fits_its_slot_at_the_french_rate(item: BulletinSet, seconds: int, script: str) -> None:
+    assert item.french is not None
+    words = fr.spoken_word_count(copy_of(script))
+    budget = seconds * fr.WORDS_PER_MINUTE / 60
+    assert words <= budget * 1.05 or seconds == min(item.french.radio), (words, budget)
+    assert ("DURÉE : " in script and "mots/min" in script) or "durée réelle" in script
+
+
+@pytest.mark.parametrize("item", [s for s in SETS if s.french and not s.update.status.is_final], ids=ids)
+def test_french_safety_advice_is_the_second_sentence_in_every_length_while_911_is_at_stake(item) -> None:
+    assert item.french is not None
+    carries_911 = any(s.emergency_calls for s in item.incident.services)
+    for script in item.french.radio.values():
+        second = fr.split_sentences(copy_of(script))[1]
+        assert (second == ADVICE) is carries_911, second
+
+
+def test_the_french_speaking_rate_is_the_rulebooks() -> None:
+    item = SETS[0]
+    assert item.french is not None
+    spoken = facts(item.french.config, item.french.incident, item.french.update)
+    assert spoken.words_per_minute == fr.WORDS_PER_MINUTE == 175
+
+
+# --- SMS ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("item", SETS, ids=ids)
+def test_french_texts_are_one_gsm7_message(item: BulletinSet) -> None:
+    assert item.french is not None
+    text = item.french.sms
+    assert is_gsm7(text) and len(text) <= SMS_LIMIT, text
+    assert text.endswith("status.northwind.example"), text
+
+
+# --- CAP: one message, two info blocks -------------------------------------------------------------
+
+
+def infos(item: BulletinSet) -> list[etree._Element]:
+    return etree.fromstring(item.cap).findall(f"{CAP}info")
+
+
+@pytest.mark.parametrize("item", SETS, ids=ids)
+def test_cap_has_an_english_then_a_french_block_and_is_valid(item: BulletinSet) -> None:
+    xml = item.cap
+    CAP_SCHEMA.assertValid(etree.fromstring(xml))
+    assert check_cap_rules(xml) == []
+    assert check_cap_cp_rules(xml) == []  # the same facts in both blocks (1.0 draft, rule 5), known codes
+    assert check_cap_cp_recommendations(xml) == []
+    english, french = infos(item)
+    assert [english.findtext(f"{CAP}language"), french.findtext(f"{CAP}language")] == ["en-CA", "fr-CA"]
+    assert len(english.findall(f"{CAP}area")) == len(french.findall(f"{CAP}area")) == len(item.incident.areas)
+    for name in ("event", "headline", "description", "instruction"):
+        assert english.findtext(f"{CAP}{name}") != french.findtext(f"{CAP}{name}"), name
+
+
+def described(area) -> str:
+    """``Castle Downs, North Edmonton``; ``St. Albert`` alone when the region is the area itself."""
+    return f"{area.name}, {area.region}" if area.region != area.name else area.name
+
+
+@pytest.mark.parametrize("item", SETS, ids=ids)
+def test_cap_parsers_read_both_blocks(item: BulletinSet) -> None:
+    (alert,) = CAPParser(item.cap.decode("utf-8")).as_dict()
+    english, french = alert["cap_info"]
+    assert item.french is not None
+    assert [str(a["area_description"]) for a in english["cap_area"]] == [described(a) for a in item.incident.areas]
+    assert [str(a["area_description"]) for a in french["cap_area"]] == [
+        described(a) for a in item.french.incident.areas
+    ]
+    parsed = XmlParser().from_bytes(item.cap, Alert)
+    assert [i.language for i in parsed.infos] == ["en-CA", "fr-CA"]
+    assert [[g.value.value for a in i.areas for g in a.geocodes] for i in parsed.infos] == [
+        [value for a in item.incident.areas for _, value in a.geocodes]
+    ] * 2
+
+
+def test_french_cap_words() -> None:
+    item = next(s for s in SETS if s.id == f"{CLAREVIEW}/20261122-1730")
+    french = infos(item)[1]
+    assert french.findtext(f"{CAP}event") == "Panne du service Internet"
+    assert french.findtext(f"{CAP}headline") == "Panne Internet à Clareview et Castle Downs — cause trouvée"
+    description = french.findtext(f"{CAP}description") or ""
+    assert "Clients touchés\u00a0: 6\u202f000." in description
+    assert "Retour prévu\u00a0: le dimanche 22 novembre 2026 à 15\u00a0h HNR." in description
+    assert "Northwind Broadband indique qu'une carte de circuit" in description  # not "notre"
+    # The incident's page: the English one until the French pages are built (as the French feeds link).
+    assert french.findtext(f"{CAP}web") == f"https://status.northwind.example/incidents/{CLAREVIEW}/"
+
+
+def test_one_language_gives_one_info_block_and_no_french_files() -> None:
+    english_only = bulletin_set(TEMPLATES, ENGLISH, SITE.incident(CLAREVIEW), SITE.incident(CLAREVIEW).updates[0])
+    assert english_only.french is None
+    assert len(etree.fromstring(english_only.cap).findall(f"{CAP}info")) == 1
+    assert not any(name.startswith("fr/") for name in english_only.files())
+    assert all(s.french is None for s in published_sets(TEMPLATES, ENGLISH))
+
+
+# --- the golden French sets -----------------------------------------------------------------------
+
+GOLDEN_FILES = ("radio.txt", "press.txt", "notice.txt", "sms.txt", "cap.xml")
+
+
+@pytest.mark.parametrize("item", GOLDEN_SETS, ids=ids)
+def test_golden_french_bulletins(item: BulletinSet) -> None:
+    """Read as a newsroom editor would and corrected by hand; regenerate only deliberately, then read them again."""
+    files = item.files()
+    for name in GOLDEN_FILES:
+        golden = GOLDEN / item.id / "fr" / name
+        made = files[f"{item.path}{name}"] if name == "cap.xml" else files[f"fr/{item.path}{name}"]
+        assert made == golden.read_bytes(), golden
+
+
+def test_a_place_gsm7_cannot_spell_sends_the_text_as_ucs2_in_at_most_two_parts_never_misspelt() -> None:
+    item = next(s for s in SETS if s.id == f"{CLAREVIEW}/20261122-1730")
+    assert item.french is not None
+    french = item.french
+    # A town of its own (its region is itself), so no shorter wording by region can leave its name out.
+    town = "Forêt-des-Hêtres"
+    areas = tuple(replace(a, name=town, region=town) if a.id == "clareview" else a for a in french.incident.areas)
+    updates = tuple(replace(u, facts=replace(u.facts, areas=areas)) for u in french.incident.updates)
+    incident = replace(french.incident, updates=updates)
+    text = sms(TEMPLATES, french.config, incident, incident.updates[-1])
+    assert town in text and not is_gsm7(text)
+    parts = fr.sms_parts(text)
+    assert len(parts) == 2 and "".join(parts) == text and all(len(p) <= 67 for p in parts), parts
+    assert text.endswith("status.northwind.example")
+
+
+# --- planned work ------------------------------------------------------------------------------------
+
+
+def test_planned_work_in_french() -> None:
+    announced, under_way = [s.french for s in SETS if s.incident.id == PHONE_SWITCH][:2]
+    assert announced is not None and under_way is not None
+    copy = copy_of(announced.radio[60])
+    assert copy.startswith(
+        "Northwind Broadband annonce des travaux planifiés qui interrompront le service de téléphonie "
+        "résidentielle sur l'ensemble de son territoire, entre minuit trente et quatre heures le 21 octobre. "
+        f"{ADVICE} Pendant les travaux, les appels"
+    ), copy  # the advice plain when the next sentence opens "Pendant les travaux" itself
+    assert copy.count("Pendant les travaux") == 1
+    assert announced.sms == (
+        "Northwind : travaux de téléphonie résidentielle mer. 21 oct. 0 h 30 à 4 h dans tous les secteurs. "
+        "9-1-1 : utilisez un cellulaire. status.northwind.example"
+    )
+    assert "Travaux planifiés en cours" in under_way.press
+    assert under_way.sms.startswith("Northwind : travaux de téléphonie résidentielle jusqu'à mer. 4 h")
+
+
+# --- text the files give only in English ----------------------------------------------------------
+
+ENGLISH_MESSAGE = "A circuit card failed in the core router at our north Edmonton network centre."
+
+
+def english_only_set() -> BulletinSet:
+    """The 10:30 update of the Clareview outage, its message given only in English (so shown in English)."""
+    incident = next(i for i in FRENCH.incidents if i.id == CLAREVIEW)
+    last = incident.updates[-1]
+    updates = (*incident.updates[:-1], replace(last, message=ENGLISH_MESSAGE, untranslated=frozenset({"message"})))
+    site = replace(FRENCH, incidents=(replace(incident, updates=updates),))
+    english = SITE.incident(CLAREVIEW)
+    return bulletin_set(TEMPLATES, STATE, english, english.updates[-1], site)
+
+
+def test_english_only_text_is_left_out_on_air_and_printed_marked() -> None:
+    item = english_only_set()
+    assert item.french is not None
+    for script in item.french.radio.values():
+        assert "failed" not in script and "router" not in script, script
+    mark = "(en anglais seulement)"
+    assert f"{ENGLISH_MESSAGE} {mark}" in item.french.notice
+    press = item.french.press
+    assert f"{ENGLISH_MESSAGE} {mark}" in press  # in the timeline
+    assert f"« {ENGLISH_MESSAGE}".replace(" ", "\u00a0", 1) not in press  # never quoted as the contact's French
+    description = infos(item)[1].findtext(f"{CAP}description") or ""
+    assert f"{ENGLISH_MESSAGE} {mark}" in description
+
+
+# --- the command ------------------------------------------------------------------------------------
+
+
+def test_outage_bulletin_prints_french_when_the_site_publishes_it(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    status = root / "status.yml"
+    text = status.read_text(encoding="utf-8")
+    if "\nlanguages: [en, fr]" not in text:  # an example in English only: publish French too, every text English
+        assert "\nlanguage: en\n" in text
+        status.write_text(text.replace("\nlanguage: en\n", "\nlanguages: [en, fr]\n"), encoding="utf-8")
+    args = ["bulletin", CLAREVIEW, "--root", str(root), "--now", "2026-11-22 12:00", "--language", "fr"]
+    radio = CliRunner().invoke(main, [*args, "--seconds", "30"])
+    assert radio.exit_code == 0, radio.output
+    assert radio.output.startswith("SUJET : NORTHWIND PANNE CLAREVIEW ET CASTLE DOWNS — MISE À JOUR 10 H 30\n")
+    assert "Northwind Broadband signale une panne du service Internet" in radio.output
+    assert "failed" not in radio.output.lower()  # no English on air, whether the files give French or not
+    sms = CliRunner().invoke(main, [*args, "--format", "sms"])
+    assert sms.exit_code == 0 and sms.output.startswith("Northwind : panne"), sms.output
+    cap = CliRunner().invoke(main, [*args, "--format", "cap"])
+    assert (
+        cap.exit_code == 0 and "<language>en-CA</language>" in cap.output and "<language>fr-CA</language>" in cap.output
+    )
+    english = CliRunner().invoke(main, [*args[:-2], "--format", "sms"])
+    assert english.exit_code == 0 and english.output.startswith("Northwind: "), english.output
+
+
+def test_outage_bulletin_in_french_needs_french_in_the_sites_languages(tmp_path: Path) -> None:
+    root = tmp_path / "status"
+    (root / "incidents/2026").mkdir(parents=True)
+    base = Path(__file__).parent / "broken" / "_base"  # a small site in English only
+    (root / "status.yml").write_text((base / "status.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    incident = (base / "incident.yml").read_text(encoding="utf-8")
+    (root / "incidents/2026/2026-05-12-fibre-cut.yml").write_text(incident, encoding="utf-8")
+    result = CliRunner().invoke(main, ["bulletin", "2026-05-12-fibre-cut", "--root", str(root), "--language", "fr"])
+    assert result.exit_code == 1
+    assert "--language: expected one of status.yml's languages (en); found 'fr'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_the_french_reading_speed_comes_from_status_yml_when_given(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    status = root / "status.yml"
+    text = status.read_text(encoding="utf-8").replace("\nlanguage: en\n", "\nlanguages: [en, fr]\n")
+    assert "  words_per_minute: 150\n" in text
+    status.write_text(text.replace("  words_per_minute: 150\n", "  words_per_minute: {en: 150, fr: 160}\n"), "utf-8")
+    args = ["bulletin", CLAREVIEW, "--root", str(root), "--now", "2026-11-22 12:00", "--seconds", "30"]
+    french = CliRunner().invoke(main, [*args, "--language", "fr"])
+    assert french.exit_code == 0, french.output
+    assert "mots à 160 mots/min)" in french.output or "durée réelle" in french.output, french.output
+    english = CliRunner().invoke(main, args)
+    assert english.exit_code == 0 and "words at 150 wpm)" in english.output, english.output
+    status.write_text(text.replace("  words_per_minute: 150\n", "  words_per_minute: {en: 150, de: 170}\n"), "utf-8")
+    broken = CliRunner().invoke(main, ["check", "--root", str(root)])
+    assert broken.exit_code == 1
+    assert "bulletins.words_per_minute.de: expected one of status.yml's languages (en, fr); found 'de'" in broken.output
+
+
+def test_the_examples_own_french_gives_every_published_set_a_french_set_and_a_bilingual_cap_message() -> None:
+    assert SITE.config.languages == ("en", "fr")
+    published = published_sets(TEMPLATES, STATE)  # the French from status.yml and the files, by site_in
+    assert published and all(s.french is not None for s in published)
+    for item in published:
+        xml = item.cap
+        CAP_SCHEMA.assertValid(etree.fromstring(xml))
+        assert check_cap_rules(xml) == [] and check_cap_cp_rules(xml) == [], item.id
+        assert [i.findtext(f"{CAP}language") for i in infos(item)] == ["en-CA", "fr-CA"]
+        assert item.french is not None and is_gsm7(item.french.sms) and len(item.french.sms) <= SMS_LIMIT
+        assert f"fr/{item.path}radio-30.txt" in item.files()
+
+
+def test_a_french_all_clear_after_a_reopening_tells_the_whole_story() -> None:
+    incident = SITE.incident("2026-09-24-st-albert-hub-power-failure")
+    item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[-1])  # the example's own French
+    assert item.french is not None
+    copy = copy_of(item.french.radio[60])
+    assert (
+        "Le service était d'abord revenu à quinze heures vingt-cinq cet après-midi, mais l'entreprise a signalé "
+        "une nouvelle panne à seize heures quarante cet après-midi. Cette fois, le service avait commencé à "
+        "revenir à dix-sept heures vingt cet après-midi."
+    ) in copy

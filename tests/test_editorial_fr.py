@@ -1,0 +1,406 @@
+"""The French rulebook (``generator.bulletins.editorial.fr``), rule by rule: before/after pairs written by hand.
+
+Each expected value is what a Radio-Canada newsreader says, or what Canadian
+French typography prints (the Translation Bureau's *Le guide du rédacteur*,
+the OQLF), written here by hand from the input, not copied from the code.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from generator.bulletins.editorial import elapsed, fr
+
+EDMONTON = ZoneInfo("America/Edmonton")
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def at(text: str) -> datetime:
+    """A local time in Edmonton: ``2026-11-22 14:30``."""
+    return datetime.fromisoformat(text).replace(tzinfo=EDMONTON)
+
+
+# The copy is issued on Sunday, November 22, 2026, at 10:30 a.m.
+NOW = at("2026-11-22 10:30")
+
+
+# --- numbers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("n", "said"),
+    [
+        (0, "zéro"),
+        (1, "un"),
+        (16, "seize"),
+        (17, "dix-sept"),
+        (21, "vingt et un"),
+        (71, "soixante et onze"),
+        (80, "quatre-vingts"),
+        (81, "quatre-vingt-un"),
+        (91, "quatre-vingt-onze"),
+        (100, "cent"),
+        (200, "deux cents"),
+        (201, "deux cent un"),
+        (1000, "mille"),
+        (2000, "deux mille"),
+        (4800, "quatre mille huit cents"),
+        (80_000, "quatre-vingt mille"),
+    ],
+)
+def test_number_words(n: int, said: str) -> None:
+    assert fr.number_words(n) == said
+
+
+@pytest.mark.parametrize(
+    ("n", "said"),
+    [
+        (1, "premier"),
+        (2, "deuxième"),
+        (5, "cinquième"),
+        (9, "neuvième"),
+        (21, "vingt et unième"),
+        (66, "soixante-sixième"),
+        (80, "quatre-vingtième"),
+        (137, "cent trente-septième"),
+    ],
+)
+def test_ordinal_words(n: int, said: str) -> None:
+    assert fr.ordinal_words(n) == said
+
+
+@pytest.mark.parametrize(
+    ("n", "said"),
+    [
+        (7, "sept"),  # one to nine in words
+        (48, "48"),  # a small count exactly, as a figure
+        (1234, "environ mille deux cents"),  # rounded for the ear, in words
+        (3912, "environ trois mille neuf cents"),
+        (4800, "environ quatre mille huit cents"),
+        (6000, "environ six mille"),
+        (48_400, "environ quarante-huit mille"),
+        (1_250_000, "environ un million deux cent cinquante mille"),
+    ],
+)
+def test_counts_of_customers(n: int, said: str) -> None:
+    assert fr.count(n) == said
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [(45, "45 pour cent"), (5, "cinq pour cent"), (2.5, "deux virgule cinq pour cent")],
+)
+def test_per_cent(value: float, said: str) -> None:
+    assert fr.per_cent(value) == said
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("4 800 clients sont touchés.", "Quatre mille huit cents clients sont touchés."),
+        ("48 clients sont touchés.", "Quarante-huit clients sont touchés."),
+        ("Le service revient.", "Le service revient."),
+    ],
+)
+def test_no_sentence_opens_with_a_figure(before: str, after: str) -> None:
+    assert fr.no_leading_figure(before) == after
+
+
+# --- the clock, said ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("hour", "minute", "said"),
+    [
+        (14, 30, "quatorze heures trente"),
+        (13, 0, "treize heures"),
+        (8, 15, "huit heures quinze"),
+        (1, 0, "une heure"),
+        (21, 1, "vingt et une heures une"),
+        (12, 0, "midi"),
+        (12, 15, "midi quinze"),
+        (0, 0, "minuit"),
+        (0, 30, "minuit trente"),
+    ],
+)
+def test_clock_words(hour: int, minute: int, said: str) -> None:
+    assert fr.clock_words(hour, minute) == said
+
+
+@pytest.mark.parametrize(
+    ("moment", "said"),
+    [
+        ("2026-11-22 08:15", "huit heures quinze ce matin"),
+        ("2026-11-22 15:00", "quinze heures cet après-midi"),
+        ("2026-11-22 22:30", "vingt-deux heures trente ce soir"),
+        ("2026-11-22 12:00", "midi"),
+        ("2026-11-22 12:50", "midi cinquante"),
+        ("2026-11-23 09:00", "neuf heures demain matin"),
+        ("2026-11-21 23:00", "vingt-trois heures hier soir"),
+        ("2026-11-24 09:00", "neuf heures mardi matin"),
+        ("2026-12-03 09:00", "neuf heures le 3 décembre"),
+        ("2026-11-23 00:00", "minuit ce soir"),  # the end of this evening
+        ("2026-11-24 00:00", "minuit demain soir"),
+    ],
+)
+def test_times_said_from_the_copys_moment(moment: str, said: str) -> None:
+    assert fr.spoken_time(at(moment), NOW, EDMONTON) == said
+
+
+@pytest.mark.parametrize(
+    ("moment", "said"),
+    [
+        ("2026-11-22 14:10", "quatorze heures quinze cet après-midi"),  # an estimate is rounded up
+        ("2026-11-22 14:00", "quatorze heures cet après-midi"),
+        ("2026-11-22 23:50", "minuit ce soir"),
+    ],
+)
+def test_promises_round_up_to_the_quarter_hour(moment: str, said: str) -> None:
+    assert fr.promised_time(at(moment), NOW, EDMONTON) == said
+
+
+@pytest.mark.parametrize(
+    ("moment", "said"),
+    [
+        ("2026-11-22 07:55", "un peu après sept heures quarante-cinq ce matin"),  # a beginning is rounded down
+        ("2026-11-22 08:00", "à huit heures ce matin"),
+        ("2026-11-22 08:05", "un peu après huit heures ce matin"),
+    ],
+)
+def test_beginnings_round_down_to_the_quarter_hour(moment: str, said: str) -> None:
+    assert fr.began_phrase(at(moment), NOW, EDMONTON) == said
+
+
+@pytest.mark.parametrize(
+    ("length", "said"),
+    [
+        # "environ" only where rounding changed the length, as in English ("about" five and a half hours)
+        (timedelta(minutes=20), "20 minutes"),
+        (timedelta(minutes=22), "environ 20 minutes"),
+        (timedelta(minutes=45), "45 minutes"),
+        (timedelta(hours=1), "une heure"),
+        (timedelta(hours=1, minutes=30), "une heure et demie"),
+        (timedelta(hours=1, minutes=20), "environ une heure et demie"),
+        (timedelta(hours=5, minutes=35), "environ cinq heures et demie"),
+        (timedelta(hours=2), "deux heures"),
+        (timedelta(days=1, hours=2), "26 heures"),
+        (timedelta(days=2, hours=2), "environ deux jours"),
+    ],
+)
+def test_durations(length: timedelta, said: str) -> None:
+    assert fr.spoken_duration(length) == said
+
+
+def test_a_duration_across_the_change_of_time_is_the_real_elapsed_time() -> None:
+    # November 1, 2026: clocks go back an hour at 2:00 in Edmonton. From 0:30 to 4:30 by the clock is five hours.
+    began, back = at("2026-11-01 00:30"), at("2026-11-01 04:30")
+    assert fr.spoken_duration(elapsed(began, back)) == "cinq heures"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Retour prévu vers 14 h 30.", "Retour prévu vers quatorze heures trente."),
+        ("Depuis 8 h ce matin.", "Depuis huit heures ce matin."),
+        ("Vers 12 h 15.", "Vers midi quinze."),
+    ],
+)
+def test_clock_times_in_staff_sentences_are_said(before: str, after: str) -> None:
+    assert fr.spoken_clock_times(before) == after
+
+
+# --- places -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("https://status.northwind.example/", "status point northwind point example"),
+        ("https://www.exemple.ca/pannes", "exemple point ca barre oblique pannes"),
+    ],
+)
+def test_web_addresses_for_the_ear(url: str, said: str) -> None:
+    assert fr.spoken_web_address(url) == said
+
+
+@pytest.mark.parametrize(
+    ("regions", "said"),
+    [
+        (["Nord d'Edmonton"], "le nord d'Edmonton"),
+        (["Nord d'Edmonton", "Nord-Est d'Edmonton"], "le nord et le nord-est d'Edmonton"),
+    ],
+)
+def test_compass_regions(regions: list[str], said: str) -> None:
+    assert fr.regions_phrase(regions) == said
+
+
+# --- wording and staff's sentences --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [(["Internet"], "Internet"), (["Internet", "courriel"], "Internet et courriel"), (["a", "b", "c"], "a, b et c")],
+)
+def test_lists(words: list[str], said: str) -> None:
+    assert fr.list_words(words) == said
+
+
+@pytest.mark.parametrize(
+    ("word", "said"), [("Internet", "d'Internet"), ("Edmonton", "d'Edmonton"), ("Castle Downs", "de Castle Downs")]
+)
+def test_de_elides_before_a_vowel(word: str, said: str) -> None:
+    assert fr.de(word) == said
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "Nous enquêtons.",
+            "L'entreprise indique qu'elle enquête.",
+        ),
+        (
+            "Notre câble de fibre principal a été sectionné.",
+            "L'entreprise indique que son câble de fibre principal a été sectionné.",
+        ),
+    ],
+)
+def test_staff_in_the_first_person_is_attributed(before: str, after: str) -> None:
+    assert fr.attributed(before) == after
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Nous avons bloqué le compte et publierons une mise à jour demain matin.",  # "publierons" without its "nous"
+        "Appelez-nous si le problème persiste.",  # "nous" is not the subject
+        "Nous nous excusons de la panne.",  # reflexive
+    ],
+)
+def test_staff_sentences_that_cannot_be_put_in_the_third_person_for_certain_are_left_out(before: str) -> None:
+    assert fr.attributed(before) == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "page_talk"),
+    [
+        ("Les mises à jour seront publiées ici.", True),
+        ("Nous sommes désolés des inconvénients.", True),
+        ("Une équipe est sur place.", False),
+    ],
+)
+def test_page_talk_and_apologies_are_not_said_on_air(sentence: str, page_talk: bool) -> None:
+    assert (fr.without_page_talk(sentence) == "") is page_talk
+
+
+# --- print: the release, the notice -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("moment", "printed"),
+    [
+        ("2026-11-22 14:30", f"14{NBSP}h{NBSP}30"),
+        ("2026-11-22 15:00", f"15{NBSP}h"),
+        ("2026-11-22 08:05", f"8{NBSP}h{NBSP}05"),
+        ("2026-11-22 12:00", "midi"),
+        ("2026-11-23 00:00", "minuit"),
+    ],
+)
+def test_printed_times(moment: str, printed: str) -> None:
+    assert fr.fr_time(at(moment), EDMONTON) == printed
+
+
+@pytest.mark.parametrize(
+    ("moment", "printed"),
+    [
+        ("2026-11-22 10:30", "22 novembre 2026"),
+        ("2026-07-01 10:30", "1er juillet 2026"),
+    ],
+)
+def test_printed_dates(moment: str, printed: str) -> None:
+    assert fr.fr_date(at(moment), EDMONTON) == printed
+
+
+@pytest.mark.parametrize(("moment", "zone"), [("2026-11-22 10:30", "HNR"), ("2026-05-12 10:30", "HAR")])
+def test_time_zones_by_their_french_abbreviations(moment: str, zone: str) -> None:
+    assert fr.zone_name(at(moment), EDMONTON) == zone
+
+
+@pytest.mark.parametrize(("n", "printed"), [(800, "800"), (4800, f"4{NNBSP}800"), (48_000, f"48{NNBSP}000")])
+def test_thousands(n: int, printed: str) -> None:
+    assert fr.thousands(n) == printed
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Cause : une carte.", f"Cause{NBSP}: une carte."),
+        ("Pendant la panne ; en cas d'urgence", f"Pendant la panne{NNBSP}; en cas d'urgence"),
+        ("« Nous enquêtons », a déclaré", f"«{NBSP}Nous enquêtons{NBSP}», a déclaré"),
+        ("Vraiment ?", f"Vraiment{NNBSP}?"),
+        ("https://status.northwind.example/", "https://status.northwind.example/"),  # a URL's colon stays as it is
+    ],
+)
+def test_french_spacing(before: str, after: str) -> None:
+    assert fr.typographie(before) == after
+
+
+# --- SMS ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Retour prévu à 15 h.", "Retour prévu à 15 h."),  # é and à are GSM-7
+        (f"Cause{NBSP}: panne", "Cause : panne"),  # a no-break space is not
+        ("« panne »", '"panne"'),
+        ("L’équipe", "L'équipe"),
+    ],
+)
+def test_sms_text_in_gsm7_where_french_allows(before: str, after: str) -> None:
+    assert fr.in_gsm7(before) == after
+
+
+def test_a_letter_gsm7_lacks_is_kept_and_the_text_goes_as_ucs2_in_parts_of_67() -> None:
+    text = "Northwind : fenêtre de travaux mer. 21 oct. 0 h 30 à 4 h, téléphonie coupée. " * 2
+    assert "ê" in fr.in_gsm7(text)  # never misspelt to fit
+    parts = fr.sms_parts(text.strip())
+    assert len(parts) == 3 and "".join(parts) == text.strip()
+    assert all(len(p) <= 67 for p in parts)  # UCS-2, with the header of a long message
+
+
+def test_a_gsm7_text_over_160_characters_goes_in_parts_of_153() -> None:
+    text = "a" * 200
+    assert [len(p) for p in fr.sms_parts(text)] == [153, 47]
+    assert fr.sms_parts("a" * 160) == ["a" * 160]
+
+
+@pytest.mark.parametrize(
+    ("moment", "printed"),
+    [("2026-11-22 15:00", "dim. 15 h"), ("2026-11-22 14:30", "dim. 14 h 30")],
+)
+def test_sms_times_carry_their_day(moment: str, printed: str) -> None:
+    assert fr.sms_time(at(moment), NOW, EDMONTON) == printed
+
+
+# --- counting words as spoken -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Le service est rétabli.", 4),
+        ("L'entreprise enquête.", 2),  # an elided article is said as one word with its noun
+        ("status point northwind point example", 5),
+        ("le 9-1-1", 4),
+    ],
+)
+def test_words_counted_as_spoken(text: str, words: int) -> None:
+    assert fr.spoken_word_count(text) == words
+
+
+def test_the_french_speaking_rate() -> None:
+    assert fr.WORDS_PER_MINUTE == 175
