@@ -143,6 +143,7 @@ def _outcome(text: str, loader) -> object:
     from generator.incidents import yamltext
 
     try:
+        yamltext._check_characters(text, SOURCE)  # as parse() does first: no parser sees what this refuses
         node = yamltext._compose(text, SOURCE, loader)
         if not isinstance(node, yaml.MappingNode):
             return "refused"  # empty, or not a mapping: refused either way
