@@ -522,6 +522,18 @@ def test_a_reopened_outage_starts_without_the_estimate_of_the_one_before() -> No
     assert "Expected back" not in item.cap.decode()
 
 
+def test_the_expected_impact_is_said_only_while_it_is_still_a_forecast() -> None:
+    """At 2:15 the interruption the notice warned of has happened: the script says what happened instead."""
+    under_way = copy_of(set_of(PHONE_SWITCH, 1).radio[60])
+    assert "may not connect for up to 20 minutes at one point during the window" in under_way
+    testing = copy_of(set_of(PHONE_SWITCH, 2).radio[60])
+    assert "may not connect" not in testing
+    assert (
+        "The company says the switch restarted at one-fifty-two in the morning and was out for 11 minutes." in testing
+    )
+    assert "Calls are connecting again, and the company is testing 9-1-1, long distance and voicemail." in testing
+
+
 def test_the_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     """At 6:05 the listener must hear that service came back once and went out again, not only the last outage."""
     reopened = SITE.incident("2026-09-24-st-albert-hub-power-failure")

@@ -128,7 +128,9 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
     cause = _cause(incident.cause, say) if incident.cause else ()
     services = services_words(incident.services)
     lead = [f"{config.name} says {services} service is {_STATE_WORDS[state]} {place}" for place in where]
-    known = [*lead, *cause, advice, since, incident.expected_impact]
+    # The expected impact is said (and so known) only while it is still a forecast: scheduled, under way.
+    forecast = incident.expected_impact if update.status in (Status.SCHEDULED, Status.IN_PROGRESS) else ""
+    known = [*lead, *cause, advice, since, forecast]
     if eta:
         known.append(f"The company expects service back by about {e.promised_time(eta, at, zone)}.")
     if update.status is Status.INVESTIGATING and not incident.cause:
