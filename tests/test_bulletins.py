@@ -543,11 +543,22 @@ def test_the_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     )
     final = copy_of(set_of(reopened, 7).radio[60])
     assert story in final
-    assert "This time, the company reported service coming back at five-twenty this afternoon." in final
+    # ... and the earlier updates' past-tense news: when it dropped again (the 4:40 update said 4:30)
+    assert (
+        "dropped again in St. Albert at four-thirty in the afternoon, 40 minutes after it reported them restored"
+        in final
+    )
     assert "first reported service coming back at five-twenty" not in final  # it first came back at 3:25
     first = copy_of(set_of(reopened, 3).radio[60])  # the first all clear, at 3:50: nothing went out again yet
     assert "out again" not in first
     assert "The company first reported service coming back at three-twenty-five this afternoon." in first
+    assert "The backup batteries ran down." in first  # the 2:30 update's news, said at the all clear
+
+
+def test_a_completed_window_says_what_happened_during_it() -> None:
+    completed = copy_of(set_of(PHONE_SWITCH, 3).radio[60])
+    assert "The switch restarted at one-fifty-two in the morning and was out for 11 minutes." in completed
+    assert "testing" not in completed  # the 2:15 update's work news is over by 2:50
 
 
 def test_the_ledger_records_a_reopening_as_the_start_of_a_thread() -> None:

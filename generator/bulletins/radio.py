@@ -136,6 +136,12 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
     if update.status is Status.INVESTIGATING and not incident.cause:
         known.append("The company is investigating, still looking for the cause.")
     details = _details(update.message, say, known)
+    if update.status.is_final and update.status is not Status.CANCELLED:
+        # An all clear tells what happened: past-tense news from the earlier updates of this outage
+        # or window ("The switch restarted at 1:52 a.m. and was out for 11 minutes."), never
+        # their present-tense work news, which is over now.
+        earlier = " ".join(u.message for u in _episode(incident, update) if u is not update)
+        details = (*details, *(d for d in _details(earlier, say, [*known, *details]) if _past_news(d)))
     media = config.media_contact or config.contact
     kill = update.next_update or e.after(at, timedelta(hours=KILL_AFTER_HOURS * (2 if final else 1)))
     return RadioFacts(
@@ -222,6 +228,24 @@ def _went_out_again(incident: Incident, update: Update, zone) -> str:
         f"Service first came back at {e.spoken_time(back.at, update.at, zone)}, "
         f"but the company reported it out again at {e.spoken_time(reopened.at, update.at, zone)}."
     )
+
+
+def _episode(incident: Incident, update: Update) -> list[Update]:
+    """The updates of the outage (or window) ``update`` belongs to: since the last all clear before it."""
+    episode: list[Update] = []
+    for earlier in incident.updates[: update.number]:
+        episode = [] if earlier.status.is_final and earlier is not update else [*episode, earlier]
+    return episode
+
+
+_PRESENT = re.compile(
+    r"\b(is|are|am|will|won't|can|cannot|can't|may|should|now|still|currently|expect|expects)\b|'re\b|'ll\b", re.I
+)
+
+
+def _past_news(sentence: str) -> bool:
+    """A sentence that reports what happened (``was out for 11 minutes``), not work going on or advice."""
+    return not _PRESENT.search(sentence) and not e.tells_people_what_to_do(sentence)
 
 
 def first_coming_back(incident: Incident, update: Update) -> Update | None:
