@@ -16,6 +16,7 @@ and difference here goes through UTC.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from .numbers import clock_words, day_of_month, spoken_number
@@ -194,27 +195,51 @@ def spoken_duration(delta: timedelta) -> str:
     "about" only when rounding changed the length; measure ``delta`` with
     :func:`elapsed` so a daylight-saving change is counted right.
     """
+    length = rounded_duration(delta)
+    if length.unit == "instant":
+        return "less than a minute"
+    if length.unit == "few minutes":
+        return "a few minutes"
+    about = "" if length.exact else "about "
+    if length.unit == "minute":
+        return f"{about}{spoken_number(length.whole)} minutes"
+    return about + _halves(length.whole, length.unit, length.half)
+
+
+@dataclass(frozen=True)
+class RoundedDuration:
+    """A length as said on air, in no language: ``whole`` units (and a half), and whether that is exact."""
+
+    unit: str
+    """``instant`` (under a minute), ``few minutes``, ``minute`` (whole is a multiple of five), ``hour``, ``day``."""
+    whole: int = 0
+    half: bool = False
+    exact: bool = True
+
+
+def rounded_duration(delta: timedelta) -> RoundedDuration:
+    """Minutes to the nearest five, hours to the half, days to the half (a week on, whole): every
+    language's :func:`spoken_duration` rounds the same way and only words it differently."""
     seconds = delta.total_seconds()
     if seconds < 0:
         raise ValueError(f"a duration cannot be negative; found {delta}")
     if seconds < 60:
-        return "less than a minute"
+        return RoundedDuration("instant")
     minutes = seconds / 60
     if minutes < 2.5:
-        return "a few minutes"
+        return RoundedDuration("few minutes")
     if minutes < 57.5:
         five = max(5, int((minutes + 2.5) // 5 * 5))
-        return f"{'' if five == minutes else 'about '}{spoken_number(five)} minutes"
+        return RoundedDuration("minute", five, exact=five == minutes)
     if minutes < 36 * 60:
         halves = int((minutes + 15) // 30)
-        said = _halves(halves // 2, "hour", halves % 2 == 1)
-        return ("" if halves * 30 == minutes else "about ") + said
+        return RoundedDuration("hour", halves // 2, halves % 2 == 1, halves * 30 == minutes)
     hours = minutes / 60
     if hours < 7 * 24:
         halves = int((hours + 6) // 12)
-        return ("" if halves * 12 == hours else "about ") + _halves(halves // 2, "day", halves % 2 == 1)
+        return RoundedDuration("day", halves // 2, halves % 2 == 1, halves * 12 == hours)
     days = int((hours + 12) // 24)
-    return ("" if days * 24 == hours else "about ") + _halves(days, "day", False)
+    return RoundedDuration("day", days, False, days * 24 == hours)
 
 
 # --- windows and staff's own clock times ------------------------------------------

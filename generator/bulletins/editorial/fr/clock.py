@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, tzinfo
 
-from ..clock import _aware, round_down_to_quarter, round_up_to_quarter, same_instant
+from ..clock import _aware, round_down_to_quarter, round_up_to_quarter, rounded_duration, same_instant
 from .numbers import clock_words, number_words, spoken_number
 
 MONTHS = [
@@ -143,27 +143,15 @@ def spoken_duration(delta: timedelta) -> str:
     "environ" only when rounding changed the length; measure ``delta`` with
     ``editorial.elapsed`` so a daylight-saving change is counted right.
     """
-    seconds = delta.total_seconds()
-    if seconds < 0:
-        raise ValueError(f"a duration cannot be negative; found {delta}")
-    if seconds < 60:
+    length = rounded_duration(delta)  # rounded as in English; only the words differ
+    if length.unit == "instant":
         return "moins d'une minute"
-    minutes = seconds / 60
-    if minutes < 2.5:
+    if length.unit == "few minutes":
         return "quelques minutes"
-    if minutes < 57.5:
-        five = max(5, int((minutes + 2.5) // 5 * 5))
-        return f"{'' if five == minutes else 'environ '}{spoken_number(five)} minutes"
-    if minutes < 36 * 60:
-        halves = int((minutes + 15) // 30)
-        said = _halves(halves // 2, "heure", halves % 2 == 1)
-        return ("" if halves * 30 == minutes else "environ ") + said
-    hours = minutes / 60
-    if hours < 7 * 24:
-        halves = int((hours + 6) // 12)
-        return ("" if halves * 12 == hours else "environ ") + _halves(halves // 2, "jour", halves % 2 == 1)
-    days = int((hours + 12) // 24)
-    return ("" if days * 24 == hours else "environ ") + _halves(days, "jour", False)
+    about = "" if length.exact else "environ "
+    if length.unit == "minute":
+        return f"{about}{spoken_number(length.whole)} minutes"
+    return about + _halves(length.whole, {"hour": "heure", "day": "jour"}[length.unit], length.half)
 
 
 def spoken_window(start: datetime, end: datetime, reference: datetime, zone: tzinfo) -> str:
