@@ -31,9 +31,9 @@ from datetime import datetime, timedelta
 from ..incidents.model import MAINTENANCE_STATUSES, Channel, Impact, Incident, Site, Status, Update, update_id
 from ..reporting.duties import Duty
 from ..reporting.duties import Status as DutyStatus
-from ..reporting.outages import site_duties
+from ..reporting.outages import outage_duties, site_duties
 from ..reporting.setup import Setup
-from ..state.as_of import as_of, site_as_of
+from ..state.as_of import as_of, existing, site_as_of
 from ..state.ledger import Issue, Ledger, Withdrawal, is_live, publication
 from .published import Bulletin, bulletin_key
 
@@ -217,7 +217,7 @@ def duty_posts(site: Site, setup: Setup, now: datetime) -> list[Post]:
             if duty.status is DutyStatus.OVERDUE:
                 steps.append((DutyStatus.OVERDUE, duty.deadline))
             for step, moment in steps:
-                then, said = _duty_at(site, setup, incident.id, duty.key, moment) or (incident, duty)
+                then, said = _duty_at(incident, setup, duty.key, moment, site.config.timezone) or (incident, duty)
                 step_name = step.value.replace(" ", "-")
                 posts.append(
                     Post(
@@ -238,14 +238,13 @@ def duty_posts(site: Site, setup: Setup, now: datetime) -> list[Post]:
     return posts
 
 
-def _duty_at(site: Site, setup: Setup, incident_id: str, key: str, moment: datetime) -> tuple[Incident, Duty] | None:
-    """The incident and the duty as they stood at ``moment``: what a post made then would have said,
-    whenever it is sent."""
-    for outage in site_duties(site, setup, moment):
-        if outage.incident.id == incident_id:
-            duty = next((d for d in outage.duties if d.key == key), None)
-            return (outage.incident, duty) if duty is not None else None
-    return None
+def _duty_at(incident: Incident, setup: Setup, key: str, moment: datetime, zone) -> tuple[Incident, Duty] | None:
+    """The incident and the duty as they stood at ``moment`` (earlier than now): what a post made then
+    would have said, whenever it is sent. Only this incident is cut at ``moment``, not the whole site."""
+    then = existing(incident, moment)
+    outage = outage_duties(then, setup, moment, zone) if then is not None else None
+    duty = next((d for d in outage.duties if d.key == key), None) if outage is not None else None
+    return (outage.incident, duty) if outage is not None and duty is not None else None
 
 
 def _announced(incident: Incident) -> datetime:
