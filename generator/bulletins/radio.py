@@ -252,10 +252,7 @@ def first_coming_back(incident: Incident, update: Update) -> Update | None:
     """The first monitoring update of the outage a resolution ends (after any earlier all clear), if there was one."""
     if update.status is not Status.RESOLVED:
         return None
-    episode: list[Update] = []
-    for earlier in incident.updates[: update.number - 1]:
-        episode = [] if earlier.status is Status.RESOLVED else [*episode, earlier]
-    return next((u for u in episode if u.status is Status.MONITORING), None)
+    return next((u for u in _episode(incident, update) if u.status is Status.MONITORING), None)
 
 
 def _coming_back_at(incident: Incident, update: Update, zone) -> str:
