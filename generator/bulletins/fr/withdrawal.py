@@ -28,7 +28,7 @@ from ..cap import HEADLINE_LIMIT, InfoText
 from ..editorial import fr
 from ..editorial.fr.sms import in_gsm7
 from .cap import _places, area_desc
-from .story import ENGLISH_ONLY, SITE_FOLDER, page_url
+from .story import ENGLISH_ONLY, SITE_FOLDER, contact_title, page_url
 
 
 def french_title(french: Site, withdrawal: Withdrawal) -> str:
@@ -55,7 +55,7 @@ class FrenchWithdrawal:
         config, gone = self.config, self.withdrawal
         zone = config.timezone
         media = config.media_contact or config.contact
-        contact = ", ".join(p for p in (media.name, fr.title(media.title), config.name, media.phone, media.email) if p)
+        contact = ", ".join(p for p in (media.name, contact_title(media), config.name, media.phone, media.email) if p)
         issued = f"{fr.fr_time(gone.at, zone)} {fr.zone_name(gone.at, zone)}"
         named = self._quoted()
         text = (
