@@ -13,6 +13,7 @@ entries of the timeline in one zone, where updates are, "À propos de …",
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from jinja2 import Environment
@@ -24,7 +25,16 @@ from ...state.ledger import Issue
 from .. import editorial as e
 from ..editorial import fr
 from ..press import TIMELINE_ENTRIES, lede_words
-from .story import ENGLISH_ONLY, feed_url, french_safety_advice, page_url, plural, services_named, where_words
+from .story import (
+    ENGLISH_ONLY,
+    contact_title,
+    feed_url,
+    french_safety_advice,
+    page_url,
+    plural,
+    services_named,
+    where_words,
+)
 
 TEMPLATE = "fr/press.txt.j2"
 LEDE_WORDS = 40
@@ -37,6 +47,9 @@ ZONE_NAMES = {
     "HNR": "heure normale des Rocheuses", "HAR": "heure avancée des Rocheuses",
     "HNP": "heure normale du Pacifique", "HAP": "heure avancée du Pacifique",
 }  # fmt: skip
+
+_NO_NEED = re.compile(r"\b(?:inutile|pas besoin|pas nécessaire)\s+d(?:'|e\s+nous\s+)appeler\b", re.IGNORECASE)
+"""Staff saying there is no need to call ("inutile de nous appeler"): the release then does not say it again."""
 
 
 @dataclass(frozen=True)
@@ -174,6 +187,8 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         )
     elif update.status is Status.CANCELLED:
         closing = ""
+    elif _NO_NEED.search(quote):
+        closing = ""  # the contact is quoted saying it already
     else:
         closing = "Il est inutile d'appeler : les mises à jour sont publiées sur la page d'état au fil des travaux."
     media = config.media_contact
@@ -181,7 +196,7 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         correction=correction,
         name=config.name,
         media=media,
-        media_title=fr.title(media.title) if media and media.title else "",
+        media_title=contact_title(media) if media else "",
         contact=config.contact,
         headline=headline,
         dateline=dateline,
@@ -252,7 +267,9 @@ def _quote(message: str, config: Config, said: list[str]) -> str:
     media = config.media_contact
     if media is None or not media.name:
         return f"« {text} », a indiqué {config.name}."
-    title = f", {fr.title(media.title)} chez {config.name}" if media.title else f", de {config.name}"
+    # A title given only in English is left out of the quote: a French sentence does not name it in English.
+    english = "title" in media.untranslated
+    title = f", {fr.title(media.title)} chez {config.name}" if media.title and not english else f", de {config.name}"
     return f"« {text} », a déclaré {media.name}{title}."
 
 

@@ -43,6 +43,7 @@ from ..radio import (
 )
 from ..story import is_follow_up, reopens
 from .story import (
+    contact_title,
     english_only,
     french_safety_advice,
     plural,
@@ -198,7 +199,7 @@ def facts(
         slug=_slug(config, incident, update, issue),
         kill_after=f"{fr.fr_time(kill, zone)} {fr.zone_name(kill, zone)}, {fr.fr_full_date(kill, zone)}",
         contact="renseignements auprès de "
-        + ", ".join(p for p in (media.name, fr.title(media.title), config.name, media.phone, media.email) if p),
+        + ", ".join(p for p in (media.name, contact_title(media), config.name, media.phone, media.email) if p),
         pronouncers=tuple((a.name, a.pronounce) for a in incident.areas if a.pronounce),
         words_per_minute=words_per_minute or fr.WORDS_PER_MINUTE,
     )
