@@ -183,7 +183,11 @@ def test_beginnings_round_down_to_the_quarter_hour(moment: str, said: str) -> No
         (timedelta(minutes=45), "45 minutes"),
         (timedelta(hours=1), "une heure"),
         (timedelta(hours=1, minutes=30), "une heure et demie"),
-        (timedelta(hours=1, minutes=20), "environ une heure et demie"),
+        (timedelta(hours=1, minutes=20), "environ une heure et quart"),
+        (timedelta(hours=1, minutes=15), "une heure et quart"),
+        (timedelta(hours=4, minutes=15), "quatre heures et quart"),  # was "environ quatre heures et demie"
+        (timedelta(hours=4, minutes=40), "environ quatre heures trois quarts"),
+        (timedelta(hours=4, minutes=45), "quatre heures trois quarts"),
         (timedelta(hours=5, minutes=35), "environ cinq heures et demie"),
         (timedelta(hours=2), "deux heures"),
         (timedelta(days=1, hours=2), "26 heures"),
