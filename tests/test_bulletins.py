@@ -537,22 +537,38 @@ def test_the_expected_impact_is_said_only_while_it_is_still_a_forecast() -> None
 def test_the_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     """At 6:05 the listener must hear that service came back once and went out again, not only the last outage."""
     reopened = SITE.incident("2026-09-24-st-albert-hub-power-failure")
-    story = (
-        "Service first came back at three-twenty-five this afternoon, "
-        "but the company reported it out again at four-forty this afternoon."
-    )
-    final = copy_of(set_of(reopened, 7).radio[60])
-    assert story in final
-    # ... and the earlier updates' past-tense news: when it dropped again (the 4:40 update said 4:30)
+    # One line for the reopening, with the time service dropped (the 4:40 update said 4:30), not when it was reported.
+    story = "Service first came back at three-twenty-five this afternoon, but it went out again at four-thirty this afternoon."
+    scripts = set_of(reopened, 7).radio
+    for seconds in (30, 60):
+        copy = copy_of(scripts[seconds])
+        assert story in copy, seconds
+        assert "four-forty" not in copy and copy.count("again") == 1, (
+            copy
+        )  # was said twice: 4:40, then "dropped at 4:30"
+    final = copy_of(scripts[60])
+    # Why each outage happened, briefly: the power failure, then the transfer switch (its aside left out).
     assert (
-        "dropped again in St. Albert at four-thirty in the afternoon, 40 minutes after it reported them restored"
-        in final
-    )
+        "The company says utility power to its St. Albert hub failed and the backup generator did not start. "
+        "When utility power returned, a faulty transfer switch cut the power a second time."
+    ) in final
     assert "first reported service coming back at five-twenty" not in final  # it first came back at 3:25
     first = copy_of(set_of(reopened, 3).radio[60])  # the first all clear, at 3:50: nothing went out again yet
     assert "out again" not in first
     assert "The company first reported service coming back at three-twenty-five this afternoon." in first
     assert "The backup batteries ran down." in first  # the 2:30 update's news, said at the all clear
+    assert "transfer switch" not in first  # not known yet at 3:50
+
+
+def test_a_reopening_that_does_not_say_when_service_dropped_is_told_by_the_time_it_was_reported() -> None:
+    reopened = SITE.incident("2026-09-24-st-albert-hub-power-failure")
+    silent = replace(reopened.updates[4], message="We are investigating a new outage.")
+    incident = replace(reopened, updates=(*reopened.updates[:4], silent, *reopened.updates[5:]))
+    final = copy_of(set_of(incident, 7).radio[60])
+    assert (
+        "Service first came back at three-twenty-five this afternoon, "
+        "but the company reported it out again at four-forty this afternoon."
+    ) in final
 
 
 def test_a_completed_window_says_what_happened_during_it() -> None:

@@ -776,3 +776,38 @@ def test_every_time_is_said_without_figures(moment: datetime, reference: datetim
 @given(st.text(max_size=200))
 def test_sms_text_is_always_gsm_7(text: str) -> None:
     assert e.is_gsm7(e.to_gsm7(text))
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "When utility power returned, a faulty transfer switch (the device that moves the hub between utility "
+            "and generator power) cut the power a second time.",
+            "When utility power returned, a faulty transfer switch cut the power a second time.",
+        ),
+        ("The fibre (near the LRT) was cut.", "The fibre was cut."),
+        ("Home phone (including 911) is down.", "Home phone (including 911) is down."),  # safety is never left out
+        (
+            "Le téléphone (y compris les appels d'urgence) est coupé.",
+            "Le téléphone (y compris les appels d'urgence) est coupé.",
+        ),
+        ("No aside here.", "No aside here."),
+    ],
+)
+def test_a_sentence_said_briefly_leaves_its_asides_out(before: str, after: str) -> None:
+    assert e.without_asides(before) == after
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clock"),
+    [
+        ("Internet dropped again at 4:30 p.m., 40 minutes after we reported it restored.", (16, 30)),
+        ("It went out at 12 a.m. and came back at 1 a.m.", (0, 0)),
+        ("The switch restarted at 01:52.", (1, 52)),
+        ("It dropped at 14 p.m.", None),  # no time: left for a person to see
+        ("It dropped 40 minutes after the all clear.", None),
+    ],
+)
+def test_the_clock_time_staff_wrote(sentence: str, clock: tuple[int, int] | None) -> None:
+    assert e.stated_clock(sentence) == clock

@@ -408,3 +408,30 @@ def test_words_counted_as_spoken(text: str, words: int) -> None:
 
 def test_the_french_speaking_rate() -> None:
     assert fr.WORDS_PER_MINUTE == 175
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clock"),
+    [
+        ("Internet est de nouveau tombé en panne à 16 h 30, 40 minutes après.", (16, 30)),
+        ("Le commutateur a redémarré à 1h52.", (1, 52)),
+        ("Il est revenu à 14:05.", (14, 5)),
+        ("Il est tombé 40 minutes après l'annonce.", None),
+    ],
+)
+def test_the_clock_time_staff_wrote_in_french(sentence: str, clock: tuple[int, int] | None) -> None:
+    assert fr.stated_clock(sentence) == clock
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Ils sont sur place.", True),
+        ("Il est inutile d'appeler.", False),
+        ("Les batteries de secours se sont donc épuisées.", True),  # "donc": alone, nobody knows why
+        ("Par conséquent, le service est coupé.", True),
+        ("Les batteries de secours se sont épuisées.", False),
+    ],
+)
+def test_a_french_sentence_that_leans_on_the_one_before(sentence: str, leans: bool) -> None:
+    assert fr.leans_on_the_sentence_before(sentence) is leans

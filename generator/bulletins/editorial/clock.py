@@ -292,6 +292,18 @@ def _said_part(hour: int) -> str:
     )
 
 
+def stated_clock(sentence: str) -> tuple[int, int] | None:
+    """The first clock time staff wrote in ``sentence``, as (hour, minute) on a 24-hour clock:
+    ``dropped again at 4:30 p.m.`` -> (16, 30); None when there is none (or ``14 p.m.``, no time)."""
+    for match in _STAFF_CLOCK.finditer(sentence):
+        if match["hour"] is None:
+            return int(match["hour24"]), int(match["minute24"])
+        hour = int(match["hour"])
+        if 1 <= hour <= 12:
+            return hour % 12 + (12 if match["half"].lower() == "p" else 0), int(match["minute"] or 0)
+    return None
+
+
 def spoken_clock_times(text: str) -> str:
     """Staff's clock times as said: ``at 10:10 a.m.`` -> ``at ten-ten in the morning``.
 

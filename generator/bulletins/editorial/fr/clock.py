@@ -176,6 +176,12 @@ _STAFF_CLOCK = re.compile(
 )
 
 
+def stated_clock(sentence: str) -> tuple[int, int] | None:
+    """The first clock time staff wrote in ``sentence``: ``à 16 h 30`` -> (16, 30); None when there is none."""
+    match = _STAFF_CLOCK.search(sentence)
+    return (int(match["hour"]), int(match["minute"] or match["minute24"] or 0)) if match else None
+
+
 def spoken_clock_times(text: str) -> str:
     """Staff's clock times as said: ``vers 14 h 30`` -> ``vers quatorze heures trente``; ``8h05``, ``14:30`` too.
 
