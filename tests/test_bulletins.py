@@ -23,6 +23,7 @@ from lxml import etree
 from generator.bulletins import BulletinSet, bulletin_outputs, bulletin_set, editorial, published_sets
 from generator.bulletins.press import LEDE_WORDS, press_facts
 from generator.bulletins.radio import candidate_sentences, copy_of, facts
+from generator.bulletins.story import without_the_time
 from generator.bulletins.templates import bulletin_templates
 from generator.cli import main
 from generator.incidents.load import load_site
@@ -317,6 +318,46 @@ def test_press_release_is_in_canadian_press_style(item: BulletinSet) -> None:
     quoted = re.search(r"“.*,” said Dana Reyes, communications lead at Northwind Broadband\.", text)
     assert quoted, "the update quoted from the named media contact"
     assert " here" not in quoted[0]
+
+
+def test_the_release_says_the_estimate_once_in_its_own_paragraph_not_again_in_the_quote() -> None:
+    press = set_of(SITE.incident(CLAREVIEW), 2).press  # the 10:30 a.m. update
+    assert (
+        "\u201cA replacement is being driven up from our Calgary depot and should arrive early this afternoon,\u201d "
+        "said Dana Reyes, communications lead at Northwind Broadband."
+    ) in press
+    assert "The company expects service back by 3 p.m. Sunday." in press
+    assert press.count("3 p.m.") == 2  # the estimate paragraph and the 10:30 row of the timeline (staff's own words)
+
+
+EDMONTON_3PM = parse_time("2026-11-22 15:00", EDMONTON)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "A replacement should arrive early this afternoon; once it is fitted we expect service back by about 3 p.m.",
+            "A replacement should arrive early this afternoon.",
+        ),
+        (
+            "The damage is smaller than first feared, so we now expect service back by 3 p.m.",
+            "The damage is smaller than first feared.",
+        ),
+        ("Their new estimate is 3 p.m.", None),  # nothing else to say: the sentence goes
+        (
+            "Les dommages sont moins importants qu'on le craignait : nous prévoyons un retour vers 15 h.",
+            "Les dommages sont moins importants qu'on le craignait.",
+        ),
+        (
+            "Crews arrived at 2 p.m.; they expect service back by 3 p.m.",
+            "Crews arrived at 2 p.m.",
+        ),  # another time stays
+        ("We expect service back by 4 p.m.", "We expect service back by 4 p.m."),  # not this estimate: a different fact
+    ],
+)
+def test_a_quote_leaves_out_the_clause_that_states_the_estimate(before: str, after: str | None) -> None:
+    assert without_the_time([before], EDMONTON_3PM, EDMONTON) == ([after] if after else [])
 
 
 def test_press_since_counts_from_when_the_outage_began() -> None:

@@ -410,3 +410,13 @@ def test_a_french_completed_window_says_what_happened_and_no_longer_the_forecast
 )
 def test_french_past_news_of_earlier_updates(sentence: str, past: bool) -> None:
     assert french_radio._past_news(sentence) is past
+
+
+def test_the_french_release_says_the_estimate_once_not_again_in_the_quote() -> None:
+    incident = SITE.incident(CLAREVIEW)
+    item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[2]).french  # the 10:30 update
+    assert item is not None
+    press = item.press
+    quote = press[press.index("Une carte de remplacement") : press.index("a déclaré")]
+    assert "début d'après-midi" in quote and "15" not in quote and "prévoyons" not in quote
+    assert "L'entreprise prévoit rétablir le service d'ici 15 h dimanche." in press

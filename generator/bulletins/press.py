@@ -21,7 +21,7 @@ from ..incidents.model import Config, Contact, Incident, Status, Update
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import RESTATED, Issue
 from . import editorial as e
-from .story import everywhere, parts_of, safety_advice, services_words
+from .story import everywhere, parts_of, safety_advice, services_words, without_the_time
 
 TIMELINE_ENTRIES = RESTATED + 1
 """The release shows the latest few updates and links to the page for the rest, so its cost stays flat.
@@ -107,7 +107,8 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
             lede = lede.replace(where, _where(config, incident, short=True))
     if incident.cause:
         body.append(_cause_sentence(incident.cause))
-    quote = _quote(update.message, config, [lede, *body])
+    # The estimate is said once, in its own paragraph below, not also inside the quote.
+    quote = _quote(update.message, config, [lede, *body], eta if not final and not incident.is_maintenance else None)
     if quote:
         body.append(quote)
     if not final and not incident.is_maintenance:
@@ -216,13 +217,15 @@ def _cause_sentence(cause: str) -> str:
     return _sentence(e.attributed(display.plain(cause).strip(), always=True))
 
 
-def _quote(message: str, config: Config, said: list[str]) -> str:
+def _quote(message: str, config: Config, said: list[str], estimate=None) -> str:
     """The update in the media contact's words: ``"…," said Dana Reyes, communications lead at Northwind Broadband.``
 
     Sentences that only say again what the release already says (the lede, the cause) are left out,
-    unless that is all the message says, and so is talk of "here".
+    unless that is all the message says, and so is talk of "here"; so is a clause stating ``estimate``,
+    which the release says in its own paragraph.
     """
     sentences = [s for s in map(e.without_page_talk, e.split_sentences(display.plain(message))) if s]
+    sentences = without_the_time(sentences, estimate, config.timezone)
     text = " ".join(s for s in sentences if not e.restates(s, said)) or " ".join(sentences)
     if not text:
         return ""

@@ -24,6 +24,7 @@ from ...state.ledger import Issue
 from .. import editorial as e
 from ..editorial import fr
 from ..press import TIMELINE_ENTRIES, lede_words
+from ..story import without_the_time
 from .story import ENGLISH_ONLY, feed_url, french_safety_advice, page_url, plural, services_named, where_words
 
 TEMPLATE = "fr/press.txt.j2"
@@ -135,7 +136,9 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     if incident.cause:
         body.append(_cause_sentence(incident.cause))
     # An update given only in English is in the timeline, marked; the contact is not quoted saying it in French.
-    quote = "" if update.message.endswith(ENGLISH_ONLY) else _quote(update.message, config, [lede, *body])
+    # The estimate is said once, in its own paragraph below, not also inside the quote.
+    estimate = eta if not final and not incident.is_maintenance else None
+    quote = "" if update.message.endswith(ENGLISH_ONLY) else _quote(update.message, config, [lede, *body], estimate)
     if quote:
         body.append(quote)
     if not final and not incident.is_maintenance:
@@ -241,10 +244,12 @@ def _cause_sentence(cause: str) -> str:
     return _sentence(said) if said else f"Selon l'entreprise, « {text.rstrip('.')} »."
 
 
-def _quote(message: str, config: Config, said: list[str]) -> str:
+def _quote(message: str, config: Config, said: list[str], estimate=None) -> str:
     """The update in the media contact's words: ``« … », a déclaré Dana Reyes, responsable des communications chez
-    Northwind Broadband.`` Sentences only saying again what the release says are left out, and talk of "ici"."""
+    Northwind Broadband.`` Sentences only saying again what the release says are left out, and talk of "ici",
+    and a clause stating ``estimate``, which the release says in its own paragraph."""
     sentences = [s for s in map(fr.without_page_talk, fr.split_sentences(display.plain(message))) if s]
+    sentences = without_the_time(sentences, estimate, config.timezone)
     text = " ".join(s for s in sentences if not fr.restates(s, said)) or " ".join(sentences)
     if not text:
         return ""
