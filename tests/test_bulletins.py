@@ -268,6 +268,27 @@ def test_the_slug_names_what_is_affected_now_and_which_word_this_is() -> None:
     assert set_of(PHONE_SWITCH, 0).radio[15].startswith("SLUG: NORTHWIND MAINTENANCE ALL AREAS\n")
 
 
+def test_a_partial_problem_is_said_as_a_problem_never_down() -> None:
+    """The 07-06 email incident: some outgoing business mail bounced; incoming mail, webmail and business
+    fibre kept working. The file says so (impact minor, services [email], broadcast: true) and every
+    bulletin follows: no "down", no "business fibre"."""
+    email = SITE.incident("2026-07-06-business-email-blocklisted")
+    assert email.impact == "minor" and [s.id for s in email.services] == ["email"] and email.broadcast
+    first = set_of(email, 0)
+    assert copy_of(first.radio[15]).startswith(
+        "Northwind Broadband says a problem is affecting email service across its service area. "
+    )
+    assert "The problem began shortly after seven-thirty this morning." in copy_of(first.radio[30])
+    assert first.sms.startswith("Northwind: Email problem in all areas.")
+    assert "\nProblem affecting email service across Northwind Broadband's service area\n" in first.press
+    assert "email service has been having problems across" in first.press
+    every = [s for s in SETS if s.incident.id == email.id]
+    texts = [copy_of(script) for item in every for script in item.radio.values()] + [i.sms for i in every]
+    assert not any(" down" in t or "business fibre" in t or "outage" in t for t in texts)
+    last = copy_of(every[-1].radio[30])
+    assert "The problem began shortly after seven-thirty Monday morning and lasted about three days." in last
+
+
 def test_pronouncers_name_only_the_places_the_copy_says() -> None:
     item = set_of(FIBRE_CUT, 2)
     assert "Pronouncers: Lauderdale (LAW-der-dale)." in item.radio[30]

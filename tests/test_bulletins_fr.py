@@ -420,3 +420,17 @@ def test_the_french_release_says_the_estimate_once_not_again_in_the_quote() -> N
     quote = press[press.index("Une carte de remplacement") : press.index("a déclaré")]
     assert "début d'après-midi" in quote and "15" not in quote and "prévoyons" not in quote
     assert "L'entreprise prévoit rétablir le service d'ici 15 h dimanche." in press
+
+
+def test_a_partial_problem_is_said_in_french_as_perturbations_never_panne() -> None:
+    email = SITE.incident("2026-07-06-business-email-blocklisted")
+    french = [bulletin_set(TEMPLATES, STATE, email, u).french for u in email.updates]
+    assert all(f is not None for f in french)
+    first = french[0]
+    assert first is not None
+    assert copy_of(first.radio[15]).startswith(
+        "Northwind Broadband signale des perturbations du service de courriel sur l'ensemble de son territoire."
+    )
+    assert first.sms.startswith("Northwind : perturbations de courriel dans tous les secteurs.")
+    radio = [copy_of(s) for f in french if f is not None for s in f.radio.values()]
+    assert not any("panne" in t or "fibre d'affaires" in t for t in radio)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from .. import display
-from ..incidents.model import Config, Contact, Incident, Status, Update
+from ..incidents.model import Config, Contact, Impact, Incident, Status, Update
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import RESTATED, Issue
 from . import editorial as e
@@ -86,15 +86,24 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     elif final:
         headline = f"{_capital(services)} service restored {where}"
         length = e.spoken_duration(e.elapsed(incident.began_at, at))
-        lede = f"{config.name}'s {services} service is back {where} after an outage that began at {since} and lasted {length}."
+        what = "a problem" if incident.impact in (None, Impact.MINOR) else "an outage"
+        lede = f"{config.name}'s {services} service is back {where} after {what} that began at {since} and lasted {length}."
         if customers:
             count = f"About {customers:,}" if customers >= 100 else f"{customers}"
             body.append(f"{count} customers were affected.")
     else:
         coming_back = update.status is Status.MONITORING
-        headline = f"{_capital(services)} service {'coming back' if coming_back else 'down'} {where}"
+        # A minor incident is a problem with the service, never "down" (the radio lead says the same).
+        problem = incident.impact in (None, Impact.MINOR)
+        state = "coming back" if coming_back else "problem" if problem else "down"
+        headline = {"problem": f"Problem affecting {services} service {where}"}.get(
+            state, f"{_capital(services)} service {state} {where}"
+        )
         if coming_back:
-            lede = f"{config.name}'s {services} service is coming back {where} after an outage that began at {since}{affecting}."
+            what = "a problem" if problem else "an outage"
+            lede = f"{config.name}'s {services} service is coming back {where} after {what} that began at {since}{affecting}."
+        elif problem:
+            lede = f"{config.name}'s {services} service has been having problems {where} since {since}{affecting}."
         else:
             lede = f"{config.name}'s {services} service has been down {where} since {since}{affecting}."
         if advice:  # safety is in the lede itself
@@ -102,7 +111,8 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         if lede_words(lede) >= LEDE_WORDS and affecting:  # the count can wait for the body
             lede = lede.replace(affecting, "")
             count = f"About {customers:,}" if customers and customers >= 100 else f"{customers}"
-            body.append(f"{count} customers {'lost service' if coming_back else 'are affected'}.")
+            lost = "lost service" if not problem else "were affected"
+            body.append(f"{count} customers {lost if coming_back else 'are affected'}.")
         if lede_words(lede) >= LEDE_WORDS:
             lede = lede.replace(where, _where(config, incident, short=True))
     if incident.cause:
