@@ -21,6 +21,7 @@ from example_repo import copy_of_example
 from lxml import etree
 
 from generator.bulletins import BulletinSet, bulletin_outputs, bulletin_set, editorial, published_sets
+from generator.bulletins.happened import day_said_once
 from generator.bulletins.press import LEDE_WORDS, press_facts
 from generator.bulletins.radio import candidate_sentences, copy_of, facts
 from generator.bulletins.story import without_the_time
@@ -600,7 +601,7 @@ def test_the_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     """At 6:05 the listener must hear that service came back once and went out again, not only the last outage."""
     reopened = SITE.incident("2026-09-24-st-albert-hub-power-failure")
     # One line for the reopening, with the time service dropped (the 4:40 update said 4:30), not when it was reported.
-    story = "Service first came back at three-twenty-five this afternoon, but it went out again at four-thirty this afternoon."
+    story = "Service first came back at three-twenty-five this afternoon, but it went out again at four-thirty."
     scripts = set_of(reopened, 7).radio
     for seconds in (30, 60):
         copy = copy_of(scripts[seconds])
@@ -620,6 +621,24 @@ def test_the_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     assert "The company first reported service coming back at three-twenty-five this afternoon." in first
     assert "The backup batteries ran down." in first  # the 2:30 update's news, said at the all clear
     assert "transfer switch" not in first  # not known yet at 3:50
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "clock", "said"),
+    [
+        ("three-twenty-five this afternoon", "four-thirty this afternoon", "four-thirty", "four-thirty"),
+        ("eleven-fifty this morning", "twelve-ten this afternoon", "twelve-ten", "twelve-ten this afternoon"),
+        ("three-twenty-five this afternoon", "noon", "noon", "noon"),
+        (
+            "quinze heures vingt-cinq cet après-midi",
+            "seize heures trente cet après-midi",
+            "seize heures trente",
+            "seize heures trente",
+        ),
+    ],
+)
+def test_the_day_is_said_once_for_two_times_in_one_sentence(earlier: str, later: str, clock: str, said: str) -> None:
+    assert day_said_once(earlier, later, clock) == said
 
 
 def test_a_reopening_that_does_not_say_when_service_dropped_is_told_by_the_time_it_was_reported() -> None:

@@ -363,7 +363,7 @@ def test_a_french_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     copy = copy_of(item.french.radio[60])
     assert (
         "Le service était d'abord revenu à quinze heures vingt-cinq cet après-midi, mais il a de nouveau été coupé "
-        "à seize heures trente cet après-midi. Cette fois, le service avait commencé à "
+        "à seize heures trente. Cette fois, le service avait commencé à "
         "revenir à dix-sept heures vingt cet après-midi."
     ) in copy
     assert "seize heures quarante" not in copy  # the reopening is said once, at the time service dropped

@@ -85,6 +85,14 @@ def reopening(incident: Incident, update: Update, zone: tzinfo, split: Split) ->
     return Reopening(back.at, reported.at, None, "")
 
 
+def day_said_once(earlier: str, later: str, clock: str) -> str:
+    """``four-thirty`` for ``four-thirty this afternoon`` (``later``, whose bare clock is ``clock``) when
+    ``earlier`` ended with the same day words: "came back at three-twenty-five this afternoon, but went
+    out again at four-thirty", not "this afternoon" twice. Any language: only the words are compared."""
+    rest = later[len(clock) :] if later.startswith(clock) else ""
+    return clock if rest.strip() and earlier.endswith(rest) else later
+
+
 def outage_causes(incident: Incident, update: Update, split: Split) -> tuple[tuple[str, ...], ...]:
     """Why each outage happened, earliest first, as sentences of the cause staff wrote.
 

@@ -28,7 +28,7 @@ from ..incidents.model import Config, Impact, Incident, Status, Update
 from ..state.as_of import Change, changes, live_estimate, passed_estimate
 from ..state.ledger import Issue
 from . import editorial as e
-from .happened import cause_wordings, earlier_news, first_coming_back, outage_causes, reopening
+from .happened import cause_wordings, day_said_once, earlier_news, first_coming_back, outage_causes, reopening
 from .story import (
     is_follow_up,
     regions_sentence,
@@ -215,9 +215,13 @@ def _went_out_again(incident: Incident, update: Update, zone) -> str:
     told = reopening(incident, update, zone, e.split_sentences)
     if told is None:
         return ""
-    came_back = f"Service first came back at {e.spoken_time(told.back_at, update.at, zone)}"
+    back = e.spoken_time(told.back_at, update.at, zone)
+    came_back = f"Service first came back at {back}"
     if told.dropped_at is not None:
-        return f"{came_back}, but it went out again at {e.spoken_time(told.dropped_at, update.at, zone)}."
+        dropped = day_said_once(
+            back, e.spoken_time(told.dropped_at, update.at, zone), e.spoken_clock(told.dropped_at, zone)
+        )
+        return f"{came_back}, but it went out again at {dropped}."
     return f"{came_back}, but the company reported it out again at {e.spoken_time(told.reported_at, update.at, zone)}."
 
 

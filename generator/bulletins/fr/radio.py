@@ -29,7 +29,7 @@ from ...state.as_of import live_estimate, passed_estimate
 from ...state.ledger import Issue
 from .. import editorial as e
 from ..editorial import fr
-from ..happened import cause_wordings, earlier_news, first_coming_back, outage_causes, reopening
+from ..happened import cause_wordings, day_said_once, earlier_news, first_coming_back, outage_causes, reopening
 from ..radio import (
     ALWAYS_KEPT,
     KILL_AFTER_HOURS,
@@ -244,9 +244,13 @@ def _went_out_again(incident: Incident, update: Update, zone) -> str:
     told = reopening(incident, update, zone, fr.split_sentences)
     if told is None:
         return ""
-    came_back = f"Le service était d'abord revenu à {fr.spoken_time(told.back_at, update.at, zone)}"
+    back = fr.spoken_time(told.back_at, update.at, zone)
+    came_back = f"Le service était d'abord revenu à {back}"
     if told.dropped_at is not None:
-        return f"{came_back}, mais il a de nouveau été coupé à {fr.spoken_time(told.dropped_at, update.at, zone)}."
+        dropped = day_said_once(
+            back, fr.spoken_time(told.dropped_at, update.at, zone), fr.spoken_clock(told.dropped_at, zone)
+        )
+        return f"{came_back}, mais il a de nouveau été coupé à {dropped}."
     return (
         f"{came_back}, mais l'entreprise a signalé une nouvelle panne à "
         f"{fr.spoken_time(told.reported_at, update.at, zone)}."
