@@ -85,6 +85,38 @@ def reopening(incident: Incident, update: Update, zone: tzinfo, split: Split) ->
     return Reopening(back.at, reported.at, None, "")
 
 
+@dataclass(frozen=True)
+class ReopeningWords:
+    """How a language tells a reopening at the all clear; ``{back}``, ``{dropped}``, ``{reported}`` are times said."""
+
+    dropped: str
+    """``Service first came back at {back}, but it went out again at {dropped}.``"""
+    reported: str
+    """When the company did not say when it dropped: ``…, but the company reported it out again at {reported}.``"""
+
+
+def reopening_story(
+    incident: Incident,
+    update: Update,
+    zone: tzinfo,
+    split: Split,
+    spoken_time: Callable[[datetime, datetime, tzinfo], str],
+    spoken_clock: Callable[[datetime, tzinfo], str],
+    words: ReopeningWords,
+) -> str:
+    """At an all clear after a reopening, the one sentence that tells it (the listener heard the first all clear):
+    when service first came back and when it dropped again, else when that was reported; ``""`` otherwise.
+    The day words are said once when both times share them."""
+    told = reopening(incident, update, zone, split)
+    if told is None:
+        return ""
+    back = spoken_time(told.back_at, update.at, zone)
+    if told.dropped_at is None:
+        return words.reported.format(back=back, reported=spoken_time(told.reported_at, update.at, zone))
+    dropped = day_said_once(back, spoken_time(told.dropped_at, update.at, zone), spoken_clock(told.dropped_at, zone))
+    return words.dropped.format(back=back, dropped=dropped)
+
+
 def day_said_once(earlier: str, later: str, clock: str) -> str:
     """``four-thirty`` for ``four-thirty this afternoon`` (``later``, whose bare clock is ``clock``) when
     ``earlier`` ended with the same day words: "came back at three-twenty-five this afternoon, but went

@@ -28,7 +28,14 @@ from ..incidents.model import Config, Impact, Incident, Status, Update
 from ..state.as_of import Change, changes, live_estimate, passed_estimate
 from ..state.ledger import Issue
 from . import editorial as e
-from .happened import cause_wordings, day_said_once, earlier_news, first_coming_back, outage_causes, reopening
+from .happened import (
+    ReopeningWords,
+    cause_wordings,
+    earlier_news,
+    first_coming_back,
+    outage_causes,
+    reopening_story,
+)
 from .story import (
     is_follow_up,
     regions_sentence,
@@ -208,21 +215,15 @@ _STATE_WORDS = {
 """Words a staff sentence would use to restate the lead, for telling padding from news."""
 
 
+REOPENING = ReopeningWords(
+    dropped="Service first came back at {back}, but it went out again at {dropped}.",
+    reported="Service first came back at {back}, but the company reported it out again at {reported}.",
+)
+"""An all clear after a reopen tells the whole story, not only the last outage's (see ``happened.reopening_story``)."""
+
+
 def _went_out_again(incident: Incident, update: Update, zone) -> str:
-    """``Service first came back at three-twenty-five this afternoon, but it went out again at four-thirty.``:
-    an all clear after a reopen tells the whole story, not only the last outage's (the listener heard the
-    first all clear), with the time service dropped when the company said it, else when it reported it."""
-    told = reopening(incident, update, zone, e.split_sentences)
-    if told is None:
-        return ""
-    back = e.spoken_time(told.back_at, update.at, zone)
-    came_back = f"Service first came back at {back}"
-    if told.dropped_at is not None:
-        dropped = day_said_once(
-            back, e.spoken_time(told.dropped_at, update.at, zone), e.spoken_clock(told.dropped_at, zone)
-        )
-        return f"{came_back}, but it went out again at {dropped}."
-    return f"{came_back}, but the company reported it out again at {e.spoken_time(told.reported_at, update.at, zone)}."
+    return reopening_story(incident, update, zone, e.split_sentences, e.spoken_time, e.spoken_clock, REOPENING)
 
 
 _PRESENT = re.compile(

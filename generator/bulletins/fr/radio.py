@@ -29,7 +29,14 @@ from ...state.as_of import live_estimate, passed_estimate
 from ...state.ledger import Issue
 from .. import editorial as e
 from ..editorial import fr
-from ..happened import cause_wordings, day_said_once, earlier_news, first_coming_back, outage_causes, reopening
+from ..happened import (
+    ReopeningWords,
+    cause_wordings,
+    earlier_news,
+    first_coming_back,
+    outage_causes,
+    reopening_story,
+)
 from ..radio import (
     ALWAYS_KEPT,
     KILL_AFTER_HOURS,
@@ -238,23 +245,15 @@ _ADVICE_TO_CALL = re.compile(r"\b(?:cellulaire|mobile)", re.IGNORECASE)
 _EMERGENCIES = re.compile(r"\burgenc|\b9-1-1\b", re.IGNORECASE)
 
 
+REOPENING = ReopeningWords(
+    dropped="Le service était d'abord revenu à {back}, mais il a de nouveau été coupé à {dropped}.",
+    reported="Le service était d'abord revenu à {back}, mais l'entreprise a signalé une nouvelle panne à {reported}.",
+)
+"""The English rule (``radio.REOPENING``) in French, said at the all clear that ends the second outage."""
+
+
 def _went_out_again(incident: Incident, update: Update, zone) -> str:
-    """The English rule (``radio._went_out_again``) in French: when service first came back, and when it
-    went out again (else when the company reported it), said at the all clear that ends the second outage."""
-    told = reopening(incident, update, zone, fr.split_sentences)
-    if told is None:
-        return ""
-    back = fr.spoken_time(told.back_at, update.at, zone)
-    came_back = f"Le service était d'abord revenu à {back}"
-    if told.dropped_at is not None:
-        dropped = day_said_once(
-            back, fr.spoken_time(told.dropped_at, update.at, zone), fr.spoken_clock(told.dropped_at, zone)
-        )
-        return f"{came_back}, mais il a de nouveau été coupé à {dropped}."
-    return (
-        f"{came_back}, mais l'entreprise a signalé une nouvelle panne à "
-        f"{fr.spoken_time(told.reported_at, update.at, zone)}."
-    )
+    return reopening_story(incident, update, zone, fr.split_sentences, fr.spoken_time, fr.spoken_clock, REOPENING)
 
 
 _PRESENT = re.compile(
