@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 import yaml
 from yaml.events import (
     AliasEvent,
-    CollectionEndEvent,
     CollectionStartEvent,
     DocumentStartEvent,
     MappingEndEvent,
@@ -211,21 +210,23 @@ def _check_events(text: str, file: str, loader_class=yaml.SafeLoader) -> list:
         while loader.check_event():
             event = loader.get_event()
             events.append(event)
-            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            kind = type(event)
+            if kind is ScalarEvent or kind is MappingEndEvent or kind is SequenceEndEvent:
+                if kind is not ScalarEvent:
+                    depth -= 1
+                elif event.anchor is None and event.tag is None:
+                    continue  # the common case, checked with the fewest steps: most events are plain values
+
+            def refuse(expected: str, found: str, event: yaml.Event = event) -> YamlProblem:
+                line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                return YamlProblem(Problem(file, line, column, "", expected, found))
+
             # Depth is counted on the stream of events, which no parser builds recursively: a file
-            # of 25,000 nested brackets is refused here, before composing it could exhaust the stack.
+            # of 25,000 nested brackets is refused here, before building it could exhaust the stack.
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise YamlProblem(
-                        Problem(file, line, column, "", f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")
-                    )
-            elif isinstance(event, CollectionEndEvent):
-                depth -= 1
-
-            def refuse(expected: str, found: str, line: int = line, column: int = column) -> YamlProblem:
-                return YamlProblem(Problem(file, line, column, "", expected, found))
-
+                    raise refuse(f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")
             if isinstance(event, DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -384,7 +385,7 @@ class _Builder:
             key_at = _mark(key_event)
             is_scalar = isinstance(key_event, ScalarEvent)
             key = _scalar(key_event, refuse) if is_scalar else None
-            merge = is_scalar and _tag(key_event).endswith(":merge")
+            merge = is_scalar and key_event.value == "<<" and _tag(key_event).endswith(":merge")
             if not isinstance(key, str) or merge:
                 raise refuse("a field name", "a YAML merge key" if merge else describe(_plain(key_event)), key_at)
             if key in mapping:
@@ -406,6 +407,12 @@ _COMMENT_AFTER = re.compile(r"[ \t]+(#.*?)\s*$")
 _RESOLVER = yaml.resolver.Resolver()
 
 
+def _timestamp(event: ScalarEvent) -> bool:
+    """Whether PyYAML reads a plain scalar as a time (YAML 1.1: ``2026-05-12 09:00``); such values stay text."""
+    value = event.value  # every YAML 1.1 timestamp starts with a digit and has a "-": most values are not asked
+    return value[:1].isdigit() and "-" in value and _tag(event).endswith(":timestamp")
+
+
 def _tag(event: ScalarEvent) -> str:
     """The tag PyYAML resolves a scalar to (tags written in the file are refused before this)."""
     return _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
@@ -420,9 +427,10 @@ def _plain(event: NodeEvent) -> object:
 def _scalar(event: ScalarEvent, refuse) -> object:
     """A scalar's value as YAML 1.2's core schema reads it; quoted and block scalars are text."""
     value = event.value
-    if (problem := character_problem(value)) is not None:  # escapes like "\uFFFE" decode here
+    # The file's characters were checked whole; only a double-quoted escape ("\uFFFE") makes new ones.
+    if event.style == '"' and (problem := character_problem(value)) is not None:
         raise refuse(*problem)
-    if event.style not in (None, "") or _SEXAGESIMAL.match(value) or _tag(event).endswith(":timestamp"):
+    if event.style not in (None, "") or _SEXAGESIMAL.match(value) or _timestamp(event):
         # Quoted text, and times and 14:00-style values, stay text: quoted and
         # unquoted times follow the same rules in the loader.
         return value
