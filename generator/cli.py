@@ -320,7 +320,7 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
             cache = BuildCache(
                 root / CACHE_DIR, warn=lambda message: click.echo(f"outage: warning: {message}", err=True)
             )
-            build_site(root, staging, site, moment, published, previous=previous, cache=cache)
+            build_site(root, staging, site, moment, published, previous=previous, cache=cache, fork=True)
     except BuildFailed as exc:
         _fail(f"the site was not built, and {target} is unchanged: {exc}")
     except OSError as exc:

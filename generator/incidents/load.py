@@ -134,14 +134,31 @@ def _files_in_incidents(root: Path) -> list[Path]:
     folder = root / INCIDENTS_DIR
     if not folder.is_dir() or not _inside(folder, root):
         return []
+    inside = root.resolve()
     found = []
-    for base, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not os.path.islink(os.path.join(base, name))]
-        for name in files:
-            path = Path(base) / name
-            if path.is_file() and _inside(path, root) and not _hidden(path.relative_to(folder)):
+    for entry, relative in _entries(folder):
+        if entry.is_symlink():
+            # Only a link can lead out: a plain file under a folder that is no link is inside.
+            path = Path(entry.path)
+            if path.is_file() and path.resolve().is_relative_to(inside) and not _hidden(relative):
                 found.append(path)
+        elif entry.is_file(follow_symlinks=False) and not _hidden(relative):
+            found.append(Path(entry.path))
     return sorted(found)
+
+
+def _entries(folder: Path, relative: Path = Path()):
+    """(entry, path relative to incidents/) of everything under ``folder``; links to folders are not entered.
+
+    One ``scandir`` a folder: the entries know whether they are links or files without a call each,
+    which makes listing ten thousand incident files a matter of milliseconds.
+    """
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    for entry in entries:
+        yield entry, relative / entry.name
+        if entry.is_dir(follow_symlinks=False):
+            yield from _entries(Path(entry.path), relative / entry.name)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -157,19 +174,16 @@ def _outside_links(root: Path) -> list[Problem]:
     if not folder.is_dir():
         return []
     problems = []
-    for base, folders, files in os.walk(folder):
-        for name in [*folders, *files]:
-            path = Path(base) / name
-            if not path.is_symlink():
-                continue
-            source = path.relative_to(root).as_posix()
-            if not _inside(path, root):
-                found = f"a link to {os.readlink(path)}, outside the repository"
-                problems.append(Problem(source, 1, 1, "", "a file inside the repository", found))
-            elif path.is_dir():
-                problems.append(
-                    Problem(source, 1, 1, "", "a folder, not a link to one", f"a link to {os.readlink(path)}")
-                )
+    for entry, _ in _entries(folder):
+        if not entry.is_symlink():
+            continue
+        path = Path(entry.path)
+        source = path.relative_to(root).as_posix()
+        if not _inside(path, root):
+            found = f"a link to {os.readlink(path)}, outside the repository"
+            problems.append(Problem(source, 1, 1, "", "a file inside the repository", found))
+        elif path.is_dir():
+            problems.append(Problem(source, 1, 1, "", "a folder, not a link to one", f"a link to {os.readlink(path)}"))
     return problems
 
 

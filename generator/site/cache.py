@@ -96,6 +96,10 @@ class BuildCache:
             return {}
         return entries
 
+    def has(self, key: str) -> bool:
+        """Whether ``get(key, …)`` will find a value without making one."""
+        return key in self.entries
+
     def get(self, key: str, make: Callable[[], str]) -> str:
         """The value kept under ``key``, or ``make()``'s, kept for next time."""
         value = self.entries.get(key)

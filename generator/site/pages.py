@@ -25,6 +25,7 @@ from ..state.now import COMPONENT_STATUSES, ComponentState, Snapshot, component_
 from ..state.uptime import Uptime, uptime
 from .cache import BuildCache
 from .cache import key as cache_key
+from .parallel import split
 
 HISTORY_LIMIT = 50
 """Service, area and maintenance pages list this many past items and link to the archive for the rest."""
@@ -280,11 +281,13 @@ def site_pages(
     withdrawals: Sequence[WithdrawalSet] = (),
     cache: BuildCache | None = None,
     fingerprint: str = "",
+    fork: bool = False,
 ) -> list[Page]:
     """Every generated page of the site, in a stable order; ``bulletins`` are the published bulletin sets.
 
     With a ``cache``, incident pages whose inputs (keyed with ``fingerprint``: the tool and the
-    repository's settings) have not changed are taken from it instead of rendered.
+    repository's settings) have not changed are taken from it instead of rendered. With
+    ``fork``, the others are rendered in two processes (the same bytes).
     """
     r = _Renderer(state)
     site = state.site
@@ -373,13 +376,21 @@ def site_pages(
                     total=len(history),
                 )
             )
+    bodies = []  # (incident, its url, its cache key, how to render it)
     for incident in newest_first:
         url, sets = incident_url(incident), published.get(incident.id, [])
 
         def body(incident: Incident = incident, url: str = url, sets: list[BulletinSet] = sets) -> str:
             return r.render("incident.html", url, incident=incident, bulletins=sets, keep_days=KEEP_DAYS)
 
-        kept = body() if cache is None else cache.get(incident_page_key(fingerprint, state, incident, sets), body)
+        bodies.append(
+            (incident, url, "" if cache is None else incident_page_key(fingerprint, state, incident, sets), body)
+        )
+    # The bodies not in the cache are most of a cold build's pages: with ``fork``, half are rendered
+    # in a second process while this one renders the rest (see ``parallel.py``).
+    made = iter(split([body for _, _, key, body in bodies if cache is None or not cache.has(key)], fork))
+    for incident, url, key, _ in bodies:
+        kept = next(made) if cache is None else cache.get(key, lambda: next(made))
         description = display.plain(incident.latest.message)[:200]
         pages.append(Page(f"incidents/{incident.id}.md", url, incident.title, kept, description))
     pages.append(

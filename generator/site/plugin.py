@@ -35,6 +35,7 @@ from . import brand
 from .cache import BuildCache, repository_fingerprint
 from .outputs import static_outputs
 from .pages import Page, site_pages
+from .parallel import Forked, can_fork
 from .shells import CANONICAL, DESCRIPTION, TITLE, Shell, ShellKey, marker_content, shell_key
 from .writer import OutputError, check_relative_path, publish
 
@@ -74,6 +75,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         self.previous: Path | None = None
         self.cache: BuildCache | None = None
         """Incident pages' bodies by the hash of their inputs (see ``cache.py``); ``None``: render every one."""
+        self.fork = False
+        """Use a second process for part of the work where that is safe (``outage build``; see ``parallel.py``)."""
         """The live site, made by a build: generated files with the same bytes are hard-linked from it."""
 
     def on_config(self, config):
@@ -128,14 +131,20 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             bulletins = published_sets(bulletin_templates(self.root), state)
             withdrawals = withdrawal_sets(state)
             fingerprint = repository_fingerprint(self.root) if self.cache is not None else ""
-            pages = site_pages(state, bulletins, withdrawals, self.cache, fingerprint)
+            fork = self.fork and can_fork()
+            # The files that are not pages (feeds, API, calendar, bulletins) are made in a second
+            # process while this one makes the pages: their bytes are the same either way.
+            files_later = Forked(lambda: static_outputs(state, bulletins, withdrawals), fork)
+            try:
+                pages = site_pages(state, bulletins, withdrawals, self.cache, fingerprint, fork=fork)
+                outputs = files_later.result()
+            finally:
+                files_later.close()
             self.bodies = {p.src_uri: p.body for p in pages}
             generated: list[tuple[str, str | bytes, Page | None]] = [
                 (p.src_uri, "", p) if self._fills(p) else (p.src_uri, _front_matter(p), None) for p in pages
             ]
-            generated += [
-                (path, data, None) for path, data in sorted(static_outputs(state, bulletins, withdrawals).items())
-            ]
+            generated += [(path, data, None) for path, data in sorted(outputs.items())]
             generated += [(path, data, None) for path, data in sorted(self.images.values())]
         except TemplateError as exc:
             where = f"{TEMPLATE_DIR}/{exc.name}:{exc.lineno}" if getattr(exc, "lineno", None) else str(TEMPLATE_DIR)
@@ -310,12 +319,14 @@ def build_site(
     shells: bool = True,
     previous: Path | None = None,
     cache: BuildCache | None = None,
+    fork: bool = False,
 ) -> None:
     """Build the site of ``root`` into ``site_dir`` with MkDocs, strictly.
 
     ``shells=False`` sends every page through the theme (the reference the tests compare with);
     ``previous`` is the live site, made by a build, to hard-link unchanged files from;
-    ``cache`` keeps incident pages' bodies for the next build (saved only if this one succeeds).
+    ``cache`` keeps incident pages' bodies for the next build (saved only if this one succeeds);
+    ``fork`` lets part of the work run in a second process, where ``parallel.can_fork`` says that is safe.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -327,6 +338,7 @@ def build_site(
     plugin.site, plugin.now, plugin.publication, plugin.shells = site, now, publication, shells
     plugin.previous = previous if shells else None
     plugin.cache = cache
+    plugin.fork = fork
     messages = _Collector()
     logging.getLogger("mkdocs").addHandler(messages)
     try:
