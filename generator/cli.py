@@ -361,11 +361,14 @@ def serve(root: Path, now: str | None, address: str) -> None:
     Example:
       outage serve --address 127.0.0.1:8000
     """
+    from .incidents.load import Reading
     from .site.preview import NotBuilt, Preview, PreviewError
+
+    reading = Reading()  # a save parses and checks only the files it changed
 
     def prepare():
         """The checked site and the moment to build it at: the clock, read anew for each build, or --now."""
-        site = load_site(root)
+        site = load_site(root, reading)
         if now is None:
             moment = datetime.now(UTC).astimezone(site.config.timezone)
             if problems := future_updates(site, moment):
