@@ -452,18 +452,7 @@ def cap_alert(
     add = _adder()
     for area in incident.areas:
         _area(config, info, area, add)
-    for other in others:
-        words = replace(
-            message,
-            event=other.event,
-            headline=other.headline,
-            description=other.description,
-            instruction=other.instruction,
-            web=other.web,
-        )
-        info = _info(alert, config, words, info_language(config, other.language))
-        for desc, area in other.areas:
-            _area(config, info, area, add, desc)
+    _other_languages(alert, config, message, others, add)
     return etree.tostring(alert, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -504,6 +493,12 @@ def cap_cancel(config: Config, withdrawal: Withdrawal, others: tuple[InfoText, .
     add = _adder()
     for area in areas:
         _area(config, info, area, add)
+    _other_languages(alert, config, message, others, add)
+    return etree.tostring(alert, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _other_languages(alert, config: Config, message: _Message, others: tuple[InfoText, ...], add) -> None:
+    """An ``info`` block in each further language after the first: the same message, its words and areas in that language."""
     for other in others:
         words = replace(
             message,
@@ -516,7 +511,6 @@ def cap_cancel(config: Config, withdrawal: Withdrawal, others: tuple[InfoText, .
         info = _info(alert, config, words, info_language(config, other.language))
         for desc, area in other.areas:
             _area(config, info, area, add, desc)
-    return etree.tostring(alert, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def _withdrawn_event(config: Config, withdrawal: Withdrawal) -> str:
