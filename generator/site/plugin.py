@@ -33,6 +33,7 @@ from ..state.ledger import NO_LEDGER, Publication
 from ..state.now import snapshot
 from . import brand
 from .cache import BuildCache, repository_fingerprint
+from .kept_bulletins import keep_bulletin_texts
 from .outputs import static_outputs
 from .pages import Page, site_pages
 from .parallel import Forked, can_fork
@@ -131,6 +132,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             bulletins = published_sets(bulletin_templates(self.root), state)
             withdrawals = withdrawal_sets(state)
             fingerprint = repository_fingerprint(self.root) if self.cache is not None else ""
+            if self.cache is not None:
+                keep_bulletin_texts(self.cache, fingerprint, bulletins)
             fork = self.fork and can_fork()
             # The files that are not pages (feeds, API, calendar, bulletins) are made in a second
             # process while this one makes the pages: their bytes are the same either way.
