@@ -428,7 +428,7 @@ def test_a_malformed_recipients_file_is_located_before_any_connection(
     code, output = run_notify(builds, environment(smtp, path))
     assert code == 1
     assert output.splitlines() == [
-        f"{path}:2:50: newsrooms[0].area: expected one of the keys name, email, services, areas; "
+        f"{path}:2:50: newsrooms[0].area: expected one of the keys name, email, services, areas, language; "
         "found the unknown key 'area' (did you mean 'areas'?)",
         f"{path}:3:28: newsrooms[1].email: expected an email address like news@radio.example; "
         "found 'desk at gazette.example'",
@@ -438,6 +438,59 @@ def test_a_malformed_recipients_file_is_located_before_any_connection(
     ]
     assert smtp.connections == 0
     assert not smtp.received
+
+
+FRENCH_RECIPIENTS = """\
+newsrooms:
+  - {name: CKNW News, email: news@radio.example}
+  - {name: Radio-Canada Edmonton, email: nouvelles@ici.example, language: fr}
+technical:
+  - {name: Clinique Beta, email: ti@beta.example, services: [internet], language: fr}
+"""
+
+
+def test_a_recipient_in_french_gets_the_french_bulletins_in_french(
+    builds: Builds, smtp: Recorder, tmp_path: Path
+) -> None:
+    path = tmp_path / "recipients.yml"
+    path.write_text(FRENCH_RECIPIENTS, encoding="utf-8")
+    code, output = run_notify(builds, environment(smtp, path))
+    assert code == 0, output
+    assert "sent 3 message(s) for 1 bulletin(s)" in output
+    french = builds.site / "fr" / "bulletins" / NEW_ID
+    radio, press, notice = (
+        (french / name).read_text(encoding="utf-8") for name in ("radio.txt", "press.txt", "notice.txt")
+    )
+    assert radio.startswith("SUJET")
+    desk = smtp.to("nouvelles@ici.example")[0].message
+    assert desk["Subject"] == (
+        "Northwind Broadband\u00a0: Panne d'Internet à Clareview et à Castle Downs — mise à jour de 12 h 40 HNR"
+    )
+    assert desk["Content-Language"] == "fr"
+    # Its own Message-ID: the English message of the same bulletin is another message.
+    assert desk["Message-ID"] == f"<bulletin-{OPEN_ID}-20261122-1940-newsroom-fr@{HOST}>"
+    body = desk.get_content()
+    assert body.startswith(radio.rstrip("\n") + "\n\n" + press.rstrip("\n") + "\n\n-- \n")
+    assert "envoie ce message à une salle de nouvelles pour la mise à jour de 12 h 40 HNR" in body
+    assert f"https://{HOST}/fr/bulletins/{NEW_ID}/" in body
+    contact = smtp.to("ti@beta.example")[0].message
+    assert contact.get_content().startswith(notice.rstrip("\n") + "\n\n-- \n")
+    assert contact["Message-ID"] == f"<bulletin-{OPEN_ID}-20261122-1940-technical-fr@{HOST}>"
+    # The English newsroom of the same file is served as before.
+    english = smtp.to("news@radio.example")[0].message
+    assert english["Subject"] == SUBJECT and english["Content-Language"] is None
+    assert english.get_content().startswith(bulletin_file(builds, "radio.txt").rstrip("\n"))
+
+
+def test_a_language_the_site_does_not_publish_is_located(builds: Builds, smtp: Recorder, tmp_path: Path) -> None:
+    path = tmp_path / "recipients.yml"
+    path.write_text("newsrooms:\n  - {name: CKNW News, email: news@radio.example, language: de}\n", encoding="utf-8")
+    code, output = run_notify(builds, environment(smtp, path))
+    assert code == 1
+    assert output.splitlines()[0] == (
+        f"{path}:2:60: newsrooms[0].language: expected one of status.yml's languages (en, fr); found 'de'"
+    )
+    assert smtp.connections == 0
 
 
 def test_a_broken_recipients_yaml_and_missing_recipients(builds: Builds, smtp: Recorder, tmp_path: Path) -> None:

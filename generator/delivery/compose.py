@@ -16,6 +16,7 @@ from email.utils import format_datetime, parseaddr
 from pathlib import Path
 
 from .. import display
+from ..catalogue import catalogue_for
 from ..incidents.model import Config
 from .errors import NotifyError
 from .owed import mask
@@ -56,14 +57,39 @@ def message_id(incident: str, update: str, kind: str, config: Config, revision: 
     return f"<bulletin-{incident}-{update}{suffix}-{kind}@{host}>"
 
 
-def subject(bulletin: Bulletin, config: Config) -> str:
+def subject(bulletin: Bulletin, config: Config, language: str = "en") -> str:
     """``Northwind Broadband: Internet outage in Clareview — update of 10:30 a.m.``; corrections and
-    withdrawals say so first."""
+    withdrawals say so first. In French: ``Northwind Broadband : Panne … — mise à jour de 10 h 30 HNR``."""
+    if language == "fr":
+        words = catalogue_for("fr")
+        when = words.clock(bulletin.at, config.timezone)
+        marker = {"withdrawal": "RETIRÉ — ", "correction": "CORRECTION — "}.get(bulletin.kind, "")
+        return f"{config.name}{words.colon} {marker}{bulletin.title} — mise à jour de {when}"
     when = display.clock(bulletin.at, config.timezone)
     if bulletin.kind == "withdrawal":
         return f"{config.name}: WITHDRAWN — {bulletin.title} — update of {when}"
     marker = "CORRECTION — " if bulletin.kind == "correction" else ""
     return f"{config.name}: {marker}{bulletin.title} — update of {when}"
+
+
+def _footer(bulletin: Bulletin, recipient: Recipient, config: Config, reply_to: str, folder: str) -> str:
+    """Why they get it, where every format of the update is, and whom to write to: in the recipient's language."""
+    page = f"{config.site_url}{folder}bulletins/{bulletin.id}/"
+    if recipient.language == "fr":
+        words = catalogue_for("fr")
+        who = "à une salle de nouvelles" if recipient.kind == NEWSROOM else "à un contact technique"
+        return (
+            f"-- \n{config.name} envoie ce message {who} pour la mise à jour de "
+            f"{words.clock(bulletin.at, config.timezone)} sur un incident.\n"
+            f"Tous les bulletins de cette mise à jour, avec l'alerte CAP{words.colon} {page}\n"
+            f"Pour changer ce que vous recevez, écrivez à {reply_to}."
+        )
+    who = "a newsroom" if recipient.kind == NEWSROOM else "a technical contact"
+    return (
+        f"-- \n{config.name} sends this to {who} for the update of {display.clock(bulletin.at, config.timezone)} on an incident.\n"
+        f"Every bulletin of this update, with the CAP alert: {page}\n"
+        f"To change what you receive, write to {reply_to}."
+    )
 
 
 def _revision(bulletin: Bulletin) -> str:
@@ -76,23 +102,24 @@ def compose(bulletin: Bulletin, recipient: Recipient, config: Config, site_dir: 
     names = ("radio.txt", "press.txt") if recipient.kind == NEWSROOM else ("notice.txt",)
     parts = [_bulletin_file(site_dir, bulletin, name).rstrip("\n") for name in names]
     reply_to = (config.media_contact or config.contact).email if recipient.kind == NEWSROOM else config.contact.email
-    who = "a newsroom" if recipient.kind == NEWSROOM else "a technical contact"
-    footer = (
-        f"-- \n{config.name} sends this to {who} for the update of {display.clock(bulletin.at, config.timezone)} on an incident.\n"
-        f"Every bulletin of this update, with the CAP alert: {config.site_url}bulletins/{bulletin.id}/\n"
-        f"To change what you receive, write to {reply_to}."
-    )
+    # Another language than the site's first: its files (from its index), its words, and its own Message-ID.
+    other = recipient.language != config.languages[0]
+    folder = f"{recipient.language}/" if other else ""
+    footer = _footer(bulletin, recipient, config, reply_to, folder)
     message = EmailMessage()
-    message["Subject"] = subject(bulletin, config)
+    message["Subject"] = subject(bulletin, config, recipient.language)
     message["From"] = sender
     message["To"] = recipient.address
     if reply_to.lower() != sender.addr_spec.lower():
         message["Reply-To"] = reply_to
     message["Date"] = format_datetime(bulletin.issued or bulletin.at)
-    message["Message-ID"] = message_id(bulletin.incident, bulletin.update, recipient.kind, config, _revision(bulletin))
+    kind = f"{recipient.kind}-{recipient.language}" if other else recipient.kind
+    message["Message-ID"] = message_id(bulletin.incident, bulletin.update, kind, config, _revision(bulletin))
     message["Auto-Submitted"] = "auto-generated"
     message["X-Auto-Response-Suppress"] = "All"
     message.set_content("\n\n".join([*parts, footer]) + "\n", charset="utf-8", cte="quoted-printable")
+    if other:  # after set_content, which replaces every Content- header; RFC 3282, so readers do not offer to translate
+        message["Content-Language"] = recipient.language
     # The body is encoded now, in lines of 76. Headers are folded when the
     # message is sent: long lines (RFC 5322 allows 998) keep Python's folder
     # from splitting the subject at its dash, which some readers show as two spaces.

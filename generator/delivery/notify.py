@@ -62,7 +62,15 @@ def prepare(config: Config, site_dir: Path, ledger: Ledger, environ: Mapping[str
         for person in recipients
         if person.wants(bulletin) and is_owed(ledger, bulletin, keys[person.entry])
     ]
-    deliveries = [Delivery(b, person, compose(b, person, config, site_dir, sender)) for b, person in owed]
+    # A recipient in another language gets the same bulletin (same key, same books) from that language's index.
+    versions = {
+        language: {b.key: b for b in built_index(site_dir, f"{language}/")}
+        for language in {r.language for r in recipients} - {config.languages[0]}
+    }
+    deliveries = [
+        Delivery(b, person, compose(versions.get(person.language, {}).get(b.key, b), person, config, site_dir, sender))
+        for b, person in owed
+    ]
     welcomed = [r for r in recipients if keys[r.entry] in new]
     return Outbox(deliveries, len({b.key for b, _ in owed}), len(built), recipients, welcomed)
 

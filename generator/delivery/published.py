@@ -84,9 +84,9 @@ def read_index(raw: bytes, source: str) -> list[Bulletin]:
         raise NotifyError(f"{source}: expected a bulletin index written by outage build; found {exc!r}") from None
 
 
-def built_index(site_dir: Path) -> list[Bulletin]:
-    """The bulletins of the build in ``site_dir``."""
-    path = site_dir / INDEX
+def built_index(site_dir: Path, folder: str = "") -> list[Bulletin]:
+    """The bulletins of the build in ``site_dir``; ``folder``: another language's (``fr/``), with its titles and files."""
+    path = site_dir / folder / INDEX
     if not path.is_file():
         raise NotifyError(
             f"no {INDEX} in {site_dir}: build the site first (outage build --site-dir {site_dir}), then notify"

@@ -53,6 +53,11 @@ class RecipientFile(_Strict):
     areas: list[Id] = Field(
         default_factory=list, description="Only bulletins about these area ids (default: every area)."
     )
+    language: Line | None = Field(
+        default=None,
+        description="The language of the bulletins they get, one of status.yml's languages, e.g. fr "
+        "(default: the site's first).",
+    )
 
 
 class RecipientsFile(_Strict):
@@ -74,6 +79,8 @@ class Recipient:
     areas: frozenset[str] = frozenset()
     entry: str = ""
     """Where it stands in the file, like ``newsrooms[2]``: names it in a log where the address is masked."""
+    language: str = "en"
+    """The language of the bulletins they get: one of the site's (``fr``: the French files, subject and footer)."""
 
     @property
     def address(self) -> Address:
@@ -144,6 +151,9 @@ def load_recipients(raw: bytes, file: str, config: Config) -> list[Recipient]:
                 found = f"{entry.email!r} again (also {group}[{seen[address]}])"
                 checker.fail((*loc, "email"), f"each address once in {group}", found)
             seen.setdefault(address, index)
+            if entry.language is not None and entry.language not in config.languages:
+                expected = f"one of status.yml's languages ({', '.join(config.languages)})"
+                checker.fail((*loc, "language"), expected, describe(entry.language))
             for name in ("services", "areas"):
                 for position, value in enumerate(getattr(entry, name)):
                     if value not in known[name]:
@@ -158,6 +168,7 @@ def load_recipients(raw: bytes, file: str, config: Config) -> list[Recipient]:
                     frozenset(entry.services),
                     frozenset(entry.areas),
                     f"{group}[{index}]",
+                    entry.language or config.languages[0],
                 )
             )
     if checker.problems:
