@@ -89,7 +89,9 @@ def test_a_broken_save_gives_the_problems_a_fresh_reading_gives_then_its_fix_rea
     file.write_bytes(good)
     parsed.clear()
     assert load_site(root, reading) == load_site(root)
-    assert parsed.count(file.relative_to(root).as_posix()) == 2  # read anew by both: the broken version was not kept as good
+    assert (
+        parsed.count(file.relative_to(root).as_posix()) == 2
+    )  # read anew by both: the broken version was not kept as good
 
 
 def test_files_no_longer_there_are_let_go(tmp_path: Path) -> None:
