@@ -19,6 +19,7 @@ from generator.cli import main
 from generator.site import cache as cache_module
 from generator.site.cache import CACHE_DIR, PAGES_FILE, BuildCache, repository_fingerprint
 
+ROOT = Path(__file__).resolve().parent.parent
 OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
 
 
@@ -193,3 +194,42 @@ def test_a_changed_bulletin_template_makes_every_set_again(tmp_path: Path, monke
     assert seen[1][0] == 0 and seen[1][1] == seen[0][1]
     assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:45")
     assert any("-30-" in p.read_text(encoding="utf-8") for p in (tmp_path / "site" / "bulletins").rglob("press.txt"))
+
+
+def test_an_update_dated_later_appears_when_its_time_comes_though_no_file_changed(
+    tmp_path: Path, counted: list[tuple[int, int]]
+) -> None:
+    """A page's key is its file's bytes and how many of its updates exist yet: the same file later is another page."""
+    root = copy_of_example(tmp_path, with_template=True)
+    update = run(
+        "update", "--root", str(root), OPEN_ID, "--now", "2026-11-22 11:30", "--status", "monitoring",
+        "--message", "Service is back for most customers in Clareview; we are watching it.",
+    )  # fmt: skip
+    assert update.exit_code == 0, update.output
+    build(root, tmp_path / "site", "2026-11-22 11:00")
+    page = tmp_path / "site" / "incidents" / OPEN_ID / "index.html"
+    assert "we are watching it" not in page.read_text(encoding="utf-8")  # written for 11:30, not yet said at 11:00
+    build(root, tmp_path / "site", "2026-11-22 11:35")
+    assert "we are watching it" in page.read_text(encoding="utf-8")
+    assert counted[1][1] >= 1  # that page was made again, though its file is the same
+    assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 11:35")
+
+
+def test_the_key_of_an_incident_page_counts_the_updates_that_exist_yet() -> None:
+    """The same file, fewer updates said yet: another key, whatever else stays the same."""
+    from dataclasses import replace
+
+    from generator.incidents.load import load_site
+    from generator.incidents.times import parse_time
+    from generator.site.pages import incident_page_key
+    from generator.state.as_of import as_of
+    from generator.state.now import snapshot
+
+    site = load_site(ROOT)
+    state = snapshot(site, parse_time("2026-11-22 10:45", site.config.timezone))
+    incident = next(i for i in site.incidents if len(i.updates) > 2 and not i.is_open)
+    assert as_of(incident, incident.updates[1]).source_digest == incident.source_digest != ""
+    # One update fewer, the same first and last: the same status, times and words on the page but the timeline.
+    fewer = replace(incident, updates=(incident.updates[0], incident.updates[-1]))
+    assert incident_page_key("f", state, fewer, []) != incident_page_key("f", state, incident, [])
+    assert incident_page_key("f", state, incident, []) == incident_page_key("f", state, incident, [])

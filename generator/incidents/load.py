@@ -322,6 +322,8 @@ def read_incident(
         return None, checker.problems
     assert isinstance(validated, IncidentFile | MaintenanceFile)
     incident = check_incident(validated, incident_id, config, checker)
+    if incident is not None:
+        incident = replace(incident, source_digest=hashlib.sha256(raw).hexdigest())
     if missing is not None:
         missing.extend(checker.warnings)
     return incident, checker.problems

@@ -341,6 +341,8 @@ class Incident:
     """The title, expected impact and postmortem in other languages."""
     untranslated: frozenset[str] = UNTRANSLATED
     """Text fields shown in the default language in a site seen in another (see :class:`Contact`)."""
+    source_digest: str = field(default="", repr=False, compare=False)
+    """sha256 of the file's bytes: with ``status.yml``, everything this incident is made from (the build cache's key)."""
 
     @property
     def is_maintenance(self) -> bool:

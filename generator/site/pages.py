@@ -230,9 +230,12 @@ def month_key(incident: Incident, site: Site) -> str:
 def incident_page_key(fingerprint: str, state: Snapshot, incident: Incident, bulletins: Sequence[BulletinSet]) -> str:
     """The cache key of an incident page's body: every input it is rendered from (see ``cache.py``).
 
-    The incident as of now (its repr: every field, every update), and what "now" changes on
-    the page: today's date and year (``when``), the estimate, overdue and duration words.
-    An object without a stable repr only makes a key that is never found again, never a wrong page.
+    The incident as of now: its file's bytes (with ``status.yml``, in ``fingerprint``,
+    everything it is made from) and how many of its updates exist yet; and what "now"
+    changes on the page: today's date and year (``when``), the estimate, overdue and
+    duration words. Hashing the file is much cheaper than writing out the whole incident,
+    which was most of a rebuild's keys; an incident not read from a file (no digest) is
+    keyed by its repr, every field and every update.
     """
     now, zone, config = state.now, state.config.timezone, state.config
     said_now = (
@@ -250,9 +253,8 @@ def incident_page_key(fingerprint: str, state: Snapshot, incident: Incident, bul
         state.publication.withdrawn_from(incident.id),
     )
     sets = [(item.path, item.update.at, item.label) for item in bulletins]
-    return cache_key(
-        fingerprint, "incident.html", repr(incident), repr(said_now), repr(ledger), repr(sets), str(KEEP_DAYS)
-    )
+    made_of = f"{incident.source_digest} {len(incident.updates)}" if incident.source_digest else repr(incident)
+    return cache_key(fingerprint, "incident.html", made_of, repr(said_now), repr(ledger), repr(sets), str(KEEP_DAYS))
 
 
 def month_pages(r: _Renderer, key: str, title: str, items: list[Incident]) -> list[Page]:
