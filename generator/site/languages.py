@@ -1,0 +1,95 @@
+"""The site's pages in each of its languages: a page's counterpart, and the theme's words around it.
+
+A site with ``languages: [en, fr]`` has every page twice: ``incidents/<id>/`` and
+``fr/incidents/<id>/``. For each page the plugin asks :func:`in_language` which
+language it is in (its folder), sets the theme's language for it (mkdocs-material's
+own words and ``<html lang>``), and gives ``overrides/main.html`` the header's and
+footer's words in that language and the page's address in the default language
+(:data:`PATH`), from which the template links the same page in each language
+(``hreflang`` and the switch). A one-language site gets none of this: its pages
+are as before, byte for byte. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from ..catalogue import catalogue_for
+from ..incidents.languages import site_in
+from ..incidents.model import Site
+from ..incidents.schema import LANGUAGES
+
+PATH = "outage_path"
+"""The template's variable: the page's address in the default language, when it exists in every language."""
+WORDS = "outage_words"
+"""The template's variable: the header's and footer's words and links in the page's language."""
+OTHER_LANGUAGES = LANGUAGES
+"""Folders of ``docs/`` that hold a language's own static pages (``docs/fr/help.md``)."""
+NAMES = {"en": "English", "fr": "Français"}
+"""Each language by its own name, as the switch says it."""
+MENU = ("Status", "Areas", "Maintenance", "History", "For newsrooms", "Help")
+"""mkdocs.yml's menu titles the catalogue translates; a title of one's own stays as it is written."""
+
+
+def address(url: str) -> str:
+    """A page's address from the site's root: ``""`` for the home page (MkDocs says ``./``)."""
+    return "" if url == "./" else url
+
+
+def in_default(path: str, languages: tuple[str, ...]) -> str:
+    """``fr/history/index.md`` -> ``history/index.md``: a page's path in the default language (a menu page's twin)."""
+    for other in languages[1:]:
+        if path.startswith(f"{other}/"):
+            return path[len(other) + 1 :]
+    return path
+
+
+def folder(language: str, default: str) -> str:
+    return "" if language == default else f"{language}/"
+
+
+def in_language(site: Site, page, context: dict, config, nav, urls: Collection[str]) -> None:
+    """Set the theme's language for ``page`` and put its words and its counterpart's address in ``context``."""
+    languages = tuple(site.config.languages)
+    default = languages[0]
+    url = address(page.url)
+    language, path = default, url
+    for other in languages[1:]:
+        if url.startswith(f"{other}/"):
+            language, path = other, url[len(other) + 1 :]
+    config.theme["language"] = language
+    context.pop(PATH, None)
+    if all(folder(each, default) + path in urls for each in languages):
+        context[PATH] = path
+    context[WORDS] = words(site, language, default, url, nav, urls)
+
+
+def words(site: Site, language: str, default: str, url: str, nav, urls: Collection[str]) -> dict[str, object]:
+    """The header's and footer's words in ``language``; the default language's are the template's own text."""
+    catalogue = catalogue_for(language)
+    seen = site_in(site, language).config
+    prefix = folder(language, default)
+    depth = len([part for part in url.split("/") if part])
+    menu = []
+    for item in nav:
+        own = address(item.url or "")
+        target = prefix + own if prefix + own in urls else own
+        title = catalogue.phrase(item.title) if item.title in MENU else item.title
+        menu.append({"url": target, "title": title, "active": target == url})
+    return {
+        "language": language,
+        "prefix": prefix,
+        "root": "../" * depth or "./",
+        "home": prefix or "./",
+        "site_name": catalogue.phrase("{name} status").format(name=seen.name),
+        "name": seen.name,
+        "menu": menu,
+        "text_only": catalogue.phrase("Text-only status"),
+        "support": catalogue.phrase("{name} support:").format(name=seen.name),
+        "atom": catalogue.phrase("Atom feed"),
+        "all_atom": catalogue.phrase("All updates (Atom)"),
+        "all_rss": catalogue.phrase("All updates (RSS)"),
+        "alternates": [(each, folder(each, default)) for each in site.config.languages],
+        "default": default,
+        "switch": [(each, folder(each, default), NAMES[each]) for each in site.config.languages if each != language],
+    }
