@@ -1,0 +1,175 @@
+"""The status site in French at /fr/: every page, built for real (``outage build`` runs ``mkdocs build --strict``).
+
+Checked on the built example (English and French): every French page exists and
+says ``<html lang="fr">``; its links and anchors resolve (the same check as
+``test_site``'s, which walks ``fr/`` too); hreflang links come in pairs that point
+at each other; no English interface phrase of the catalogue shows in a French
+page's content; the French feeds link French pages with ids unchanged. A site in
+one language has no ``fr/`` and no hreflang.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree, html
+
+from generator.catalogue.phrases import FRENCH
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from history import make_repository  # noqa: E402
+from test_site import broken_links  # noqa: E402
+
+NOW = "2026-11-22 12:00"
+SITE_URL = "https://status.northwind.example/"
+OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
+FRENCH_PAGES = [
+    "fr/index.html",
+    "fr/areas/index.html",
+    "fr/maintenance/index.html",
+    "fr/history/index.html",
+    "fr/history/2026/11/index.html",
+    "fr/services/internet/index.html",
+    "fr/areas/castle-downs/index.html",
+    f"fr/incidents/{OPEN_ID}/index.html",
+    "fr/bulletins/index.html",
+    f"fr/bulletins/{OPEN_ID}/20261122-1730/index.html",
+    "fr/help/index.html",
+    "fr/lite/index.html",
+]
+
+
+def build(root: Path, site: Path) -> Path:
+    result = CliRunner().invoke(main, ["build", "--root", str(root), "--now", NOW, "--site-dir", str(site)])
+    assert result.exit_code == 0, result.output
+    return site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(ROOT, tmp_path_factory.mktemp("languages") / "site")
+
+
+def test_every_page_is_also_in_french(site: Path) -> None:
+    for path in FRENCH_PAGES:
+        page = html.parse(str(site / path)).getroot()
+        assert page.get("lang") == "fr", path
+    english = {p.relative_to(site).as_posix() for p in site.rglob("index.html") if not p.is_relative_to(site / "fr")}
+    french = {p.relative_to(site / "fr").as_posix() for p in (site / "fr").rglob("index.html")}
+    assert english - {"index.html"} <= french | {"index.html"}, sorted(english - french)[:5]
+    assert html.parse(str(site / "index.html")).getroot().get("lang") == "en"
+    assert html.parse(str(site / "404.html")).getroot().get("lang") == "en"
+
+
+def test_every_french_link_and_anchor_resolves(site: Path) -> None:
+    _pages, broken = broken_links(site)
+    assert len(list((site / "fr").rglob("*.html"))) > 40  # the check walked the French pages too
+    assert not broken, "\n".join(broken[:20])
+
+
+def alternates(path: Path) -> dict[str, str]:
+    page = html.parse(str(path)).getroot()
+    return {link.get("hreflang"): link.get("href") for link in page.xpath("//head/link[@rel='alternate'][@hreflang]")}
+
+
+def test_hreflang_links_pair_each_page_with_its_counterpart(site: Path) -> None:
+    checked = 0
+    for path in sorted(site.rglob("index.html")):
+        found = alternates(path)
+        if path.is_relative_to(site / "lite") or path.is_relative_to(site / "fr" / "lite"):
+            continue
+        folder = path.parent.relative_to(site).as_posix()
+        here = SITE_URL if folder == "." else f"{SITE_URL}{folder}/"
+        assert set(found) == {"en", "fr", "x-default"}, path
+        assert found["x-default"] == found["en"]
+        assert here in (found["en"], found["fr"]), (path, found)
+        assert found["fr"] == found["en"].replace(SITE_URL, SITE_URL + "fr/", 1)
+        other = found["fr"] if here == found["en"] else found["en"]
+        counterpart = site / other.removeprefix(SITE_URL) / "index.html"
+        assert alternates(counterpart) == found, (path, counterpart)
+        checked += 1
+    assert checked > 100
+
+
+def test_the_switch_links_the_same_page_in_the_other_language(site: Path) -> None:
+    english = html.parse(str(site / f"incidents/{OPEN_ID}/index.html")).getroot()
+    (switch,) = english.xpath("//a[@class='outage-language']")
+    assert (switch.text, switch.get("lang"), switch.get("hreflang")) == ("Français", "fr", "fr")
+    assert switch.get("href") == f"../../fr/incidents/{OPEN_ID}/"
+    french = html.parse(str(site / f"fr/incidents/{OPEN_ID}/index.html")).getroot()
+    (switch,) = french.xpath("//a[@class='outage-language']")
+    assert (switch.text, switch.get("lang"), switch.get("hreflang")) == ("English", "en", "en")
+    assert switch.get("href") == f"../../../incidents/{OPEN_ID}/"
+    menu = [a.text for a in french.xpath("//nav[@class='outage-menu']//a")]
+    assert menu == [
+        "État",
+        "Secteurs",
+        "Entretien",
+        "Historique",
+        "Pour les médias",
+        "Aide",
+        "État en texte seulement",
+        "English",
+    ]
+
+
+def english_probes() -> set[str]:
+    """Every English piece of the catalogue's phrases of two words or more that its French does not share."""
+    probes = {"Skip to content", "Resolved", "Investigating", "Identified", "Operational", "Partial outage"}
+    for english, french in FRENCH.items():
+        for part in re.split(r"\{[a-z_]+\}", english):
+            part = part.strip(" .,:;()·")
+            if len(part.split()) >= 2 and part not in french:
+                probes.add(part)
+    return probes
+
+
+def test_no_english_interface_phrase_on_a_french_page(site: Path) -> None:
+    probes = english_probes()
+    assert {"Current incidents", "Next update by", "Skip to content"} <= probes
+    leaks = []
+    for path in sorted((site / "fr").rglob("*.html")):
+        page = html.parse(str(path)).getroot()
+        content = page.xpath("//article[@id='main']") or page.xpath("//main")
+        text = " ".join(content[0].itertext())
+        leaks += [f"{path.relative_to(site)}: {p}" for p in probes if re.search(rf"\b{re.escape(p)}\b", text)]
+    assert leaks == []
+    front = " ".join(html.parse(str(site / "fr/index.html")).getroot().itertext())
+    assert "Incidents en cours" in front and "Aller au contenu" in front
+    assert "14\u00a0h\u00a0HNR" in front or "15\u00a0h\u00a0HNR" in front  # times held together on a page
+
+
+def test_french_feeds_link_french_pages_and_keep_their_ids(site: Path) -> None:
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = etree.parse(str(site / "fr/feeds/atom.xml")).getroot()
+    entries = feed.findall(f"{atom}entry")
+    assert entries
+    for entry in entries:
+        assert ":fr/" in entry.findtext(f"{atom}id")
+        link = entry.find(f"{atom}link").get("href")
+        assert link.startswith(SITE_URL + "fr/incidents/"), link
+        page = link.removeprefix(SITE_URL).split("#")[0]
+        assert (site / page / "index.html").is_file()
+    english = etree.parse(str(site / "feeds/atom.xml")).getroot()
+    assert all(
+        e.find(f"{atom}link").get("href").startswith(SITE_URL + "incidents/") for e in english.findall(f"{atom}entry")
+    )
+
+
+def test_a_one_language_site_has_no_french_pages_and_no_hreflang(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    make_repository(root, 3)
+    assert "languages" not in (root / "status.yml").read_text(encoding="utf-8")
+    site = build(root, tmp_path / "site")
+    assert not (site / "fr").exists()
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "hreflang" not in text and "outage-language" not in text, path
