@@ -33,6 +33,7 @@ from ..state.now import COMPONENT_STATUSES, ComponentState, Snapshot, component_
 from ..state.uptime import Uptime, uptime
 from .cache import BuildCache
 from .cache import key as cache_key
+from .languages import NAMES
 
 HISTORY_LIMIT = 50
 """Service, area and maintenance pages list this many past items and link to the archive for the rest."""
@@ -590,7 +591,21 @@ def _feeds(r: _Renderer, kind: str, item_id: str, name: str) -> tuple[tuple[str,
 
 def lite_page(state: Snapshot) -> str:
     """``/lite/``: the current status as one small HTML file with no CSS or script files."""
-    return _Renderer(state).render("lite.html", "lite/", rows=area_rows(state))
+    r = _Renderer(state)
+    return r.render("lite.html", "lite/", rows=area_rows(state), versions=lite_versions(r))
+
+
+def lite_versions(r: _Renderer) -> list[tuple[str, str, str, str]]:
+    """(language, absolute address, relative link, name) of the lite page in each language; none on a one-language site."""
+    config = r.state.config
+    if len(config.languages) < 2:
+        return []
+    versions = []
+    for language in config.languages:
+        path = ("" if language == config.default_language else f"{language}/") + "lite/"
+        link = relative_url(r.prefix + "lite/", path)
+        versions.append((language, f"{config.site_url}{path}" if config.site_url else link, link, NAMES[language]))
+    return versions
 
 
 def status_text(state: Snapshot) -> str:
