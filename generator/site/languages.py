@@ -48,8 +48,36 @@ def folder(language: str, default: str) -> str:
     return "" if language == default else f"{language}/"
 
 
-def in_language(site: Site, page, context: dict, config, nav, urls: Collection[str]) -> None:
-    """Set the theme's language for ``page`` and put its words and its counterpart's address in ``context``."""
+def header_words(site: Site) -> dict[str, dict[str, object]]:
+    """The header's and footer's words in each of the site's languages, once per build (by language)."""
+    languages = tuple(site.config.languages)
+    default = languages[0]
+    found: dict[str, dict[str, object]] = {}
+    for language in languages:
+        catalogue = catalogue_for(language)
+        name = site_in(site, language).config.name
+        found[language] = {
+            "language": language,
+            "prefix": folder(language, default),
+            "home": folder(language, default) or "./",
+            "site_name": catalogue.phrase("{name} status").format(name=name),
+            "name": name,
+            "text_only": catalogue.phrase("Text-only status"),
+            "support": catalogue.phrase("{name} support:").format(name=name),
+            "atom": catalogue.phrase("Atom feed"),
+            "all_atom": catalogue.phrase("All updates (Atom)"),
+            "all_rss": catalogue.phrase("All updates (RSS)"),
+            "alternates": [(each, folder(each, default)) for each in languages],
+            "switch": [(each, folder(each, default), NAMES[each]) for each in languages if each != language],
+        }
+    return found
+
+
+def in_language(
+    site: Site, page, context: dict, config, nav, urls: Collection[str], said: dict[str, dict[str, object]]
+) -> None:
+    """Set the theme's language for ``page`` and put its words (``said``: :func:`header_words`) and its
+    counterpart's address in ``context``."""
     languages = tuple(site.config.languages)
     default = languages[0]
     url = address(page.url)
@@ -61,35 +89,18 @@ def in_language(site: Site, page, context: dict, config, nav, urls: Collection[s
     context.pop(PATH, None)
     if all(folder(each, default) + path in urls for each in languages):
         context[PATH] = path
-    context[WORDS] = words(site, language, default, url, nav, urls)
-
-
-def words(site: Site, language: str, default: str, url: str, nav, urls: Collection[str]) -> dict[str, object]:
-    """The header's and footer's words in ``language``; the default language's are the template's own text."""
-    catalogue = catalogue_for(language)
-    seen = site_in(site, language).config
-    prefix = folder(language, default)
+    words = said[language]
     depth = len([part for part in url.split("/") if part])
-    menu = []
+    context[WORDS] = {**words, "root": "../" * depth or "./", "menu": menu(words, language, url, nav, urls)}
+
+
+def menu(words: dict[str, object], language: str, url: str, nav, urls: Collection[str]) -> list[dict[str, object]]:
+    """mkdocs.yml's menu in ``language``: each item's page in that language where it has one, its title translated."""
+    catalogue, prefix = catalogue_for(language), str(words["prefix"])
+    items = []
     for item in nav:
         own = address(item.url or "")
         target = prefix + own if prefix + own in urls else own
         title = catalogue.phrase(item.title) if item.title in MENU else item.title
-        menu.append({"url": target, "title": title, "active": target == url})
-    return {
-        "language": language,
-        "prefix": prefix,
-        "root": "../" * depth or "./",
-        "home": prefix or "./",
-        "site_name": catalogue.phrase("{name} status").format(name=seen.name),
-        "name": seen.name,
-        "menu": menu,
-        "text_only": catalogue.phrase("Text-only status"),
-        "support": catalogue.phrase("{name} support:").format(name=seen.name),
-        "atom": catalogue.phrase("Atom feed"),
-        "all_atom": catalogue.phrase("All updates (Atom)"),
-        "all_rss": catalogue.phrase("All updates (RSS)"),
-        "alternates": [(each, folder(each, default)) for each in site.config.languages],
-        "default": default,
-        "switch": [(each, folder(each, default), NAMES[each]) for each in site.config.languages if each != language],
-    }
+        items.append({"url": target, "title": title, "active": target == url})
+    return items

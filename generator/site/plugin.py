@@ -70,6 +70,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         self._shells: dict[ShellKey, Shell | None] = {}
         self._env = None
         self._menu: set[str] = set()
+        self._words: dict[str, dict[str, object]] = {}
+        """The header's and footer's words by language, on a site in several (see ``languages.py``)."""
         self._urls: set[str] = set()
         """Every page's address (``incidents/<id>/``, ``fr/incidents/<id>/``): which pages have a counterpart."""
         self._quiet = _FilledPagesNotSkipped()
@@ -172,6 +174,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
                 _FilledPage(source, file, config)
             files.append(file)
         self._urls = {languages.address(f.url) for f in files if f.is_documentation_page()}
+        self._words = languages.header_words(self.site) if len(self._languages) > 1 else {}
         return files
 
     def _fills(self, page: Page) -> bool:
@@ -198,7 +201,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
     def on_page_context(self, context, page, config, nav):
         page.content = Markup(page.content or "")
         if len(self._languages) > 1:
-            languages.in_language(self.site, page, context, config, nav, self._urls)
+            languages.in_language(self.site, page, context, config, nav, self._urls, self._words)
         if isinstance(page, _FilledPage):
             # Written (or linked from the previous site) here: MkDocs writes no page for an empty output.
             data = self._filled(page, context).encode("utf-8", errors="xmlcharrefreplace")
@@ -209,9 +212,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
     def _filled(self, page: _FilledPage, context) -> str:
         """The page in the theme: its kind's shell filled, or (first of its kind, or a shell that failed) rendered."""
         source = page.source
-        language = context["config"].theme["language"]
-        key = shell_key(source.url, source.description, page.canonical_url, source.body, language)
-        path = context.get(languages.PATH)
+        language, path = context["config"].theme["language"], context.get(languages.PATH)
+        key = shell_key(source.url, source.description, page.canonical_url, source.body, language, path is not None)
         shell = self._shells.get(key, False)
         if shell is not False:
             if shell is None:

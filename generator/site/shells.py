@@ -61,13 +61,17 @@ class ShellKey:
     own_h1: bool
     language: str = ""
     """The theme's language for the page (its words, ``<html lang>``, the menu): a page in French is in ``fr/``."""
+    linked: bool = False
+    """Whether the page exists in every language of the site, so its head and menu link the others."""
 
 
-def shell_key(url: str, description: str, canonical_url: str | None, body: str, language: str = "") -> ShellKey:
+def shell_key(
+    url: str, description: str, canonical_url: str | None, body: str, language: str = "", linked: bool = False
+) -> ShellKey:
     """The key of a page at ``url`` (e.g. ``incidents/<id>/``) with this description, address, body and language."""
     parts = [part for part in url.split("/") if part]
     folder = parts[1] if parts and parts[0] == language and len(parts) > 1 else parts[0] if parts else ""
-    return ShellKey(folder, len(parts), bool(description), bool(canonical_url), "<h1" in body, language)
+    return ShellKey(folder, len(parts), bool(description), bool(canonical_url), "<h1" in body, language, linked)
 
 
 def marker_content(key: ShellKey) -> str:
