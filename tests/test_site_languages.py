@@ -20,6 +20,7 @@ from lxml import etree, html
 
 from generator.catalogue.phrases import FRENCH
 from generator.cli import main
+from generator.site.pages import keep_together
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -171,3 +172,25 @@ def test_a_one_language_site_has_no_french_pages_and_no_hreflang(tmp_path: Path)
     for path in site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert "hreflang" not in text and "outage-language" not in text, path
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("aujourd'hui à 14 h 30 HNR", "aujourd'hui à 14\u00a0h\u00a030\u00a0HNR"),
+        ("jeu. 3 déc. à 1 h HNR", "jeu. 3 déc. à 1\u00a0h\u00a0HNR"),
+        ("midi HAR", "midi\u00a0HAR"),
+        ("2 h 30 min", "2\u00a0h\u00a030\u00a0min"),
+        ("3 jours 4 h", "3\u00a0jours 4\u00a0h"),
+        ("45 min", "45\u00a0min"),
+        ("le 3 décembre 2026", "le 3 décembre 2026"),
+    ],
+)
+def test_french_times_on_a_page_keep_together(text: str, expected: str) -> None:
+    assert keep_together(text) == expected
+
+
+def test_french_feeds_keep_ordinary_spaces_in_times(site: Path) -> None:
+    feed = (site / "fr/feeds/atom.xml").read_text(encoding="utf-8")
+    assert " h HNR" in feed or " h 30 HNR" in feed
+    assert not re.search("\\d\u00a0h", feed)

@@ -68,7 +68,7 @@ def _environment(words: Catalogue) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    tight = _tight if words.language == "fr" else str
+    tight = keep_together if words.language == "fr" else str
     env.filters["markdown"] = display.render_markdown
     env.filters["plain"] = display.plain
     env.filters["first_sentence"] = display.first_sentence
@@ -98,17 +98,17 @@ def say(words: Catalogue, english: str, **values: object) -> Markup:
     return text.format(**values) if values else text
 
 
-_TIGHT = re.compile(
+_HELD = re.compile(
     r"\b(\d{1,2}) h(?: (\d{2}))?(?: (min\b|[A-Z]{2,5}\b))?|\b(midi|minuit) ([A-Z]{2,5})\b|\b(\d+) (min|jours?)\b"
 )
 
 
-def _tight(text: str) -> str:
+def keep_together(text: str) -> str:
     """French times and durations held together on a page: ``14 h 30 HNR`` with no-break spaces.
 
     Only on pages: the catalogue keeps ordinary spaces, so the French feeds and bulletins keep their bytes.
     """
-    return _TIGHT.sub(lambda match: match.group().replace(" ", NBSP), text)
+    return _HELD.sub(lambda match: match.group().replace(" ", NBSP), text)
 
 
 _ENVS: dict[str, Environment] = {}
@@ -153,7 +153,7 @@ class _Renderer:
 
     def render(self, template: str, url: str, **context: object) -> str:
         zone, now, words = self.zone, self.now, self.words
-        tight = _tight if self.prefix else str
+        tight = keep_together if self.prefix else str
         here = self.prefix + url
         return self.env.get_template(template).render(
             site=self.site,
@@ -226,7 +226,7 @@ def month_name(moment, zone, words: Catalogue) -> str:
 def change_words(change: Change, zone, words: Catalogue | None = None) -> str:
     """What an update changed, as the incident page says it: "Cause found", "Lauderdale added"…"""
     words = words or catalogue_for("en")
-    tight = _tight if words.language == "fr" else str
+    tight = keep_together if words.language == "fr" else str
 
     def clock(moment) -> str:
         return tight(words.clock(moment, zone))
@@ -275,7 +275,7 @@ def change_words(change: Change, zone, words: Catalogue | None = None) -> str:
 def lasted(incident: Incident, now, words: Catalogue | None = None) -> str:
     """How long an incident lasted (or has lasted so far), or a maintenance's planned window, in words."""
     words = words or catalogue_for("en")
-    tight = _tight if words.language == "fr" else str
+    tight = keep_together if words.language == "fr" else str
     if incident.is_maintenance:
         window = incident.window
         if window is None or incident.status is Status.CANCELLED:
