@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(Path(__file__).parent))
 
+from example_repo import copy_of_example  # noqa: E402
 from history import make_repository  # noqa: E402
 from test_site import broken_links  # noqa: E402
 
@@ -194,3 +195,27 @@ def test_french_feeds_keep_ordinary_spaces_in_times(site: Path) -> None:
     feed = (site / "fr/feeds/atom.xml").read_text(encoding="utf-8")
     assert " h HNR" in feed or " h 30 HNR" in feed
     assert not re.search("\\d\u00a0h", feed)
+
+
+def test_text_given_only_in_english_is_marked_on_the_french_pages(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    result = CliRunner().invoke(
+        main, ["update", "--root", str(root), OPEN_ID, "--now", "2026-11-22 11:00", "--message", "The board is here."]
+    )
+    assert result.exit_code == 0, result.output
+    (root / "incidents/2026/2026-11-22-webmail.yml").write_text(
+        "title: Webmail is slow\nimpact: minor\nservices: [email]\nareas: [st-albert]\nupdates:\n"
+        "  - at: 2026-11-22 11:30\n    status: investigating\n"
+        "    message: {en: Webmail is slow., fr: La messagerie Web est lente.}\n",
+        encoding="utf-8",
+    )
+    site = build(root, tmp_path / "site")
+    marked = "(en anglais seulement)"
+    page = " ".join(html.parse(str(site / f"fr/incidents/{OPEN_ID}/index.html")).getroot().itertext())
+    assert f"{marked} The board is here." in page
+    page = " ".join(html.parse(str(site / "fr/incidents/2026-11-22-webmail/index.html")).getroot().itertext())
+    assert f"Webmail is slow {marked}" in page and "La messagerie Web est lente." in page
+    front = " ".join(html.parse(str(site / "fr/index.html")).getroot().itertext())
+    assert f"Webmail is slow {marked}" in front and f"{marked} The board is here." in front
+    english = " ".join(html.parse(str(site / f"incidents/{OPEN_ID}/index.html")).getroot().itertext())
+    assert "The board is here." in english and "anglais" not in english

@@ -13,11 +13,13 @@ are as before, byte for byte. Nothing here imports MkDocs.
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import fields, is_dataclass, replace
 
 from ..catalogue import catalogue_for
 from ..incidents.languages import site_in
-from ..incidents.model import Site
+from ..incidents.model import Incident, Site
 from ..incidents.schema import LANGUAGES
+from ..state.now import ComponentState, Snapshot
 
 PATH = "outage_path"
 """The template's variable: the page's address in the default language, when it exists in every language."""
@@ -104,3 +106,72 @@ def menu(words: dict[str, object], language: str, url: str, nav, urls: Collectio
         title = catalogue.phrase(item.title) if item.title in MENU else item.title
         items.append({"url": target, "title": title, "active": target == url})
     return items
+
+
+# --- text the files give only in the default language -------------------------------------------------
+
+MARKED_FIELDS = {"name", "description", "region", "title", "expected_impact", "postmortem", "cause"}
+"""The text fields a page shows, marked where they fall back to the default language (``message`` is marked first)."""
+
+
+class _Marker:
+    """Rebuilds the model with each fallen-back text marked "(en anglais seulement)"; shared objects stay shared."""
+
+    def __init__(self, mark: str) -> None:
+        self.mark = mark
+        self.memo: dict[int, object] = {}
+
+    def of(self, value: object) -> object:
+        if isinstance(value, tuple):
+            items = tuple(self.of(item) for item in value)
+            return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+        if not is_dataclass(value) or isinstance(value, type):
+            return value
+        if id(value) not in self.memo:
+            self.memo[id(value)] = self._marked(value)
+        return self.memo[id(value)]
+
+    def _marked(self, value: object) -> object:
+        changes: dict[str, object] = {}
+        for item in fields(value):  # type: ignore[arg-type]
+            old = getattr(value, item.name)
+            new = self.of(old)
+            if new is not old:
+                changes[item.name] = new
+        for name in getattr(value, "untranslated", ()):
+            text = getattr(value, name, "")
+            if isinstance(text, str) and text and (name in MARKED_FIELDS or name == "message"):
+                # A message is Markdown read from its first sentence on (the front page's rows): mark it first.
+                changes[name] = f"{self.mark} {text}" if name == "message" else f"{text} {self.mark}"
+        return replace(value, **changes) if changes else value  # type: ignore[type-var]
+
+
+def marked_snapshot(state: Snapshot) -> Snapshot:
+    """The snapshot in a language other than the default with every text the files give only in the default
+    marked, ``Internet outage (en anglais seulement)``: a page never shows another language silently."""
+    config = state.config
+    mark = f"({catalogue_for(config.language).only_in(config.default_language)})"
+    site = _Marker(mark).of(state.site)
+    assert isinstance(site, Site)
+    if site is state.site:
+        return state
+    seen = {id(old): new for old, new in zip(state.site.incidents, site.incidents, strict=True)}
+
+    def incidents(items: tuple[Incident, ...]) -> tuple[Incident, ...]:
+        return tuple(seen[id(item)] for item in items)  # type: ignore[misc]
+
+    def component(item: ComponentState, name: str) -> ComponentState:
+        return replace(item, name=name, incidents=incidents(item.incidents))
+
+    services, areas = site.config.services, site.config.areas
+    return replace(
+        state,
+        site=site,
+        active=incidents(state.active),
+        upcoming=incidents(state.upcoming),
+        services=tuple(component(item, s.name) for item, s in zip(state.services, services, strict=True)),
+        areas=tuple(component(item, a.name) for item, a in zip(state.areas, areas, strict=True)),
+        area_services=tuple(
+            tuple(component(item, s.name) for item, s in zip(row, services, strict=True)) for row in state.area_services
+        ),
+    )

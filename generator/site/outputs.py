@@ -17,6 +17,7 @@ from ..state.in_language import snapshot_in
 from ..state.now import Snapshot
 from .badges import badge_outputs
 from .headers import header_outputs
+from .languages import marked_snapshot
 from .pages import lite_page, status_text
 
 
@@ -34,7 +35,7 @@ def static_outputs(
 
     add({"lite/index.html": lite_page(state), "status.txt": status_text(state)})
     for language in state.config.languages[1:]:
-        seen = snapshot_in(state, language)
+        seen = marked_snapshot(snapshot_in(state, language))
         add({f"{path_prefix(seen.config)}lite/index.html": lite_page(seen)})  # fr/lite/: the text-only page in French
     add(feed_outputs(state))
     for language in state.config.languages[1:]:

@@ -33,7 +33,7 @@ from ..state.now import COMPONENT_STATUSES, ComponentState, Snapshot, component_
 from ..state.uptime import Uptime, uptime
 from .cache import BuildCache
 from .cache import key as cache_key
-from .languages import NAMES
+from .languages import NAMES, marked_snapshot
 
 HISTORY_LIMIT = 50
 """Service, area and maintenance pages list this many past items and link to the archive for the rest."""
@@ -180,6 +180,7 @@ class _Renderer:
             between=lambda start, end: tight(words.duration_between(start, end)),
             seen=self.seen,
             set_label=self.set_label,
+            set_title=self.set_title,
             words_per_minute=self.words_per_minute,
             code_end=Markup("<code>###</code>"),
             **context,
@@ -188,6 +189,11 @@ class _Renderer:
     def seen(self, item: BulletinSet):
         """A bulletin set's copy in the page's language: its French bulletins on a French page."""
         return item.french if self.prefix and item.french is not None else item
+
+    def set_title(self, item: BulletinSet) -> str:
+        """The incident's title as a bulletin set's page names it: in French, marked where the files give it only in
+        English (as the French communiqué prints it)."""
+        return item.french.printed.title if self.prefix and item.french is not None else item.incident.title
 
     def set_label(self, item: BulletinSet) -> str:
         """``Correction: Identified`` / ``Correction : Cause trouvée``: how lists of bulletins name a set."""
@@ -426,7 +432,7 @@ def site_pages(
     records = uptime(state)  # once: the front, service and area pages read it, in every language
     pages = _pages(_Renderer(state, files), records, bulletins, withdrawals, cache, fingerprint)
     for language in state.config.languages[1:]:
-        seen = _Renderer(snapshot_in(state, language), files)
+        seen = _Renderer(marked_snapshot(snapshot_in(state, language)), files)
         pages += _pages(seen, records, bulletins, withdrawals, cache, fingerprint)
     return pages
 
@@ -558,7 +564,7 @@ def _pages(
         )
     )
     for item in bulletins:
-        title = item.french.incident.title if r.prefix and item.french else item.incident.title
+        title = r.set_title(item)
         clock = r.words.clock(item.update.at, config.timezone)
         pages.append(
             r.page(
