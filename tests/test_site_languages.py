@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import re
 import sys
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
 from lxml import etree, html
 
+from generator.catalogue import catalogue_for
 from generator.catalogue.phrases import FRENCH
 from generator.cli import main
-from generator.site.pages import keep_together
+from generator.site.pages import change_words, keep_together
+from generator.state.as_of import Change
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -219,3 +223,41 @@ def test_text_given_only_in_english_is_marked_on_the_french_pages(tmp_path: Path
     assert f"Webmail is slow {marked}" in front and f"{marked} The board is here." in front
     english = " ".join(html.parse(str(site / f"incidents/{OPEN_ID}/index.html")).getroot().itertext())
     assert "The board is here." in english and "anglais" not in english
+
+
+EDMONTON = ZoneInfo("America/Edmonton")
+AT_1430 = datetime(2026, 11, 22, 14, 30, tzinfo=EDMONTON)
+AT_1600 = datetime(2026, 11, 22, 16, 0, tzinfo=EDMONTON)
+
+
+@pytest.mark.parametrize(
+    ("change", "english", "french"),
+    [
+        (
+            Change("cause", "found", None, "A failed card"),
+            "Cause found: A failed card",
+            "Cause trouvée\u00a0: A failed card",
+        ),
+        (
+            Change("restore_eta", "set", None, AT_1430),
+            "Estimate: 2:30 p.m. MST",
+            "Heure prévue\u00a0: 14\u00a0h\u00a030\u00a0HNR",
+        ),
+        (
+            Change("restore_eta", "moved", AT_1430, AT_1600),
+            "Estimate moved from 2:30 p.m. MST to 4:00 p.m. MST",
+            "Heure prévue modifiée\u00a0: 14\u00a0h\u00a030\u00a0HNR → 16\u00a0h\u00a0HNR",
+        ),
+        (Change("restore_eta", "withdrawn", AT_1430, None), "Estimate withdrawn", "Heure prévue retirée"),
+        (
+            Change("customers", "changed", 4800, 12000),
+            "Customers affected: 4,800 → 12,000",
+            "Clients touchés\u00a0: 4\u00a0800 → 12\u00a0000",
+        ),
+        (Change("impact", "raised", "minor", "major"), "Impact raised to major", "Impact relevé\u00a0: majeur"),
+    ],
+)
+def test_what_an_update_changed_in_each_language(change: Change, english: str, french: str) -> None:
+    assert change_words(change, EDMONTON) == english
+    assert change_words(change, EDMONTON, catalogue_for("en")) == english
+    assert change_words(change, EDMONTON, catalogue_for("fr")) == french
