@@ -320,7 +320,7 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
             cache = BuildCache(
                 root / CACHE_DIR, warn=lambda message: click.echo(f"outage: warning: {message}", err=True)
             )
-            build_site(root, staging, site, moment, published, previous=previous, cache=cache)
+            build_site(root, staging, site, moment, published, previous=previous, cache=cache, fork=True)
     except BuildFailed as exc:
         _fail(f"the site was not built, and {target} is unchanged: {exc}")
     except OSError as exc:
@@ -361,11 +361,14 @@ def serve(root: Path, now: str | None, address: str) -> None:
     Example:
       outage serve --address 127.0.0.1:8000
     """
+    from .incidents.load import Reading
     from .site.preview import NotBuilt, Preview, PreviewError
+
+    reading = Reading()  # a save parses and checks only the files it changed
 
     def prepare():
         """The checked site and the moment to build it at: the clock, read anew for each build, or --now."""
-        site = load_site(root)
+        site = load_site(root, reading)
         if now is None:
             moment = datetime.now(UTC).astimezone(site.config.timezone)
             if problems := future_updates(site, moment):

@@ -153,3 +153,52 @@ def test_the_cache_is_git_ignored_here_and_in_a_new_repository(tmp_path: Path) -
     made = run("init", str(tmp_path / "new"), "--name", "Acme", "--timezone", "Europe/Dublin")
     assert made.exit_code == 0, made.output
     assert "/.outage-cache/" in (tmp_path / "new" / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_bulletin_texts_of_unchanged_updates_come_from_the_cache_with_the_bytes_of_a_cold_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Radio scripts, releases, notices, SMS and CAP of updates that did not change are not written again."""
+    seen: list[tuple[int, int]] = []
+    save = BuildCache.save
+
+    def counting(self: BuildCache) -> None:
+        seen.append(self.counts.get("bulletins", (0, 0)))
+        save(self)
+
+    monkeypatch.setattr(BuildCache, "save", counting)
+    root = copy_of_example(tmp_path, with_template=True)
+    build(root, tmp_path / "site", "2026-11-22 10:45")
+    hits, made = seen[0]
+    assert hits == 0 and made > 5  # a cold build makes every set
+    update = run(
+        "update", "--root", str(root), OPEN_ID, "--now", "2026-11-22 10:50", "--status", "monitoring",
+        "--message", "Service is back for most customers in Clareview; we are watching it.",
+    )  # fmt: skip
+    assert update.exit_code == 0, update.output
+    build(root, tmp_path / "site", "2026-11-22 10:55")
+    hits, misses = seen[1]
+    assert misses == 1 and hits == made  # only the new update's set is made: the others come from the cache
+    assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:55")
+    radio = tmp_path / "site" / "bulletins" / OPEN_ID
+    assert any("watching" in p.read_text(encoding="utf-8").lower() or "coming back" in p.read_text(encoding="utf-8")
+               for p in radio.rglob("radio.txt"))  # fmt: skip
+
+
+def test_a_changed_bulletin_template_makes_every_set_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[int, int]] = []
+    save = BuildCache.save
+
+    def counting(self: BuildCache) -> None:
+        seen.append(self.counts.get("bulletins", (0, 0)))
+        save(self)
+
+    monkeypatch.setattr(BuildCache, "save", counting)
+    root = copy_of_example(tmp_path, with_template=True)
+    build(root, tmp_path / "site", "2026-11-22 10:45")
+    template = root / "site_template" / "bulletins" / "press.txt.j2"
+    template.write_text(template.read_text(encoding="utf-8").replace("###", "-30-"), encoding="utf-8")
+    build(root, tmp_path / "site", "2026-11-22 10:45")
+    assert seen[1][0] == 0 and seen[1][1] == seen[0][1]
+    assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:45")
+    assert any("-30-" in p.read_text(encoding="utf-8") for p in (tmp_path / "site" / "bulletins").rglob("press.txt"))

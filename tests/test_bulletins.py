@@ -21,8 +21,10 @@ from example_repo import copy_of_example
 from lxml import etree
 
 from generator.bulletins import BulletinSet, bulletin_outputs, bulletin_set, editorial, published_sets
+from generator.bulletins.happened import day_said_once
 from generator.bulletins.press import LEDE_WORDS, press_facts
 from generator.bulletins.radio import candidate_sentences, copy_of, facts
+from generator.bulletins.story import without_the_time
 from generator.bulletins.templates import bulletin_templates
 from generator.cli import main
 from generator.incidents.load import load_site
@@ -267,6 +269,27 @@ def test_the_slug_names_what_is_affected_now_and_which_word_this_is() -> None:
     assert set_of(PHONE_SWITCH, 0).radio[15].startswith("SLUG: NORTHWIND MAINTENANCE ALL AREAS\n")
 
 
+def test_a_partial_problem_is_said_as_a_problem_never_down() -> None:
+    """The 07-06 email incident: some outgoing business mail bounced; incoming mail, webmail and business
+    fibre kept working. The file says so (impact minor, services [email], broadcast: true) and every
+    bulletin follows: no "down", no "business fibre"."""
+    email = SITE.incident("2026-07-06-business-email-blocklisted")
+    assert email.impact == "minor" and [s.id for s in email.services] == ["email"] and email.broadcast
+    first = set_of(email, 0)
+    assert copy_of(first.radio[15]).startswith(
+        "Northwind Broadband says a problem is affecting email service across its service area. "
+    )
+    assert "The problem began shortly after seven-thirty this morning." in copy_of(first.radio[30])
+    assert first.sms.startswith("Northwind: Email problem in all areas.")
+    assert "\nProblem affecting email service across Northwind Broadband's service area\n" in first.press
+    assert "email service has been having problems across" in first.press
+    every = [s for s in SETS if s.incident.id == email.id]
+    texts = [copy_of(script) for item in every for script in item.radio.values()] + [i.sms for i in every]
+    assert not any(" down" in t or "business fibre" in t or "outage" in t for t in texts)
+    last = copy_of(every[-1].radio[30])
+    assert "The problem began shortly after seven-thirty Monday morning and lasted about three days." in last
+
+
 def test_pronouncers_name_only_the_places_the_copy_says() -> None:
     item = set_of(FIBRE_CUT, 2)
     assert "Pronouncers: Lauderdale (LAW-der-dale)." in item.radio[30]
@@ -317,6 +340,46 @@ def test_press_release_is_in_canadian_press_style(item: BulletinSet) -> None:
     quoted = re.search(r"“.*,” said Dana Reyes, communications lead at Northwind Broadband\.", text)
     assert quoted, "the update quoted from the named media contact"
     assert " here" not in quoted[0]
+
+
+def test_the_release_says_the_estimate_once_in_its_own_paragraph_not_again_in_the_quote() -> None:
+    press = set_of(SITE.incident(CLAREVIEW), 2).press  # the 10:30 a.m. update
+    assert (
+        "\u201cA replacement is being driven up from our Calgary depot and should arrive early this afternoon,\u201d "
+        "said Dana Reyes, communications lead at Northwind Broadband."
+    ) in press
+    assert "The company expects service back by 3 p.m. Sunday." in press
+    assert press.count("3 p.m.") == 2  # the estimate paragraph and the 10:30 row of the timeline (staff's own words)
+
+
+EDMONTON_3PM = parse_time("2026-11-22 15:00", EDMONTON)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "A replacement should arrive early this afternoon; once it is fitted we expect service back by about 3 p.m.",
+            "A replacement should arrive early this afternoon.",
+        ),
+        (
+            "The damage is smaller than first feared, so we now expect service back by 3 p.m.",
+            "The damage is smaller than first feared.",
+        ),
+        ("Their new estimate is 3 p.m.", None),  # nothing else to say: the sentence goes
+        (
+            "Les dommages sont moins importants qu'on le craignait : nous prévoyons un retour vers 15 h.",
+            "Les dommages sont moins importants qu'on le craignait.",
+        ),
+        (
+            "Crews arrived at 2 p.m.; they expect service back by 3 p.m.",
+            "Crews arrived at 2 p.m.",
+        ),  # another time stays
+        ("We expect service back by 4 p.m.", "We expect service back by 4 p.m."),  # not this estimate: a different fact
+    ],
+)
+def test_a_quote_leaves_out_the_clause_that_states_the_estimate(before: str, after: str | None) -> None:
+    assert without_the_time([before], EDMONTON_3PM, EDMONTON) == ([after] if after else [])
 
 
 def test_press_since_counts_from_when_the_outage_began() -> None:
@@ -537,22 +600,56 @@ def test_the_expected_impact_is_said_only_while_it_is_still_a_forecast() -> None
 def test_the_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     """At 6:05 the listener must hear that service came back once and went out again, not only the last outage."""
     reopened = SITE.incident("2026-09-24-st-albert-hub-power-failure")
-    story = (
-        "Service first came back at three-twenty-five this afternoon, "
-        "but the company reported it out again at four-forty this afternoon."
-    )
-    final = copy_of(set_of(reopened, 7).radio[60])
-    assert story in final
-    # ... and the earlier updates' past-tense news: when it dropped again (the 4:40 update said 4:30)
+    # One line for the reopening, with the time service dropped (the 4:40 update said 4:30), not when it was reported.
+    story = "Service first came back at three-twenty-five this afternoon, but it went out again at four-thirty."
+    scripts = set_of(reopened, 7).radio
+    for seconds in (30, 60):
+        copy = copy_of(scripts[seconds])
+        assert story in copy, seconds
+        assert "four-forty" not in copy and copy.count("again") == 1, (
+            copy
+        )  # was said twice: 4:40, then "dropped at 4:30"
+    final = copy_of(scripts[60])
+    # Why each outage happened, briefly: the power failure, then the transfer switch (its aside left out).
     assert (
-        "dropped again in St. Albert at four-thirty in the afternoon, 40 minutes after it reported them restored"
-        in final
-    )
+        "The company says utility power to its St. Albert hub failed and the backup generator did not start. "
+        "When utility power returned, a faulty transfer switch cut the power a second time."
+    ) in final
     assert "first reported service coming back at five-twenty" not in final  # it first came back at 3:25
     first = copy_of(set_of(reopened, 3).radio[60])  # the first all clear, at 3:50: nothing went out again yet
     assert "out again" not in first
     assert "The company first reported service coming back at three-twenty-five this afternoon." in first
     assert "The backup batteries ran down." in first  # the 2:30 update's news, said at the all clear
+    assert "transfer switch" not in first  # not known yet at 3:50
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "clock", "said"),
+    [
+        ("three-twenty-five this afternoon", "four-thirty this afternoon", "four-thirty", "four-thirty"),
+        ("eleven-fifty this morning", "twelve-ten this afternoon", "twelve-ten", "twelve-ten this afternoon"),
+        ("three-twenty-five this afternoon", "noon", "noon", "noon"),
+        (
+            "quinze heures vingt-cinq cet après-midi",
+            "seize heures trente cet après-midi",
+            "seize heures trente",
+            "seize heures trente",
+        ),
+    ],
+)
+def test_the_day_is_said_once_for_two_times_in_one_sentence(earlier: str, later: str, clock: str, said: str) -> None:
+    assert day_said_once(earlier, later, clock) == said
+
+
+def test_a_reopening_that_does_not_say_when_service_dropped_is_told_by_the_time_it_was_reported() -> None:
+    reopened = SITE.incident("2026-09-24-st-albert-hub-power-failure")
+    silent = replace(reopened.updates[4], message="We are investigating a new outage.")
+    incident = replace(reopened, updates=(*reopened.updates[:4], silent, *reopened.updates[5:]))
+    final = copy_of(set_of(incident, 7).radio[60])
+    assert (
+        "Service first came back at three-twenty-five this afternoon, "
+        "but the company reported it out again at four-forty this afternoon."
+    ) in final
 
 
 def test_a_completed_window_says_what_happened_during_it() -> None:

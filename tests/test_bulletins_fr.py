@@ -29,6 +29,7 @@ from xsdata.formats.dataclass.parsers import XmlParser
 from generator.bulletins import BulletinSet, bulletin_set, published_sets
 from generator.bulletins.editorial import fr
 from generator.bulletins.editorial.sms import SMS_LIMIT, is_gsm7
+from generator.bulletins.fr import radio as french_radio
 from generator.bulletins.fr.notice import sms
 from generator.bulletins.fr.radio import facts
 from generator.bulletins.radio import copy_of
@@ -361,7 +362,75 @@ def test_a_french_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     assert item.french is not None
     copy = copy_of(item.french.radio[60])
     assert (
-        "Le service était d'abord revenu à quinze heures vingt-cinq cet après-midi, mais l'entreprise a signalé "
-        "une nouvelle panne à seize heures quarante cet après-midi. Cette fois, le service avait commencé à "
+        "Le service était d'abord revenu à quinze heures vingt-cinq cet après-midi, mais il a de nouveau été coupé "
+        "à seize heures trente. Cette fois, le service avait commencé à "
         "revenir à dix-sept heures vingt cet après-midi."
     ) in copy
+    assert "seize heures quarante" not in copy  # the reopening is said once, at the time service dropped
+    # Why each outage happened, briefly (the aside on the transfer switch left out), and how long: 4 h 15.
+    assert (
+        "L'entreprise indique que l'alimentation électrique de son central de St. Albert a été coupée et la "
+        "génératrice de secours n'a pas démarré. Au retour du courant, un commutateur de transfert défectueux a "
+        "coupé l'alimentation une deuxième fois."
+    ) in copy
+    assert "a duré quatre heures et quart." in copy
+
+
+def test_a_french_completed_window_says_what_happened_and_no_longer_the_forecast() -> None:
+    """As in English: once the work is done, what happened is said (the 2:15 update's news), not the forecast."""
+    switch = SITE.incident("2026-10-07-phone-switch-software-upgrade")
+    news = "Le commutateur a redémarré à une heure cinquante-deux et a été hors service pendant 11 minutes."
+    forecast = "pourraient ne pas aboutir"
+    under_way = bulletin_set(TEMPLATES, STATE, switch, switch.updates[1]).french
+    testing = bulletin_set(TEMPLATES, STATE, switch, switch.updates[2]).french
+    completed = bulletin_set(TEMPLATES, STATE, switch, switch.updates[3]).french
+    assert under_way is not None and testing is not None and completed is not None
+    assert forecast in copy_of(under_way.radio[60])
+    assert forecast not in copy_of(testing.radio[60]) and news in copy_of(testing.radio[60])
+    assert news in copy_of(completed.radio[60])
+    # Present-tense work news of the earlier updates is over by the end: not carried into the all clear.
+    assert "teste le 9-1-1" not in copy_of(completed.radio[60])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "past"),
+    [
+        ("Le commutateur a redémarré à 1 h 52 et a été hors service pendant 11 minutes.", True),
+        ("Internet et la fibre d'affaires sont de nouveau tombés en panne à 16 h 30.", True),
+        ("Nous avons bloqué le compte piraté.", True),
+        ("Les batteries de secours se sont donc épuisées.", True),  # a reflexive verb's past
+        ("Le service s'est rétabli.", True),
+        ("L'équipe termine les dernières fibres et fait des essais.", False),
+        ("Nous examinons la situation.", False),
+        ("Le central est de nouveau alimenté par la génératrice portative.", False),
+        ("Nous mettrons à niveau le logiciel du commutateur.", False),
+        ("L'attente à notre ligne de soutien est revenue à la normale.", False),  # a state, as "are back" in English
+        ("Si vous êtes hors ligne, redémarrez votre modem.", False),
+    ],
+)
+def test_french_past_news_of_earlier_updates(sentence: str, past: bool) -> None:
+    assert french_radio._past_news(sentence) is past
+
+
+def test_the_french_release_says_the_estimate_once_not_again_in_the_quote() -> None:
+    incident = SITE.incident(CLAREVIEW)
+    item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[2]).french  # the 10:30 update
+    assert item is not None
+    press = item.press
+    quote = press[press.index("Une carte de remplacement") : press.index("a déclaré")]
+    assert "début d'après-midi" in quote and "15" not in quote and "prévoyons" not in quote
+    assert "L'entreprise prévoit rétablir le service d'ici 15 h dimanche." in press
+
+
+def test_a_partial_problem_is_said_in_french_as_perturbations_never_panne() -> None:
+    email = SITE.incident("2026-07-06-business-email-blocklisted")
+    french = [bulletin_set(TEMPLATES, STATE, email, u).french for u in email.updates]
+    assert all(f is not None for f in french)
+    first = french[0]
+    assert first is not None
+    assert copy_of(first.radio[15]).startswith(
+        "Northwind Broadband signale des perturbations du service de courriel sur l'ensemble de son territoire."
+    )
+    assert first.sms.startswith("Northwind : perturbations de courriel dans tous les secteurs.")
+    radio = [copy_of(s) for f in french if f is not None for s in f.radio.values()]
+    assert not any("panne" in t or "fibre d'affaires" in t for t in radio)

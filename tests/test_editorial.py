@@ -342,8 +342,8 @@ def test_naive_times_are_refused() -> None:
         (timedelta(minutes=58), "about an hour"),
         (timedelta(hours=1), "an hour"),
         (timedelta(minutes=90), "an hour and a half"),
-        (timedelta(minutes=100), "about an hour and a half"),
-        (timedelta(minutes=105), "about two hours"),
+        (timedelta(minutes=100), "about an hour and three-quarters"),
+        (timedelta(minutes=105), "an hour and three-quarters"),
         (timedelta(hours=5, minutes=30), "five and a half hours"),
         (timedelta(hours=5, minutes=35), "about five and a half hours"),
         (timedelta(hours=12), "12 hours"),
@@ -360,6 +360,34 @@ def test_durations(length: timedelta, said: str) -> None:
     assert e.spoken_duration(length) == said
 
 
+QUARTER_HOURS = [
+    # (real length, said on air): a past length rounds to the nearest quarter hour, never up to the half.
+    (timedelta(hours=4, minutes=15), "four and a quarter hours"),  # the St. Albert outage; was "about four and a half"
+    (timedelta(hours=4, minutes=8), "about four and a quarter hours"),
+    (timedelta(hours=4, minutes=7), "about four hours"),
+    (timedelta(hours=4, minutes=30), "four and a half hours"),
+    (timedelta(hours=4, minutes=40), "about four and three-quarter hours"),  # was "about four and a half"
+    (timedelta(hours=4, minutes=45), "four and three-quarter hours"),  # was "about five hours"
+    (timedelta(hours=4, minutes=53), "about five hours"),
+    (timedelta(minutes=68), "about an hour and a quarter"),  # was "about an hour"
+    (timedelta(minutes=75), "an hour and a quarter"),  # was "about an hour and a half"
+    (timedelta(hours=11, minutes=53), "about 12 hours"),
+    (timedelta(hours=12, minutes=15), "about 12 and a half hours"),  # from 12 hours, to the half
+]
+SAID_HOURS = {"four hours": 240, "four and a quarter hours": 255, "four and a half hours": 270,
+              "four and three-quarter hours": 285, "five hours": 300, "an hour and a quarter": 75,
+              "12 hours": 720, "12 and a half hours": 750}  # fmt: skip
+
+
+@pytest.mark.parametrize(("length", "said"), QUARTER_HOURS)
+def test_a_past_length_is_said_to_the_nearest_quarter_hour_never_longer_by_more(length: timedelta, said: str) -> None:
+    assert e.spoken_duration(length) == said
+    minutes = SAID_HOURS[said.removeprefix("about ")]
+    allowed = 7.5 if length < timedelta(hours=12) else 15  # half the rounding step
+    assert abs(minutes - length.total_seconds() / 60) <= allowed
+    assert (said.startswith("about ")) == (minutes * 60 != length.total_seconds())
+
+
 @pytest.mark.parametrize(
     ("start", "end", "said"),
     [
@@ -368,7 +396,7 @@ def test_durations(length: timedelta, said: str) -> None:
         # 10 p.m. MST to 4 a.m. MDT: five real hours, not six.
         ("2026-03-07 22:00", "2026-03-08 04:00", "five hours"),
         # The example's fibre cut: 8:25 a.m. to 1:05 p.m.
-        ("2026-05-12 08:25", "2026-05-12 13:05", "about four and a half hours"),
+        ("2026-05-12 08:25", "2026-05-12 13:05", "about four and three-quarter hours"),
     ],
 )
 def test_durations_are_real_elapsed_time(start: str, end: str, said: str) -> None:
@@ -748,3 +776,38 @@ def test_every_time_is_said_without_figures(moment: datetime, reference: datetim
 @given(st.text(max_size=200))
 def test_sms_text_is_always_gsm_7(text: str) -> None:
     assert e.is_gsm7(e.to_gsm7(text))
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "When utility power returned, a faulty transfer switch (the device that moves the hub between utility "
+            "and generator power) cut the power a second time.",
+            "When utility power returned, a faulty transfer switch cut the power a second time.",
+        ),
+        ("The fibre (near the LRT) was cut.", "The fibre was cut."),
+        ("Home phone (including 911) is down.", "Home phone (including 911) is down."),  # safety is never left out
+        (
+            "Le téléphone (y compris les appels d'urgence) est coupé.",
+            "Le téléphone (y compris les appels d'urgence) est coupé.",
+        ),
+        ("No aside here.", "No aside here."),
+    ],
+)
+def test_a_sentence_said_briefly_leaves_its_asides_out(before: str, after: str) -> None:
+    assert e.without_asides(before) == after
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clock"),
+    [
+        ("Internet dropped again at 4:30 p.m., 40 minutes after we reported it restored.", (16, 30)),
+        ("It went out at 12 a.m. and came back at 1 a.m.", (0, 0)),
+        ("The switch restarted at 01:52.", (1, 52)),
+        ("It dropped at 14 p.m.", None),  # no time: left for a person to see
+        ("It dropped 40 minutes after the all clear.", None),
+    ],
+)
+def test_the_clock_time_staff_wrote(sentence: str, clock: tuple[int, int] | None) -> None:
+    assert e.stated_clock(sentence) == clock

@@ -183,7 +183,11 @@ def test_beginnings_round_down_to_the_quarter_hour(moment: str, said: str) -> No
         (timedelta(minutes=45), "45 minutes"),
         (timedelta(hours=1), "une heure"),
         (timedelta(hours=1, minutes=30), "une heure et demie"),
-        (timedelta(hours=1, minutes=20), "environ une heure et demie"),
+        (timedelta(hours=1, minutes=20), "environ une heure et quart"),
+        (timedelta(hours=1, minutes=15), "une heure et quart"),
+        (timedelta(hours=4, minutes=15), "quatre heures et quart"),  # was "environ quatre heures et demie"
+        (timedelta(hours=4, minutes=40), "environ quatre heures trois quarts"),
+        (timedelta(hours=4, minutes=45), "quatre heures trois quarts"),
         (timedelta(hours=5, minutes=35), "environ cinq heures et demie"),
         (timedelta(hours=2), "deux heures"),
         (timedelta(days=1, hours=2), "26 heures"),
@@ -404,3 +408,30 @@ def test_words_counted_as_spoken(text: str, words: int) -> None:
 
 def test_the_french_speaking_rate() -> None:
     assert fr.WORDS_PER_MINUTE == 175
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clock"),
+    [
+        ("Internet est de nouveau tombé en panne à 16 h 30, 40 minutes après.", (16, 30)),
+        ("Le commutateur a redémarré à 1h52.", (1, 52)),
+        ("Il est revenu à 14:05.", (14, 5)),
+        ("Il est tombé 40 minutes après l'annonce.", None),
+    ],
+)
+def test_the_clock_time_staff_wrote_in_french(sentence: str, clock: tuple[int, int] | None) -> None:
+    assert fr.stated_clock(sentence) == clock
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Ils sont sur place.", True),
+        ("Il est inutile d'appeler.", False),
+        ("Les batteries de secours se sont donc épuisées.", True),  # "donc": alone, nobody knows why
+        ("Par conséquent, le service est coupé.", True),
+        ("Les batteries de secours se sont épuisées.", False),
+    ],
+)
+def test_a_french_sentence_that_leans_on_the_one_before(sentence: str, leans: bool) -> None:
+    assert fr.leans_on_the_sentence_before(sentence) is leans

@@ -37,12 +37,15 @@ def test_the_build_writes_the_headers_file(site: Path) -> None:
     assert (site / "_headers").read_text(encoding="utf-8") == headers_file(("fr",))  # the example is in en and fr
 
 
-def test_the_french_api_and_feeds_get_the_same_headers_as_the_english_ones(site: Path) -> None:
+def test_the_french_api_feeds_and_calendar_get_the_same_headers_as_the_english_ones(site: Path) -> None:
     rules = parse_headers((site / "_headers").read_text(encoding="utf-8"))
-    data = [p for p in served_paths(site) if p.startswith(("/fr/api/", "/fr/feeds/"))]
+    data = [p for p in served_paths(site) if p.startswith(("/fr/api/", "/fr/feeds/")) or p == "/fr/calendar.ics"]
     assert (
         "/fr/api/v2/summary.json" in data and "/fr/feeds/atom.xml" in data and "/fr/feeds/services/internet.xml" in data
     )
+    assert "/fr/calendar.ics" in data
+    # The yearly archives mirror /calendar/*: the example has none at this date, so the rule is checked by path.
+    assert headers_for(rules, "/fr/calendar/2025.ics") == headers_for(rules, "/calendar/2025.ics")
     for path in data:
         assert headers_for(rules, path) == [("Access-Control-Allow-Origin", "*"), ("Cache-Control", SHORT)], path
     assert headers_for(rules, "/fr/index.html") == []  # the French pages, once built, are pages like any other
@@ -51,9 +54,10 @@ def test_the_french_api_and_feeds_get_the_same_headers_as_the_english_ones(site:
 def test_a_site_in_one_language_gets_exactly_the_rules_it_always_had() -> None:
     one = parse_headers(headers_file())
     assert headers_for(one, "/fr/api/v2/summary.json") == headers_for(one, "/fr/feeds/atom.xml") == []
+    assert headers_for(one, "/fr/calendar.ics") == []
     both = parse_headers(headers_file(("fr",)))
     assert [rule for rule in both if not rule[0].pattern.startswith("/fr/")] == one
-    assert len(both) == len(one) + 2
+    assert len(both) == len(one) + 4  # /fr/api/*, /fr/feeds/*, /fr/calendar.ics, /fr/calendar/*
 
 
 def test_api_feeds_and_calendar_may_be_read_from_other_sites_and_stay_fresh(site: Path) -> None:

@@ -144,10 +144,12 @@ def _outcome(text: str, loader) -> object:
 
     try:
         yamltext._check_characters(text, SOURCE)  # as parse() does first: no parser sees what this refuses
-        node = yamltext._compose(text, SOURCE, loader)
-        if not isinstance(node, yaml.MappingNode):
+        events = yamltext._check_events(text, SOURCE, loader)
+        root = yamltext._root(events)
+        if root is None or not isinstance(events[root], yaml.MappingStartEvent):
             return "refused"  # empty, or not a mapping: refused either way
-        return yamltext._build(node, (), yamltext.YamlDocument(data=None), SOURCE, 0)
+        document = yamltext.YamlDocument(data=None)
+        return yamltext._Builder(events, document, SOURCE, text.splitlines()).value(root, (), 0)[0]
     except (yamltext.YamlProblem, yaml.YAMLError):
         return "refused"
 

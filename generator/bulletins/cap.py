@@ -452,23 +452,15 @@ def cap_alert(
     add = _adder()
     for area in incident.areas:
         _area(config, info, area, add)
-    for other in others:
-        words = replace(
-            message,
-            event=other.event,
-            headline=other.headline,
-            description=other.description,
-            instruction=other.instruction,
-            web=other.web,
-        )
-        info = _info(alert, config, words, info_language(config, other.language))
-        for desc, area in other.areas:
-            _area(config, info, area, add, desc)
+    _other_languages(alert, config, message, others, add)
     return etree.tostring(alert, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def cap_cancel(config: Config, withdrawal: Withdrawal) -> bytes:
-    """The Cancel message that withdraws an update's last message (CAP 1.2 §3.2.1, msgType Cancel)."""
+def cap_cancel(config: Config, withdrawal: Withdrawal, others: tuple[InfoText, ...] = ()) -> bytes:
+    """The Cancel message that withdraws an update's last message (CAP 1.2 §3.2.1, msgType Cancel).
+
+    ``others``: an ``info`` block in each further language (French), after the first, as in :func:`cap_alert`.
+    """
     sender = _sender(config)
     cancelled = cap_identifier(config, withdrawal.incident_id, withdrawal.published_id, withdrawal.revision)
     areas = [a for a in config.areas if a.id in withdrawal.areas]
@@ -501,7 +493,24 @@ def cap_cancel(config: Config, withdrawal: Withdrawal) -> bytes:
     add = _adder()
     for area in areas:
         _area(config, info, area, add)
+    _other_languages(alert, config, message, others, add)
     return etree.tostring(alert, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _other_languages(alert, config: Config, message: _Message, others: tuple[InfoText, ...], add) -> None:
+    """An ``info`` block in each further language after the first: the same message, its words and areas in that language."""
+    for other in others:
+        words = replace(
+            message,
+            event=other.event,
+            headline=other.headline,
+            description=other.description,
+            instruction=other.instruction,
+            web=other.web,
+        )
+        info = _info(alert, config, words, info_language(config, other.language))
+        for desc, area in other.areas:
+            _area(config, info, area, add, desc)
 
 
 def _withdrawn_event(config: Config, withdrawal: Withdrawal) -> str:

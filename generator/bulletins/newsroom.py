@@ -3,7 +3,8 @@
 ``bulletins/index.json`` lists every published bulletin with its revision, so
 a mailer can tell new ones, corrections and withdrawals from what it sent;
 ``feeds/bulletins.xml`` carries the radio scripts and ``feeds/cap.xml``
-indexes the CAP messages.
+indexes the CAP messages. A site in French too has the same three under
+``fr/`` (``fr/newsroom.py``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..feeds.atom import atom_bytes
 from ..incidents.model import Config
 from ..state.now import Snapshot
 from .cap import CAP_MEDIA_TYPE, cancel_feed_item, cap_feed, feed_item
+from .fr.newsroom import french_newsroom_outputs
 from .sets import FILES, KEEP_DAYS, BulletinSet, WithdrawalSet
 
 _EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
@@ -38,6 +40,8 @@ def bulletin_outputs(
     items += [cancel_feed_item(config, w.withdrawal, w.path) for w in withdrawals]
     outputs["feeds/cap.xml"] = cap_feed(config, items, fallback)
     outputs["bulletins/index.json"] = _index(config, sets, withdrawals)
+    if "fr" in config.languages:
+        outputs.update(french_newsroom_outputs(config, sets, withdrawals, fallback))
     return outputs
 
 

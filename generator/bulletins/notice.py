@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, TemplateRuntimeError
 
 from .. import display
-from ..incidents.model import Config, Incident, Status, Update
+from ..incidents.model import Config, Impact, Incident, Status, Update
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue
 from . import editorial as e
@@ -132,7 +132,9 @@ def _sms_what(incident: Incident, update: Update, zone) -> str:
         return f"{services} work {'finishing' if status is Status.VERIFYING else 'done'}"
     if status.is_final:
         return f"{services} restored"
-    return f"{services} {'coming back' if status is Status.MONITORING else 'down'}"
+    if status is Status.MONITORING:
+        return f"{services} coming back"
+    return f"{services} {'problem' if incident.impact in (None, Impact.MINOR) else 'down'}"  # minor: never "down"
 
 
 def _sms_where(config: Config, incident: Incident) -> tuple[str, ...]:

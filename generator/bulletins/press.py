@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from .. import display
-from ..incidents.model import Config, Contact, Incident, Status, Update
+from ..incidents.model import Config, Contact, Impact, Incident, Status, Update
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import RESTATED, Issue
 from . import editorial as e
-from .story import everywhere, parts_of, safety_advice, services_words
+from .story import everywhere, parts_of, safety_advice, services_words, without_the_time
 
 TIMELINE_ENTRIES = RESTATED + 1
 """The release shows the latest few updates and links to the page for the rest, so its cost stays flat.
@@ -86,15 +86,24 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     elif final:
         headline = f"{_capital(services)} service restored {where}"
         length = e.spoken_duration(e.elapsed(incident.began_at, at))
-        lede = f"{config.name}'s {services} service is back {where} after an outage that began at {since} and lasted {length}."
+        what = "a problem" if incident.impact in (None, Impact.MINOR) else "an outage"
+        lede = f"{config.name}'s {services} service is back {where} after {what} that began at {since} and lasted {length}."
         if customers:
             count = f"About {customers:,}" if customers >= 100 else f"{customers}"
             body.append(f"{count} customers were affected.")
     else:
         coming_back = update.status is Status.MONITORING
-        headline = f"{_capital(services)} service {'coming back' if coming_back else 'down'} {where}"
+        # A minor incident is a problem with the service, never "down" (the radio lead says the same).
+        problem = incident.impact in (None, Impact.MINOR)
+        state = "coming back" if coming_back else "problem" if problem else "down"
+        headline = {"problem": f"Problem affecting {services} service {where}"}.get(
+            state, f"{_capital(services)} service {state} {where}"
+        )
         if coming_back:
-            lede = f"{config.name}'s {services} service is coming back {where} after an outage that began at {since}{affecting}."
+            what = "a problem" if problem else "an outage"
+            lede = f"{config.name}'s {services} service is coming back {where} after {what} that began at {since}{affecting}."
+        elif problem:
+            lede = f"{config.name}'s {services} service has been having problems {where} since {since}{affecting}."
         else:
             lede = f"{config.name}'s {services} service has been down {where} since {since}{affecting}."
         if advice:  # safety is in the lede itself
@@ -102,12 +111,14 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         if lede_words(lede) >= LEDE_WORDS and affecting:  # the count can wait for the body
             lede = lede.replace(affecting, "")
             count = f"About {customers:,}" if customers and customers >= 100 else f"{customers}"
-            body.append(f"{count} customers {'lost service' if coming_back else 'are affected'}.")
+            lost = "lost service" if not problem else "were affected"
+            body.append(f"{count} customers {lost if coming_back else 'are affected'}.")
         if lede_words(lede) >= LEDE_WORDS:
             lede = lede.replace(where, _where(config, incident, short=True))
     if incident.cause:
         body.append(_cause_sentence(incident.cause))
-    quote = _quote(update.message, config, [lede, *body])
+    # The estimate is said once, in its own paragraph below, not also inside the quote.
+    quote = _quote(update.message, config, [lede, *body], eta if not final and not incident.is_maintenance else None)
     if quote:
         body.append(quote)
     if not final and not incident.is_maintenance:
@@ -216,13 +227,15 @@ def _cause_sentence(cause: str) -> str:
     return _sentence(e.attributed(display.plain(cause).strip(), always=True))
 
 
-def _quote(message: str, config: Config, said: list[str]) -> str:
+def _quote(message: str, config: Config, said: list[str], estimate=None) -> str:
     """The update in the media contact's words: ``"…," said Dana Reyes, communications lead at Northwind Broadband.``
 
     Sentences that only say again what the release already says (the lede, the cause) are left out,
-    unless that is all the message says, and so is talk of "here".
+    unless that is all the message says, and so is talk of "here"; so is a clause stating ``estimate``,
+    which the release says in its own paragraph.
     """
     sentences = [s for s in map(e.without_page_talk, e.split_sentences(display.plain(message))) if s]
+    sentences = without_the_time(sentences, estimate, config.timezone)
     text = " ".join(s for s in sentences if not e.restates(s, said)) or " ".join(sentences)
     if not text:
         return ""

@@ -28,6 +28,14 @@ from ..incidents.model import Config, Impact, Incident, Status, Update
 from ..state.as_of import Change, changes, live_estimate, passed_estimate
 from ..state.ledger import Issue
 from . import editorial as e
+from .happened import (
+    ReopeningWords,
+    cause_wordings,
+    earlier_news,
+    first_coming_back,
+    outage_causes,
+    reopening_story,
+)
 from .story import (
     is_follow_up,
     regions_sentence,
@@ -125,7 +133,12 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
     advice = say(safety_advice(config, incident, update))
     where = tuple(say(w) for w in where_words(config, incident.areas))
     since = e.began_phrase(incident.began_at, at, zone)
-    cause = _cause(incident.cause, say) if incident.cause else ()
+    cause = cause_wordings(
+        outage_causes(incident, update, e.split_sentences),
+        say,
+        e.readable_on_air,
+        lambda text: e.attributed(text, always=True),
+    )
     services = services_words(incident.services)
     lead = [f"{config.name} says {services} service is {_STATE_WORDS[state]} {place}" for place in where]
     # The expected impact is said (and so known) only while it is still a forecast: scheduled, under way.
@@ -140,7 +153,7 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
         # An all clear tells what happened: past-tense news from the earlier updates of this outage
         # or window ("The switch restarted at 1:52 a.m. and was out for 11 minutes."), never
         # their present-tense work news, which is over now.
-        earlier = " ".join(u.message for u in _episode(incident, update) if u is not update)
+        earlier = earlier_news(incident, update, zone, e.split_sentences)
         details = (*details, *(d for d in _details(earlier, say, [*known, *details]) if _past_news(d)))
     media = config.media_contact or config.contact
     kill = update.next_update or e.after(at, timedelta(hours=KILL_AFTER_HOURS * (2 if final else 1)))
@@ -202,40 +215,15 @@ _STATE_WORDS = {
 """Words a staff sentence would use to restate the lead, for telling padding from news."""
 
 
-def reopened_moments(incident: Incident, update: Update) -> tuple[Update, Update] | None:
-    """At an all clear after a reopening: the update that first said service was back (its first coming
-    back, else its all clear) and the one that reported it out again; None otherwise."""
-    if update.status is not Status.RESOLVED:
-        return None
-    earlier = incident.updates[: update.number - 1]
-    clears = [i for i, u in enumerate(earlier) if u.status is Status.RESOLVED]
-    if not clears or clears[-1] + 1 >= len(earlier):
-        return None
-    cleared, reopened = earlier[clears[-1]], earlier[clears[-1] + 1]
-    start = clears[-2] + 1 if len(clears) > 1 else 0
-    back = next((u for u in earlier[start : clears[-1]] if u.status is Status.MONITORING), cleared)
-    return back, reopened
+REOPENING = ReopeningWords(
+    dropped="Service first came back at {back}, but it went out again at {dropped}.",
+    reported="Service first came back at {back}, but the company reported it out again at {reported}.",
+)
+"""An all clear after a reopen tells the whole story, not only the last outage's (see ``happened.reopening_story``)."""
 
 
 def _went_out_again(incident: Incident, update: Update, zone) -> str:
-    """``Service first came back at three-twenty-five this afternoon, but …``: an all clear after a reopen
-    tells the whole story, not only the last outage's (the listener heard the first all clear)."""
-    moments = reopened_moments(incident, update)
-    if moments is None:
-        return ""
-    back, reopened = moments
-    return (
-        f"Service first came back at {e.spoken_time(back.at, update.at, zone)}, "
-        f"but the company reported it out again at {e.spoken_time(reopened.at, update.at, zone)}."
-    )
-
-
-def _episode(incident: Incident, update: Update) -> list[Update]:
-    """The updates of the outage (or window) ``update`` belongs to: since the last all clear before it."""
-    episode: list[Update] = []
-    for earlier in incident.updates[: update.number]:
-        episode = [] if earlier.status.is_final and earlier is not update else [*episode, earlier]
-    return episode
+    return reopening_story(incident, update, zone, e.split_sentences, e.spoken_time, e.spoken_clock, REOPENING)
 
 
 _PRESENT = re.compile(
@@ -246,13 +234,6 @@ _PRESENT = re.compile(
 def _past_news(sentence: str) -> bool:
     """A sentence that reports what happened (``was out for 11 minutes``), not work going on or advice."""
     return not _PRESENT.search(sentence) and not e.tells_people_what_to_do(sentence)
-
-
-def first_coming_back(incident: Incident, update: Update) -> Update | None:
-    """The first monitoring update of the outage a resolution ends (after any earlier all clear), if there was one."""
-    if update.status is not Status.RESOLVED:
-        return None
-    return next((u for u in _episode(incident, update) if u.status is Status.MONITORING), None)
 
 
 def _coming_back_at(incident: Incident, update: Update, zone) -> str:
@@ -319,17 +300,6 @@ def _state(incident: Incident, update: Update) -> str:
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if not text or text.endswith((".", "!", "?")) else text + "."
-
-
-def _cause(cause: str, say) -> tuple[str, ...]:
-    """The cause as the company says it: all of it, then its first sentence; only sentences readable on air."""
-    sentences = [say(s) for s in e.split_sentences(display.plain(cause))]
-    readable = [_sentence(s) for s in sentences if e.readable_on_air(s)]
-    if not readable or not e.readable_on_air(sentences[0]):
-        return ()
-
-    full = e.attributed(" ".join(readable), always=True)
-    return (full,) if len(readable) == 1 else (full, e.attributed(readable[0], always=True))
 
 
 _ADVICE_TO_CALL = re.compile(r"\b(?:mobile|cell)", re.IGNORECASE)

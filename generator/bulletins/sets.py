@@ -6,7 +6,8 @@ technical contacts and its SMS form. A set is rendered from the incident *as
 of its update* and that update's :class:`Issue` (its published identity and
 revision) and nothing else, so a later update never changes what an earlier
 set says. An update withdrawn from its file gets a :class:`WithdrawalSet`: a
-kill notice for newsrooms and a CAP Cancel.
+kill notice for newsrooms and a CAP Cancel (in French too, on a site that lists
+``fr``: ``fr.withdrawal``).
 
 Files are published for open incidents and for ``KEEP_DAYS`` days, so the
 output stays bounded at any history size; older updates remain on the
@@ -29,6 +30,7 @@ from ..state.ledger import LIVE_DAYS, Issue, Withdrawal, is_live
 from ..state.now import Snapshot
 from .cap import Thread, cap_alert, cap_cancel, cap_identifier, thread
 from .fr.bulletins import FrenchBulletins
+from .fr.withdrawal import FrenchWithdrawal, french_title
 from .notice import notice, sms
 from .press import press_release
 from .radio import radio_scripts
@@ -133,6 +135,8 @@ class WithdrawalSet:
 
     config: Config
     withdrawal: Withdrawal
+    french: FrenchWithdrawal | None = None
+    """The same kill notice in French and the Cancel's French block, when status.yml's ``languages`` has ``fr``."""
 
     kind = "withdrawal"
 
@@ -169,12 +173,15 @@ class WithdrawalSet:
 
     @cached_property
     def cap(self) -> bytes:
-        return cap_cancel(self.config, self.withdrawal)
+        others = (self.french.info,) if self.french is not None else ()
+        return cap_cancel(self.config, self.withdrawal, others)
 
     def files(self) -> dict[str, bytes]:
         files = {f"{self.path}{name}": self.kill.encode("utf-8") for name in ("radio.txt", "press.txt", "notice.txt")}
         files[f"{self.path}sms.txt"] = (self.kill.split("\n", 1)[0] + "\n").encode("utf-8")
         files[f"{self.path}cap.xml"] = self.cap
+        if self.french is not None:
+            files.update(self.french.files(self.path))
         return files
 
 
@@ -240,9 +247,17 @@ def bulletin_set(
     return next(s for s in _sets_of(templates, state, incident, broadcast, french) if s.update is update)
 
 
-def withdrawal_sets(state: Snapshot) -> list[WithdrawalSet]:
-    """The withdrawn updates that had bulletins, newest first."""
-    gone = [WithdrawalSet(state.config, w) for w in state.publication.withdrawals if w.broadcast]
+def withdrawal_sets(state: Snapshot, french: Site | None = None) -> list[WithdrawalSet]:
+    """The withdrawn updates that had bulletins, newest first.
+
+    ``french``: the site as seen in French, for the French kill notices; by default :func:`french_site`.
+    """
+    french = french if french is not None else french_site(state)
+
+    def in_french(gone: Withdrawal) -> FrenchWithdrawal | None:
+        return FrenchWithdrawal(french.config, gone, french_title(french, gone)) if french is not None else None
+
+    gone = [WithdrawalSet(state.config, w, in_french(w)) for w in state.publication.withdrawals if w.broadcast]
     return sorted(gone, key=lambda s: (s.withdrawal.at, s.id), reverse=True)
 
 

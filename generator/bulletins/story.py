@@ -10,10 +10,13 @@ what came later.
 
 from __future__ import annotations
 
+import re
+from datetime import datetime, tzinfo
 from itertools import islice
 
 from ..incidents.model import Area, Config, Incident, Service, Status, Update
 from . import editorial
+from .editorial import fr
 
 
 def carries_emergency_calls(incident: Incident) -> bool:
@@ -103,3 +106,28 @@ def slug_place(config: Config, areas: tuple[Area, ...]) -> str:
     if len(places) == 1 and all(parts_of(a) for a in areas):
         return places.pop().upper()  # North and Northeast Edmonton: EDMONTON
     return "SEVERAL AREAS"
+
+
+_CLAUSES = re.compile(r"(;\s+|,\s+(?=so\b|donc\b)|\s+:\s+)")
+"""Where a sentence joins two clauses: ``;``, ``, so``, `` : ``."""
+
+
+def without_the_time(sentences: list[str], moment: datetime | None, zone: tzinfo) -> list[str]:
+    """Staff's sentences less each clause (``…; once it is fitted we expect service back by about 3 p.m.``)
+    that states the clock time of ``moment``: a release that says the estimate in its own paragraph does not
+    say it again inside the quote. English and French clock times alike (``3 p.m.``, ``15 h``)."""
+    if moment is None:
+        return sentences
+    local = moment.astimezone(zone)
+    wanted = (local.hour, local.minute)
+    kept: list[str] = []
+    for sentence in sentences:
+        parts = _CLAUSES.split(sentence)
+        joined = [(parts[i - 1] if i else "", parts[i]) for i in range(0, len(parts), 2)]
+        left = [(joint, c) for joint, c in joined if (editorial.stated_clock(c) or fr.stated_clock(c)) != wanted]
+        if not left:
+            continue
+        text = left[0][1] + "".join(joint + clause for joint, clause in left[1:])
+        text = text.rstrip(" ;:,")
+        kept.append(text if text.endswith((".", "!", "?")) else text + ".")
+    return kept

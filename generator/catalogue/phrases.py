@@ -163,7 +163,7 @@ FRENCH = {
     "Lines above the copy are for the newsroom, {not_for_air}; the script ends at {end}.": "Les lignes au-dessus du texte sont pour la salle de nouvelles, {not_for_air}; le texte se termine à {end}.",
     "not for air": "pas pour diffusion",
     "Subscribe:": "S'abonner\u00a0:",
-    "radio scripts (Atom)": "textes radio (Atom, en anglais)",
+    "radio scripts (Atom)": "textes radio (Atom)",
     "CAP 1.2 alerts (Atom index)": "alertes CAP 1.2 (index Atom)",
     "Media contact: {name}, {phone}, {email}.": "Relations avec les médias\u00a0: {name}, {phone}, {email}.",
     "Current bulletins": "Bulletins en cours",

@@ -9,10 +9,20 @@ clock, so the same files give the same bytes.
 ``calendar.ics`` stays small whatever the history: it holds the maintenance
 still to come and that of the last ``CALENDAR_DAYS`` days; older work moves to
 one file per year, ``calendar/<year>.ics``, under the same UID.
+
+A site in several languages publishes the same calendars in each other language
+under its folder (:func:`calendar_outputs_in`: ``fr/calendar.ics``,
+``fr/calendar/<year>.ics``, ``fr/incidents/<id>/calendar.ics``), its texts marked
+``LANGUAGE=fr-CA`` (RFC 5545 3.2.10). Each language's events have UIDs of their
+own (``<id>.fr@host``: an incident id has no dot, so no English UID can ever be
+one), because an app that subscribes to both calendars would otherwise take one
+language's event as a change of the other's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -20,39 +30,107 @@ from icalendar import Calendar, Event, Timezone
 from icalendar.prop import vDDDLists, vDDDTypes
 
 from .. import display
-from ..incidents.model import Incident, Site, Status
+from ..catalogue import catalogue_for
+from ..incidents.languages import path_prefix, site_in
+from ..incidents.model import Area, Config, Incident, Service, Site, Status
 
 CALENDAR_DAYS = 90
 """``calendar.ics`` keeps a maintenance whose window ended at most this many days (of 24 hours) before the
 build's now: one that ended exactly this long ago stays in; older ones are in their year's file."""
 
 
+@dataclass(frozen=True)
+class _Wording:
+    """What a calendar says around the staff's text, in one language."""
+
+    tag: str
+    """The RFC 5545 LANGUAGE of its texts; none in English, whose calendar has always been without."""
+    uid_part: str
+    """Between the incident id and ``@host`` in a UID: nothing in English, whose UIDs are published."""
+    prodid: str
+    """The language of PRODID's formal public identifier (``EN``)."""
+    name: Callable[[str], str]
+    """The calendar's name, from the organisation's."""
+    cancelled: str
+    """After a cancelled maintenance's title."""
+    latest: str
+    """Before the latest update's status."""
+
+
+_WORDINGS = {
+    "en": _Wording(
+        tag="",
+        uid_part="",
+        prodid="EN",
+        name=lambda organisation: f"{organisation} planned maintenance",
+        cancelled=" (cancelled)",
+        latest="Latest update",
+    ),
+    "fr": _Wording(
+        tag="fr-CA",
+        uid_part=".fr",
+        prodid="FR",
+        name=lambda organisation: f"{organisation} — entretien planifié",
+        cancelled=" (travaux annulés)",  # "annulé" would have to agree with the title's gender
+        latest="Dernière mise à jour",
+    ),
+}
+
+
+def uid(config: Config, incident_id: str) -> str:
+    """``<incident id>@<host>`` in the default language, ``<incident id>.fr@<host>`` in French: never moves."""
+    part = _WORDINGS[config.language].uid_part if config.language != config.default_language else ""
+    return f"{incident_id}{part}@{config.host}"
+
+
 def event(site: Site, incident: Incident) -> Event:
-    """One planned maintenance as a VEVENT in the site's zone."""
+    """One planned maintenance as a VEVENT in the site's zone, in the site's language."""
     config = site.config
     assert incident.window is not None
-    url = f"{config.site_url}incidents/{incident.id}/"
+    words, say = _WORDINGS[config.language], catalogue_for(config.language)
+    url = f"{config.site_url}{path_prefix(config)}incidents/{incident.id}/"  # the page in the calendar's language
     zone = config.timezone
     item = Event()
-    item.add("uid", f"{incident.id}@{config.host}")
+    item.add("uid", uid(config, incident.id))
     item.add("dtstamp", incident.latest.at)
     item.add("sequence", len(incident.updates) - 1)
     item.add("dtstart", incident.window.start.astimezone(zone))
     item.add("dtend", incident.window.end.astimezone(zone))
     cancelled = incident.status is Status.CANCELLED
-    item.add("summary", f"{incident.title}{' (cancelled)' if cancelled else ''}")
+
+    def text(name: str, value: str, fallen_back: bool) -> None:
+        # LANGUAGE only on a text wholly in the calendar's language, never on one shown in the default.
+        tag = words.tag if words.tag and not fallen_back else ""
+        item.add(name, value, parameters={"LANGUAGE": tag} if tag else None)
+
+    text(
+        "summary",
+        f"{_marked(config, incident.title, 'title' in incident.untranslated)}{words.cancelled if cancelled else ''}",
+        "title" in incident.untranslated,
+    )
     item.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    item.add("location", ", ".join(a.name for a in incident.areas))
+    areas = ", ".join(_name(config, a) for a in incident.areas)
+    text("location", areas, any("name" in a.untranslated for a in incident.areas))
     item.add("url", url)
-    item.add(
+    latest = incident.latest
+    text(
         "description",
         "\n".join(
             [
-                incident.expected_impact,
-                f"Services: {', '.join(s.name for s in incident.services)}",
-                f"Areas: {', '.join(a.name for a in incident.areas)}",
-                f"Latest update ({incident.latest.status.label}): {display.plain(incident.latest.message)}",
+                _prefixed(config, incident.expected_impact, "expected_impact" in incident.untranslated),
+                f"{say.phrase('Services')}{say.colon} {', '.join(_name(config, s) for s in incident.services)}",
+                f"{say.phrase('Areas')}{say.colon} {areas}",
+                f"{words.latest} ({say.status(latest.status)}){say.colon} "
+                + _prefixed(config, display.plain(latest.message), "message" in latest.untranslated),
                 url,
+            ]
+        ),
+        any(
+            [
+                "expected_impact" in incident.untranslated,
+                "message" in latest.untranslated,
+                *("name" in s.untranslated for s in incident.services),
+                *("name" in a.untranslated for a in incident.areas),
             ]
         ),
     )
@@ -60,11 +138,27 @@ def event(site: Site, incident: Incident) -> Event:
     return item
 
 
+def _marked(config: Config, value: str, fallen_back: bool) -> str:
+    """A name or title, marked "(en anglais seulement)" when shown in the default language in another."""
+    return catalogue_for(config.language).marked(value, config.default_language) if fallen_back else value
+
+
+def _name(config: Config, item: Service | Area) -> str:
+    return _marked(config, item.name, "name" in item.untranslated)
+
+
+def _prefixed(config: Config, value: str, fallen_back: bool) -> str:
+    """A paragraph shown in the default language in another, marked first: ``(en anglais seulement) …``."""
+    if not fallen_back:
+        return value
+    return f"({catalogue_for(config.language).only_in(config.default_language)}) {value}"
+
+
 def _head(site: Site, name: str) -> bytes:
     """The calendar's own lines, ``BEGIN:VCALENDAR`` to ``END:VCALENDAR``, without its components."""
     config = site.config
     document = Calendar()
-    document.add("prodid", f"-//outage-bulletin//{config.name}//EN")
+    document.add("prodid", f"-//outage-bulletin//{config.name}//{_WORDINGS[config.language].prodid}")
     document.add("version", "2.0")
     document.add("calscale", "GREGORIAN")
     document.add("method", "PUBLISH")
@@ -152,7 +246,8 @@ def calendar_outputs(site: Site, now: datetime) -> dict[str, bytes]:
     file per maintenance page."""
     works = [i for i in site.incidents if i.is_maintenance and i.window is not None]
     zone = site.config.timezone
-    name = f"{site.config.name} planned maintenance"
+    name = _WORDINGS[site.config.language].name(site.config.name)
+    prefix = path_prefix(site.config)  # "" in the default language, "fr/" in French
 
     def timezone_for(years: list[int]) -> bytes:
         # A VTIMEZONE covering the years the file's events span, so a bounded file stays bounded.
@@ -164,11 +259,21 @@ def calendar_outputs(site: Site, now: datetime) -> dict[str, bytes]:
     for path, listed in calendar_files(site, now).items():
         year = path.removeprefix("calendar/").removesuffix(".ics")
         title = name if path == "calendar.ics" else f"{name}, {year}"
-        outputs[path] = _assemble(_head(site, title), timezone_for(_years(listed)), [events[i.id] for i in listed])
+        outputs[prefix + path] = _assemble(
+            _head(site, title), timezone_for(_years(listed)), [events[i.id] for i in listed]
+        )
     # One VTIMEZONE for every maintenance page's own file, covering the years the data spans.
     zone_lines = timezone_for(_years(works))
     for incident in works:
-        outputs[f"incidents/{incident.id}/calendar.ics"] = _assemble(
-            _head(site, incident.title), zone_lines, [events[incident.id]]
+        outputs[f"{prefix}incidents/{incident.id}/calendar.ics"] = _assemble(
+            _head(site, _marked(site.config, incident.title, "title" in incident.untranslated)),
+            zone_lines,
+            [events[incident.id]],
         )
     return outputs
+
+
+def calendar_outputs_in(site: Site, now: datetime, language: str) -> dict[str, bytes]:
+    """The calendars in ``language``, under its folder: ``fr/calendar.ics``, ``fr/calendar/<year>.ics`` and
+    ``fr/incidents/<id>/calendar.ics``, the same events as the default language's under UIDs of their own."""
+    return calendar_outputs(site_in(site, language), now)

@@ -29,13 +29,16 @@ from dataclasses import dataclass, field
 import yaml
 from yaml.events import (
     AliasEvent,
-    CollectionEndEvent,
     CollectionStartEvent,
     DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
     NodeEvent,
     ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
 )
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import ScalarNode
 
 from .problems import Problem, describe, field_path
 
@@ -137,19 +140,19 @@ def parse(raw: bytes, file: str) -> YamlDocument:
     _check_characters(text, file)
     fast = "\t" not in text  # libyaml accepts some tabs PyYAML refuses: keep one behaviour
     try:
-        node = _compose(text, file, _FAST_LOADER if fast else yaml.SafeLoader)
+        events = _check_events(text, file, _FAST_LOADER if fast else yaml.SafeLoader)
     except (YamlProblem, yaml.YAMLError):
         if not fast:
             raise
         # The file is broken somewhere: let the pure-Python parser say where, in its words.
-        node = _compose(text, file, yaml.SafeLoader)
-    if node is None:
-        raise YamlProblem(Problem(file, 1, 1, "", "a mapping of fields", "an empty file"))
+        events = _check_events(text, file, yaml.SafeLoader)
     document = YamlDocument(data=None)
-    document.data = _build(node, (), document, file, 0)
-    _find_comments(node, (), document, text.splitlines())
+    root = _root(events)
+    if root is None:
+        raise YamlProblem(Problem(file, 1, 1, "", "a mapping of fields", "an empty file"))
+    document.data, _ = _Builder(events, document, file, text.splitlines()).value(root, (), 0)
     if not isinstance(document.data, dict):
-        line, column = _mark(node)
+        line, column = _mark(events[root])
         raise YamlProblem(Problem(file, line, column, "", "a mapping of fields at the top", describe(document.data)))
     return document
 
@@ -186,39 +189,16 @@ def _check_characters(text: str, file: str) -> None:
             raise YamlProblem(Problem(file, line, column, "", expected, found))
 
 
-def _compose(text: str, file: str, loader) -> Node | None:
-    events = _check_events(text, file, loader)
-    try:
-        return _EventComposer(events).get_single_node()
-    except RecursionError:
-        raise YamlProblem(Problem(file, 1, 1, "", f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")) from None
+def _root(events: list) -> int | None:
+    """Where the document's top value starts in ``events``; ``None`` for a file with no document."""
+    for at, event in enumerate(events):
+        if isinstance(event, NodeEvent):
+            return at
+    return None
 
 
-class _EventComposer(yaml.composer.Composer, yaml.resolver.Resolver):
-    """Composes the nodes from the events already parsed and checked: each file is parsed once."""
-
-    def __init__(self, events: list) -> None:
-        self._events = events
-        self._next = 0
-        yaml.composer.Composer.__init__(self)
-        yaml.resolver.Resolver.__init__(self)
-
-    def check_event(self, *choices) -> bool:
-        if self._next >= len(self._events):
-            return False
-        return not choices or isinstance(self._events[self._next], choices)
-
-    def peek_event(self):
-        return self._events[self._next]
-
-    def get_event(self):
-        event = self._events[self._next]
-        self._next += 1
-        return event
-
-
-def _mark(node: Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _mark(event: NodeEvent) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
 
 
 def _check_events(text: str, file: str, loader_class=yaml.SafeLoader) -> list:
@@ -230,21 +210,23 @@ def _check_events(text: str, file: str, loader_class=yaml.SafeLoader) -> list:
         while loader.check_event():
             event = loader.get_event()
             events.append(event)
-            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            kind = type(event)
+            if kind is ScalarEvent or kind is MappingEndEvent or kind is SequenceEndEvent:
+                if kind is not ScalarEvent:
+                    depth -= 1
+                elif event.anchor is None and event.tag is None:
+                    continue  # the common case, checked with the fewest steps: most events are plain values
+
+            def refuse(expected: str, found: str, event: yaml.Event = event) -> YamlProblem:
+                line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                return YamlProblem(Problem(file, line, column, "", expected, found))
+
             # Depth is counted on the stream of events, which no parser builds recursively: a file
-            # of 25,000 nested brackets is refused here, before composing it could exhaust the stack.
+            # of 25,000 nested brackets is refused here, before building it could exhaust the stack.
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise YamlProblem(
-                        Problem(file, line, column, "", f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")
-                    )
-            elif isinstance(event, CollectionEndEvent):
-                depth -= 1
-
-            def refuse(expected: str, found: str, line: int = line, column: int = column) -> YamlProblem:
-                return YamlProblem(Problem(file, line, column, "", expected, found))
-
+                    raise refuse(f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")
             if isinstance(event, DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -364,67 +346,91 @@ def _syntax_words(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str, yaml.
     return "valid YAML", problem.removeprefix("found ") or "text that is not valid YAML", mark
 
 
-def _build(node: Node, loc: Path, document: YamlDocument, file: str, depth: int) -> object:
-    """Plain Python data from a node tree, recording positions as it goes."""
-    line, column = _mark(node)
-    document.values[loc] = (line, column)
+class _Builder:
+    """Plain Python data straight from a file's checked events, recording positions as it goes.
 
-    def refuse(expected: str, found: str, at: tuple[int, int] = (line, column)) -> YamlProblem:
-        return YamlProblem(Problem(file, at[0], at[1], field_path(loc), expected, found))
+    Building from the events, rather than composing PyYAML's node tree first and
+    walking it, reads each file in one pass: loading is most of a cold build.
+    """
 
-    if depth > MAX_DEPTH:
-        raise refuse(f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")
-    if isinstance(node, ScalarNode):
-        return _scalar(node, refuse)
-    if isinstance(node, SequenceNode):
-        return [_build(item, (*loc, index), document, file, depth + 1) for index, item in enumerate(node.value)]
-    assert isinstance(node, MappingNode)
-    mapping: dict[str, object] = {}
-    for key_node, value_node in node.value:
-        key_at = _mark(key_node)
-        key = _scalar(key_node, refuse) if isinstance(key_node, ScalarNode) else None
-        if not isinstance(key, str) or key_node.tag.endswith(":merge"):
-            found = "a YAML merge key" if key_node.tag.endswith(":merge") else describe(_plain(key_node))
-            raise refuse("a field name", found, key_at)
-        if key in mapping:
-            first = document.keys[(*loc, key)]
-            raise refuse("each field once", f"'{key}' again (first on line {first[0]})", key_at)
-        document.keys[(*loc, key)] = key_at
-        mapping[key] = _build(value_node, (*loc, key), document, file, depth + 1)
-    return mapping
+    def __init__(self, events: list, document: YamlDocument, file: str, lines: list[str]) -> None:
+        self.events, self.document, self.file, self.lines = events, document, file, lines
+
+    def value(self, at: int, loc: Path, depth: int) -> tuple[object, int]:
+        """The value whose event is at ``at``, and where the next one starts."""
+        event = self.events[at]
+        line, column = _mark(event)
+        self.document.values[loc] = (line, column)
+
+        def refuse(expected: str, found: str, where: tuple[int, int] = (line, column)) -> YamlProblem:
+            return YamlProblem(Problem(self.file, where[0], where[1], field_path(loc), expected, found))
+
+        if depth > MAX_DEPTH:
+            raise refuse(f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")
+        if isinstance(event, ScalarEvent):
+            self._comment(event, loc)
+            return _scalar(event, refuse), at + 1
+        if isinstance(event, SequenceStartEvent):
+            items: list[object] = []
+            at += 1
+            while not isinstance(self.events[at], SequenceEndEvent):
+                item, at = self.value(at, (*loc, len(items)), depth + 1)
+                items.append(item)
+            return items, at + 1
+        assert isinstance(event, MappingStartEvent)
+        mapping: dict[str, object] = {}
+        at += 1
+        while not isinstance(self.events[at], MappingEndEvent):
+            key_event = self.events[at]
+            key_at = _mark(key_event)
+            is_scalar = isinstance(key_event, ScalarEvent)
+            key = _scalar(key_event, refuse) if is_scalar else None
+            merge = is_scalar and key_event.value == "<<" and _tag(key_event).endswith(":merge")
+            if not isinstance(key, str) or merge:
+                raise refuse("a field name", "a YAML merge key" if merge else describe(_plain(key_event)), key_at)
+            if key in mapping:
+                first = self.document.keys[(*loc, key)]
+                raise refuse("each field once", f"'{key}' again (first on line {first[0]})", key_at)
+            self.document.keys[(*loc, key)] = key_at
+            mapping[key], at = self.value(at + 1, (*loc, key), depth + 1)
+        return mapping, at + 1
+
+    def _comment(self, event: ScalarEvent, loc: Path) -> None:
+        """Record an unquoted value that a comment follows on the same line."""
+        end = event.end_mark
+        found = _COMMENT_AFTER.match(self.lines[end.line], end.column) if end.line < len(self.lines) else None
+        if event.style in (None, "") and found:
+            self.document.comments[loc] = (end.line + 1, found.start(1) + 1, found.group(1))  # at the '#'
 
 
 _COMMENT_AFTER = re.compile(r"[ \t]+(#.*?)\s*$")
+_RESOLVER = yaml.resolver.Resolver()
 
 
-def _find_comments(node: Node, loc: Path, document: YamlDocument, lines: list[str]) -> None:
-    """Record every unquoted value that a comment follows on the same line."""
-    if isinstance(node, ScalarNode):
-        end = node.end_mark
-        found = _COMMENT_AFTER.match(lines[end.line], end.column) if end.line < len(lines) else None
-        if node.style in (None, "") and found:
-            document.comments[loc] = (end.line + 1, found.start(1) + 1, found.group(1))  # at the '#'
-    elif isinstance(node, SequenceNode):
-        for index, item in enumerate(node.value):
-            _find_comments(item, (*loc, index), document, lines)
-    elif isinstance(node, MappingNode):
-        for key, value in node.value:
-            if isinstance(key, ScalarNode):
-                _find_comments(value, (*loc, key.value), document, lines)
+def _timestamp(event: ScalarEvent) -> bool:
+    """Whether PyYAML reads a plain scalar as a time (YAML 1.1: ``2026-05-12 09:00``); such values stay text."""
+    value = event.value  # every YAML 1.1 timestamp starts with a digit and has a "-": most values are not asked
+    return value[:1].isdigit() and "-" in value and _tag(event).endswith(":timestamp")
 
 
-def _plain(node: Node) -> object:
-    if isinstance(node, ScalarNode):
-        return node.value
-    return [] if isinstance(node, SequenceNode) else {}
+def _tag(event: ScalarEvent) -> str:
+    """The tag PyYAML resolves a scalar to (tags written in the file are refused before this)."""
+    return _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
 
 
-def _scalar(node: ScalarNode, refuse) -> object:
+def _plain(event: NodeEvent) -> object:
+    if isinstance(event, ScalarEvent):
+        return event.value
+    return [] if isinstance(event, SequenceStartEvent) else {}
+
+
+def _scalar(event: ScalarEvent, refuse) -> object:
     """A scalar's value as YAML 1.2's core schema reads it; quoted and block scalars are text."""
-    value = node.value
-    if (problem := character_problem(value)) is not None:  # escapes like "\uFFFE" decode here
+    value = event.value
+    # The file's characters were checked whole; only a double-quoted escape ("\uFFFE") makes new ones.
+    if event.style == '"' and (problem := character_problem(value)) is not None:
         raise refuse(*problem)
-    if node.style not in (None, "") or node.tag.endswith(":timestamp") or _SEXAGESIMAL.match(value):
+    if event.style not in (None, "") or _SEXAGESIMAL.match(value) or _timestamp(event):
         # Quoted text, and times and 14:00-style values, stay text: quoted and
         # unquoted times follow the same rules in the loader.
         return value

@@ -70,6 +70,8 @@ class BuildCache:
         self.entries: dict[str, str] = {}
         self.used: dict[str, str] = {}
         self.hits = self.misses = 0
+        self.counts: dict[str, tuple[int, int]] = {}
+        """(hits, misses) of entries that are not pages, by kind."""
         if folder is not None:
             self.entries = self._read(folder / PAGES_FILE)
 
@@ -96,14 +98,24 @@ class BuildCache:
             return {}
         return entries
 
-    def get(self, key: str, make: Callable[[], str]) -> str:
-        """The value kept under ``key``, or ``make()``'s, kept for next time."""
+    def has(self, key: str) -> bool:
+        """Whether ``get(key, …)`` will find a value without making one."""
+        return key in self.entries
+
+    def get(self, key: str, make: Callable[[], str], kind: str = "page") -> str:
+        """The value kept under ``key``, or ``make()``'s, kept for next time.
+
+        ``hits`` and ``misses`` count pages; other kinds of entries (``"bulletins"``) are counted in ``counts``.
+        """
         value = self.entries.get(key)
+        found = value is not None
         if value is None:
-            self.misses += 1
             value = make()
+        if kind == "page":
+            self.hits, self.misses = self.hits + found, self.misses + (not found)
         else:
-            self.hits += 1
+            hits, misses = self.counts.get(kind, (0, 0))
+            self.counts[kind] = (hits + found, misses + (not found))
         self.used[key] = value
         return value
 

@@ -10,9 +10,9 @@ what to configure there instead). The rules:
 - they change with every update, so browsers and proxies keep them one minute;
 - the theme's stylesheets and scripts carry a content hash in their names, so a
   changed file has a new name and the old one can be kept for a year;
-- a site in several languages publishes the API and the feeds again in each
-  other language's folder (``/fr/api/…``, ``/fr/feeds/…``): the same rules apply
-  there. A site in one language gets exactly the rules it always had.
+- a site in several languages publishes the API, the feeds and the calendars
+  again in each other language's folder (``/fr/api/…``, ``/fr/feeds/…``,
+  ``/fr/calendar.ics``, ``/fr/calendar/…``): the same rules apply there. A site in one language gets exactly the rules it always had.
 
 No two rules match the same path: hosts differ in how they merge a header that
 two matching rules both set (some join the values with a comma).
@@ -40,12 +40,12 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
-IN_EACH_LANGUAGE = ("/api/*", "/feeds/*")
+IN_EACH_LANGUAGE = ("/api/*", "/feeds/*", "/calendar.ics", "/calendar/*")
 """What each language after the default one publishes under its own folder, e.g. ``/fr/api/v2/summary.json``."""
 
 
 def rules(languages: Sequence[str] = ()) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
-    """:data:`RULES`, with the API's and feeds' rules again for each of ``languages`` (the site's others)."""
+    """:data:`RULES`, with the API's, feeds' and calendars' rules again for each of ``languages`` (the site's others)."""
     translated = tuple(
         (f"/{language}{path}", headers) for language in languages for path, headers in RULES if path in IN_EACH_LANGUAGE
     )

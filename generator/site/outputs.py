@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from ..bulletins import BulletinSet, WithdrawalSet, bulletin_outputs
 from ..feeds.atom import feed_outputs, feed_outputs_in
-from ..feeds.calendar import calendar_outputs
+from ..feeds.calendar import calendar_outputs, calendar_outputs_in
 from ..feeds.statuspage import api_outputs, api_outputs_in
 from ..incidents.languages import path_prefix
 from ..state.in_language import snapshot_in
@@ -42,6 +42,8 @@ def static_outputs(
         add(feed_outputs_in(state, language))  # fr/feeds/atom.xml …; the pages in each language come later
         add(api_outputs_in(state, language))  # fr/api/v2/summary.json …
     add(calendar_outputs(state.site, state.now))
+    for language in state.config.languages[1:]:
+        add(calendar_outputs_in(state.site, state.now, language))  # fr/calendar.ics, fr/calendar/2025.ics …
     add(badge_outputs(state))
     add(api_outputs(state))
     add(bulletin_outputs(bulletins, state, withdrawals))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -34,6 +34,7 @@ from ..state.uptime import Uptime, uptime
 from .cache import BuildCache
 from .cache import key as cache_key
 from .languages import NAMES, marked_snapshot
+from .parallel import split
 
 HISTORY_LIMIT = 50
 """Service, area and maintenance pages list this many past items and link to the archive for the rest."""
@@ -417,7 +418,8 @@ def site_pages(
     withdrawals: Sequence[WithdrawalSet] = (),
     cache: BuildCache | None = None,
     fingerprint: str = "",
-    files: Collection[str] = (),
+    files: Iterable[str] = (),
+    fork: bool = False,
 ) -> list[Page]:
     """Every generated page of the site, in a stable order; ``bulletins`` are the published bulletin sets.
 
@@ -427,13 +429,18 @@ def site_pages(
     twin (``fr/feeds/atom.xml``) where there is one.
 
     With a ``cache``, incident pages whose inputs (keyed with ``fingerprint``: the tool and the
-    repository's settings) have not changed are taken from it instead of rendered.
+    repository's settings) have not changed are taken from it instead of rendered. With
+    ``fork``, the others are rendered in two processes (the same bytes).
     """
     records = uptime(state)  # once: the front, service and area pages read it, in every language
-    pages = _pages(_Renderer(state, files), records, bulletins, withdrawals, cache, fingerprint)
-    for language in state.config.languages[1:]:
-        seen = _Renderer(marked_snapshot(snapshot_in(state, language)), files)
-        pages += _pages(seen, records, bulletins, withdrawals, cache, fingerprint)
+    pages = _pages(_Renderer(state), records, bulletins, withdrawals, cache, fingerprint, fork)
+    if len(state.config.languages) > 1:
+        # Read here, before any page in another language is rendered (and before a fork renders some of
+        # them): the plugin makes the files in a second process while the default language's pages render.
+        known = frozenset(files)
+        for language in state.config.languages[1:]:
+            seen = _Renderer(marked_snapshot(snapshot_in(state, language)), known)
+            pages += _pages(seen, records, bulletins, withdrawals, cache, fingerprint, fork)
     return pages
 
 
@@ -444,6 +451,7 @@ def _pages(
     withdrawals: Sequence[WithdrawalSet],
     cache: BuildCache | None,
     fingerprint: str,
+    fork: bool = False,
 ) -> list[Page]:
     """Every generated page in the renderer's language."""
     state = r.state
@@ -542,13 +550,21 @@ def _pages(
                     total=len(history),
                 )
             )
+    bodies = []  # (incident, its url, its cache key, how to render it)
     for incident in newest_first:
         url, sets = incident_url(incident), published.get(incident.id, [])
 
         def body(incident: Incident = incident, url: str = url, sets: list[BulletinSet] = sets) -> str:
             return r.render("incident.html", url, incident=incident, bulletins=sets, keep_days=KEEP_DAYS)
 
-        kept = body() if cache is None else cache.get(incident_page_key(fingerprint, state, incident, sets), body)
+        bodies.append(
+            (incident, url, "" if cache is None else incident_page_key(fingerprint, state, incident, sets), body)
+        )
+    # The bodies not in the cache are most of a cold build's pages: with ``fork``, half are rendered
+    # in a second process while this one renders the rest (see ``parallel.py``).
+    made = iter(split([body for _, _, key, body in bodies if cache is None or not cache.has(key)], fork))
+    for incident, url, key, _ in bodies:
+        kept = next(made) if cache is None else cache.get(key, lambda: next(made))
         description = display.plain(incident.latest.message)[:200]
         pages.append(Page(f"{r.prefix}incidents/{incident.id}.md", r.prefix + url, incident.title, kept, description))
     pages.append(

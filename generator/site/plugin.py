@@ -33,8 +33,10 @@ from ..state.ledger import NO_LEDGER, Publication
 from ..state.now import snapshot
 from . import brand, languages
 from .cache import BuildCache, repository_fingerprint
+from .kept_bulletins import keep_bulletin_texts
 from .outputs import static_outputs
 from .pages import Page, site_pages
+from .parallel import Forked, can_fork
 from .shells import CANONICAL, DESCRIPTION, PATH, TITLE, Shell, ShellKey, marker_content, shell_key
 from .writer import OutputError, check_relative_path, publish
 
@@ -78,6 +80,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         self.previous: Path | None = None
         self.cache: BuildCache | None = None
         """Incident pages' bodies by the hash of their inputs (see ``cache.py``); ``None``: render every one."""
+        self.fork = False
+        """Use a second process for part of the work where that is safe (``outage build``; see ``parallel.py``)."""
         """The live site, made by a build: generated files with the same bytes are hard-linked from it."""
 
     def on_config(self, config):
@@ -137,8 +141,19 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             bulletins = published_sets(bulletin_templates(self.root), state)
             withdrawals = withdrawal_sets(state)
             fingerprint = repository_fingerprint(self.root) if self.cache is not None else ""
-            outputs = static_outputs(state, bulletins, withdrawals)
-            pages = site_pages(state, bulletins, withdrawals, self.cache, fingerprint, outputs.keys())
+            if self.cache is not None:
+                keep_bulletin_texts(self.cache, fingerprint, bulletins)
+            fork = self.fork and can_fork()
+            # The files that are not pages (feeds, API, calendar, bulletins) are made in a second
+            # process while this one makes the pages: their bytes are the same either way.
+            files_later = Forked(lambda: static_outputs(state, bulletins, withdrawals), fork)
+            try:
+                # The pages in another language link the files in it: they read the files' paths once made.
+                made = _Once(files_later.result)
+                pages = site_pages(state, bulletins, withdrawals, self.cache, fingerprint, made, fork=fork)
+                outputs = made()
+            finally:
+                files_later.close()
             self.bodies = {p.src_uri: p.body for p in pages}
             generated: list[tuple[str, str | bytes, Page | None]] = [
                 (p.src_uri, "", p) if self._fills(p) else (p.src_uri, _front_matter(p), None) for p in pages
@@ -262,6 +277,22 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         return server
 
 
+class _Once:
+    """A value computed on first use and kept: iterating it gives its keys (the paths of the files made apart)."""
+
+    def __init__(self, compute) -> None:
+        self._compute = compute
+        self._value = None
+
+    def __call__(self):
+        if self._value is None:
+            self._value = self._compute()
+        return self._value
+
+    def __iter__(self):
+        return iter(self())
+
+
 class _FilledPagesNotSkipped(logging.Filter):
     """MkDocs says "Page skipped" of a page whose output is empty; a filled page was written by the plugin."""
 
@@ -336,12 +367,14 @@ def build_site(
     shells: bool = True,
     previous: Path | None = None,
     cache: BuildCache | None = None,
+    fork: bool = False,
 ) -> None:
     """Build the site of ``root`` into ``site_dir`` with MkDocs, strictly.
 
     ``shells=False`` sends every page through the theme (the reference the tests compare with);
     ``previous`` is the live site, made by a build, to hard-link unchanged files from;
-    ``cache`` keeps incident pages' bodies for the next build (saved only if this one succeeds).
+    ``cache`` keeps incident pages' bodies for the next build (saved only if this one succeeds);
+    ``fork`` lets part of the work run in a second process, where ``parallel.can_fork`` says that is safe.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -353,6 +386,7 @@ def build_site(
     plugin.site, plugin.now, plugin.publication, plugin.shells = site, now, publication, shells
     plugin.previous = previous if shells else None
     plugin.cache = cache
+    plugin.fork = fork
     messages = _Collector()
     logging.getLogger("mkdocs").addHandler(messages)
     try:

@@ -40,6 +40,7 @@ from .clock import (
     spoken_duration,
     spoken_time,
     spoken_window,
+    stated_clock,
 )
 from .counting import fill_ratio, fills_slot, spoken_seconds, spoken_word_count, word_budget
 from .fitting import Candidate, Fitted, candidates_from_lines, fit
@@ -83,6 +84,7 @@ from .wording import (
     spoken_911,
     spoken_abbreviations,
     third_person_verb,
+    without_asides,
 )
 
 __all__ = [
@@ -155,9 +157,11 @@ __all__ = [
     "spoken_web_address",
     "spoken_window",
     "spoken_word_count",
+    "stated_clock",
     "tells_people_what_to_do",
     "third_person_verb",
     "to_gsm7",
+    "without_asides",
     "without_page_talk",
     "without_phone_numbers",
     "word_budget",

@@ -181,16 +181,21 @@ def began_phrase(moment: datetime, reference: datetime, zone: tzinfo) -> str:
 # --- durations -------------------------------------------------------------------
 
 
-def _halves(whole: int, unit: str, half: bool) -> str:
-    """``an hour``, ``an hour and a half``, ``five and a half hours``, ``a day``."""
+_QUARTERS = ("", " and a quarter", " and a half", " and three-quarter")
+
+
+def _quarters(whole: int, unit: str, quarters: int) -> str:
+    """``an hour``, ``an hour and a quarter``, ``four and a half hours``, ``four and three-quarter hours``, ``a day``."""
     article = "an" if unit == "hour" else "a"
     if whole == 1:
-        return f"{article} {unit}" + (" and a half" if half else "")
-    return f"{spoken_number(whole)}{' and a half' if half else ''} {unit}s"
+        return f"{article} {unit}" + (" and three-quarters" if quarters == 3 else _QUARTERS[quarters])
+    return f"{spoken_number(whole)}{_QUARTERS[quarters]} {unit}s"
 
 
 def spoken_duration(delta: timedelta) -> str:
-    """``about five and a half hours``: minutes to the nearest five, hours to the half, days to the half (a week on, whole).
+    """``about four and a quarter hours``: minutes to the nearest five, hours to the quarter (from 12 hours,
+    the half), days to the half (a week on, whole). A length is past, not an estimate: rounded to the nearest,
+    so it is never said longer than it was by more than the rounding.
 
     "about" only when rounding changed the length; measure ``delta`` with
     :func:`elapsed` so a daylight-saving change is counted right.
@@ -203,23 +208,25 @@ def spoken_duration(delta: timedelta) -> str:
     about = "" if length.exact else "about "
     if length.unit == "minute":
         return f"{about}{spoken_number(length.whole)} minutes"
-    return about + _halves(length.whole, length.unit, length.half)
+    return about + _quarters(length.whole, length.unit, length.quarters)
 
 
 @dataclass(frozen=True)
 class RoundedDuration:
-    """A length as said on air, in no language: ``whole`` units (and a half), and whether that is exact."""
+    """A length as said on air, in no language: ``whole`` units and ``quarters`` of one, and whether that is exact."""
 
     unit: str
     """``instant`` (under a minute), ``few minutes``, ``minute`` (whole is a multiple of five), ``hour``, ``day``."""
     whole: int = 0
-    half: bool = False
+    quarters: int = 0
+    """0 to 3; a day is said only whole or with a half (2)."""
     exact: bool = True
 
 
 def rounded_duration(delta: timedelta) -> RoundedDuration:
-    """Minutes to the nearest five, hours to the half, days to the half (a week on, whole): every
-    language's :func:`spoken_duration` rounds the same way and only words it differently."""
+    """Minutes to the nearest five, hours to the nearest quarter (from 12 hours, the half), days to the
+    half (a week on, whole): every language's :func:`spoken_duration` rounds the same way and only words
+    it differently. Always to the nearest: 4 h 15 is four and a quarter hours, never four and a half."""
     seconds = delta.total_seconds()
     if seconds < 0:
         raise ValueError(f"a duration cannot be negative; found {delta}")
@@ -231,15 +238,18 @@ def rounded_duration(delta: timedelta) -> RoundedDuration:
     if minutes < 57.5:
         five = max(5, int((minutes + 2.5) // 5 * 5))
         return RoundedDuration("minute", five, exact=five == minutes)
+    if minutes < 12 * 60 - 7.5:
+        quarters = int((minutes + 7.5) // 15)
+        return RoundedDuration("hour", quarters // 4, quarters % 4, quarters * 15 == minutes)
     if minutes < 36 * 60:
         halves = int((minutes + 15) // 30)
-        return RoundedDuration("hour", halves // 2, halves % 2 == 1, halves * 30 == minutes)
+        return RoundedDuration("hour", halves // 2, 2 * (halves % 2), halves * 30 == minutes)
     hours = minutes / 60
     if hours < 7 * 24:
         halves = int((hours + 6) // 12)
-        return RoundedDuration("day", halves // 2, halves % 2 == 1, halves * 12 == hours)
+        return RoundedDuration("day", halves // 2, 2 * (halves % 2), halves * 12 == hours)
     days = int((hours + 12) // 24)
-    return RoundedDuration("day", days, False, days * 24 == hours)
+    return RoundedDuration("day", days, 0, days * 24 == hours)
 
 
 # --- windows and staff's own clock times ------------------------------------------
@@ -280,6 +290,18 @@ def _said_part(hour: int) -> str:
         if hour < 22
         else "at night"
     )
+
+
+def stated_clock(sentence: str) -> tuple[int, int] | None:
+    """The first clock time staff wrote in ``sentence``, as (hour, minute) on a 24-hour clock:
+    ``dropped again at 4:30 p.m.`` -> (16, 30); None when there is none (or ``14 p.m.``, no time)."""
+    for match in _STAFF_CLOCK.finditer(sentence):
+        if match["hour"] is None:
+            return int(match["hour24"]), int(match["minute24"])
+        hour = int(match["hour"])
+        if 1 <= hour <= 12:
+            return hour % 12 + (12 if match["half"].lower() == "p" else 0), int(match["minute"] or 0)
+    return None
 
 
 def spoken_clock_times(text: str) -> str:

@@ -10,6 +10,7 @@ whitespace-separated tokens instead undercounts exactly the copy that runs long.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .numbers import number_words
 
@@ -57,14 +58,16 @@ def _part_words(part: str) -> int:
 
 def spoken_word_count(text: str) -> int:
     """How many words a reader says reading ``text`` aloud."""
-    total = 0
-    for token in text.split():
-        token = token.strip(_EDGE)
-        if _TIME.match(token.rstrip(".")):
-            total += _part_words(token.rstrip("."))
-            continue
-        total += sum(_part_words(part) for part in re.split(r"[-–—]", token))
-    return total
+    return sum(_token_words(token) for token in text.split())
+
+
+@lru_cache(maxsize=65536)
+def _token_words(token: str) -> int:
+    """The spoken words of one token; kept, since fitting a script counts the same words many times over."""
+    token = token.strip(_EDGE)
+    if _TIME.match(token.rstrip(".")):
+        return _part_words(token.rstrip("."))
+    return sum(_part_words(part) for part in re.split(r"[-–—]", token))
 
 
 def word_budget(seconds: int, words_per_minute: int) -> int:

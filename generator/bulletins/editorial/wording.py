@@ -230,6 +230,19 @@ def rewrite_parentheticals(text: str, safety_advice: str = "") -> str:
     return text
 
 
+_SAFETY_ASIDE = re.compile(r"9-?1-?1|emergenc|urgenc", re.IGNORECASE)
+
+
+def without_asides(text: str) -> str:
+    """A sentence said briefly: its ``(asides)`` left out, except one about 911 (English or French).
+
+    ``a faulty transfer switch (the device that moves the hub between utility and generator power) cut
+    the power`` -> ``a faulty transfer switch cut the power``.
+    """
+    brief = _PARENTHESIS.sub(lambda m: m[0] if _SAFETY_ASIDE.search(m[1]) else "", text)
+    return re.sub(r"\s+([.,;:!?])", r"\1", brief).strip()
+
+
 def _after_sentence_mentioning_911(text: str, advice: str) -> str:
     sentences = re.split(r"(?<=[.!?])\s+", text.strip())
     for index, sentence in enumerate(sentences):

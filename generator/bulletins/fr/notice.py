@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, TemplateRuntimeError
 
 from ... import display
-from ...incidents.model import Config, Incident, Status, Update
+from ...incidents.model import Config, Impact, Incident, Status, Update
 from ...state.as_of import live_estimate, passed_estimate
 from ...state.ledger import Issue
 from .. import editorial as e
@@ -139,9 +139,13 @@ def _sms_what(incident: Incident, update: Update, zone) -> tuple[str, ...]:
             else:
                 said.append(f"travaux {'presque terminés' if status is Status.VERIFYING else 'terminés'}")
         elif status.is_final:
-            said.append(f"fin de la panne {services}")
+            ended = "fin des perturbations" if incident.impact in (None, Impact.MINOR) else "fin de la panne"
+            said.append(f"{ended} {services}")
         else:
-            said.append(f"{'retour graduel' if status is Status.MONITORING else 'panne'} {services}")
+            minor = incident.impact in (None, Impact.MINOR)  # a problem with the service, never "panne"
+            said.append(
+                f"{'retour graduel' if status is Status.MONITORING else 'perturbations' if minor else 'panne'} {services}"
+            )
     return tuple(dict.fromkeys(said))
 
 

@@ -13,18 +13,29 @@ entries of the timeline in one zone, where updates are, "À propos de …",
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from jinja2 import Environment
 
 from ... import display
-from ...incidents.model import Config, Contact, Incident, Status, Update
+from ...incidents.model import Config, Contact, Impact, Incident, Status, Update
 from ...state.as_of import live_estimate, passed_estimate
 from ...state.ledger import Issue
 from .. import editorial as e
 from ..editorial import fr
 from ..press import TIMELINE_ENTRIES, lede_words
-from .story import ENGLISH_ONLY, feed_url, french_safety_advice, page_url, plural, services_named, where_words
+from ..story import without_the_time
+from .story import (
+    ENGLISH_ONLY,
+    contact_title,
+    feed_url,
+    french_safety_advice,
+    page_url,
+    plural,
+    services_named,
+    where_words,
+)
 
 TEMPLATE = "fr/press.txt.j2"
 LEDE_WORDS = 40
@@ -37,6 +48,9 @@ ZONE_NAMES = {
     "HNR": "heure normale des Rocheuses", "HAR": "heure avancée des Rocheuses",
     "HNP": "heure normale du Pacifique", "HAP": "heure avancée du Pacifique",
 }  # fmt: skip
+
+_NO_NEED = re.compile(r"\b(?:inutile|pas besoin|pas nécessaire)\s+d(?:'|e\s+nous\s+)appeler\b", re.IGNORECASE)
+"""Staff saying there is no need to call ("inutile de nous appeler"): the release then does not say it again."""
 
 
 @dataclass(frozen=True)
@@ -108,8 +122,8 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         headline = f"{_capital(services.split(' ', 1)[1])} {'rétablis' if many else 'rétabli'} {where}"
         length = fr.spoken_duration(e.elapsed(incident.began_at, at))
         lede = (
-            f"{own} {'sont rétablis' if many else 'est rétabli'} {where} après une panne qui a commencé à {since} "
-            f"et qui a duré {length}."
+            f"{own} {'sont rétablis' if many else 'est rétabli'} {where} après {_a_problem(incident)} à {since} "
+            f"et qui {'ont' if _minor(incident) else 'a'} duré {length}."
         )
         if customers:
             body.append(f"{_capital(_customers(customers))} clients ont été touchés.")
@@ -118,7 +132,12 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         if coming_back:
             headline = f"Retour graduel {'des' if many else 'du'} {services.split(' ', 1)[1]} {where}"
             verb = "reviennent graduellement" if many else "revient graduellement"
-            lede = f"{own} {verb} {where} après une panne qui a commencé à {since}{affecting.replace('touche', 'a touché')}."
+            lede = (
+                f"{own} {verb} {where} après {_a_problem(incident)} à {since}{affecting.replace('touche', 'a touché')}."
+            )
+        elif _minor(incident):  # a problem with the service, never "en panne"
+            headline = f"Perturbations {'des' if many else 'du'} {services.split(' ', 1)[1]} {where}"
+            lede = f"{own} {'sont perturbés' if many else 'est perturbé'} {where} depuis {since}{affecting}."
         else:
             headline = f"Panne {'des' if many else 'du'} {services.split(' ', 1)[1]} {where}"
             lede = f"{own} {'sont' if many else 'est'} en panne {where} depuis {since}{affecting}."
@@ -128,14 +147,17 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
             lede = lede.replace(affecting.replace("touche", "a touché"), "").replace(affecting, "")
             assert customers is not None
             body.append(
-                f"{_capital(_customers(customers))} clients {'ont été privés de service' if coming_back else 'sont touchés'}."
+                f"{_capital(_customers(customers))} clients "
+                f"{('ont été touchés' if _minor(incident) else 'ont été privés de service') if coming_back else 'sont touchés'}."
             )
         if lede_words(lede) >= LEDE_WORDS and short_where != where:
             lede = lede.replace(where, short_where)
     if incident.cause:
         body.append(_cause_sentence(incident.cause))
     # An update given only in English is in the timeline, marked; the contact is not quoted saying it in French.
-    quote = "" if update.message.endswith(ENGLISH_ONLY) else _quote(update.message, config, [lede, *body])
+    # The estimate is said once, in its own paragraph below, not also inside the quote.
+    estimate = eta if not final and not incident.is_maintenance else None
+    quote = "" if update.message.endswith(ENGLISH_ONLY) else _quote(update.message, config, [lede, *body], estimate)
     if quote:
         body.append(quote)
     if not final and not incident.is_maintenance:
@@ -174,6 +196,8 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         )
     elif update.status is Status.CANCELLED:
         closing = ""
+    elif _NO_NEED.search(quote):
+        closing = ""  # the contact is quoted saying it already
     else:
         closing = "Il est inutile d'appeler : les mises à jour sont publiées sur la page d'état au fil des travaux."
     media = config.media_contact
@@ -181,7 +205,7 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         correction=correction,
         name=config.name,
         media=media,
-        media_title=fr.title(media.title) if media and media.title else "",
+        media_title=contact_title(media) if media else "",
         contact=config.contact,
         headline=headline,
         dateline=dateline,
@@ -241,10 +265,21 @@ def _cause_sentence(cause: str) -> str:
     return _sentence(said) if said else f"Selon l'entreprise, « {text.rstrip('.')} »."
 
 
-def _quote(message: str, config: Config, said: list[str]) -> str:
+def _minor(incident: Incident) -> bool:
+    return incident.impact in (None, Impact.MINOR)
+
+
+def _a_problem(incident: Incident) -> str:
+    """``une panne qui a commencé``; for a minor incident ``des perturbations qui ont commencé`` (never "panne")."""
+    return "des perturbations qui ont commencé" if _minor(incident) else "une panne qui a commencé"
+
+
+def _quote(message: str, config: Config, said: list[str], estimate=None) -> str:
     """The update in the media contact's words: ``« … », a déclaré Dana Reyes, responsable des communications chez
-    Northwind Broadband.`` Sentences only saying again what the release says are left out, and talk of "ici"."""
+    Northwind Broadband.`` Sentences only saying again what the release says are left out, and talk of "ici",
+    and a clause stating ``estimate``, which the release says in its own paragraph."""
     sentences = [s for s in map(fr.without_page_talk, fr.split_sentences(display.plain(message))) if s]
+    sentences = without_the_time(sentences, estimate, config.timezone)
     text = " ".join(s for s in sentences if not fr.restates(s, said)) or " ".join(sentences)
     if not text:
         return ""
@@ -252,7 +287,9 @@ def _quote(message: str, config: Config, said: list[str]) -> str:
     media = config.media_contact
     if media is None or not media.name:
         return f"« {text} », a indiqué {config.name}."
-    title = f", {fr.title(media.title)} chez {config.name}" if media.title else f", de {config.name}"
+    # A title given only in English is left out of the quote: a French sentence does not name it in English.
+    english = "title" in media.untranslated
+    title = f", {fr.title(media.title)} chez {config.name}" if media.title and not english else f", de {config.name}"
     return f"« {text} », a déclaré {media.name}{title}."
 
 

@@ -29,6 +29,14 @@ from ...state.as_of import live_estimate, passed_estimate
 from ...state.ledger import Issue
 from .. import editorial as e
 from ..editorial import fr
+from ..happened import (
+    ReopeningWords,
+    cause_wordings,
+    earlier_news,
+    first_coming_back,
+    outage_causes,
+    reopening_story,
+)
 from ..radio import (
     ALWAYS_KEPT,
     KILL_AFTER_HOURS,
@@ -38,11 +46,10 @@ from ..radio import (
     _withdrawn,
     candidate_sentences,
     estimate_move,
-    first_coming_back,
-    reopened_moments,
 )
 from ..story import is_follow_up, reopens
 from .story import (
+    contact_title,
     english_only,
     french_safety_advice,
     plural,
@@ -134,15 +141,34 @@ def facts(
     since = fr.began_phrase(incident.began_at, at, zone)
     # Text the files give only in English is not read on a French script (it would be English on air).
     untold = english_only(incident)
-    cause = _cause(incident.cause, say) if incident.cause and "cause" not in untold else ()
+    cause = (
+        cause_wordings(
+            outage_causes(incident, update, fr.split_sentences),
+            say,
+            fr.readable_on_air,
+            lambda text: _short_enough(fr.attributed(text)),
+        )
+        if "cause" not in untold
+        else ()
+    )
     impact = "" if "expected_impact" in untold else incident.expected_impact
     lead = [f"{config.name} signale une panne {services_of(incident.services)} {place}" for place in where]
-    known = [*lead, *cause, advice, since, impact, _STATE_WORDS[state]]
+    # The expected impact is said (and so known) only while it is still a forecast: scheduled, under way.
+    forecast = impact if update.status in (Status.SCHEDULED, Status.IN_PROGRESS) else ""
+    known = [*lead, *cause, advice, since, forecast, _STATE_WORDS[state]]
     if eta:
         known.append(f"L'entreprise prévoit un retour du service vers {fr.promised_time(eta, at, zone)}.")
     if update.status is Status.INVESTIGATING and not incident.cause:
         known.append("L'entreprise enquête et cherche toujours la cause.")
     details = _details("" if "message" in untold else update.message, say, known)
+    if final and update.status is not Status.CANCELLED:
+        # An all clear tells what happened: past-tense news from the earlier updates of this outage or
+        # window, never their present-tense work news, which is over now (as in English).
+        # Judged in staff's own words, before "nous" becomes "l'entreprise précise qu'elle …".
+        earlier = " ".join(
+            s for s in fr.split_sentences(earlier_news(incident, update, zone, fr.split_sentences)) if _past_news(s)
+        )
+        details = (*details, *_details(earlier, say, [*known, *details]))
     media = config.media_contact or config.contact
     kill = update.next_update or e.after(at, timedelta(hours=KILL_AFTER_HOURS * (2 if final else 1)))
     move = estimate_move(incident, update) if eta else None
@@ -198,7 +224,7 @@ def facts(
         slug=_slug(config, incident, update, issue),
         kill_after=f"{fr.fr_time(kill, zone)} {fr.zone_name(kill, zone)}, {fr.fr_full_date(kill, zone)}",
         contact="renseignements auprès de "
-        + ", ".join(p for p in (media.name, fr.title(media.title), config.name, media.phone, media.email) if p),
+        + ", ".join(p for p in (media.name, contact_title(media), config.name, media.phone, media.email) if p),
         pronouncers=tuple((a.name, a.pronounce) for a in incident.areas if a.pronounce),
         words_per_minute=words_per_minute or fr.WORDS_PER_MINUTE,
     )
@@ -220,17 +246,42 @@ _ADVICE_TO_CALL = re.compile(r"\b(?:cellulaire|mobile)", re.IGNORECASE)
 _EMERGENCIES = re.compile(r"\burgenc|\b9-1-1\b", re.IGNORECASE)
 
 
+REOPENING = ReopeningWords(
+    dropped="Le service était d'abord revenu à {back}, mais il a de nouveau été coupé à {dropped}.",
+    reported="Le service était d'abord revenu à {back}, mais l'entreprise a signalé une nouvelle panne à {reported}.",
+)
+"""The English rule (``radio.REOPENING``) in French, said at the all clear that ends the second outage."""
+
+
 def _went_out_again(incident: Incident, update: Update, zone) -> str:
-    """The English rule (``radio._went_out_again``) in French: when service first came back, and when the
-    company reported it out again, said at the all clear that ends the second outage."""
-    moments = reopened_moments(incident, update)
-    if moments is None:
-        return ""
-    back, reopened = moments
-    return (
-        f"Le service était d'abord revenu à {fr.spoken_time(back.at, update.at, zone)}, mais l'entreprise a "
-        f"signalé une nouvelle panne à {fr.spoken_time(reopened.at, update.at, zone)}."
-    )
+    return reopening_story(incident, update, zone, fr.split_sentences, fr.spoken_time, fr.spoken_clock, REOPENING)
+
+
+_PRESENT = re.compile(
+    r"(?<!\bse )(?<!s')\b(?:est|sont)\b(?!\s+(?:de nouveau\s+|à nouveau\s+)?(?:tomb|redev|part|rest|arriv)\w*)"
+    r"|\b(?:sera|seront|va|vont|peut|peuvent|pouvez|devrait|devraient|doit|doivent|maintenant|toujours"
+    r"|actuellement|encore|prévoit|prévoient|revient|reviennent|fonctionne|fonctionnent|continue|continuent)\b"
+    r"|\b(?!avons\b)\w+ons\b|\b\w+(?:era|ira|eront|iront)\b",
+    re.IGNORECASE,
+)
+
+
+_PAST = re.compile(
+    r"\b(?:a|ont|avons|avait|avaient)\s+(?:(?:de nouveau|à nouveau|déjà|bien|pas|jamais)\s+)*"
+    r"\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|t|te|ts|tes)\b"
+    r"|\b(?:était|étaient)\b"
+    r"|\b(?:se\s+sont|s'est)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\b"
+    r"|\b(?:est|sont)\s+(?:(?:de nouveau|à nouveau)\s+)?(?:tomb|redev|part|rest|arriv)\w*",
+    re.IGNORECASE,
+)
+
+
+def _past_news(sentence: str) -> bool:
+    """A staff sentence that reports what happened (``Le commutateur a redémarré à 1 h 52 et a été hors service
+    pendant 11 minutes.``), not work going on (``L'équipe termine les essais.``) or advice: a past tense
+    (passé composé, imparfait) and no present or future ("est"/"sont" are the present unless they make the
+    past of a verb of motion, "sont tombés")."""
+    return bool(_PAST.search(sentence)) and not _PRESENT.search(sentence) and not fr.tells_people_what_to_do(sentence)
 
 
 def _lasted(incident: Incident, update: Update) -> str:
@@ -244,19 +295,6 @@ def _lasted(incident: Incident, update: Update) -> str:
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if not text or text.endswith((".", "!", "?")) else text + "."
-
-
-def _cause(cause: str, say) -> tuple[str, ...]:
-    """The cause as the company says it, attributed: all of it, then its first sentence; only what reads on air."""
-    sentences = [say(s) for s in fr.split_sentences(display.plain(cause))]
-    readable = [_sentence(s) for s in sentences if fr.readable_on_air(s)]
-    if not readable or not fr.readable_on_air(sentences[0]):
-        return ()
-    full = _short_enough(fr.attributed(" ".join(readable)))
-    first = _short_enough(fr.attributed(readable[0]))
-    if not full:
-        return (first,) if first else ()
-    return (full,) if len(readable) == 1 or not first else (full, first)
 
 
 LONGEST_SENTENCE = 35

@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from ...incidents.languages import only_in
-from ...incidents.model import Area, Config, Incident, Service, Update
+from ...incidents.model import Area, Config, Contact, Incident, Service, Update
 from ..editorial import fr as w
 from ..editorial.fr.places import compass_region, regions_phrase
 from ..story import everywhere, parts_of, safety_advice
@@ -211,3 +211,12 @@ def slug_place(config: Config, areas: tuple[Area, ...]) -> str:
 def upper(text: str) -> str:
     """Capitals for a slug, accents kept (French keeps them on capitals): ``MISE À JOUR``."""
     return re.sub(r"\s+", " ", text.upper())
+
+
+def contact_title(contact: Contact) -> str:
+    """A contact's title after their name, lower case (``responsable des communications``); a title the files
+    give only in English marked ``(en anglais seulement)``, as every English text a French bulletin prints."""
+    if not contact.title:
+        return ""
+    said = w.title(contact.title)
+    return f"{said} {ENGLISH_ONLY}" if "title" in contact.untranslated else said

@@ -37,6 +37,7 @@ from .clock import (
     spoken_duration,
     spoken_time,
     spoken_window,
+    stated_clock,
 )
 from .counting import WORDS_PER_MINUTE, spoken_word_count
 from .numbers import (
@@ -166,6 +167,7 @@ __all__ = [
     "spoken_window",
     "spoken_word_count",
     "stamp",
+    "stated_clock",
     "status_label",
     "tells_people_what_to_do",
     "third_person",

@@ -128,17 +128,17 @@ def began_phrase(moment: datetime, reference: datetime, zone: tzinfo) -> str:
 # --- durations -------------------------------------------------------------------
 
 
-def _halves(whole: int, unit: str, half: bool) -> str:
-    """``une heure``, ``une heure et demie``, ``cinq heures et demie``, ``un jour et demi``."""
+def _quarters(whole: int, unit: str, quarters: int) -> str:
+    """``une heure``, ``une heure et quart``, ``cinq heures et demie``, ``quatre heures trois quarts``, ``un jour et demi``."""
     feminine = unit == "heure"
     one = "une" if feminine else "un"
-    demi = " et demie" if feminine else " et demi"
+    part = ("", " et quart", " et demie" if feminine else " et demi", " trois quarts")[quarters]
     counted = one if whole == 1 else spoken_number(whole)
-    return f"{counted} {unit}{'' if whole == 1 else 's'}{demi if half else ''}"
+    return f"{counted} {unit}{'' if whole == 1 else 's'}{part}"
 
 
 def spoken_duration(delta: timedelta) -> str:
-    """``environ cinq heures et demie``: minutes to the nearest five, hours to the half, days to the half.
+    """``environ quatre heures et quart``: minutes to the nearest five, hours to the quarter, days to the half.
 
     "environ" only when rounding changed the length; measure ``delta`` with
     ``editorial.elapsed`` so a daylight-saving change is counted right.
@@ -151,7 +151,7 @@ def spoken_duration(delta: timedelta) -> str:
     about = "" if length.exact else "environ "
     if length.unit == "minute":
         return f"{about}{spoken_number(length.whole)} minutes"
-    return about + _halves(length.whole, {"hour": "heure", "day": "jour"}[length.unit], length.half)
+    return about + _quarters(length.whole, {"hour": "heure", "day": "jour"}[length.unit], length.quarters)
 
 
 def spoken_window(start: datetime, end: datetime, reference: datetime, zone: tzinfo) -> str:
@@ -174,6 +174,12 @@ def spoken_window(start: datetime, end: datetime, reference: datetime, zone: tzi
 _STAFF_CLOCK = re.compile(
     r"(?<![\w:])(?P<hour>[01]?\d|2[0-3])(?:\s?h\s?(?P<minute>[0-5]\d)?|:(?P<minute24>[0-5]\d))(?![\w:])"
 )
+
+
+def stated_clock(sentence: str) -> tuple[int, int] | None:
+    """The first clock time staff wrote in ``sentence``: ``à 16 h 30`` -> (16, 30); None when there is none."""
+    match = _STAFF_CLOCK.search(sentence)
+    return (int(match["hour"]), int(match["minute"] or match["minute24"] or 0)) if match else None
 
 
 def spoken_clock_times(text: str) -> str:

@@ -167,12 +167,16 @@ _DANGLING = re.compile(
 )
 
 
+_CONSEQUENCE = re.compile(r"\b(?:donc|par conséquent)\b", re.IGNORECASE)
+
+
 def leans_on_the_sentence_before(sentence: str) -> bool:
-    """True for a sentence that opens with a pronoun (``Ils sont sur place``): alone, nobody knows who.
+    """True for a sentence that opens with a pronoun (``Ils sont sur place``): alone, nobody knows who; or that
+    follows from the one before (``Les batteries se sont donc épuisées``): alone, nobody knows why.
 
     An impersonal "il" (``Il est inutile d'appeler``, ``Il faut …``) leans on nothing.
     """
-    return bool(_DANGLING.match(sentence))
+    return bool(_DANGLING.match(sentence) or _CONSEQUENCE.search(sentence))
 
 
 _FUNCTION_WORDS = {

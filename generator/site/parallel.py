@@ -1,0 +1,89 @@
+"""Work done in a forked process while the build goes on: the second core of a CI machine.
+
+A build is mostly rendering pages and files that do not depend on each other.
+:class:`Forked` starts one piece of that work in a child process made with
+``fork`` (which inherits the loaded site, so nothing is sent to it) and hands
+back what it returned. The result is the same value the work gives in-process,
+so the site's bytes do not depend on whether it ran apart.
+
+A child that fails for any reason is not trusted to explain itself: the work
+is done again in the build's own process, where an error is reported as it
+would be without a fork. Where ``fork`` is missing or unsafe (not Linux, a
+process with threads such as ``outage serve``), nothing is forked.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+def can_fork() -> bool:
+    """Whether forking is safe here: Linux, two cores or more, and no other thread that could hold a lock."""
+    return sys.platform == "linux" and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+
+
+class Forked(Generic[T]):
+    """``compute()`` running in a child process; :meth:`result` waits for it (or runs it here)."""
+
+    def __init__(self, compute: Callable[[], T], fork: bool = True) -> None:
+        self._compute = compute
+        self._pid = 0
+        self._read = -1
+        if not fork:
+            return
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
+            status = 1
+            try:
+                os.close(read)
+                data = pickle.dumps(compute(), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write, "wb") as pipe:
+                    pipe.write(data)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    def result(self) -> T:
+        """What ``compute()`` returned: from the child if it finished, otherwise computed here."""
+        if not self._pid:
+            return self._compute()
+        with os.fdopen(self._read, "rb") as pipe:
+            data = pipe.read()  # the child writes only once done, so reading to the end waits for it
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = 0
+        if status == 0 and data:
+            # Our own child's bytes through our own pipe: nothing from disk or the network is unpickled.
+            return pickle.loads(data)
+        return self._compute()
+
+    def close(self) -> None:
+        """Stop waiting for a result that is no longer wanted (the build failed): the child ends and is reaped."""
+        if self._pid:
+            os.close(self._read)  # its write fails, and it exits
+            os.waitpid(self._pid, 0)
+            self._pid = 0
+
+
+def split(tasks: Sequence[Callable[[], T]], fork: bool) -> list[T]:
+    """Every task's result, in order; with ``fork``, every other task runs in one child process."""
+    if not fork or len(tasks) < 2:
+        return [task() for task in tasks]
+    theirs = Forked(lambda: [task() for task in tasks[1::2]])
+    try:
+        mine = [task() for task in tasks[0::2]]
+        results: list[T] = []
+        for index, value in enumerate(theirs.result()):
+            results += [mine[index], value]
+        return results + mine[len(tasks) // 2 :]
+    finally:
+        theirs.close()

@@ -1,0 +1,116 @@
+"""Work split across a forked process: the same results in the same order, and a failed child changes nothing.
+
+``outage build`` renders half the incident pages, and the feeds, API, calendar
+and bulletin files, in a second process where that is safe (``parallel.py``).
+These tests check that the bytes never depend on it: the pieces come back in
+order, a child that dies is replaced by doing its work here, and a whole site
+built with the fork is byte for byte the one built without.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from example_repo import copy_of_example
+
+from generator.cli import main
+from generator.site import parallel, plugin
+from generator.site.parallel import Forked, split
+
+
+def where(index: int):
+    return lambda: (index, os.getpid())
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 3, 8])
+def test_split_gives_every_result_in_order(count: int) -> None:
+    results = split([where(index) for index in range(count)], fork=True)
+    assert [index for index, _ in results] == list(range(count))
+    pids = {pid for _, pid in results}
+    # From two tasks on, every other one ran in the child: two processes did the work.
+    assert len(pids) == (2 if count >= 2 else min(count, 1))
+    assert os.getpid() in pids or count == 0
+
+
+def test_split_without_fork_runs_everything_here() -> None:
+    results = split([where(index) for index in range(5)], fork=False)
+    assert results == [(index, os.getpid()) for index in range(5)]
+
+
+def test_a_child_that_fails_is_replaced_by_the_work_done_here() -> None:
+    parent = os.getpid()
+
+    def fails_in_the_child() -> str:
+        if os.getpid() != parent:
+            raise RuntimeError("the child failed")
+        return "done here"
+
+    assert Forked(fails_in_the_child).result() == "done here"
+
+
+def test_a_child_that_dies_is_replaced_by_the_work_done_here() -> None:
+    parent = os.getpid()
+
+    def dies_in_the_child() -> str:
+        if os.getpid() != parent:
+            os._exit(3)
+        return "done here"
+
+    assert Forked(dies_in_the_child).result() == "done here"
+
+
+def test_an_error_of_the_work_itself_is_raised_here_as_without_a_fork() -> None:
+    def broken() -> str:
+        raise ValueError("a template is broken")
+
+    with pytest.raises(ValueError, match="a template is broken"):
+        Forked(broken).result()
+
+
+def test_a_result_no_longer_wanted_is_closed_and_its_child_reaped() -> None:
+    work = Forked(lambda: "x" * 1_000_000)  # more than a pipe holds: the child waits to write it
+    pid = work._pid
+    work.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # already reaped
+
+
+def digests(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_site_built_with_the_fork_is_byte_for_byte_the_one_built_without(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    forks: list[bool] = []
+    real = parallel.Forked.__init__
+
+    def counted(self, compute, fork: bool = True) -> None:
+        forks.append(fork)
+        real(self, compute, fork)
+
+    monkeypatch.setattr(parallel.Forked, "__init__", counted)
+    sites = {}
+    for allowed in (True, False):
+        monkeypatch.setattr(plugin, "can_fork", lambda allowed=allowed: allowed)
+        site = tmp_path / f"site-{allowed}"
+        result = CliRunner().invoke(
+            main, ["build", "--root", str(root), "--now", "2026-11-22 12:00", "--site-dir", str(site)]
+        )
+        assert result.exit_code == 0, result.output
+        sites[allowed] = digests(site)
+        for cache in root.glob(".outage-cache"):  # each build cold: every page rendered, none from the cache
+            for file in cache.iterdir():
+                file.unlink()
+    assert True in forks and False in forks  # the first build did fork, the second did not
+    assert sites[True] == sites[False]
+    assert len(sites[True]) > 100
