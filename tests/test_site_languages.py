@@ -261,3 +261,24 @@ def test_what_an_update_changed_in_each_language(change: Change, english: str, f
     assert change_words(change, EDMONTON) == english
     assert change_words(change, EDMONTON, catalogue_for("en")) == english
     assert change_words(change, EDMONTON, catalogue_for("fr")) == french
+
+
+def test_a_withdrawn_update_has_its_french_kill_notice_page(tmp_path: Path) -> None:
+    from test_ledger import CLAREVIEW, Repository
+
+    repo = Repository(tmp_path)
+    repo.build("2026-11-22 12:00")
+    text = repo.file.read_text(encoding="utf-8")
+    second = text.index("  - at: 2026-11-22 08:55")
+    third = text.index("  - at: ", second + 1)
+    repo.file.write_text(text[:second] + text[third:], encoding="utf-8")  # the 08:55 update withdrawn
+    site, _ = repo.build("2026-11-22 12:30")
+    page = html.parse(str(site / f"fr/bulletins/{CLAREVIEW}/20261122-1555/index.html")).getroot()
+    assert page.get("lang") == "fr"
+    # the theme's <title> is the title with its tags stripped, which makes the no-break space a space
+    assert page.findtext(".//title").startswith("Retiré : Panne d'Internet à Clareview et à Castle Downs")
+    assert page.xpath("//h1")[0].text_content() == "Retiré\u00a0: Panne d'Internet à Clareview et à Castle Downs"
+    content = " ".join(page.xpath("//article[@id='main']")[0].itertext())
+    assert "a retiré" in content and "À RETIRER" in content and "withdrew" not in content
+    english = html.parse(str(site / f"bulletins/{CLAREVIEW}/20261122-1555/index.html")).getroot()
+    assert english.findtext(".//title").startswith("Withdrawn: Internet outage in Clareview and Castle Downs")

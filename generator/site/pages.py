@@ -187,8 +187,8 @@ class _Renderer:
             **context,
         )
 
-    def seen(self, item: BulletinSet):
-        """A bulletin set's copy in the page's language: its French bulletins on a French page."""
+    def seen(self, item: BulletinSet | WithdrawalSet):
+        """A bulletin set's (or a withdrawal's) copy in the page's language: its French one on a French page."""
         return item.french if self.prefix and item.french is not None else item
 
     def set_title(self, item: BulletinSet) -> str:
@@ -596,7 +596,10 @@ def _pages(
             r.page(
                 f"{item.path}index.md",
                 item.path,
-                r.say("Withdrawn: {title}", title=item.withdrawal.title),
+                r.say(
+                    "Withdrawn: {title}",
+                    title=r.seen(item).title if r.seen(item) is not item else item.withdrawal.title,
+                ),
                 "withdrawal.html",
                 set=item,
             )
