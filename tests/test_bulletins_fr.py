@@ -194,7 +194,7 @@ def test_french_cap_words() -> None:
     assert "Retour prévu\u00a0: le dimanche 22 novembre 2026 à 15\u00a0h HNR." in description
     assert "Northwind Broadband indique qu'une carte de circuit" in description  # not "notre"
     # The incident's page: the English one until the French pages are built (as the French feeds link).
-    assert french.findtext(f"{CAP}web") == f"https://status.northwind.example/incidents/{CLAREVIEW}/"
+    assert french.findtext(f"{CAP}web") == f"https://status.northwind.example/fr/incidents/{CLAREVIEW}/"
 
 
 def test_one_language_gives_one_info_block_and_no_french_files() -> None:

@@ -187,4 +187,8 @@ def test_the_build_writes_the_french_feeds_beside_the_english(tmp_path: Path) ->
     french = (site / "fr/feeds/atom.xml").read_bytes()
     assert etree.fromstring(french).get(XML_LANG) == "fr"
     assert french == feed_outputs_in(state_of(ROOT), "fr")["fr/feeds/atom.xml"]
-    assert not (site / "fr/index.html").exists()  # the pages in French are not built yet
+    assert (site / "fr/index.html").exists()  # the French pages its entries link to
+    for link in etree.fromstring(french).iter("{http://www.w3.org/2005/Atom}link"):
+        if link.get("rel") == "alternate":
+            page = link.get("href").removeprefix("https://status.northwind.example/").split("#")[0]
+            assert page.startswith("fr/") and (site / page / "index.html").is_file(), page

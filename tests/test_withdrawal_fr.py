@@ -90,7 +90,8 @@ def test_the_french_kill_notice_replaces_the_french_bulletins(built: tuple[Path,
     assert (before / f"fr/bulletins/{CLAREVIEW}/{SECOND}/radio.txt").read_text(encoding="utf-8").startswith("SUJET")
     texts = sorted(p.name for p in english.iterdir() if p.suffix == ".txt")
     assert texts == ["notice.txt", "press.txt", "radio.txt", "sms.txt"]
-    assert sorted(p.name for p in french.iterdir()) == texts  # the page and the CAP message are the English ones
+    assert sorted(p.name for p in french.iterdir()) == sorted([*texts, "index.html"])  # the CAP message is the English
+    # one; index.html is the French site's page of the withdrawal (tests/test_site_languages.py)
     for name in ("radio.txt", "press.txt", "notice.txt"):
         assert (french / name).read_text(encoding="utf-8") == KILL, name
         assert (english / name).read_text(encoding="utf-8").startswith("KILL: NORTHWIND BROADBAND BULLETIN OF 8:55")
@@ -120,7 +121,7 @@ def test_the_cancel_has_an_english_then_a_french_block_and_is_valid(built: tuple
         "Ne tenez pas compte de ce message."
     )
     assert french.findtext(f"{CAP}instruction") == (
-        f"Suivez les mises à jour à l'adresse https://{HOST}/incidents/{CLAREVIEW}/"
+        f"Suivez les mises à jour à l'adresse https://{HOST}/fr/incidents/{CLAREVIEW}/"
     )
     assert [a.findtext(f"{CAP}areaDesc") for a in french.findall(f"{CAP}area")] == [
         "Castle Downs, nord d'Edmonton",

@@ -18,8 +18,8 @@ feeds would show in only one of them.
 A site in several languages has the same feeds in each (:func:`feed_outputs_in`):
 ``fr/feeds/atom.xml`` in French, with ``xml:lang="fr"``, its own entry ids (``fr/``
 in the tag), and "en anglais seulement" beside each text the files do not give
-in French. Until the site's own pages exist in French, its entries link to the
-default language's pages.
+in French. Its entries and its own alternate link go to the French pages
+(``fr/incidents/<id>/``); only the links move, never an entry's id.
 """
 
 from __future__ import annotations
@@ -73,7 +73,8 @@ def entry_id(config: Config, incident_id: str, published_id: str, scope: str = "
 
 
 def entry_link(config: Config, incident_id: str, published_id: str) -> str:
-    return f"{config.site_url}incidents/{incident_id}/#update-{published_id}"
+    """The update on the incident's page in the feed's language (``fr/incidents/…`` in French); ids never move."""
+    return f"{config.site_url}{path_prefix(config)}incidents/{incident_id}/#update-{published_id}"
 
 
 def entry_html(config: Config, incident: Incident, update: Update) -> str:
@@ -157,7 +158,7 @@ def withdrawal_entry(config: Config, withdrawal: Withdrawal) -> Entry:
         incident_id=withdrawal.incident_id,
         published_id=withdrawal.published_id,
         title=f"{words.withdrawn_title}{words.colon} {title}",
-        link=f"{config.site_url}incidents/{withdrawal.incident_id}/",
+        link=f"{config.site_url}{path_prefix(config)}incidents/{withdrawal.incident_id}/",
         html=words.withdrawn(withdrawal.at, withdrawal.withdrawn_at, config.timezone),
         published=withdrawal.at,
         updated=withdrawal.withdrawn_at,
@@ -216,7 +217,7 @@ def _generator(
     feed.subtitle(wording_for(config.language).subtitle(config.name))
     feed.author({"name": config.name, "email": config.contact.email})
     feed.link(href=config.site_url + path, rel="self", type="application/atom+xml")
-    feed.link(href=config.site_url + page, rel="alternate", type="text/html")
+    feed.link(href=config.site_url + path_prefix(config) + page, rel="alternate", type="text/html")
     feed.language(config.language)
     updated = max((e.updated for e in entries), default=fallback)
     feed.updated(updated)

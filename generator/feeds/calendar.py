@@ -88,7 +88,7 @@ def event(site: Site, incident: Incident) -> Event:
     config = site.config
     assert incident.window is not None
     words, say = _WORDINGS[config.language], catalogue_for(config.language)
-    url = f"{config.site_url}incidents/{incident.id}/"  # the default language's page, as the feeds link
+    url = f"{config.site_url}{path_prefix(config)}incidents/{incident.id}/"  # the page in the calendar's language
     zone = config.timezone
     item = Event()
     item.add("uid", uid(config, incident.id))

@@ -184,7 +184,7 @@ def _page(state: Snapshot) -> dict:
         "page": {
             "id": _page_id(state),
             "name": _text(state.config, state.config, "name"),
-            "url": state.config.site_url.rstrip("/"),
+            "url": (state.config.site_url + path_prefix(state.config)).rstrip("/"),  # /fr in French
             "time_zone": state.config.timezone.key,
             "updated_at": _time(state, state.last_update_at),
         }
@@ -343,7 +343,7 @@ def _incident(state: Snapshot, incident: Incident) -> dict:
         "monitoring_at": _time(state, monitoring),
         "resolved_at": _time(state, _resolved_at(incident)),
         "impact": str(incident.impact) if incident.impact else "none",
-        "shortlink": f"{state.config.site_url}incidents/{incident.id}/",
+        "shortlink": f"{state.config.site_url}{path_prefix(state.config)}incidents/{incident.id}/",
         "started_at": _time(state, incident.started_at),
         "page_id": _page_id(state),
         "incident_updates": [_update(state, incident, u) for u in reversed(incident.updates)],

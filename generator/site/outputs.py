@@ -12,9 +12,12 @@ from ..bulletins import BulletinSet, WithdrawalSet, bulletin_outputs
 from ..feeds.atom import feed_outputs, feed_outputs_in
 from ..feeds.calendar import calendar_outputs, calendar_outputs_in
 from ..feeds.statuspage import api_outputs, api_outputs_in
+from ..incidents.languages import path_prefix
+from ..state.in_language import snapshot_in
 from ..state.now import Snapshot
 from .badges import badge_outputs
 from .headers import header_outputs
+from .languages import marked_snapshot
 from .pages import lite_page, status_text
 
 
@@ -31,6 +34,9 @@ def static_outputs(
             outputs[path] = content.encode("utf-8") if isinstance(content, str) else content
 
     add({"lite/index.html": lite_page(state), "status.txt": status_text(state)})
+    for language in state.config.languages[1:]:
+        seen = marked_snapshot(snapshot_in(state, language))
+        add({f"{path_prefix(seen.config)}lite/index.html": lite_page(seen)})  # fr/lite/: the text-only page in French
     add(feed_outputs(state))
     for language in state.config.languages[1:]:
         add(feed_outputs_in(state, language))  # fr/feeds/atom.xml …; the pages in each language come later

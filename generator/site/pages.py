@@ -8,23 +8,32 @@ phones. Nothing here reads files or the clock.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from .. import display
 from ..bulletins import KEEP_DAYS, BulletinSet, WithdrawalSet, current_sets
+from ..bulletins.editorial.fr.counting import WORDS_PER_MINUTE as FRENCH_WORDS_PER_MINUTE
+from ..catalogue import Catalogue, catalogue_for
+from ..catalogue.french import MONTHS as french_months
+from ..catalogue.french import NBSP
 from ..feeds.atom import feed_links
 from ..feeds.calendar import CALENDAR_DAYS, calendar_files
+from ..incidents.languages import path_prefix
 from ..incidents.model import Incident, Site, Status
 from ..state.as_of import Change, changes, live_estimate, overdue_next_update, passed_estimate
+from ..state.in_language import snapshot_in
 from ..state.now import COMPONENT_STATUSES, ComponentState, Snapshot, component_status, overdue_reason
 from ..state.uptime import Uptime, uptime
 from .cache import BuildCache
 from .cache import key as cache_key
+from .languages import NAMES, marked_snapshot
 from .parallel import split
 
 HISTORY_LIMIT = 50
@@ -50,7 +59,8 @@ class Page:
     """(title, url) of Atom feeds to advertise in the page's head."""
 
 
-def _environment() -> Environment:
+def _environment(words: Catalogue) -> Environment:
+    """The pages' templates in one language: its words, numbers and durations from its catalogue."""
     env = Environment(
         loader=PackageLoader("generator.site", "templates"),
         autoescape=select_autoescape(["html"]),
@@ -59,16 +69,56 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    tight = keep_together if words.language == "fr" else str
     env.filters["markdown"] = display.render_markdown
     env.filters["plain"] = display.plain
     env.filters["first_sentence"] = display.first_sentence
-    env.filters["percent"] = display.percent
-    env.filters["duration"] = display.duration
-    env.globals.update(labels=display.COMPONENT_LABELS, overall_labels=display.OVERALL_LABELS, icon=display.icon)
+    env.filters["percent"] = words.percent
+    env.filters["duration"] = lambda length: tight(words.duration(length))
+    env.filters["number"] = lambda count: f"{count:,}".replace(",", NBSP if words.language == "fr" else ",")
+    env.globals.update(
+        labels=words.component_labels,
+        overall_labels=words.overall_labels,
+        icon=display.icon,
+        say=lambda english, **values: say(words, english, **values),
+        status_label=words.status,
+        plural=(lambda count: count > 1) if words.language == "fr" else (lambda count: count != 1),
+        colon=words.colon,
+        language=words.language,
+    )
     return env
 
 
-_ENV = _environment()
+def say(words: Catalogue, english: str, **values: object) -> Markup:
+    """A phrase of the catalogue in its language, its ``{named}`` values put in (escaped unless markup).
+
+    The phrases are the tool's own text, so they are markup as they are: an English phrase prints
+    exactly as the template's literal text did before it came from the catalogue.
+    """
+    text = Markup(words.phrase(english))
+    return text.format(**values) if values else text
+
+
+_HELD = re.compile(
+    r"\b(\d{1,2}) h(?: (\d{2}))?(?: (min\b|[A-Z]{2,5}\b))?|\b(midi|minuit) ([A-Z]{2,5})\b|\b(\d+) (min|jours?)\b"
+)
+
+
+def keep_together(text: str) -> str:
+    """French times and durations held together on a page: ``14 h 30 HNR`` with no-break spaces.
+
+    Only on pages: the catalogue keeps ordinary spaces, so the French feeds and bulletins keep their bytes.
+    """
+    return _HELD.sub(lambda match: match.group().replace(" ", NBSP), text)
+
+
+_ENVS: dict[str, Environment] = {}
+
+
+def environment(language: str) -> Environment:
+    if language not in _ENVS:
+        _ENVS[language] = _environment(catalogue_for(language))
+    return _ENVS[language]
 
 
 def relative_url(from_url: str, to_url: str) -> str:
@@ -81,26 +131,41 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 
 class _Renderer:
-    """Renders every page of one site at one moment."""
+    """Renders every page of one site at one moment, in the snapshot's language."""
 
-    def __init__(self, state: Snapshot) -> None:
+    def __init__(self, state: Snapshot, files: Collection[str] = ()) -> None:
         self.state = state
         self.site = state.site
         self.now = state.now
         self.zone = state.config.timezone
+        self.words = catalogue_for(state.config.language)
+        self.prefix = path_prefix(state.config)
+        """``""`` for the default language's pages, ``fr/`` for the French ones."""
+        self.files = files
+        """The site's other files by path: a French page links a file's French twin where there is one."""
+        self.env = environment(self.words.language)
+
+    def target(self, to_url: str) -> str:
+        """Where a link to ``to_url`` (a path in the default language) goes from a page in this language."""
+        if not self.prefix or to_url.startswith(self.prefix):
+            return to_url
+        page = to_url.endswith("/") or not to_url
+        return self.prefix + to_url if page or self.prefix + to_url in self.files else to_url
 
     def render(self, template: str, url: str, **context: object) -> str:
-        zone, now = self.zone, self.now
-        return _ENV.get_template(template).render(
+        zone, now, words = self.zone, self.now, self.words
+        tight = keep_together if self.prefix else str
+        here = self.prefix + url
+        return self.env.get_template(template).render(
             site=self.site,
             config=self.site.config,
             state=self.state,
             now=now,
-            url=lambda target: relative_url(url, target),
-            clock=lambda moment: display.clock(moment, zone),
-            day=lambda moment: display.day(moment, zone),
-            short_day=lambda moment: display.short_day(moment, zone),
-            when=lambda moment: display.when(moment, zone, now),
+            url=lambda target: relative_url(here, self.target(target)),
+            clock=lambda moment: tight(words.clock(moment, zone)),
+            day=lambda moment: words.day(moment, zone),
+            short_day=lambda moment: words.short_day(moment, zone),
+            when=lambda moment: tight(words.when(moment, zone, now)),
             iso=display.iso,
             overdue=lambda incident: overdue_reason(incident, now, self.site.config.max_update_gap),
             status_of=lambda incident: component_status(incident) if incident.is_open else "operational",
@@ -108,63 +173,126 @@ class _Renderer:
             passed_estimate=lambda incident: passed_estimate(incident, now),
             due_passed=lambda incident: overdue_next_update(incident, now),
             issue=self.state.publication.of,
-            changes=lambda incident, update: [change_words(c, zone) for c in changes(incident, update)],
+            changes=lambda incident, update: [change_words(c, zone, words) for c in changes(incident, update)],
             withdrawn=lambda incident: self.state.publication.withdrawn_from(incident.id),
-            lasted=lambda incident: lasted(incident, now),
+            lasted=lambda incident: lasted(incident, now, words),
             bar=uptime_bar,
-            month_name=lambda moment: f"{moment.astimezone(zone):%B %Y}",
-            between=display.duration_between,
+            month_name=lambda moment: month_name(moment, zone, words),
+            between=lambda start, end: tight(words.duration_between(start, end)),
+            seen=self.seen,
+            set_label=self.set_label,
+            set_title=self.set_title,
+            words_per_minute=self.words_per_minute,
+            code_end=Markup("<code>###</code>"),
             **context,
         )
+
+    def seen(self, item: BulletinSet | WithdrawalSet):
+        """A bulletin set's (or a withdrawal's) copy in the page's language: its French one on a French page."""
+        return item.french if self.prefix and item.french is not None else item
+
+    def set_title(self, item: BulletinSet) -> str:
+        """The incident's title as a bulletin set's page names it: in French, marked where the files give it only in
+        English (as the French communiqué prints it)."""
+        return item.french.printed.title if self.prefix and item.french is not None else item.incident.title
+
+    def set_label(self, item: BulletinSet) -> str:
+        """``Correction: Identified`` / ``Correction : Cause trouvée``: how lists of bulletins name a set."""
+        if not self.prefix:
+            return item.label
+        label = self.words.status(item.update.status)
+        return self.say("Correction: {label}", label=label) if item.issue.is_correction else label
+
+    @property
+    def words_per_minute(self) -> int:
+        """The radio copy's speaking rate in the page's language, as its bulletins are timed."""
+        settings = self.site.config.bulletins
+        if not self.prefix:
+            return settings.words_per_minute
+        return dict(settings.rates).get(self.words.language) or FRENCH_WORDS_PER_MINUTE
+
+    def say(self, english: str, **values: object) -> str:
+        """A phrase in the pages' language, as plain text (a title or a description)."""
+        return self.words.phrase(english).format(**values)
 
     def page(
         self, src_uri: str, url: str, title: str, template: str, description: str = "", feeds=(), **context
     ) -> Page:
-        return Page(src_uri, url, title, self.render(template, url, **context), description, tuple(feeds))
+        body = self.render(template, url, **context)
+        return Page(self.prefix + src_uri, self.prefix + url, title, body, description, tuple(feeds))
 
 
-def change_words(change: Change, zone) -> str:
+def month_name(moment, zone, words: Catalogue) -> str:
+    """``May 2026`` / ``mai 2026``."""
+    local = moment.astimezone(zone)
+    if words.language == "fr":
+        return f"{french_months[local.month - 1]} {local.year}"
+    return f"{local:%B %Y}"
+
+
+def change_words(change: Change, zone, words: Catalogue | None = None) -> str:
     """What an update changed, as the incident page says it: "Cause found", "Lauderdale added"…"""
+    words = words or catalogue_for("en")
+    tight = keep_together if words.language == "fr" else str
 
     def clock(moment) -> str:
-        return display.clock(moment, zone)
+        return tight(words.clock(moment, zone))
+
+    def say(english: str, **values: object) -> str:
+        return words.phrase(english).format(**values)
+
+    def number(count: int) -> str:
+        return f"{count:,}".replace(",", NBSP if words.language == "fr" else ",")
 
     match change.fact, change.how:
         case "cause", "found":
-            return f"Cause found: {change.after}"
+            return say("Cause found: {cause}", cause=change.after)
         case "cause", _:
-            return f"Cause updated: {change.after}"
+            return say("Cause updated: {cause}", cause=change.after)
         case (("area" | "service"), "added"):
-            return f"{change.after.name} added"
+            return say("{name} added", name=change.after.name)
         case (("area" | "service"), _):
-            return f"{change.before.name} no longer affected"
+            return say("{name} no longer affected", name=change.before.name)
         case "restore_eta", "set":
-            return f"Estimate: {clock(change.after)}"
+            return say("Estimate: {time}", time=clock(change.after))
         case "restore_eta", "moved":
-            return f"Estimate moved from {clock(change.before)} to {clock(change.after)}"
+            return say(
+                "Estimate moved from {before} to {after}", before=clock(change.before), after=clock(change.after)
+            )
         case "restore_eta", _:
-            return "Estimate withdrawn"
+            return say("Estimate withdrawn")
         case "customers", _:
             if change.before is None:
-                return f"Customers affected: {change.after:,}"
-            return f"Customers affected: {change.before:,} → {change.after:,}"
+                return say("Customers affected: {count}", count=number(change.after))
+            return say(
+                "Customers affected: {before} → {after}", before=number(change.before), after=number(change.after)
+            )
         case "impact", how:
-            return f"Impact {how} to {change.after}"
+            return say(f"Impact {how} to {change.after}")
         case _:
             window = change.after
-            return f"Rescheduled: {display.day(window.start, zone)}, {clock(window.start)} to {clock(window.end)}"
+            return say(
+                "Rescheduled: {day}, {start} to {end}",
+                day=words.day(window.start, zone),
+                start=clock(window.start),
+                end=clock(window.end),
+            )
 
 
-def lasted(incident: Incident, now) -> str:
+def lasted(incident: Incident, now, words: Catalogue | None = None) -> str:
     """How long an incident lasted (or has lasted so far), or a maintenance's planned window, in words."""
+    words = words or catalogue_for("en")
+    tight = keep_together if words.language == "fr" else str
     if incident.is_maintenance:
         window = incident.window
         if window is None or incident.status is Status.CANCELLED:
             return ""
-        return f"{display.duration_between(window.start, window.end)} window"
+        return words.phrase("{duration} window").format(
+            duration=tight(words.duration_between(window.start, window.end))
+        )
     if incident.is_open:
-        return f"{display.duration_between(incident.began_at, now)} so far"
-    return display.duration_between(incident.began_at, incident.latest.at)
+        return words.phrase("{duration} so far").format(duration=tight(words.duration_between(incident.began_at, now)))
+    return tight(words.duration_between(incident.began_at, incident.latest.at))
 
 
 _BAR_HEIGHTS = {"none": 4, "up": 6, "maintenance": 8, "degraded": 8, "down": 10}
@@ -254,7 +382,16 @@ def incident_page_key(fingerprint: str, state: Snapshot, incident: Incident, bul
     )
     sets = [(item.path, item.update.at, item.label) for item in bulletins]
     made_of = f"{incident.source_digest} {len(incident.updates)}" if incident.source_digest else repr(incident)
-    return cache_key(fingerprint, "incident.html", made_of, repr(said_now), repr(ledger), repr(sets), str(KEEP_DAYS))
+    return cache_key(
+        fingerprint,
+        "incident.html",
+        config.language,  # the same incident's page in each language is its own entry
+        made_of,
+        repr(said_now),
+        repr(ledger),
+        repr(sets),
+        str(KEEP_DAYS),
+    )
 
 
 def month_pages(r: _Renderer, key: str, title: str, items: list[Incident]) -> list[Page]:
@@ -266,7 +403,9 @@ def month_pages(r: _Renderer, key: str, title: str, items: list[Incident]) -> li
         r.page(
             f"history/{key}.md" if number == 1 else f"history/{key}/page/{number}.md",
             url,
-            title if number == 1 else f"{title}, page {number} of {len(chunks)}",
+            title
+            if number == 1
+            else r.say("{title}, page {number} of {count}", title=title, number=number, count=len(chunks)),
             "month.html",
             incidents=chunk,
             month=key,
@@ -283,17 +422,44 @@ def site_pages(
     withdrawals: Sequence[WithdrawalSet] = (),
     cache: BuildCache | None = None,
     fingerprint: str = "",
+    files: Iterable[str] = (),
     fork: bool = False,
 ) -> list[Page]:
     """Every generated page of the site, in a stable order; ``bulletins`` are the published bulletin sets.
+
+    The pages in the default language at the site's root, then the same pages in each other
+    language of ``status.yml`` under its folder (``fr/``), each from the snapshot as seen in that
+    language; ``files`` are the site's other files, so a page in French links a file's French
+    twin (``fr/feeds/atom.xml``) where there is one.
 
     With a ``cache``, incident pages whose inputs (keyed with ``fingerprint``: the tool and the
     repository's settings) have not changed are taken from it instead of rendered. With
     ``fork``, the others are rendered in two processes (the same bytes).
     """
-    r = _Renderer(state)
+    records = uptime(state)  # once: the front, service and area pages read it, in every language
+    pages = _pages(_Renderer(state), records, bulletins, withdrawals, cache, fingerprint, fork)
+    if len(state.config.languages) > 1:
+        # Read here, before any page in another language is rendered (and before a fork renders some of
+        # them): the plugin makes the files in a second process while the default language's pages render.
+        known = frozenset(files)
+        for language in state.config.languages[1:]:
+            seen = _Renderer(marked_snapshot(snapshot_in(state, language)), known)
+            pages += _pages(seen, records, bulletins, withdrawals, cache, fingerprint, fork)
+    return pages
+
+
+def _pages(
+    r: _Renderer,
+    records,
+    bulletins: Sequence[BulletinSet],
+    withdrawals: Sequence[WithdrawalSet],
+    cache: BuildCache | None,
+    fingerprint: str,
+    fork: bool = False,
+) -> list[Page]:
+    """Every generated page in the renderer's language."""
+    state = r.state
     site = state.site
-    records = uptime(state)  # once: the front, service and area pages read it
     published: dict[str, list[BulletinSet]] = defaultdict(list)
     for item in bulletins:
         published[item.incident.id].append(item)
@@ -307,9 +473,11 @@ def site_pages(
         r.page(
             "index.md",
             "",
-            f"{config.name} status",
+            r.say("{name} status", name=config.name),
             "front.html",
-            description=f"Current status of {config.name}'s services, outages and planned maintenance.",
+            description=r.say(
+                "Current status of {name}'s services, outages and planned maintenance.", name=config.name
+            ),
             recent=state.recent,
             rows=area_rows(state),
             records=records.services,
@@ -317,15 +485,15 @@ def site_pages(
         r.page(
             "areas/index.md",
             "areas/",
-            "Areas",
+            r.say("Areas"),
             "areas.html",
-            description=f"Every area {config.name} serves, A to Z, with its status now.",
+            description=r.say("Every area {name} serves, A to Z, with its status now.", name=config.name),
             areas=sorted(zip(config.areas, state.areas, strict=True), key=lambda pair: pair[0].name.casefold()),
         ),
         r.page(
             "maintenance/index.md",
             "maintenance/",
-            "Planned maintenance",
+            r.say("Planned maintenance"),
             "maintenance.html",
             past=[
                 i for i in newest_first if i.is_maintenance and i not in r.state.upcoming and i not in r.state.active
@@ -340,14 +508,14 @@ def site_pages(
         r.page(
             "history/index.md",
             "history/",
-            "Incident history",
+            r.say("Incident history"),
             "history.html",
             months=[(key, len(items)) for key, items in sorted(months.items(), reverse=True)],
         ),
     ]
     for key, items in sorted(months.items(), reverse=True):
-        first = items[-1].updates[0].at.astimezone(config.timezone)
-        pages += month_pages(r, key, f"{first:%B %Y}", items)
+        first = items[-1].updates[0].at
+        pages += month_pages(r, key, month_name(first, config.timezone, r.words).capitalize(), items)
     for kind, items, affected, kept in (
         ("services", config.services, lambda i: i.services, records.services),
         ("areas", config.areas, lambda i: i.areas, records.areas),
@@ -363,11 +531,19 @@ def site_pages(
                     item.name,
                     "component.html",
                     description=(
-                        f"{config.name} in {item.name}: what works now, planned work, uptime and history."
+                        r.say(
+                            "{name} in {area}: what works now, planned work, uptime and history.",
+                            name=config.name,
+                            area=item.name,
+                        )
                         if kind == "areas"
-                        else f"{config.name} {item.name}: status now, planned work, uptime and history."
+                        else r.say(
+                            "{name} {service}: status now, planned work, uptime and history.",
+                            name=config.name,
+                            service=item.name,
+                        )
                     ),
-                    feeds=feed_links(kind, item.id, item.name),
+                    feeds=_feeds(r, kind, item.id, item.name),
                     kind=kind,
                     item=item,
                     component=states[item.id],
@@ -394,25 +570,27 @@ def site_pages(
     for incident, url, key, _ in bodies:
         kept = next(made) if cache is None else cache.get(key, lambda: next(made))
         description = display.plain(incident.latest.message)[:200]
-        pages.append(Page(f"incidents/{incident.id}.md", url, incident.title, kept, description))
+        pages.append(Page(f"{r.prefix}incidents/{incident.id}.md", r.prefix + url, incident.title, kept, description))
     pages.append(
         r.page(
             "bulletins/index.md",
             "bulletins/",
-            "Bulletins for newsrooms",
+            r.say("Bulletins for newsrooms"),
             "newsroom.html",
-            description=f"Radio scripts, press releases and CAP alerts about {config.name} outages.",
+            description=r.say("Radio scripts, press releases and CAP alerts about {name} outages.", name=config.name),
             sets=list(bulletins),
             current=current_sets(list(bulletins)),
             keep_days=KEEP_DAYS,
         )
     )
     for item in bulletins:
+        title = r.set_title(item)
+        clock = r.words.clock(item.update.at, config.timezone)
         pages.append(
             r.page(
                 f"{item.path}index.md",
                 item.path,
-                f"Bulletin: {item.incident.title} ({display.clock(item.update.at, config.timezone)} update)",
+                r.say("Bulletin: {title} ({clock} update)", title=title, clock=clock),
                 "bulletin.html",
                 set=item,
             )
@@ -420,15 +598,43 @@ def site_pages(
     for item in withdrawals:
         pages.append(
             r.page(
-                f"{item.path}index.md", item.path, f"Withdrawn: {item.withdrawal.title}", "withdrawal.html", set=item
+                f"{item.path}index.md",
+                item.path,
+                r.say(
+                    "Withdrawn: {title}",
+                    title=r.seen(item).title if r.seen(item) is not item else item.withdrawal.title,
+                ),
+                "withdrawal.html",
+                set=item,
             )
         )
     return pages
 
 
+def _feeds(r: _Renderer, kind: str, item_id: str, name: str) -> tuple[tuple[str, str], ...]:
+    """A service's or area's feed for its page's head: the feed in the page's language where there is one."""
+    return tuple(
+        (r.say("{name} updates (Atom)", name=name), r.target(url)) for _title, url in feed_links(kind, item_id, name)
+    )
+
+
 def lite_page(state: Snapshot) -> str:
     """``/lite/``: the current status as one small HTML file with no CSS or script files."""
-    return _Renderer(state).render("lite.html", "lite/", rows=area_rows(state))
+    r = _Renderer(state)
+    return r.render("lite.html", "lite/", rows=area_rows(state), versions=lite_versions(r))
+
+
+def lite_versions(r: _Renderer) -> list[tuple[str, str, str, str]]:
+    """(language, absolute address, relative link, name) of the lite page in each language; none on a one-language site."""
+    config = r.state.config
+    if len(config.languages) < 2:
+        return []
+    versions = []
+    for language in config.languages:
+        path = ("" if language == config.default_language else f"{language}/") + "lite/"
+        link = relative_url(r.prefix + "lite/", path)
+        versions.append((language, f"{config.site_url}{path}" if config.site_url else link, link, NAMES[language]))
+    return versions
 
 
 def status_text(state: Snapshot) -> str:

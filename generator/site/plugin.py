@@ -31,13 +31,13 @@ from ..incidents.problems import InvalidSite
 from ..incidents.times import TimeError, parse_time
 from ..state.ledger import NO_LEDGER, Publication
 from ..state.now import snapshot
-from . import brand
+from . import brand, languages
 from .cache import BuildCache, repository_fingerprint
 from .kept_bulletins import keep_bulletin_texts
 from .outputs import static_outputs
 from .pages import Page, site_pages
 from .parallel import Forked, can_fork
-from .shells import CANONICAL, DESCRIPTION, TITLE, Shell, ShellKey, marker_content, shell_key
+from .shells import CANONICAL, DESCRIPTION, PATH, TITLE, Shell, ShellKey, marker_content, shell_key
 from .writer import OutputError, check_relative_path, publish
 
 log = logging.getLogger("mkdocs.plugins.outage")
@@ -72,6 +72,10 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         self._shells: dict[ShellKey, Shell | None] = {}
         self._env = None
         self._menu: set[str] = set()
+        self._words: dict[str, dict[str, object]] = {}
+        """The header's and footer's words by language, on a site in several (see ``languages.py``)."""
+        self._urls: set[str] = set()
+        """Every page's address (``incidents/<id>/``, ``fr/incidents/<id>/``): which pages have a counterpart."""
         self._quiet = _FilledPagesNotSkipped()
         self.previous: Path | None = None
         self.cache: BuildCache | None = None
@@ -111,6 +115,11 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         }
         return config
 
+    @property
+    def _languages(self) -> tuple[str, ...]:
+        assert self.site is not None
+        return tuple(self.site.config.languages)
+
     def _configured_now(self) -> datetime:
         assert self.site is not None
         text = self.config.now or os.environ.get("OUTAGE_NOW")
@@ -139,8 +148,10 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             # process while this one makes the pages: their bytes are the same either way.
             files_later = Forked(lambda: static_outputs(state, bulletins, withdrawals), fork)
             try:
-                pages = site_pages(state, bulletins, withdrawals, self.cache, fingerprint, fork=fork)
-                outputs = files_later.result()
+                # The pages in another language link the files in it: they read the files' paths once made.
+                made = _Once(files_later.result)
+                pages = site_pages(state, bulletins, withdrawals, self.cache, fingerprint, made, fork=fork)
+                outputs = made()
             finally:
                 files_later.close()
             self.bodies = {p.src_uri: p.body for p in pages}
@@ -152,6 +163,9 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         except TemplateError as exc:
             where = f"{TEMPLATE_DIR}/{exc.name}:{exc.lineno}" if getattr(exc, "lineno", None) else str(TEMPLATE_DIR)
             raise PluginError(f"bulletin template {where}: {exc.message}") from None
+        for file in [f for f in files if f.src_uri.split("/", 1)[0] in languages.OTHER_LANGUAGES]:
+            if file.src_uri.split("/", 1)[0] not in self._languages:
+                files.remove(file)  # docs/fr/help.md is the French site's: a site without French has none
         self._shells = {}
         self._quiet.pages = {src_uri for src_uri, _, source in generated if source is not None}
         logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
@@ -174,11 +188,13 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             if source is not None:
                 _FilledPage(source, file, config)
             files.append(file)
+        self._urls = {languages.address(f.url) for f in files if f.is_documentation_page()}
+        self._words = languages.header_words(self.site) if len(self._languages) > 1 else {}
         return files
 
     def _fills(self, page: Page) -> bool:
         """Whether ``page`` fills a shell: not in the menu (the theme marks the current item), no feeds of its own."""
-        return self.shells and not page.feeds and page.src_uri not in self._menu
+        return self.shells and not page.feeds and languages.in_default(page.src_uri, self._languages) not in self._menu
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         # Generated pages are finished HTML: running Markdown over 10,000 of
@@ -199,6 +215,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
 
     def on_page_context(self, context, page, config, nav):
         page.content = Markup(page.content or "")
+        if len(self._languages) > 1:
+            languages.in_language(self.site, page, context, config, nav, self._urls, self._words)
         if isinstance(page, _FilledPage):
             # Written (or linked from the previous site) here: MkDocs writes no page for an empty output.
             data = self._filled(page, context).encode("utf-8", errors="xmlcharrefreplace")
@@ -209,12 +227,13 @@ class OutagePlugin(BasePlugin[OutageConfig]):
     def _filled(self, page: _FilledPage, context) -> str:
         """The page in the theme: its kind's shell filled, or (first of its kind, or a shell that failed) rendered."""
         source = page.source
-        key = shell_key(source.url, source.description, page.canonical_url, source.body)
+        language, path = context["config"].theme["language"], context.get(languages.PATH)
+        key = shell_key(source.url, source.description, page.canonical_url, source.body, language, path is not None)
         shell = self._shells.get(key, False)
         if shell is not False:
             if shell is None:
                 return self._theme(context)
-            return shell.fill(source.title, source.description, page.canonical_url, source.body)
+            return shell.fill(source.title, source.description, page.canonical_url, source.body, path)
         whole = self._theme(context)
         meta, content, canonical = page.meta, page.content, page.canonical_url
         try:
@@ -223,10 +242,16 @@ class OutagePlugin(BasePlugin[OutageConfig]):
                 page.meta["description"] = DESCRIPTION
             page.content = Markup(marker_content(key))
             page.canonical_url = CANONICAL if canonical else canonical
+            if path is not None:
+                context[languages.PATH] = PATH
             prepared = Shell(self._theme(context))
         finally:
             page.meta, page.content, page.canonical_url = meta, content, canonical
-        same = prepared.complete and prepared.fill(source.title, source.description, canonical, source.body) == whole
+            if path is not None:
+                context[languages.PATH] = path
+        same = (
+            prepared.complete and prepared.fill(source.title, source.description, canonical, source.body, path) == whole
+        )
         if not same:
             log.debug("the theme's shell for %s pages did not fill to the same page: each goes through it", key)
         self._shells[key] = prepared if same else None
@@ -235,6 +260,10 @@ class OutagePlugin(BasePlugin[OutageConfig]):
     def _theme(self, context) -> str:
         assert self._env is not None
         return self._env.get_template("main.html").render(context)
+
+    def on_post_page(self, output, page, config):
+        config.theme["language"] = self._languages[0]  # the next page, the 404 page and the sitemap in the default
+        return output
 
     def on_post_build(self, config) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
@@ -246,6 +275,22 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         server.watch(str(self.root / INCIDENTS_DIR))
         server.watch(str(self.root / CONFIG_FILE))
         return server
+
+
+class _Once:
+    """A value computed on first use and kept: iterating it gives its keys (the paths of the files made apart)."""
+
+    def __init__(self, compute) -> None:
+        self._compute = compute
+        self._value = None
+
+    def __call__(self):
+        if self._value is None:
+            self._value = self._compute()
+        return self._value
+
+    def __iter__(self):
+        return iter(self())
 
 
 class _FilledPagesNotSkipped(logging.Filter):

@@ -31,6 +31,8 @@ TITLE = "OUTAGESHELLTITLE<i></i>END"
 DESCRIPTION = "OUTAGESHELLDESCRIPTION"
 CANONICAL = "OUTAGESHELLCANONICAL"
 CONTENT = "OUTAGESHELLCONTENT"
+PATH = "OUTAGESHELLPATH"
+"""The page's address in the default language (``incidents/<id>/``), where the header links its other languages."""
 CONTENT_WITH_H1 = "<h1>OUTAGESHELLCONTENT</h1>"
 """The body of a page that has its own <h1>: the theme then prints no title above it."""
 
@@ -39,6 +41,7 @@ _SLOTS = {
     str(escape(do_striptags(TITLE))): "title_stripped",
     DESCRIPTION: "description",
     CANONICAL: "canonical",
+    PATH: "path",
     CONTENT_WITH_H1: "content",
     CONTENT: "content",
 }
@@ -56,12 +59,19 @@ class ShellKey:
     described: bool
     canonical: bool
     own_h1: bool
+    language: str = ""
+    """The theme's language for the page (its words, ``<html lang>``, the menu): a page in French is in ``fr/``."""
+    linked: bool = False
+    """Whether the page exists in every language of the site, so its head and menu link the others."""
 
 
-def shell_key(url: str, description: str, canonical_url: str | None, body: str) -> ShellKey:
-    """The key of a page at ``url`` (e.g. ``incidents/<id>/``) with this description, address and body."""
+def shell_key(
+    url: str, description: str, canonical_url: str | None, body: str, language: str = "", linked: bool = False
+) -> ShellKey:
+    """The key of a page at ``url`` (e.g. ``incidents/<id>/``) with this description, address, body and language."""
     parts = [part for part in url.split("/") if part]
-    return ShellKey(parts[0] if parts else "", len(parts), bool(description), bool(canonical_url), "<h1" in body)
+    folder = parts[1] if parts and parts[0] == language and len(parts) > 1 else parts[0] if parts else ""
+    return ShellKey(folder, len(parts), bool(description), bool(canonical_url), "<h1" in body, language, linked)
 
 
 def marker_content(key: ShellKey) -> str:
@@ -81,8 +91,9 @@ class Shell:
             start = match.end()
         self.pieces.append(rendered[start:])
 
-    def fill(self, title: str, description: str, canonical_url: str | None, body: str) -> str:
+    def fill(self, title: str, description: str, canonical_url: str | None, body: str, path: str | None = None) -> str:
         values = {
+            "path": str(escape(path or "")),
             "title": str(escape(title)),
             "title_stripped": str(escape(do_striptags(title))),
             "description": str(escape(description)),

@@ -1,4 +1,5 @@
-"""axe-core, run in Chromium on one page of every kind, in light and in dark, finds no violation of any level.
+"""axe-core, run in Chromium on one page of every kind (in English and in French), in light and in dark, finds no
+violation of any level.
 
 Dark is the reader's setting (media emulation): the pages follow it with CSS alone.
 """
@@ -32,14 +33,18 @@ def describe(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+ADDRESSES = {**PAGE_KINDS, **{f"fr-{kind}": f"fr/{path}" for kind, path in PAGE_KINDS.items()}}
+"""Every kind of page in English, and the same at /fr/ in French."""
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("kind", PAGE_KINDS)
+@pytest.mark.parametrize("kind", ADDRESSES)
 def test_axe_finds_no_violation_of_any_level(
     new_context: Callable[..., BrowserContext], base_url: str, axe_js: Path, kind: str, scheme: str
 ) -> None:
     page = new_context(color_scheme=scheme).new_page()
-    response = page.goto(base_url + PAGE_KINDS[kind], wait_until="networkidle")
-    assert response is not None and response.ok, f"/{PAGE_KINDS[kind]} answered {response and response.status}"
+    response = page.goto(base_url + ADDRESSES[kind], wait_until="networkidle")
+    assert response is not None and response.ok, f"/{ADDRESSES[kind]} answered {response and response.status}"
     lightness = page.evaluate(LIGHTNESS)
     assert (lightness < 60) if scheme == "dark" else (lightness > 200), f"{scheme} page painted at {lightness:.0f}"
 
@@ -47,4 +52,4 @@ def test_axe_finds_no_violation_of_any_level(
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     assert results["passes"] or results["violations"], "axe checked nothing"
     violations = results["violations"]
-    assert violations == [], f"axe on /{PAGE_KINDS[kind]} ({scheme}) found:\n{describe(violations)}"
+    assert violations == [], f"axe on /{ADDRESSES[kind]} ({scheme}) found:\n{describe(violations)}"

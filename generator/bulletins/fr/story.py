@@ -35,12 +35,8 @@ SITE_FOLDER = "fr/"
 
 
 def page_url(config: Config, incident_id: str) -> str:
-    """``https://status.northwind.example/incidents/<id>/``: the incident's page.
-
-    The English page for now, as the French feeds link: the French pages (``/fr/incidents/``) are not
-    built yet, and a bulletin never links to a page that does not exist. Switch here when they are.
-    """
-    return f"{config.site_url}incidents/{incident_id}/"
+    """``https://status.northwind.example/fr/incidents/<id>/``: the incident's page in French."""
+    return f"{config.site_url}{SITE_FOLDER}incidents/{incident_id}/"
 
 
 def feed_url(config: Config) -> str:
