@@ -522,8 +522,14 @@ def _pages(
     ):
         states = {s.id: s for s in (r.state.services if kind == "services" else r.state.areas)}
         where = dict(zip((a.id for a in config.areas), state.area_services, strict=True))
+        # Each incident under each id it names, newest first, in one pass: asking every incident
+        # of a long history about every service and area (comparing whole objects) took seconds.
+        histories: dict[str, list[Incident]] = defaultdict(list)
+        for incident in newest_first:
+            for named in dict.fromkeys(x.id for x in affected(incident)):
+                histories[named].append(incident)
         for item in items:
-            history = [i for i in newest_first if item in affected(i)]
+            history = histories.get(item.id, [])
             pages.append(
                 r.page(
                     f"{kind}/{item.id}.md",
