@@ -11,6 +11,7 @@ from browser_helpers import AREA, FRONT, INCIDENT, LITE, Traffic
 from playwright.sync_api import BrowserContext
 
 PAGES = [FRONT, INCIDENT, AREA, LITE]
+PAGES += [f"fr/{path}" for path in PAGES]  # the same pages of the French site
 
 
 def test_no_request_leaves_the_local_host_and_none_fails(
