@@ -282,3 +282,16 @@ def test_a_withdrawn_update_has_its_french_kill_notice_page(tmp_path: Path) -> N
     assert "a retiré" in content and "À RETIRER" in content and "withdrew" not in content
     english = html.parse(str(site / f"bulletins/{CLAREVIEW}/20261122-1555/index.html")).getroot()
     assert english.findtext(".//title").startswith("Withdrawn: Internet outage in Clareview and Castle Downs")
+
+
+def test_status_txt_in_french_beside_the_english(site: Path) -> None:
+    """``fr/status.txt``: the plain-text status in French, its links to French pages; the French pages link it."""
+    french = (site / "fr/status.txt").read_text(encoding="utf-8")
+    english = (site / "status.txt").read_text(encoding="utf-8")
+    assert french.splitlines()[0] == "État des services de Northwind Broadband"
+    assert english.splitlines()[0] == "Northwind Broadband status"
+    assert "Services\u00a0: Internet. Secteurs\u00a0: Clareview, Castle Downs." in french
+    assert "Retour prévu aujourd'hui à 15\u00a0h\u00a0HNR." in french  # text: no HTML escapes
+    assert "https://status.northwind.example/fr/incidents/2026-11-22-clareview-castle-downs-internet-outage/" in french
+    assert "/fr/incidents/" not in english and "Services: Internet. Areas: Clareview, Castle Downs." in english
+    assert 'href="status.txt"' in (site / "fr/index.html").read_text(encoding="utf-8")

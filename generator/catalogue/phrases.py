@@ -48,6 +48,8 @@ FRENCH = {
     "No incidents right now.": "Aucun incident en ce moment.",
     "Maintenance in progress": "Entretien en cours",
     "Planned maintenance": "Entretien planifié",
+    "(planned maintenance)": "(entretien planifié)",
+    "Support": "Soutien technique",
     "No planned maintenance is scheduled.": "Aucun entretien n'est prévu.",
     "All planned maintenance": "Tout l'entretien planifié",
     "No planned work here.": "Aucuns travaux ne sont prévus ici.",

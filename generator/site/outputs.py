@@ -36,7 +36,10 @@ def static_outputs(
     add({"lite/index.html": lite_page(state), "status.txt": status_text(state)})
     for language in state.config.languages[1:]:
         seen = marked_snapshot(snapshot_in(state, language))
-        add({f"{path_prefix(seen.config)}lite/index.html": lite_page(seen)})  # fr/lite/: the text-only page in French
+        folder = path_prefix(seen.config)
+        add(
+            {f"{folder}lite/index.html": lite_page(seen), f"{folder}status.txt": status_text(seen)}
+        )  # fr/lite/, fr/status.txt
     add(feed_outputs(state))
     for language in state.config.languages[1:]:
         add(feed_outputs_in(state, language))  # fr/feeds/atom.xml …; the pages in each language come later

@@ -644,5 +644,11 @@ def lite_versions(r: _Renderer) -> list[tuple[str, str, str, str]]:
 
 
 def status_text(state: Snapshot) -> str:
-    """``/status.txt``: the current status as plain text."""
-    return _Renderer(state).render("status.txt", "status.txt")
+    """``/status.txt``: the current status as plain text (``fr/status.txt`` in French, its links to French pages)."""
+    folder = "" if state.config.language == state.config.languages[0] else f"{state.config.language}/"
+    r = _Renderer(state)
+
+    def plain_say(english: str, **values: object) -> str:  # text, not HTML: nothing to escape
+        return r.words.phrase(english).format(**values)
+
+    return r.render("status.txt", f"{folder}status.txt", folder=folder, say=plain_say)
