@@ -8,7 +8,7 @@ recognised, and the Date is the update's time.
 from __future__ import annotations
 
 import email.policy
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -133,18 +133,6 @@ def _bulletin_file(site_dir: Path, bulletin: Bulletin, name: str) -> str:
     if not path.is_relative_to(site_dir.resolve()) or not path.is_file():
         raise NotifyError(f"{site_dir / relative}: expected the {name} of bulletin {bulletin.id}; found no such file")
     return path.read_text(encoding="utf-8")
-
-
-def plan(bulletins: Iterable[Bulletin], recipients: Iterable[Recipient], config: Config, site_dir: Path,
-         sender: Address) -> list[Delivery]:  # fmt: skip
-    """One message per bulletin and recipient who wants it: bulletins oldest first, recipients in file order."""
-    people = list(recipients)
-    return [
-        Delivery(bulletin, person, compose(bulletin, person, config, site_dir, sender))
-        for bulletin in bulletins
-        for person in people
-        if person.wants(bulletin)
-    ]
 
 
 def preview(delivery: Delivery, lines: int = 3) -> str:
