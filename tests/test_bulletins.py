@@ -28,6 +28,7 @@ from generator.bulletins.story import without_the_time
 from generator.bulletins.templates import bulletin_templates
 from generator.cli import main
 from generator.incidents.load import load_site
+from generator.incidents.model import Impact
 from generator.incidents.times import parse_time
 from generator.site.pages import site_pages
 from generator.state.now import snapshot
@@ -155,7 +156,11 @@ def test_the_15_says_what_where_and_when(item: BulletinSet) -> None:
 
 @pytest.mark.parametrize("item", SETS, ids=lambda s: s.id)
 def test_safety_is_the_second_sentence_of_every_length_while_911_is_at_stake(item: BulletinSet) -> None:
-    calls = any(s.emergency_calls for s in item.incident.services) and not item.update.status.is_final
+    calls = (
+        any(s.emergency_calls for s in item.incident.services)
+        and item.incident.impact != "minor"
+        and not item.update.status.is_final
+    )
     for seconds, script in item.radio.items():
         said = sentences(copy_of(script))
         if calls:
@@ -166,6 +171,35 @@ def test_safety_is_the_second_sentence_of_every_length_while_911_is_at_stake(ite
     assert (f"Safety: {ADVICE}" in item.notice) is calls
     lede = item.press.split(" — ", 2)[2].split("\n", 1)[0]
     assert ("9-1-1, use a cell phone." in lede) is calls
+
+
+VOICEMAIL = "2026-11-13-voicemail-access"
+
+
+@pytest.mark.parametrize("position", [0, 1])
+def test_a_voicemail_problem_where_calls_work_gives_no_911_advice(position: int) -> None:
+    """Staff say "Calls in and out work normally" (impact minor): telling people to use a cell phone for
+    9-1-1 would not be true. Before: every length, the SMS, the notice, the press lede and the CAP
+    instruction said "If you need 9-1-1, use a cell phone." while the CAP event was ``telephone``."""
+    item = set_of(SITE.incident(VOICEMAIL), position)
+    for script in item.radio.values():
+        assert "9-1-1" not in script
+    assert "9-1-1" not in item.sms and "9-1-1" not in item.notice and "9-1-1" not in item.press
+    cap = item.cap.decode()
+    assert "9-1-1" not in cap and "<value>telephone</value>" in cap and "911Service" not in cap
+
+
+def test_the_same_phone_trouble_at_major_impact_gives_the_advice_and_a_911_event() -> None:
+    """Calling may fail once the impact is more than minor: the advice and the CAP event agree."""
+    voicemail = SITE.incident(VOICEMAIL)
+    major = replace(
+        voicemail, updates=tuple(replace(u, facts=replace(u.facts, impact=Impact.MAJOR)) for u in voicemail.updates)
+    )
+    item = bulletin_set(TEMPLATES, STATE, major, major.updates[1])
+    assert all(sentences(copy_of(script))[1] == ADVICE for script in item.radio.values())
+    assert ADVICE in item.sms and f"Safety: {ADVICE}" in item.notice
+    cap = item.cap.decode()
+    assert "<value>911Service</value>" in cap and f"<instruction>{ADVICE}" in cap
 
 
 def test_safety_is_kept_even_when_the_slot_is_too_short_for_it() -> None:

@@ -124,6 +124,20 @@ def test_french_safety_advice_is_the_second_sentence_in_every_length_while_911_i
         assert (second == ADVICE) is carries_911, second
 
 
+@pytest.mark.parametrize("position", [0, 1])
+def test_a_french_voicemail_problem_where_calls_work_gives_no_911_advice(position: int) -> None:
+    """« Les appels entrants et sortants fonctionnent normalement » (impact minor): no 9-1-1 advice in French
+    either. Before: every length, the SMS, the notice, the press lede and the CAP said « Pour joindre le 9-1-1,
+    utilisez un cellulaire. »"""
+    incident = next(i for i in STATE.site.incidents if i.id == "2026-11-13-voicemail-access")
+    item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[position])
+    assert item.french is not None
+    files = item.files()
+    for name, data in files.items():
+        assert "9-1-1" not in data.decode(), name
+    assert any(name.startswith("fr/") for name in files)
+
+
 def test_the_french_speaking_rate_is_the_rulebooks() -> None:
     item = SETS[0]
     assert item.french is not None

@@ -14,7 +14,7 @@ import re
 from datetime import datetime, tzinfo
 from itertools import islice
 
-from ..incidents.model import Area, Config, Incident, Service, Status, Update
+from ..incidents.model import Area, Config, Impact, Incident, Service, Status, Update
 from . import editorial
 from .editorial import fr
 
@@ -24,13 +24,21 @@ def carries_emergency_calls(incident: Incident) -> bool:
     return any(service.emergency_calls for service in incident.services)
 
 
-def safety_advice(config: Config, incident: Incident, update: Update) -> str:
-    """The configured advice (``bulletins.emergency_advice``) while a 911-carrying service is affected, else ``""``.
+def emergency_calls_at_stake(incident: Incident) -> bool:
+    """True when calling 911 may really fail: a service that carries 911 calls is affected and the impact
+    (as of the update) is more than minor. A minor trouble of that service (voicemail will not answer,
+    calls in and out work) stops no call: telling people to use a cell phone for 911 would not be true.
+    The CAP-CP event (``911Service``) follows the same rule, so the advice and the event code agree."""
+    return carries_emergency_calls(incident) and incident.impact is not Impact.MINOR
 
-    Affected means the incident is open or the planned work not yet over:
+
+def safety_advice(config: Config, incident: Incident, update: Update) -> str:
+    """The configured advice (``bulletins.emergency_advice``) while 911 calls are at stake, else ``""``.
+
+    At stake (``emergency_calls_at_stake``) while the incident is open or the planned work not yet over:
     once resolved, completed or cancelled there is nothing to work around.
     """
-    if update.status.is_final or not carries_emergency_calls(incident):
+    if update.status.is_final or not emergency_calls_at_stake(incident):
         return ""
     return config.bulletins.emergency_advice
 
