@@ -161,16 +161,45 @@ def test_safety_is_the_second_sentence_of_every_length_while_911_is_at_stake(ite
         and item.incident.impact != "minor"
         and not item.update.status.is_final
     )
+    restoring = item.update.status in ("monitoring", "verifying")
+    advice = STILL_OUT if restoring else ADVICE
     for seconds, script in item.radio.items():
         said = sentences(copy_of(script))
-        if calls:
+        if calls and restoring:
+            assert said[1] in (STILL_OUT, "No dial tone?"), seconds  # "No dial tone? Use a cell phone for 9-1-1."
+        elif calls:
             assert said[1] in (ADVICE, "During the work, if you need 9-1-1, use a cell phone."), seconds
         else:
-            assert "9-1-1, use a cell phone" not in copy_of(script)
+            assert "use a cell phone" not in copy_of(script)
     assert ("9-1-1" in item.sms) is calls
-    assert (f"Safety: {ADVICE}" in item.notice) is calls
-    lede = item.press.split(" — ", 2)[2].split("\n", 1)[0]
-    assert ("9-1-1, use a cell phone." in lede) is calls
+    assert (f"Safety: {advice}" in item.notice) is calls
+    # Safety ends the lede, or opens the body when the lede has no room for it.
+    lede, _, rest = item.press.split(" — ", 2)[2].partition("\n\n")
+    assert (advice[1:] in lede or rest.startswith(f"{advice}\n")) is calls
+
+
+STILL_OUT = "If your home phone still has no dial tone, use a cell phone for 9-1-1."
+
+
+@pytest.mark.parametrize(
+    ("incident", "position", "seconds"),
+    [(FIBRE_CUT, 3, 60), (FIBRE_CUT, 3, 30), (PHONE_SWITCH, 2, 60), (PHONE_SWITCH, 2, 30)],
+    ids=lambda v: getattr(v, "id", str(v)),
+)
+def test_once_service_is_coming_back_the_advice_is_for_whoever_is_still_without_it(
+    incident, position: int, seconds: int
+) -> None:
+    """Before, the 12:50 p.m. fibre-cut :60 said "If you need 9-1-1, use a cell phone." and later "home phones,
+    including 9-1-1, are working again"; the 2:15 a.m. phone switch :30 said the same advice beside "Calls
+    are connecting again" and "About 98-hundred customers are affected." now that service was back."""
+    item = set_of(incident, position)
+    assert item.update.status in ("monitoring", "verifying")
+    said = sentences(copy_of(item.radio[seconds]))
+    assert said[1] == STILL_OUT
+    assert ADVICE not in said and not any("customers are affected" in s for s in said)
+    assert f"Safety: {STILL_OUT}" in item.notice
+    assert STILL_OUT in item.cap.decode() and ADVICE not in item.cap.decode()
+    assert "No dial tone? Use a cell phone for 9-1-1." in item.sms or STILL_OUT in item.sms
 
 
 VOICEMAIL = "2026-11-13-voicemail-access"

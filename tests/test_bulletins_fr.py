@@ -119,9 +119,30 @@ def test_french_radio_fits_its_slot_at_the_french_rate(item: BulletinSet, second
 def test_french_safety_advice_is_the_second_sentence_in_every_length_while_911_is_at_stake(item) -> None:
     assert item.french is not None
     carries_911 = any(s.emergency_calls for s in item.incident.services)
+    restoring = item.update.status in ("monitoring", "verifying")
+    advice = STILL_OUT if restoring else ADVICE
     for script in item.french.radio.values():
         second = fr.split_sentences(copy_of(script))[1]
-        assert (second == ADVICE) is carries_911, second
+        assert (second == advice) is carries_911, second
+
+
+STILL_OUT = "Si votre téléphonie résidentielle n'a toujours pas de tonalité, utilisez un téléphone cellulaire pour composer le 9-1-1."
+
+
+def test_french_advice_once_service_is_coming_back_is_for_whoever_is_still_without_it() -> None:
+    """Before, the 12:50 p.m. French fibre-cut scripts said « Pour joindre le 9-1-1, utilisez un cellulaire. »
+    while service, 9-1-1 included, was coming back; and the 2:15 a.m. phone switch « … clients sont touchés »."""
+    fibre = next(s for s in GOLDEN_SETS if s.id == f"{FIBRE_CUT}/20260512-1850")
+    assert fibre.french is not None
+    for script in fibre.french.radio.values():
+        said = fr.split_sentences(copy_of(script))
+        assert said[1] == (
+            "Si votre téléphone résidentiel n'a toujours pas de tonalité, utilisez un cellulaire pour joindre le 9-1-1."
+        )
+    switch = next(s for s in SETS if s.incident.id == PHONE_SWITCH and s.update.status == "verifying")
+    assert switch.french is not None
+    assert all("clients sont touchés" not in script for script in switch.french.radio.values())
+    assert "clients ont été touchés" in switch.french.radio[60]
 
 
 @pytest.mark.parametrize("position", [0, 1])

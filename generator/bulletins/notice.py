@@ -24,7 +24,7 @@ from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue
 from . import editorial as e
 from .editorial.sms import SMS_LIMIT
-from .story import parts_of, safety_advice
+from .story import parts_of, safety_advice, sms_still_out_advice
 
 NOTICE_LIMIT = 1000
 
@@ -57,6 +57,8 @@ class NoticeFacts:
     url: str
     site: str
     """The site's address without https://, for the SMS: the front page leads with active incidents."""
+    sms_safety: tuple[str, ...]
+    """The safety advice in fewer characters, where there is a shorter form (see ``story.sms_still_out_advice``)."""
     sms_what: str
     sms_where: tuple[str, ...]
     """Where, for the SMS, fullest first."""
@@ -101,7 +103,8 @@ def notice_facts(
         window=f"{stamp(window.start)} to {stamp(window.end)}" if window else "",
         cause=display.plain(incident.cause),
         details=details if details is not None else " ".join(display.plain(update.message).split()),
-        safety=safety_advice(config, incident, update),
+        safety=(advice := safety_advice(config, incident, update)),
+        sms_safety=sms_still_out_advice(advice),
         eta=estimate,
         restored=stamp(at) if final and not incident.is_maintenance else "",
         next_update=stamp(update.next_update) if update.next_update and not final else "",

@@ -115,6 +115,10 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
             body.append(f"{count} customers {lost if coming_back else 'are affected'}.")
         if lede_words(lede) >= LEDE_WORDS:
             lede = lede.replace(where, _where(config, incident, short=True))
+    if advice and lede_words(lede) >= LEDE_WORDS and lede.endswith(f" {advice}"):
+        # Still too long (the advice once service is coming back is longer): safety opens the body instead.
+        lede = lede.removesuffix(f" {advice}")
+        body.insert(0, advice)
     if incident.cause:
         body.append(_cause_sentence(incident.cause))
     # The estimate is said once, in its own paragraph below, not also inside the quote.

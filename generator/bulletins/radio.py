@@ -43,6 +43,7 @@ from .story import (
     safety_advice,
     services_words,
     slug_place,
+    sms_still_out_advice,
     where_words,
 )
 
@@ -72,6 +73,8 @@ class RadioFacts:
     """Where the named areas are (``The areas are in north and northeast Edmonton.``), for a longer length."""
     advice: str
     """The safety advice while a service that carries 911 calls is affected; said in every length."""
+    advice_short: str
+    """The advice in fewer words where there is a shorter form (``No dial tone? Use a cell phone for 9-1-1.``)."""
     eta: str
     eta_passed: str
     """The estimate that has passed by this update, as said: a new one is coming."""
@@ -131,6 +134,7 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
     window = incident.window
     state = _state(incident, update)
     advice = say(safety_advice(config, incident, update))
+    advice_short = next(iter(sms_still_out_advice(advice)), "")
     where = tuple(say(w) for w in where_words(config, incident.areas))
     since = e.began_phrase(incident.began_at, at, zone)
     cause = cause_wordings(
@@ -168,6 +172,7 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
         where=where,
         regions=regions_sentence(config, incident.areas),
         advice=advice,
+        advice_short=advice_short,
         eta=f"about {e.promised_time(eta, at, zone)}" if eta else "",
         eta_passed=e.spoken_time(passed, at, zone) if passed and not eta else "",
         no_estimate="yes" if state == "down" and not eta and not passed else "",
