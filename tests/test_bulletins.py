@@ -648,6 +648,47 @@ def test_a_reopened_outage_starts_without_the_estimate_of_the_one_before() -> No
     assert "Expected back" not in item.cap.decode()
 
 
+@pytest.mark.parametrize("position", [4, 5, 6])
+def test_a_reopened_outage_is_dated_from_when_it_dropped_again(position: int) -> None:
+    """Before: 4:40 p.m. "The outage began shortly after one-forty-five this afternoon. It had lasted about two
+    and three-quarter hours"; the 4:55 release "has been down in St. Albert since 1:50 p.m. Thursday"; 5:20 "It
+    had lasted three and a half hours". Service was back from 3:25 to 4:30: this outage began at 4:30."""
+    reopened = SITE.incident("2026-09-24-st-albert-hub-power-failure")
+    item = set_of(reopened, position)
+    for seconds, script in item.radio.items():
+        copy = copy_of(script)
+        assert "The outage began shortly after one-forty-five" not in copy, seconds
+        assert "three and a half hours" not in copy and "three-quarter hours" not in copy, seconds
+        first = "Service first went out shortly after one-forty-five this afternoon and came back at three-twenty-five."
+        assert copy.count("one-forty-five") == copy.count(first), seconds  # the first outage, told as past
+        assert "The outage began at four-thirty this afternoon." in copy or seconds == 15, seconds
+    lede = item.press.split(" — ", 2)[2].split("\n", 1)[0]  # the timeline below keeps 1:50 p.m., rightly
+    assert "since 4:30 p.m. Thursday" in lede or "began at 4:30 p.m. Thursday" in lede
+    if position == 6:
+        assert "It had lasted 50 minutes by the company's update at five-twenty this afternoon." in copy_of(
+            item.radio[60]
+        )
+
+
+def test_a_reopened_outage_gives_its_own_cause_and_no_estimate_comparison_with_the_first() -> None:
+    """Before: at 4:40 the :30 gave the first outage's cause ("utility power to its St. Albert hub failed") while
+    the new one was investigated; at 4:55 the :30 dropped the transfer switch and said "That is an hour and a
+    half later than the company said before." (the first outage's 4 p.m. estimate)."""
+    reopened = SITE.incident("2026-09-24-st-albert-hub-power-failure")
+    investigating, identified = set_of(reopened, 4), set_of(reopened, 5)
+    for script in investigating.radio.values():
+        assert "utility power to its St. Albert hub failed" not in script
+    assert "The company is still looking for the cause." in copy_of(investigating.radio[30])
+    assert "utility power to its St. Albert hub failed" not in investigating.press
+    for script in identified.radio.values():
+        assert "later than the company said before" not in script
+        assert "utility power to its St. Albert hub failed" not in script
+    assert (
+        "The company says when utility power returned, a faulty transfer switch cut the power a second time."
+        in copy_of(identified.radio[30])
+    )
+
+
 def test_the_expected_impact_is_said_only_while_it_is_still_a_forecast() -> None:
     """At 2:15 the interruption the notice warned of has happened: the script says what happened instead."""
     under_way = copy_of(set_of(PHONE_SWITCH, 1).radio[60])

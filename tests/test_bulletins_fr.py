@@ -391,6 +391,22 @@ def test_the_examples_own_french_gives_every_published_set_a_french_set_and_a_bi
         assert f"fr/{item.path}radio-30.txt" in item.files()
 
 
+def test_a_french_reopened_outage_is_dated_cause_and_estimate_from_the_reopening() -> None:
+    """Before: « La panne a commencé un peu après treize heures quarante-cinq », « depuis 13 h 50 jeudi », the first
+    outage's cause at 4:40, and at 4:55 « C'est une heure et demie plus tard que prévu. »"""
+    incident = SITE.incident("2026-09-24-st-albert-hub-power-failure")
+    for position in (4, 5, 6):
+        item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[position])
+        assert item.french is not None
+        for seconds, script in item.french.radio.items():
+            assert "commencé un peu après treize heures quarante-cinq" not in script, seconds
+            assert "plus tard que prévu" not in script, seconds
+            assert "central de St. Albert a été coupée" not in script
+            assert "La panne a commencé à seize heures trente cet après-midi." in script or seconds == 15
+        lede = item.french.press.split(" — ", 1)[1].split("\n", 1)[0]  # the timeline keeps 13 h 50, rightly
+        assert "depuis 16 h 30 jeudi" in lede or "commencé à 16 h 30 jeudi" in lede
+
+
 def test_a_french_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     incident = SITE.incident("2026-09-24-st-albert-hub-power-failure")
     item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[-1])  # the example's own French

@@ -21,6 +21,7 @@ from ..incidents.model import Config, Contact, Impact, Incident, Status, Update
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import RESTATED, Issue
 from . import editorial as e
+from .happened import outage_began, outage_cause
 from .story import everywhere, parts_of, safety_advice, services_words, without_the_time
 
 TIMELINE_ENTRIES = RESTATED + 1
@@ -67,7 +68,9 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         else (f", affecting {customers} customers" if customers else "")
     )
     dateline = f"{config.dateline or config.name.upper()} — {e.cp_date(at, zone)} — "
-    since = e.cp_when(incident.began_at, at, zone)
+    # A reopened outage: since it dropped again, and only what is known of its own cause.
+    since = e.cp_when(outage_began(incident, update, zone, e.split_sentences), at, zone)
+    cause = outage_cause(incident, update, e.split_sentences)
 
     body: list[str] = []
     advice = safety_advice(config, incident, update)
@@ -119,8 +122,8 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         # Still too long (the advice once service is coming back is longer): safety opens the body instead.
         lede = lede.removesuffix(f" {advice}")
         body.insert(0, advice)
-    if incident.cause:
-        body.append(_cause_sentence(incident.cause))
+    if cause:
+        body.append(_cause_sentence(cause))
     # The estimate is said once, in its own paragraph below, not also inside the quote.
     quote = _quote(update.message, config, [lede, *body], eta if not final and not incident.is_maintenance else None)
     if quote:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from jinja2 import Environment, TemplateRuntimeError
 
@@ -31,8 +31,13 @@ from . import editorial as e
 from .happened import (
     ReopeningWords,
     cause_wordings,
+    cleared_before,
+    day_said_once,
     earlier_news,
     first_coming_back,
+    outage_before,
+    outage_began,
+    outage_cause,
     outage_causes,
     reopening_story,
 )
@@ -88,6 +93,8 @@ class RadioFacts:
     coming_back_at: str
     """When the company first said service was coming back (the first monitoring update), for the all clear."""
     went_out_again: str
+    first_outage: str
+    """In a reopened outage's updates: when the outage before the all clear began and ended."""
     """At an all clear after a reopen: when service first came back and when it was reported out again."""
     cause: tuple[str, ...]
     """The cause as the company says it, fullest first; empty until it is found."""
@@ -136,7 +143,9 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
     advice = say(safety_advice(config, incident, update))
     advice_short = next(iter(sms_still_out_advice(advice)), "")
     where = tuple(say(w) for w in where_words(config, incident.areas))
-    since = e.began_phrase(incident.began_at, at, zone)
+    began = outage_began(incident, update, zone, e.split_sentences)  # a reopened outage: when it dropped again
+    since = e.began_phrase(began, at, zone)
+    cause_now = outage_cause(incident, update, e.split_sentences)
     cause = cause_wordings(
         outage_causes(incident, update, e.split_sentences),
         say,
@@ -150,7 +159,7 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
     known = [*lead, *cause, advice, since, forecast]
     if eta:
         known.append(f"The company expects service back by about {e.promised_time(eta, at, zone)}.")
-    if update.status is Status.INVESTIGATING and not incident.cause:
+    if update.status is Status.INVESTIGATING and not cause_now:
         known.append("The company is investigating, still looking for the cause.")
     details = _details(update.message, say, known)
     if update.status.is_final and update.status is not Status.CANCELLED:
@@ -177,13 +186,14 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
         eta_passed=e.spoken_time(passed, at, zone) if passed and not eta else "",
         no_estimate="yes" if state == "down" and not eta and not passed else "",
         since=since,
-        lasted=_lasted(incident, update),
+        lasted=_lasted(incident, update, began),
         update_moment=e.spoken_time(at, at, zone),
         duration=e.spoken_duration(e.elapsed(incident.began_at, at)),
         coming_back_at=_coming_back_at(incident, update, zone),
         went_out_again=_went_out_again(incident, update, zone),
+        first_outage=_first_outage(incident, update, zone),
         cause=cause,
-        looking="yes" if update.status is Status.INVESTIGATING and not incident.cause else "",
+        looking="yes" if update.status is Status.INVESTIGATING and not cause_now else "",
         customers=e.count(incident.customers_affected) if incident.customers_affected else "",
         customers_before=e.count(before) if (before := _changed(incident, update, "customers")) else "",
         customers_change=_direction(incident, update, "customers"),
@@ -227,6 +237,18 @@ REOPENING = ReopeningWords(
 """An all clear after a reopen tells the whole story, not only the last outage's (see ``happened.reopening_story``)."""
 
 
+def _first_outage(incident: Incident, update: Update, zone) -> str:
+    """``Service first went out shortly after one-forty-five this afternoon and came back at three-twenty-five.``:
+    the outage before the all clear, told once in a reopened outage's updates (past news, its own sentence)."""
+    before = outage_before(incident, update)
+    if before is None:
+        return ""
+    began, back = before
+    first = e.began_phrase(began, update.at, zone)
+    came_back = day_said_once(first, e.spoken_time(back, update.at, zone), e.spoken_clock(back, zone))
+    return f"Service first went out {first} and came back at {came_back}."
+
+
 def _went_out_again(incident: Incident, update: Update, zone) -> str:
     return reopening_story(incident, update, zone, e.split_sentences, e.spoken_time, e.spoken_clock, REOPENING)
 
@@ -247,11 +269,11 @@ def _coming_back_at(incident: Incident, update: Update, zone) -> str:
     return e.spoken_time(first.at, update.at, zone) if first else ""
 
 
-def _lasted(incident: Incident, update: Update) -> str:
-    """``about two and a half hours``: the outage's length by a later update of an open incident."""
+def _lasted(incident: Incident, update: Update, began: datetime) -> str:
+    """``about two and a half hours``: the length by a later update of the open outage that began at ``began``."""
     if incident.is_maintenance or update.status.is_final or update.number == 1:
         return ""
-    length = e.elapsed(incident.began_at, update.at)
+    length = e.elapsed(began, update.at)
     return e.spoken_duration(length) if length >= timedelta(minutes=30) else ""
 
 
@@ -275,7 +297,7 @@ def _direction(incident: Incident, update: Update, fact: str) -> str:
 def estimate_move(incident: Incident, update: Update) -> tuple[timedelta, bool] | None:
     """How far this update moved a live estimate from the one before, and whether later; None if it did not."""
     change = _change(incident, update, "restore_eta")
-    if change is None or change.how != "moved":
+    if change is None or change.how != "moved" or _from_the_outage_before(incident, update, change):
         return None
     return abs(e.elapsed(change.before, change.after)), change.after > change.before
 
@@ -291,7 +313,14 @@ def _moved(incident: Incident, update: Update) -> str:
 
 def _withdrawn(incident: Incident, update: Update) -> bool:
     change = _change(incident, update, "restore_eta")
-    return change is not None and change.how == "withdrawn"
+    return change is not None and change.how == "withdrawn" and not _from_the_outage_before(incident, update, change)
+
+
+def _from_the_outage_before(incident: Incident, update: Update, change: Change) -> bool:
+    """True when the estimate changed is the one of the outage before an all clear: a reopened outage's
+    estimate is new, not "an hour and a half later than the company said before"."""
+    cleared = cleared_before(incident, update)
+    return cleared is not None and change.before == cleared.facts.restore_eta
 
 
 def _state(incident: Incident, update: Update) -> str:

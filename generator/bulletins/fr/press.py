@@ -24,6 +24,7 @@ from ...state.as_of import live_estimate, passed_estimate
 from ...state.ledger import Issue
 from .. import editorial as e
 from ..editorial import fr
+from ..happened import outage_began, outage_cause
 from ..press import TIMELINE_ENTRIES, lede_words
 from ..story import without_the_time
 from .story import (
@@ -100,7 +101,9 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     customers = incident.customers_affected
     affecting = f", ce qui touche {_customers(customers)} clients" if customers else ""
     dateline = f"{config.dateline or config.name.upper()}, le {fr.fr_date(at, zone)} — "
-    since = fr.fr_when(incident.began_at, at, zone)
+    # A reopened outage: since it dropped again, and only what is known of its own cause.
+    since = fr.fr_when(outage_began(incident, update, zone, fr.split_sentences), at, zone)
+    cause = outage_cause(incident, update, fr.split_sentences)
     own = f"{_capital(services)} de {config.name}"  # "Les services … de Northwind Broadband"
 
     body: list[str] = []
@@ -152,8 +155,8 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
             )
         if lede_words(lede) >= LEDE_WORDS and short_where != where:
             lede = lede.replace(where, short_where)
-    if incident.cause:
-        body.append(_cause_sentence(incident.cause))
+    if cause:
+        body.append(_cause_sentence(cause))
     # An update given only in English is in the timeline, marked; the contact is not quoted saying it in French.
     # The estimate is said once, in its own paragraph below, not also inside the quote.
     estimate = eta if not final and not incident.is_maintenance else None

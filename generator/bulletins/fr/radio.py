@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from jinja2 import Environment
 
@@ -32,8 +32,12 @@ from ..editorial import fr
 from ..happened import (
     ReopeningWords,
     cause_wordings,
+    day_said_once,
     earlier_news,
     first_coming_back,
+    outage_before,
+    outage_began,
+    outage_cause,
     outage_causes,
     reopening_story,
 )
@@ -96,6 +100,8 @@ class RadioFacts:
     duration: str
     coming_back_at: str
     went_out_again: str
+    first_outage: str
+    """In a reopened outage's updates: when the outage before the all clear began and ended."""
     """At an all clear after a reopening: ``Le service était d'abord revenu à …, mais l'entreprise a signalé une
     nouvelle panne à …`` (the listener heard the first all clear)."""
     cause: tuple[str, ...]
@@ -138,7 +144,9 @@ def facts(
     state = _state(incident, update)
     advice = say(french_safety_advice(config, incident, update))
     where = tuple(say(w) for w in where_words(config, incident.areas))
-    since = fr.began_phrase(incident.began_at, at, zone)
+    began = outage_began(incident, update, zone, fr.split_sentences)  # a reopened outage: when it dropped again
+    since = fr.began_phrase(began, at, zone)
+    cause_now = outage_cause(incident, update, fr.split_sentences)
     # Text the files give only in English is not read on a French script (it would be English on air).
     untold = english_only(incident)
     cause = (
@@ -158,7 +166,7 @@ def facts(
     known = [*lead, *cause, advice, since, forecast, _STATE_WORDS[state]]
     if eta:
         known.append(f"L'entreprise prévoit un retour du service vers {fr.promised_time(eta, at, zone)}.")
-    if update.status is Status.INVESTIGATING and not incident.cause:
+    if update.status is Status.INVESTIGATING and not cause_now:
         known.append("L'entreprise enquête et cherche toujours la cause.")
     details = _details("" if "message" in untold else update.message, say, known)
     if final and update.status is not Status.CANCELLED:
@@ -192,13 +200,14 @@ def facts(
         eta_passed=fr.spoken_time(passed, at, zone) if passed and not eta else "",
         no_estimate="yes" if state == "down" and not eta and not passed else "",
         since=since,
-        lasted=_lasted(incident, update),
+        lasted=_lasted(incident, update, began),
         update_moment=fr.spoken_time(at, at, zone),
         duration=fr.spoken_duration(e.elapsed(incident.began_at, at)),
         coming_back_at=fr.spoken_time(first_back.at, at, zone) if first_back else "",
         went_out_again=_went_out_again(incident, update, zone),
+        first_outage=_first_outage(incident, update, zone),
         cause=cause,
-        looking="yes" if update.status is Status.INVESTIGATING and not incident.cause else "",
+        looking="yes" if update.status is Status.INVESTIGATING and not cause_now else "",
         customers=fr.count(incident.customers_affected) if incident.customers_affected else "",
         customers_before=fr.count(before) if before else "",
         customers_change=_direction(incident, update, "customers"),
@@ -253,6 +262,18 @@ REOPENING = ReopeningWords(
 """The English rule (``radio.REOPENING``) in French, said at the all clear that ends the second outage."""
 
 
+def _first_outage(incident: Incident, update: Update, zone) -> str:
+    """``Le service avait d'abord été coupé un peu après treize heures quarante-cinq cet après-midi, puis était
+    revenu à quinze heures vingt-cinq.``: the outage before the all clear, in a reopened outage's updates."""
+    before = outage_before(incident, update)
+    if before is None:
+        return ""
+    began, back = before
+    first = fr.began_phrase(began, update.at, zone)
+    came_back = day_said_once(first, fr.spoken_time(back, update.at, zone), fr.spoken_clock(back, zone))
+    return f"Le service avait d'abord été coupé {first}, puis était revenu à {came_back}."
+
+
 def _went_out_again(incident: Incident, update: Update, zone) -> str:
     return reopening_story(incident, update, zone, fr.split_sentences, fr.spoken_time, fr.spoken_clock, REOPENING)
 
@@ -284,11 +305,11 @@ def _past_news(sentence: str) -> bool:
     return bool(_PAST.search(sentence)) and not _PRESENT.search(sentence) and not fr.tells_people_what_to_do(sentence)
 
 
-def _lasted(incident: Incident, update: Update) -> str:
-    """``environ deux heures et demie``: the outage's length by a later update of an open incident."""
+def _lasted(incident: Incident, update: Update, began: datetime) -> str:
+    """``environ deux heures et demie``: the length by a later update of the open outage that began at ``began``."""
     if incident.is_maintenance or update.status.is_final or update.number == 1:
         return ""
-    length = e.elapsed(incident.began_at, update.at)
+    length = e.elapsed(began, update.at)
     return fr.spoken_duration(length) if length >= timedelta(minutes=30) else ""
 
 
