@@ -23,7 +23,7 @@ from lxml import etree
 from generator.bulletins import BulletinSet, bulletin_outputs, bulletin_set, editorial, published_sets
 from generator.bulletins.happened import day_said_once
 from generator.bulletins.press import LEDE_WORDS, press_facts
-from generator.bulletins.radio import candidate_sentences, copy_of, facts
+from generator.bulletins.radio import _past_news, candidate_sentences, copy_of, facts
 from generator.bulletins.story import without_the_time
 from generator.bulletins.templates import bulletin_templates
 from generator.cli import main
@@ -687,6 +687,29 @@ def test_a_reopened_outage_gives_its_own_cause_and_no_estimate_comparison_with_t
         "The company says when utility power returned, a faulty transfer switch cut the power a second time."
         in copy_of(identified.radio[30])
     )
+
+
+def test_an_all_clear_does_not_repeat_news_that_was_only_true_when_it_was_said() -> None:
+    """Before, the email all clear (July 9) said "Microsoft has not yet acted on the company's removal request."
+    (true on July 7; the address was delisted July 8). The French copy never carried it."""
+    email = SITE.incident("2026-07-06-business-email-blocklisted")
+    item = set_of(email, len(email.updates) - 1)
+    assert item.update.status == "resolved"
+    for script in item.radio.values():
+        assert "has not yet" not in script and "Microsoft" not in script
+    assert item.french is None or all("Microsoft" not in s for s in item.french.radio.values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "past"),
+    [("The switch restarted at 1:52 a.m. and was out for 11 minutes.", True),
+     ("Microsoft has not yet acted on our removal request.", False),
+     ("We haven't heard back from the utility.", False),
+     ("Two of the three blocklists have removed our address.", True),
+     ("Calls are connecting again.", False)],
+)  # fmt: skip
+def test_past_news_an_all_clear_may_repeat(sentence: str, past: bool) -> None:
+    assert _past_news(sentence) is past
 
 
 def test_the_expected_impact_is_said_only_while_it_is_still_a_forecast() -> None:

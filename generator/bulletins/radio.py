@@ -254,7 +254,11 @@ def _went_out_again(incident: Incident, update: Update, zone) -> str:
 
 
 _PRESENT = re.compile(
-    r"\b(is|are|am|will|won't|can|cannot|can't|may|should|now|still|currently|expect|expects)\b|'re\b|'ll\b", re.I
+    r"\b(is|are|am|will|won't|can|cannot|can't|may|should|now|still|currently|expect|expects)\b|'re\b|'ll\b"
+    # "has not yet acted": a state that held when it was said, which a later update may have ended (the
+    # address was delisted the next day); not past news an all clear can repeat. The French rule is the same.
+    r"|\b(yet|has not|have not|hasn't|haven't)\b",
+    re.I,
 )
 
 
