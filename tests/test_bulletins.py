@@ -712,6 +712,16 @@ def test_past_news_an_all_clear_may_repeat(sentence: str, past: bool) -> None:
     assert _past_news(sentence) is past
 
 
+@pytest.mark.parametrize(("incident", "position"), [(FIBRE_CUT, 0), (PHONE_SWITCH, 0)], ids=lambda v: str(v)[:40])
+def test_a_release_gives_the_safety_advice_once(incident, position: int) -> None:
+    """Before, the 8:25 a.m. fibre-cut release ended its lede "If you need 9-1-1, use a cell phone." and then
+    quoted "Home phones cannot call 911 during this outage, so please use a mobile phone for emergencies"."""
+    release = set_of(incident, position).press.split("Timeline (")[0]  # the timeline quotes staff as written
+    assert release.count("9-1-1, use a cell phone.") == 1
+    quote = next(line for line in release.splitlines() if " said Dana Reyes" in line)
+    assert "mobile phone" not in quote and "911" not in quote
+
+
 def test_the_expected_impact_is_said_only_while_it_is_still_a_forecast() -> None:
     """At 2:15 the interruption the notice warned of has happened: the script says what happened instead."""
     under_way = copy_of(set_of(PHONE_SWITCH, 1).radio[60])

@@ -12,6 +12,7 @@ addresses, so the rulebook's printed forms are used (``3 p.m. Sunday``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from jinja2 import Environment
@@ -125,7 +126,9 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     if cause:
         body.append(_cause_sentence(cause))
     # The estimate is said once, in its own paragraph below, not also inside the quote.
-    quote = _quote(update.message, config, [lede, *body], eta if not final and not incident.is_maintenance else None)
+    quote = _quote(
+        update.message, config, [lede, *body], eta if not final and not incident.is_maintenance else None, advice
+    )
     if quote:
         body.append(quote)
     if not final and not incident.is_maintenance:
@@ -234,7 +237,13 @@ def _cause_sentence(cause: str) -> str:
     return _sentence(e.attributed(display.plain(cause).strip(), always=True))
 
 
-def _quote(message: str, config: Config, said: list[str], estimate=None) -> str:
+_SAFETY_TALK = re.compile(
+    r"\b(?:911|9-1-1|emergenc\w*)\b.*\b(?:mobile|cell)|\b(?:mobile|cell)\b.*\b(?:911|9-1-1|emergenc)", re.I
+)
+"""Staff's own words of the 911 advice (``Home phones cannot call 911 …, so please use a mobile phone``)."""
+
+
+def _quote(message: str, config: Config, said: list[str], estimate=None, advice: str = "") -> str:
     """The update in the media contact's words: ``"…," said Dana Reyes, communications lead at Northwind Broadband.``
 
     Sentences that only say again what the release already says (the lede, the cause) are left out,
@@ -243,6 +252,8 @@ def _quote(message: str, config: Config, said: list[str], estimate=None) -> str:
     """
     sentences = [s for s in map(e.without_page_talk, e.split_sentences(display.plain(message))) if s]
     sentences = without_the_time(sentences, estimate, config.timezone)
+    if advice:  # the release gives the safety advice once, in the configured words: the quote does not repeat it
+        sentences = [s for s in sentences if not _SAFETY_TALK.search(s)]
     text = " ".join(s for s in sentences if not e.restates(s, said)) or " ".join(sentences)
     if not text:
         return ""
