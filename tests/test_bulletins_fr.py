@@ -407,6 +407,18 @@ def test_a_french_reopened_outage_is_dated_cause_and_estimate_from_the_reopening
         assert "depuis 16 h 30 jeudi" in lede or "commencé à 16 h 30 jeudi" in lede
 
 
+def test_a_french_release_gives_the_safety_advice_once() -> None:
+    """Before, the 8:25 a.m. French fibre-cut release's lede ended « Pour joindre le 9-1-1, utilisez un
+    cellulaire. » and its quote said « … en cas d'urgence, utilisez un cellulaire »."""
+    for incident_id in (FIBRE_CUT, PHONE_SWITCH):
+        incident = SITE.incident(incident_id)
+        item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[0])
+        assert item.french is not None
+        quote = next(line for line in item.french.press.splitlines() if "a déclaré Dana Reyes" in line)
+        assert "cellulaire" not in quote and "urgence" not in quote, quote
+        assert "cellulaire" in item.french.press.split("Chronologie")[0].replace(quote, "")
+
+
 def test_a_french_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     incident = SITE.incident("2026-09-24-st-albert-hub-power-failure")
     item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[-1])  # the example's own French

@@ -160,7 +160,9 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     # An update given only in English is in the timeline, marked; the contact is not quoted saying it in French.
     # The estimate is said once, in its own paragraph below, not also inside the quote.
     estimate = eta if not final and not incident.is_maintenance else None
-    quote = "" if update.message.endswith(ENGLISH_ONLY) else _quote(update.message, config, [lede, *body], estimate)
+    quote = (
+        "" if update.message.endswith(ENGLISH_ONLY) else _quote(update.message, config, [lede, *body], estimate, advice)
+    )
     if quote:
         body.append(quote)
     if not final and not incident.is_maintenance:
@@ -277,12 +279,21 @@ def _a_problem(incident: Incident) -> str:
     return "des perturbations qui ont commencé" if _minor(incident) else "une panne qui a commencé"
 
 
-def _quote(message: str, config: Config, said: list[str], estimate=None) -> str:
+_SAFETY_TALK = re.compile(
+    r"(?:\b911\b|\b9-1-1\b|urgenc).*\b(?:cellulaire|mobile)|\b(?:cellulaire|mobile)\b.*(?:\b911\b|\b9-1-1\b|urgenc)",
+    re.I,
+)
+"""Staff's own words of the 911 advice (``… en cas d'urgence, utilisez un cellulaire``)."""
+
+
+def _quote(message: str, config: Config, said: list[str], estimate=None, advice: str = "") -> str:
     """The update in the media contact's words: ``« … », a déclaré Dana Reyes, responsable des communications chez
     Northwind Broadband.`` Sentences only saying again what the release says are left out, and talk of "ici",
     and a clause stating ``estimate``, which the release says in its own paragraph."""
     sentences = [s for s in map(fr.without_page_talk, fr.split_sentences(display.plain(message))) if s]
     sentences = without_the_time(sentences, estimate, config.timezone)
+    if advice:  # the release gives the safety advice once, in the configured words: the quote does not repeat it
+        sentences = [s for s in sentences if not _SAFETY_TALK.search(s)]
     text = " ".join(s for s in sentences if not fr.restates(s, said)) or " ".join(sentences)
     if not text:
         return ""
