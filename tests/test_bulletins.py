@@ -722,6 +722,30 @@ def test_a_release_gives_the_safety_advice_once(incident, position: int) -> None
     assert "mobile phone" not in quote and "911" not in quote
 
 
+def test_a_release_quote_never_opens_on_a_pronoun_whose_sentence_was_left_out() -> None:
+    """Before, the 10:50 a.m. email release quoted "Until it is removed, send from webmail …" (what "it" is was
+    left out as said already) and its lede said "Northwind Broadband's email service has been having problems
+    across Northwind Broadband's service area"."""
+    email = SITE.incident("2026-07-06-business-email-blocklisted")
+    release = set_of(email, 1).press
+    assert "“Until it is removed" not in release
+    assert "“Our business mail server's address has been put on spam blocklists" in release
+    assert "Until it is removed, send from webmail" in release.split("Timeline (")[0]
+    for position in range(len(email.updates)):
+        lede = set_of(email, position).press.split(" — ", 2)[2].split("\n", 1)[0]
+        assert lede.count("Northwind Broadband") == 1 and "across its service area" in lede, lede
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [("Until it is removed, send from webmail.", True), ("Their technicians are undoing it.", True),
+     ("Once they are fitted, service returns.", True), ("Until noon, use webmail.", False),
+     ("We are investigating.", False)],
+)  # fmt: skip
+def test_a_sentence_that_leans_on_the_one_before(sentence: str, leans: bool) -> None:
+    assert editorial.leans_on_the_sentence_before(sentence) is leans
+
+
 def test_the_expected_impact_is_said_only_while_it_is_still_a_forecast() -> None:
     """At 2:15 the interruption the notice warned of has happened: the script says what happened instead."""
     under_way = copy_of(set_of(PHONE_SWITCH, 1).radio[60])

@@ -119,6 +119,8 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
             body.append(f"{count} customers {lost if coming_back else 'are affected'}.")
         if lede_words(lede) >= LEDE_WORDS:
             lede = lede.replace(where, _where(config, incident, short=True))
+    if lede.startswith(f"{config.name}'s "):  # named once: "…'s email service … across its service area"
+        lede = lede.replace(f"across {config.name}'s service area", "across its service area")
     if advice and lede_words(lede) >= LEDE_WORDS and lede.endswith(f" {advice}"):
         # Still too long (the advice once service is coming back is longer): safety opens the body instead.
         lede = lede.removesuffix(f" {advice}")
@@ -254,7 +256,13 @@ def _quote(message: str, config: Config, said: list[str], estimate=None, advice:
     sentences = without_the_time(sentences, estimate, config.timezone)
     if advice:  # the release gives the safety advice once, in the configured words: the quote does not repeat it
         sentences = [s for s in sentences if not _SAFETY_TALK.search(s)]
-    text = " ".join(s for s in sentences if not e.restates(s, said)) or " ".join(sentences)
+    # A sentence the release already says stays when the next leans on it ("Until it is removed, …").
+    kept = [
+        s
+        for i, s in enumerate(sentences)
+        if not e.restates(s, said) or (i + 1 < len(sentences) and e.leans_on_the_sentence_before(sentences[i + 1]))
+    ]
+    text = " ".join(kept) or " ".join(sentences)
     if not text:
         return ""
     if text.endswith("."):
