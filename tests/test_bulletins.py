@@ -746,6 +746,21 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str, leans: bool) -> 
     assert editorial.leans_on_the_sentence_before(sentence) is leans
 
 
+def test_cancelled_work_says_why_and_says_planned_once() -> None:
+    """Before: the release "Planned work on … St. Albert, planned between 1 a.m. and 3 a.m. Thursday, is
+    cancelled"; the :30 and :60 ran :20 without the reason staff gave (the equipment maker's delay)."""
+    cancelled = SITE.incident("2026-10-28-st-albert-business-fibre-equipment")
+    item = bulletin_set(TEMPLATES, STATE, cancelled, cancelled.updates[1])
+    assert "in St. Albert between 1 a.m. and 3 a.m. Thursday is cancelled, and service will not be interrupted." in (
+        item.press
+    )
+    assert ", planned between" not in item.press
+    for seconds in (30, 60):
+        assert "The company says the equipment maker has delayed delivery of the new hardware." in copy_of(
+            item.radio[seconds]
+        )
+
+
 def test_the_expected_impact_is_said_only_while_it_is_still_a_forecast() -> None:
     """At 2:15 the interruption the notice warned of has happened: the script says what happened instead."""
     under_way = copy_of(set_of(PHONE_SWITCH, 1).radio[60])

@@ -419,6 +419,17 @@ def test_a_french_release_gives_the_safety_advice_once() -> None:
         assert "cellulaire" in item.french.press.split("Chronologie")[0].replace(quote, "")
 
 
+def test_french_cancelled_work_says_it_once_and_says_why() -> None:
+    """Before: « Le service ne sera donc pas interrompu. Votre service ne sera pas interrompu le cinq novembre. »,
+    and no reason."""
+    cancelled = SITE.incident("2026-10-28-st-albert-business-fibre-equipment")
+    item = bulletin_set(TEMPLATES, STATE, cancelled, cancelled.updates[1])
+    assert item.french is not None
+    for seconds, script in item.french.radio.items():
+        assert copy_of(script).count("pas interrompu") == 1, seconds
+    assert "Le fabricant a retardé la livraison du nouvel équipement." in copy_of(item.french.radio[30])
+
+
 def test_a_french_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     incident = SITE.incident("2026-09-24-st-albert-hub-power-failure")
     item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[-1])  # the example's own French

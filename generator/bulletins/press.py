@@ -221,7 +221,7 @@ def _maintenance(config: Config, incident: Incident, update: Update, services: s
         return (f"Planned work on {services} service completed", f"{_capital(work)} was completed.")
     return (
         f"Planned work on {services} service cancelled",
-        f"{_capital(work)}, planned {span}, is cancelled, and service will not be interrupted.",
+        f"{_capital(work)} {span} is cancelled, and service will not be interrupted.",  # not "planned … planned"
     )
 
 

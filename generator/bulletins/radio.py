@@ -161,7 +161,10 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
         known.append(f"The company expects service back by about {e.promised_time(eta, at, zone)}.")
     if update.status is Status.INVESTIGATING and not cause_now:
         known.append("The company is investigating, still looking for the cause.")
-    details = _details(update.message, say, known)
+    message = update.message
+    if update.status is Status.CANCELLED:  # the lead says it is cancelled: keep why ("… because the maker …")
+        message = _CANCELLED_BECAUSE.sub(lambda m: m[1].upper(), display.plain(message))
+    details = _details(message, say, known)
     if update.status.is_final and update.status is not Status.CANCELLED:
         # An all clear tells what happened: past-tense news from the earlier updates of this outage
         # or window ("The switch restarted at 1:52 a.m. and was out for 11 minutes."), never
@@ -251,6 +254,12 @@ def _first_outage(incident: Incident, update: Update, zone) -> str:
 
 def _went_out_again(incident: Incident, update: Update, zone) -> str:
     return reopening_story(incident, update, zone, e.split_sentences, e.spoken_time, e.spoken_clock, REOPENING)
+
+
+_CANCELLED_BECAUSE = re.compile(
+    r"\b(?:This|The|Our|That) (?:work|upgrade|maintenance) (?:is|has been) cancelled because (\w)"
+)
+"""``This work is cancelled because the equipment maker …`` -> ``The equipment maker …``: only the reason is news."""
 
 
 _PRESENT = re.compile(

@@ -168,7 +168,12 @@ def facts(
         known.append(f"L'entreprise prévoit un retour du service vers {fr.promised_time(eta, at, zone)}.")
     if update.status is Status.INVESTIGATING and not cause_now:
         known.append("L'entreprise enquête et cherche toujours la cause.")
-    details = _details("" if "message" in untold else update.message, say, known)
+    message = "" if "message" in untold else update.message
+    if update.status is Status.CANCELLED:  # the lead says it is cancelled: keep why (« … car le fabricant … »)
+        message = _CANCELLED_CAR.sub(lambda m: m[1].upper(), display.plain(message))
+    details = _details(message, say, known)
+    if update.status is Status.CANCELLED:  # the lead says it: « Le service ne sera donc pas interrompu. »
+        details = tuple(d for d in details if not _NOT_INTERRUPTED.search(d))
     if final and update.status is not Status.CANCELLED:
         # An all clear tells what happened: past-tense news from the earlier updates of this outage or
         # window, never their present-tense work news, which is over now (as in English).
@@ -250,6 +255,11 @@ _STATE_WORDS = {
     "cancelled": "travaux annulés annulation interrompu",
 }
 """Words a staff sentence would use to restate the lead, for telling padding from news."""
+_CANCELLED_CAR = re.compile(
+    r"\b(?:Ces|Les) (?:travaux|mises à niveau) (?:sont|ont été) annulée?s, (?:car|parce que) (\w)"
+)
+"""``Ces travaux sont annulés, car le fabricant …`` -> ``Le fabricant …``: only the reason is news."""
+_NOT_INTERRUPTED = re.compile(r"\bne sera(?:nt)? pas interrompus?\b", re.IGNORECASE)
 _NO_NEED = re.compile(r"\b(?:inutile|pas besoin|pas nécessaire) d'appeler\b", re.IGNORECASE)
 _ADVICE_TO_CALL = re.compile(r"\b(?:cellulaire|mobile)", re.IGNORECASE)
 _EMERGENCIES = re.compile(r"\burgenc|\b9-1-1\b", re.IGNORECASE)
