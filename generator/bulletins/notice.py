@@ -15,6 +15,7 @@ template marks as optional are left out, least needed first, never cut.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from jinja2 import Environment, TemplateRuntimeError
 
@@ -23,40 +24,31 @@ from ..incidents.model import Config, Impact, Incident, Status, Update
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue
 from . import editorial as e
+from . import ticket
 from .editorial.sms import SMS_LIMIT
 from .story import parts_of, safety_advice, sms_still_out_advice
+from .ticket import NoticeWords, cut_to_fit, notice_fields, rendered
 
 NOTICE_LIMIT = 1000
 
 
+ENGLISH = NoticeWords(
+    stamp=lambda moment, zone: f"{display.clock(moment, zone)}, {display.short_day(moment, zone)}",
+    status=lambda status: status.label,
+    customers=lambda n: f"about {n:,}",
+    window="{start} to {end}",
+    estimate_passed="the estimate of {when} has passed; a new one is coming",
+    coming_back="service is coming back; no estimate for the rest",
+    no_estimate="none yet",
+    url=lambda config, incident_id: f"{config.site_url}incidents/{incident_id}/",
+)
+"""The English words of a notice (``ticket``)."""
+
+
 @dataclass(frozen=True)
-class NoticeFacts:
-    name: str
-    short_name: str
-    title: str
-    reference: str
-    status: str
-    correction: str
-    """``CORRECTION`` when this notice replaces an earlier version for the same update."""
-    posted: str
-    started: str
-    """When the outage began (``7:55 a.m. MST, Nov. 22``), or the planned window."""
-    services: str
-    areas: str
-    customers: str
-    window: str
-    cause: str
-    details: str
-    safety: str
-    eta: str
-    """The restore estimate, or what stands in for one: none yet, passed, coming back."""
-    restored: str
-    """When service was back (the resolving update), once it is."""
-    next_update: str
-    support: str
-    url: str
-    site: str
-    """The site's address without https://, for the SMS: the front page leads with active incidents."""
+class NoticeFacts(ticket.NoticeFacts):
+    """The notice's facts (``ticket.NoticeFacts``) and the SMS's, one wording each."""
+
     sms_safety: tuple[str, ...]
     """The safety advice in fewer characters, where there is a shorter form (see ``story.sms_still_out_advice``)."""
     sms_what: str
@@ -71,46 +63,13 @@ def notice_facts(
 ) -> NoticeFacts:
     """The notice's facts; ``incident`` is the incident as of ``update``."""
     zone, at = config.timezone, update.at
-
-    def stamp(moment) -> str:
-        return f"{display.clock(moment, zone)}, {display.short_day(moment, zone)}"
-
     eta, passed = live_estimate(incident, at), passed_estimate(incident, at)
-    window = incident.window
     final = update.status.is_final
-    if incident.is_maintenance or final:
-        estimate = ""
-    elif eta:
-        estimate = stamp(eta)
-    elif passed:
-        estimate = f"the estimate of {stamp(passed)} has passed; a new one is coming"
-    elif update.status is Status.MONITORING:
-        estimate = "service is coming back; no estimate for the rest"
-    else:
-        estimate = "none yet"
     return NoticeFacts(
-        name=config.name,
-        short_name=config.name.split()[0],
-        title=incident.title,
-        reference=incident.reference,
-        status=update.status.label,
-        correction="CORRECTION" if issue is not None and issue.is_correction else "",
-        posted=stamp(at),
-        started=stamp(incident.began_at) if not incident.is_maintenance else "",
-        services=", ".join(s.name for s in incident.services),
-        areas=", ".join(a.name for a in incident.areas),
-        customers=f"about {incident.customers_affected:,}" if incident.customers_affected else "",
-        window=f"{stamp(window.start)} to {stamp(window.end)}" if window else "",
-        cause=display.plain(incident.cause),
-        details=details if details is not None else " ".join(display.plain(update.message).split()),
-        safety=(advice := safety_advice(config, incident, update)),
+        **notice_fields(
+            config, incident, update, issue, details, (advice := safety_advice(config, incident, update)), ENGLISH
+        ),
         sms_safety=sms_still_out_advice(advice),
-        eta=estimate,
-        restored=stamp(at) if final and not incident.is_maintenance else "",
-        next_update=stamp(update.next_update) if update.next_update and not final else "",
-        support=config.contact.phone,
-        url=f"{config.site_url}incidents/{incident.id}/",
-        site=config.host,
         sms_what=_sms_what(incident, update, zone),
         sms_where=_sms_where(config, incident),
         sms_when=_sms_when(incident, update, eta, passed, zone),
@@ -167,14 +126,8 @@ def notice(
     template: Environment, config: Config, incident: Incident, update: Update, issue: Issue | None = None
 ) -> str:
     """The notice, with the details cut back sentence by sentence if it would pass 1,000 characters."""
-    details = [s for s in map(e.without_page_talk, e.split_sentences(display.plain(update.message))) if s]
-    while True:
-        text = template.get_template("notice.txt.j2").render(
-            n=notice_facts(config, incident, update, issue, " ".join(details))
-        )
-        if len(text) <= NOTICE_LIMIT or len(details) <= 1:
-            return text
-        details = details[:-1]
+    facts = partial(notice_facts, config, incident, update, issue)
+    return cut_to_fit(rendered(template, "notice.txt.j2", facts), update.message, e, NOTICE_LIMIT)
 
 
 def sms(template: Environment, config: Config, incident: Incident, update: Update, issue: Issue | None = None) -> str:

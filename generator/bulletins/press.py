@@ -13,45 +13,72 @@ addresses, so the rulebook's printed forms are used (``3 p.m. Sunday``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from jinja2 import Environment
 
 from .. import display
-from ..incidents.model import Config, Contact, Impact, Incident, Status, Update
+from ..incidents.model import Config, Impact, Incident, Status, Update
 from ..state.as_of import live_estimate, passed_estimate
-from ..state.ledger import RESTATED, Issue
+from ..state.ledger import Issue
 from . import editorial as e
 from .happened import outage_began, outage_cause
-from .story import everywhere, parts_of, safety_advice, services_words, without_the_time
+from .release import (
+    PressFacts,
+    ReleaseWords,
+    capital,
+    closing,
+    correction,
+    estimate_paragraphs,
+    planned_work,
+    quoted_sentences,
+    sentence,
+    timeline,
+)
+from .story import everywhere, parts_of, safety_advice, services_words
 
-TIMELINE_ENTRIES = RESTATED + 1
-"""The release shows the latest few updates and links to the page for the rest, so its cost stays flat.
-The ledger counts the earlier ones as part of what the release says (a change to one is a correction)."""
 LEDE_WORDS = 35
 """CP: a lede under 35 words."""
 
-
-@dataclass(frozen=True)
-class PressFacts:
-    correction: str
-    """``CORRECTION: …`` when this release replaces an earlier version of the same update's release."""
-    name: str
-    media: Contact | None
-    contact: Contact
-    headline: str
-    dateline: str
-    lede: str
-    body: tuple[str, ...]
-    timeline: tuple[str, ...]
-    timeline_zone: str
-    """The zone the timeline's times are in: ``MST``, or ``MDT, then MST`` across a change of clocks."""
-    earlier: int
-    """How many earlier updates the timeline leaves out (they are on the incident page)."""
-    advice: str
-    url: str
-    feed_url: str
-    about: str
+ENGLISH = ReleaseWords(
+    when=e.cp_when,
+    window=e.cp_window,
+    planned_work={
+        Status.SCHEDULED: (
+            "Planned work to interrupt {services} service {where}",
+            "Planned work will interrupt {name}'s {services} service {where} {span}.",
+        ),
+        Status.IN_PROGRESS: ("Planned work under way on {services} service", "{Work} is under way until {end}."),
+        Status.VERIFYING: (
+            "Planned work on {services} service done, being tested",
+            "{Work} is done and is being tested before {end}.",
+        ),
+        Status.COMPLETED: ("Planned work on {services} service completed", "{Work} was completed."),
+        Status.CANCELLED: (
+            "Planned work on {services} service cancelled",
+            "{Work} {span} is cancelled, and service will not be interrupted.",  # not "planned … planned"
+        ),
+    },
+    during="During the work, ",
+    expects="The company expects service back by {when}.",
+    passed="The company's estimate of {when} has passed; it says a new estimate is coming.",
+    no_estimate="The company does not yet have an estimate for when service will be back.",
+    next_update="The next update is due by {when}.",
+    timeline_entry=lambda u, zone: (
+        f"{e.cp_time(u.at, zone)} {e.cp_month_day(u.at.astimezone(zone).date())} — {u.status.label}: "
+        + " ".join(display.plain(u.message).split())
+    ),
+    zone_name=lambda at, zone: at.astimezone(zone).tzname() or str(zone),
+    correction=lambda replaced, at, zone: (
+        f"CORRECTION: this release replaces the one issued at {e.cp_when(replaced, at, zone)}, "
+        f"{e.cp_date(replaced, zone)}, for the same update."
+    ),
+    still_without=(
+        "Customers who are still without service should restart their modem or equipment, then contact "
+        "{name} at {phone} if the problem continues."
+    ),
+    no_need_to_call="Customers do not need to call: updates are posted on the status page as the work goes on.",
+)
+"""The English words of what a release says after its lede (``release``)."""
 
 
 def press_facts(config: Config, incident: Incident, update: Update, issue: Issue | None = None) -> PressFacts:
@@ -76,19 +103,13 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     body: list[str] = []
     advice = safety_advice(config, incident, update)
     if incident.is_maintenance:
-        window = incident.window
-        assert window is not None
-        span = e.cp_window(window.start, window.end, at, zone)
         where = _where(config, incident, whose="its")
-        headline, lede = _maintenance(config, incident, update, services, where, span)
-        if advice:  # safety is in the lede itself
-            lede += " " + (
-                f"During the work, {advice[:1].lower()}{advice[1:]}" if update.status is Status.SCHEDULED else advice
-            )
-        if incident.expected_impact and update.status in (Status.SCHEDULED, Status.IN_PROGRESS):
-            body.append(_sentence(display.plain(incident.expected_impact)))
+        work = f"planned work on {config.name}'s {services} service {where}"
+        headline, lede, body = planned_work(
+            config, incident, update, advice, ENGLISH, services=services, where=where, Work=capital(work)
+        )
     elif final:
-        headline = f"{_capital(services)} service restored {where}"
+        headline = f"{capital(services)} service restored {where}"
         length = e.spoken_duration(e.elapsed(incident.began_at, at))
         what = "a problem" if incident.impact in (None, Impact.MINOR) else "an outage"
         lede = f"{config.name}'s {services} service is back {where} after {what} that began at {since} and lasted {length}."
@@ -101,7 +122,7 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         problem = incident.impact in (None, Impact.MINOR)
         state = "coming back" if coming_back else "problem" if problem else "down"
         headline = {"problem": f"Problem affecting {services} service {where}"}.get(
-            state, f"{_capital(services)} service {state} {where}"
+            state, f"{capital(services)} service {state} {where}"
         )
         if coming_back:
             what = "a problem" if problem else "an outage"
@@ -133,45 +154,10 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     )
     if quote:
         body.append(quote)
-    if not final and not incident.is_maintenance:
-        if eta:
-            body.append(f"The company expects service back by {e.cp_when(eta, at, zone)}.")
-        elif passed:
-            body.append(
-                f"The company's estimate of {e.cp_when(passed, at, zone)} has passed; it says a new estimate is coming."
-            )
-        elif update.status is not Status.MONITORING:
-            body.append("The company does not yet have an estimate for when service will be back.")
-    if update.next_update and not final:
-        body.append(f"The next update is due by {e.cp_when(update.next_update, at, zone)}.")
-
-    shown = incident.updates[-TIMELINE_ENTRIES:]
-    zones = list(dict.fromkeys(u.at.astimezone(zone).tzname() or str(zone) for u in shown))
-    timeline = tuple(
-        f"{e.cp_time(u.at, zone)} {e.cp_month_day(u.at.astimezone(zone).date())} — {u.status.label}: "
-        + " ".join(display.plain(u.message).split())
-        for u in shown
-    )
-    correction = ""
-    if issue is not None and issue.is_correction:
-        replaced = issue.previous_issued_at or update.at
-        correction = (
-            f"CORRECTION: this release replaces the one issued at {e.cp_when(replaced, at, zone)}, "
-            f"{e.cp_date(replaced, zone)}, for the same update."
-        )
-    if final and any(e.tells_people_what_to_do(s) for s in e.split_sentences(display.plain(update.message))):
-        closing = ""  # the quote already says what to do
-    elif final:
-        closing = (
-            "Customers who are still without service should restart their modem or equipment, then contact "
-            f"{config.name} at {config.contact.phone} if the problem continues."
-        )
-    elif update.status is Status.CANCELLED:
-        closing = ""
-    else:
-        closing = "Customers do not need to call: updates are posted on the status page as the work goes on."
+    body += estimate_paragraphs(incident, update, eta, passed, zone, ENGLISH)
+    entries, zones, earlier = timeline(incident, zone, ENGLISH)
     return PressFacts(
-        correction=correction,
+        correction=correction(issue, update, zone, ENGLISH),
         name=config.name,
         media=config.media_contact,
         contact=config.contact,
@@ -179,10 +165,10 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         dateline=dateline,
         lede=" ".join(lede.split()),
         body=tuple(" ".join(p.split()) for p in body),
-        timeline=timeline,
+        timeline=entries,
         timeline_zone=", then ".join(zones),
-        earlier=len(incident.updates) - len(shown),
-        advice=closing,
+        earlier=earlier,
+        advice=closing(config, update, quote, e, ENGLISH),
         url=url,
         feed_url=f"{config.site_url}feeds/atom.xml",
         about=config.about or f"{config.name} provides internet and phone service.",
@@ -200,43 +186,9 @@ def _where(config: Config, incident: Incident, short: bool = False, whose: str =
     return "in " + e.list_words(([f"parts of {e.regions_phrase(parts)}"] if parts else []) + wholes)
 
 
-def _maintenance(config: Config, incident: Incident, update: Update, services: str, where: str, span: str):
-    """Headline and lede of planned work: will be (announced), is (under way), was (done), is cancelled."""
-    work = f"planned work on {config.name}'s {services} service {where}"
-    status = update.status
-    if status is Status.SCHEDULED:
-        return (
-            f"Planned work to interrupt {services} service {where}",
-            f"Planned work will interrupt {config.name}'s {services} service {where} {span}.",
-        )
-    end = e.cp_when(incident.window.end, update.at, config.timezone)  # type: ignore[union-attr]
-    if status is Status.IN_PROGRESS:
-        return (f"Planned work under way on {services} service", f"{_capital(work)} is under way until {end}.")
-    if status is Status.VERIFYING:
-        return (
-            f"Planned work on {services} service done, being tested",
-            f"{_capital(work)} is done and is being tested before {end}.",
-        )
-    if status is Status.COMPLETED:
-        return (f"Planned work on {services} service completed", f"{_capital(work)} was completed.")
-    return (
-        f"Planned work on {services} service cancelled",
-        f"{_capital(work)} {span} is cancelled, and service will not be interrupted.",  # not "planned … planned"
-    )
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _sentence(text: str) -> str:
-    text = " ".join(text.split())
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
 def _cause_sentence(cause: str) -> str:
     """``The company says a contractor … cut its main fibre cable …``: the cause, attributed, in the third person."""
-    return _sentence(e.attributed(display.plain(cause).strip(), always=True))
+    return sentence(e.attributed(display.plain(cause).strip(), always=True))
 
 
 _SAFETY_TALK = re.compile(
@@ -252,17 +204,8 @@ def _quote(message: str, config: Config, said: list[str], estimate=None, advice:
     unless that is all the message says, and so is talk of "here"; so is a clause stating ``estimate``,
     which the release says in its own paragraph.
     """
-    sentences = [s for s in map(e.without_page_talk, e.split_sentences(display.plain(message))) if s]
-    sentences = without_the_time(sentences, estimate, config.timezone)
-    if advice:  # the release gives the safety advice once, in the configured words: the quote does not repeat it
-        sentences = [s for s in sentences if not _SAFETY_TALK.search(s)]
-    # A sentence the release already says stays when the next leans on it ("Until it is removed, …").
-    kept = [
-        s
-        for i, s in enumerate(sentences)
-        if not e.restates(s, said) or (i + 1 < len(sentences) and e.leans_on_the_sentence_before(sentences[i + 1]))
-    ]
-    text = " ".join(kept) or " ".join(sentences)
+    safety = _SAFETY_TALK if advice else None  # the release gives the advice once, in the configured words
+    text = quoted_sentences(message, config, said, estimate, e, safety, keep_leaned_on=True)
     if not text:
         return ""
     if text.endswith("."):

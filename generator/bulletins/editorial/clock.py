@@ -16,12 +16,15 @@ and difference here goes through UTC.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from .numbers import clock_words, day_of_month, spoken_number
 
 QUARTER = timedelta(minutes=15)
+SaidTime = Callable[[datetime, datetime, tzinfo], str]
+"""A language's ``spoken_time``: a moment as said in copy issued at a reference moment."""
 _MONTHS = [
     "_",
     "January",
@@ -105,15 +108,20 @@ def _date(day: date) -> str:
 
 def spoken_day(moment: datetime, reference: datetime, zone: tzinfo) -> str:
     """``today``, ``tomorrow``, ``yesterday``, ``Tuesday`` within a week, else ``December 3rd``."""
+    return day_said(moment, reference, zone, ENGLISH)
+
+
+def day_said(moment: datetime, reference: datetime, zone: tzinfo, words: ClockWords) -> str:
+    """``spoken_day`` in any language's ``words``."""
     day = _aware(moment).astimezone(zone).date()
     days = (day - _aware(reference).astimezone(zone).date()).days
     if days == 0:
-        return "today"
+        return words.today
     if days == 1:
-        return "tomorrow"
+        return words.tomorrow
     if days == -1:
-        return "yesterday"
-    return _WEEKDAYS[day.weekday()] if abs(days) < 7 else _date(day)
+        return words.yesterday
+    return words.weekdays[day.weekday()] if abs(days) < 7 else words.far_day(day)
 
 
 def _midnight(night: date, today: date) -> str:
@@ -173,9 +181,16 @@ def began_time(moment: datetime, reference: datetime, zone: tzinfo) -> str:
 
 def began_phrase(moment: datetime, reference: datetime, zone: tzinfo) -> str:
     """``shortly after eight this morning`` when rounding moved the time, ``at eight this morning`` when it did not."""
+    return began_said(moment, reference, zone, spoken_time, ENGLISH)
+
+
+def began_said(
+    moment: datetime, reference: datetime, zone: tzinfo, spoken_time: SaidTime, words: ClockWords
+) -> str:  # fmt: skip
+    """``began_phrase`` in any language: its ``spoken_time`` and ``words``."""
     rounded = round_down_to_quarter(moment)
     said = spoken_time(rounded, reference, zone)
-    return f"{'at' if same_instant(rounded, moment) else 'shortly after'} {said}"
+    return f"{words.at if same_instant(rounded, moment) else words.shortly_after} {said}"
 
 
 # --- durations -------------------------------------------------------------------
@@ -200,15 +215,20 @@ def spoken_duration(delta: timedelta) -> str:
     "about" only when rounding changed the length; measure ``delta`` with
     :func:`elapsed` so a daylight-saving change is counted right.
     """
+    return duration_said(delta, ENGLISH)
+
+
+def duration_said(delta: timedelta, words: ClockWords) -> str:
+    """``spoken_duration`` in any language's ``words``: every language rounds alike (:func:`rounded_duration`)."""
     length = rounded_duration(delta)
     if length.unit == "instant":
-        return "less than a minute"
+        return words.instant
     if length.unit == "few minutes":
-        return "a few minutes"
-    about = "" if length.exact else "about "
+        return words.few_minutes
+    about = "" if length.exact else words.about
     if length.unit == "minute":
-        return f"{about}{spoken_number(length.whole)} minutes"
-    return about + _quarters(length.whole, length.unit, length.quarters)
+        return f"{about}{words.number(length.whole)} minutes"
+    return about + words.quarters(length.whole, length.unit, length.quarters)
 
 
 @dataclass(frozen=True)
@@ -262,12 +282,73 @@ def spoken_window(start: datetime, end: datetime, reference: datetime, zone: tzi
     full (``from ten tonight to two tomorrow morning``). Exact, not rounded:
     a window is a plan, not an estimate.
     """
+    return window_said(start, end, reference, zone, spoken_time, spoken_clock, ENGLISH)
+
+
+def window_said(
+    start: datetime,
+    end: datetime,
+    reference: datetime,
+    zone: tzinfo,
+    spoken_time: SaidTime,
+    spoken_clock: Callable[[datetime, tzinfo], str],
+    words: ClockWords,
+) -> str:
+    """``spoken_window`` in any language: its ``spoken_time``, ``spoken_clock`` and ``words``."""
     first, last = _aware(start).astimezone(zone), _aware(end).astimezone(zone)
     ends = spoken_time(last, reference, zone)
-    plain_ends = spoken_clock(last, zone) not in ("noon", "midnight")
-    if first.date() == last.date() and _period(first.hour) == _period(last.hour) and plain_ends:
-        return f"between {spoken_clock(first, zone)} and {ends}"
-    return f"from {spoken_time(first, reference, zone)} to {ends}"
+    plain_ends = spoken_clock(last, zone) not in (words.noon, words.midnight)
+    if first.date() == last.date() and words.period(first.hour) == words.period(last.hour) and plain_ends:
+        return words.between.format(first=spoken_clock(first, zone), ends=ends)
+    return words.from_to.format(first=spoken_time(first, reference, zone), ends=ends)
+
+
+@dataclass(frozen=True)
+class ClockWords:
+    """One language's words for days, windows, beginnings and durations; the arithmetic is this module's."""
+
+    today: str
+    tomorrow: str
+    yesterday: str
+    weekdays: Sequence[str]
+    far_day: Callable[[date], str]
+    """A day a week or more away: ``December 3rd``."""
+    period: Callable[[int], str]
+    """The part of the day an hour is in: a window within one part says its day once."""
+    noon: str
+    midnight: str
+    between: str
+    """``between {first} and {ends}``: a window within one part of one day."""
+    from_to: str
+    at: str
+    shortly_after: str
+    instant: str
+    few_minutes: str
+    about: str
+    number: Callable[[int], str]
+    quarters: Callable[[int, str, int], str]
+    """``four and a quarter hours`` from (whole, unit, quarters); the unit is ``hour`` or ``day``."""
+
+
+ENGLISH = ClockWords(
+    today="today",
+    tomorrow="tomorrow",
+    yesterday="yesterday",
+    weekdays=_WEEKDAYS,
+    far_day=_date,
+    period=_period,
+    noon="noon",
+    midnight="midnight",
+    between="between {first} and {ends}",
+    from_to="from {first} to {ends}",
+    at="at",
+    shortly_after="shortly after",
+    instant="less than a minute",
+    few_minutes="a few minutes",
+    about="about ",
+    number=spoken_number,
+    quarters=_quarters,
+)
 
 
 _PART_OF_DAY = (

@@ -10,6 +10,7 @@ whitespace-separated tokens instead undercounts exactly the copy that runs long.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from .numbers import number_words
@@ -37,13 +38,16 @@ def _figure_words(part: str) -> int | None:
     return said + (1 + len(figure[2]) if figure[2] else 0)  # "two point five"
 
 
-def _part_words(part: str) -> int:
-    part = part.strip(_EDGE + ".")
+def part_words(part: str, edge: str, symbols: Mapping[str, int], figure_words: Callable[[str], int | None]) -> int:
+    """The spoken words of one part of a token (between hyphens), in any language: ``edge`` is its punctuation,
+    ``symbols`` the words a symbol is said in (French says "/" in two, "barre oblique") and ``figure_words``
+    its figures' words. Shared by English and French (``fr.counting``): only those three differ."""
+    part = part.strip(edge + ".")
     if not part:
         return 0
-    if part in _SYMBOLS:
-        return _SYMBOLS[part]
-    figure = _figure_words(part.rstrip("%"))
+    if part in symbols:
+        return symbols[part]
+    figure = figure_words(part.rstrip("%"))
     if figure is not None:
         return figure + (2 if part.endswith("%") else 0)
     if re.search(r"[a-z0-9][./@][a-z0-9]", part, re.IGNORECASE):
@@ -52,8 +56,12 @@ def _part_words(part: str) -> int:
         words = [p for p in pieces if p not in "./@"]
         if all(len(w) == 1 for w in words):
             return len(words)  # initials: "a.m.", "U.S."
-        return sum(1 if p in "./@" else _part_words(p) for p in pieces)
+        return sum(symbols.get(p, 1) if p in "./@" else part_words(p, edge, symbols, figure_words) for p in pieces)
     return 1
+
+
+def _part_words(part: str) -> int:
+    return part_words(part, _EDGE, _SYMBOLS, _figure_words)
 
 
 def spoken_word_count(text: str) -> int:

@@ -9,6 +9,8 @@ million"), small counts exact ("seven customers", never "about seven");
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 _ONES = [
     "zero",
@@ -184,25 +186,52 @@ def spoken_figures(text: str) -> str:
     ``2 crews are on site.`` -> ``Two crews are on site.``. Figures that name
     things stay as they are: ``Highway 2``, ``153 Avenue``, ``2:15``, ``2026``.
     """
-    text = _PER_CENT.sub(lambda m: _at_start(text, m, per_cent(float(m[1]))), text)
+    return figures_said(text, ENGLISH)
+
+
+@dataclass(frozen=True)
+class FigureRules:
+    """One language's figures in staff's sentences: how they are written and how they are said."""
+
+    per_cent_written: re.Pattern[str]
+    """A per cent as staff write it; group 1 the figure."""
+    per_cent_value: Callable[[str], float]
+    per_cent: Callable[[float], str]
+    count_written: re.Pattern[str]
+    """A figure (group 1) before a noun of people or things counted (group 2)."""
+    figure_value: Callable[[str], int]
+    hedge: re.Pattern[str]
+    """Staff's own "about" before a count: it is rounded already."""
+    rounded: Callable[[int], str]
+    count: Callable[[int], str]
+    small_written: re.Pattern[str]
+    """A one-digit figure (group 1) before a word."""
+    ones: Sequence[str]
+    no_leading_figure: Callable[[str], str]
+
+
+def figures_said(text: str, rules: FigureRules) -> str:
+    """``spoken_figures`` in any language's ``rules``: per cent, then counts, then small numbers, then no
+    figure first. Shared by English and French (``fr.numbers``)."""
+    text = rules.per_cent_written.sub(lambda m: _at_start(text, m, rules.per_cent(rules.per_cent_value(m[1]))), text)
 
     def counted(match: re.Match[str]) -> str:
-        n = int(match[1].replace(",", ""))
+        n = rules.figure_value(match[1])
         # "About 1,250 customers": the staff's own "about" (or "over", "nearly") already says it is rounded.
-        hedged = _HEDGE.search(text[: match.start()])
-        return _at_start(text, match, rounded(n) if hedged and n >= 100 else count(n)) + match[2]
+        hedged = rules.hedge.search(text[: match.start()])
+        return _at_start(text, match, rules.rounded(n) if hedged and n >= 100 else rules.count(n)) + match[2]
 
-    text = _COUNT.sub(counted, text)
+    text = rules.count_written.sub(counted, text)
 
     def small(match: re.Match[str]) -> str:
         words = text[: match.start()].split()
         named = words and words[-1][:1].isupper() and not _sentence_start(text, match.start() - len(words[-1]) - 1)
         if named:
-            return match[1]
-        return _at_start(text, match, _ONES[int(match[1])])
+            return match[1]  # "Highway 2 is closed": a name, not a count
+        return _at_start(text, match, rules.ones[int(match[1])])
 
-    text = _SMALL.sub(small, text)
-    return no_leading_figure(text)
+    text = rules.small_written.sub(small, text)
+    return rules.no_leading_figure(text)
 
 
 def no_leading_figure(text: str) -> str:
@@ -217,3 +246,18 @@ def no_leading_figure(text: str) -> str:
         return _capitalise(number_words(int(match[3].replace(",", ""))))
 
     return _LEADING.sub(said, text)
+
+
+ENGLISH = FigureRules(
+    per_cent_written=_PER_CENT,
+    per_cent_value=float,
+    per_cent=per_cent,
+    count_written=_COUNT,
+    figure_value=lambda figure: int(figure.replace(",", "")),
+    hedge=_HEDGE,
+    rounded=rounded,
+    count=count,
+    small_written=_SMALL,
+    ones=_ONES,
+    no_leading_figure=no_leading_figure,
+)

@@ -19,7 +19,7 @@ each sentence is either said right or left out, never cut in the middle:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .clock import spoken_clock_times, spoken_dates
 from .numbers import spoken_figures
@@ -85,9 +85,18 @@ def without_page_talk(sentence: str) -> str:
 
     ``No need to call us; updates will be posted here.`` -> ``No need to call us.``
     """
+    return without_clauses(sentence, _PAGE_TALK_JOINTS, lambda c: refers_to_the_page(c) or apologises(c))
+
+
+_PAGE_TALK_JOINTS = re.compile(r";\s+|\s+-{1,2}\s+|\s+—\s+")
+
+
+def without_clauses(sentence: str, joints: re.Pattern[str], drop: Callable[[str], bool], trailing: str = ".!?") -> str:
+    """The sentence without the clauses (split at ``joints``, joined again by "; ") that ``drop`` picks; empty if
+    none is left. Shared by English and French (``fr.staff``): only the joints and what is dropped differ."""
     end = sentence[-1] if sentence[-1:] in ".!?" else "."
-    clauses = [c.strip() for c in re.split(r";\s+|\s+-{1,2}\s+|\s+—\s+", sentence.rstrip(".!?"))]
-    kept = [c for c in clauses if c and not refers_to_the_page(c) and not apologises(c)]
+    clauses = [c.strip() for c in joints.split(sentence.rstrip(trailing))]
+    kept = [c for c in clauses if c and not drop(c)]
     if not kept:
         return ""
     text = "; ".join(kept)
@@ -224,9 +233,17 @@ def new_clauses(sentence: str, said: Iterable[str]) -> str:
     ``The damage is smaller than feared, so it expects service back by two.`` ->
     ``The damage is smaller than feared.`` when the copy already gives the estimate.
     """
+    return clauses_not_said(sentence, said, _CLAUSE, restates)
+
+
+def clauses_not_said(
+    sentence: str, said: Iterable[str], clause: re.Pattern[str], restates: Callable[[str, list[str]], bool]
+) -> str:
+    """``new_clauses`` in any language: ``clause`` splits a sentence at its joints (kept, in a group) and
+    ``restates`` tells a clause the copy has said already."""
     said = list(said)
     end = sentence[-1] if sentence[-1:] in ".!?" else "."
-    parts = _CLAUSE.split(sentence.rstrip(".!?"))
+    parts = clause.split(sentence.rstrip(".!?"))
     clauses, joints = parts[::2], ["", *parts[1::2]]
     kept = [(joint, clause) for joint, clause in zip(joints, clauses, strict=True) if not restates(clause, said)]
     if not kept:
@@ -242,8 +259,13 @@ def restates(sentence: str, said: Iterable[str], share: float = 0.6) -> bool:
     internet and home phone service is back in Castle Downs.``; ``A splicing
     crew is on site.`` does not.
     """
-    words = _content_words(sentence)
+    return words_said(sentence, said, share, _content_words)
+
+
+def words_said(sentence: str, said: Iterable[str], share: float, content_words: Callable[[str], set[str]]) -> bool:
+    """``restates`` in any language: ``content_words`` are a text's words that carry its meaning, stemmed."""
+    words = content_words(sentence)
     if not words:
         return True
-    known = set().union(*(_content_words(s) for s in said)) if said else set()
+    known = set().union(*(content_words(s) for s in said)) if said else set()
     return len(words & known) / len(words) >= share

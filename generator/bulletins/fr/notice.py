@@ -15,17 +15,19 @@ parts (134 characters). ``sms_parts`` splits a text as the network will.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from jinja2 import Environment, TemplateRuntimeError
 
-from ... import display
 from ...incidents.model import Config, Impact, Incident, Status, Update
 from ...state.as_of import live_estimate, passed_estimate
 from ...state.ledger import Issue
 from .. import editorial as e
+from .. import ticket
 from ..editorial import fr
 from ..editorial.sms import SMS_LIMIT, is_gsm7
 from ..story import everywhere, parts_of
+from ..ticket import NoticeWords, cut_to_fit, notice_fields, rendered
 from .story import french_safety_advice, page_url, services_de, services_list, sms_advice
 
 NOTICE_LIMIT = 1200
@@ -34,29 +36,23 @@ NOTICE = "fr/notice.txt.j2"
 SMS = "fr/sms.txt.j2"
 
 
+FRENCH = NoticeWords(
+    stamp=fr.stamp,
+    status=lambda status: fr.status_label(status.value),
+    customers=lambda n: f"environ {fr.thousands(n)}" if n >= 100 else str(n),
+    window="du {start} au {end}",
+    estimate_passed="l'estimation de {when} est dépassée; une nouvelle suivra",
+    coming_back="le service revient; pas d'estimation pour le reste",
+    no_estimate="aucune estimation pour l'instant",
+    url=page_url,
+)
+"""The English words (``notice.ENGLISH``) in French."""
+
+
 @dataclass(frozen=True)
-class NoticeFacts:
-    name: str
-    short_name: str
-    title: str
-    reference: str
-    status: str
-    correction: str
-    posted: str
-    started: str
-    services: str
-    areas: str
-    customers: str
-    window: str
-    cause: str
-    details: str
-    safety: str
-    eta: str
-    restored: str
-    next_update: str
-    support: str
-    url: str
-    site: str
+class NoticeFacts(ticket.NoticeFacts):
+    """The notice's facts (``ticket.NoticeFacts``) and the SMS's, each part in several wordings, fullest first."""
+
     sms_what: tuple[str, ...]
     sms_where: tuple[str, ...]
     sms_safety: tuple[str, ...]
@@ -70,42 +66,10 @@ def notice_facts(
     """The French notice's facts; ``incident`` is the French incident as of ``update``."""
     zone, at = config.timezone, update.at
     eta, passed = live_estimate(incident, at), passed_estimate(incident, at)
-    window = incident.window
     final = update.status.is_final
-    if incident.is_maintenance or final:
-        estimate = ""
-    elif eta:
-        estimate = fr.stamp(eta, zone)
-    elif passed:
-        estimate = f"l'estimation de {fr.stamp(passed, zone)} est dépassée; une nouvelle suivra"
-    elif update.status is Status.MONITORING:
-        estimate = "le service revient; pas d'estimation pour le reste"
-    else:
-        estimate = "aucune estimation pour l'instant"
     advice = french_safety_advice(config, incident, update)
-    customers = incident.customers_affected
     return NoticeFacts(
-        name=config.name,
-        short_name=config.name.split()[0],
-        title=incident.title,
-        reference=incident.reference,
-        status=fr.status_label(update.status.value),
-        correction="CORRECTION" if issue is not None and issue.is_correction else "",
-        posted=fr.stamp(at, zone),
-        started=fr.stamp(incident.began_at, zone) if not incident.is_maintenance else "",
-        services=", ".join(s.name for s in incident.services),
-        areas=", ".join(a.name for a in incident.areas),
-        customers=(f"environ {fr.thousands(customers)}" if customers >= 100 else str(customers)) if customers else "",
-        window=f"du {fr.stamp(window.start, zone)} au {fr.stamp(window.end, zone)}" if window else "",
-        cause=display.plain(incident.cause),
-        details=details if details is not None else " ".join(display.plain(update.message).split()),
-        safety=advice,
-        eta=estimate,
-        restored=fr.stamp(at, zone) if final and not incident.is_maintenance else "",
-        next_update=fr.stamp(update.next_update, zone) if update.next_update and not final else "",
-        support=config.contact.phone,
-        url=page_url(config, incident.id),
-        site=config.host,
+        **notice_fields(config, incident, update, issue, details, advice, FRENCH),
         sms_what=_sms_what(incident, update, zone),
         sms_where=_sms_where(config, incident),
         sms_safety=sms_advice(advice),
@@ -182,13 +146,9 @@ def notice(
     template: Environment, config: Config, incident: Incident, update: Update, issue: Issue | None = None
 ) -> str:
     """The French notice, the details cut back sentence by sentence if it would pass 1,000 characters."""
-    details = [s for s in map(fr.without_page_talk, fr.split_sentences(display.plain(update.message))) if s]
-    while True:
-        text = template.get_template(NOTICE).render(n=notice_facts(config, incident, update, issue, " ".join(details)))
-        text = fr.typographie(text)
-        if len(text) <= NOTICE_LIMIT or len(details) <= 1:
-            return text
-        details = details[:-1]
+    facts = partial(notice_facts, config, incident, update, issue)
+    typeset = rendered(template, NOTICE, facts)
+    return cut_to_fit(lambda details: fr.typographie(typeset(details)), update.message, fr, NOTICE_LIMIT)
 
 
 def sms(template: Environment, config: Config, incident: Incident, update: Update, issue: Issue | None = None) -> str:

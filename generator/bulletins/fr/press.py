@@ -19,14 +19,25 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from ... import display
-from ...incidents.model import Config, Contact, Impact, Incident, Status, Update
+from ...incidents.model import Config, Impact, Incident, Status, Update
 from ...state.as_of import live_estimate, passed_estimate
 from ...state.ledger import Issue
 from .. import editorial as e
+from .. import release
 from ..editorial import fr
 from ..happened import outage_began, outage_cause
-from ..press import TIMELINE_ENTRIES, lede_words
-from ..story import without_the_time
+from ..press import lede_words
+from ..release import (
+    ReleaseWords,
+    capital,
+    closing,
+    correction,
+    estimate_paragraphs,
+    planned_work,
+    quoted_sentences,
+    sentence,
+    timeline,
+)
 from .story import (
     ENGLISH_ONLY,
     contact_title,
@@ -50,37 +61,59 @@ ZONE_NAMES = {
     "HNP": "heure normale du Pacifique", "HAP": "heure avancée du Pacifique",
 }  # fmt: skip
 
-_NO_NEED = re.compile(r"\b(?:inutile|pas besoin|pas nécessaire)\s+d(?:'|e\s+nous\s+)appeler\b", re.IGNORECASE)
-"""Staff saying there is no need to call ("inutile de nous appeler"): the release then does not say it again."""
+FRENCH = ReleaseWords(
+    when=fr.fr_when,
+    window=fr.fr_window,
+    planned_work={
+        Status.SCHEDULED: (
+            "Travaux planifiés : interruption {du} {bare}",
+            "Des travaux planifiés interrompront {services} de {name} {where} {span}.",
+        ),
+        Status.IN_PROGRESS: (
+            "Travaux planifiés en cours sur {services}",
+            "Des travaux planifiés sur {services} de {name} {where} sont en cours jusqu'à {end}.",
+        ),
+        Status.VERIFYING: (
+            "Travaux planifiés sur {services} terminés, vérifications en cours",
+            "{Work} sont terminés et font l'objet de vérifications jusqu'à {end}.",
+        ),
+        Status.COMPLETED: ("Travaux planifiés sur {services} terminés", "{Work} sont terminés."),
+        Status.CANCELLED: (
+            "Travaux planifiés sur {services} annulés",
+            "{Work}, prévus {span}, sont annulés; le service ne sera pas interrompu.",
+        ),
+    },
+    during="Pendant les travaux, ",
+    expects="L'entreprise prévoit rétablir le service d'ici {when}.",
+    passed=(
+        "L'entreprise prévoyait rétablir le service d'ici {when}; cette estimation est dépassée et une nouvelle suivra."
+    ),
+    no_estimate="L'entreprise n'a pas encore d'estimation du moment où le service sera rétabli.",
+    next_update="La prochaine mise à jour est prévue d'ici {when}.",
+    timeline_entry=lambda u, zone: (
+        f"{fr.fr_time(u.at, zone)}, {fr.date_words(u.at.astimezone(zone).date())} — {fr.status_label(u.status.value)} : "
+        + " ".join(display.plain(u.message).split())
+    ),
+    zone_name=fr.zone_name,
+    correction=lambda replaced, at, zone: (
+        f"CORRECTION : ce communiqué remplace celui publié à {fr.fr_time(replaced, zone)} le "
+        f"{fr.fr_date(replaced, zone)} pour la même mise à jour."
+    ),
+    still_without=(
+        "Les clients toujours privés de service devraient redémarrer leur modem ou leur équipement, puis "
+        "communiquer avec {name} au {phone} si le problème persiste."
+    ),
+    no_need_to_call="Il est inutile d'appeler : les mises à jour sont publiées sur la page d'état au fil des travaux.",
+    quoted_no_need=re.compile(r"\b(?:inutile|pas besoin|pas nécessaire)\s+d(?:'|e\s+nous\s+)appeler\b", re.IGNORECASE),
+)
+"""The English words (``press.ENGLISH``) in French; staff quoted saying there is no need to call ("inutile de nous
+appeler") is not followed by the release saying it again."""
 
 
 @dataclass(frozen=True)
-class PressFacts:
-    correction: str
-    name: str
-    media: Contact | None
+class PressFacts(release.PressFacts):
     media_title: str
-    contact: Contact
-    headline: str
-    dateline: str
-    lede: str
-    body: tuple[str, ...]
-    timeline: tuple[str, ...]
-    timeline_zone: str
-    earlier: int
-    advice: str
-    url: str
-    feed_url: str
-    about: str
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _sentence(text: str) -> str:
-    text = " ".join(text.split())
-    return text if text.endswith((".", "!", "?")) else text + "."
+    """The media contact's title in French, or ``""`` when the files give it only in English."""
 
 
 def _customers(n: int) -> str:
@@ -104,32 +137,33 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     # A reopened outage: since it dropped again, and only what is known of its own cause.
     since = fr.fr_when(outage_began(incident, update, zone, fr.split_sentences), at, zone)
     cause = outage_cause(incident, update, fr.split_sentences)
-    own = f"{_capital(services)} de {config.name}"  # "Les services … de Northwind Broadband"
+    own = f"{capital(services)} de {config.name}"  # "Les services … de Northwind Broadband"
 
     body: list[str] = []
     advice = french_safety_advice(config, incident, update)
     if incident.is_maintenance:
-        window = incident.window
-        assert window is not None
-        span = fr.fr_window(window.start, window.end, at, zone)
-        headline, lede = _maintenance(config, incident, update, services, where, span)
-        if advice:
-            lede += " " + (
-                f"Pendant les travaux, {advice[:1].lower()}{advice[1:]}"
-                if update.status is Status.SCHEDULED
-                else advice
-            )
-        if incident.expected_impact and update.status in (Status.SCHEDULED, Status.IN_PROGRESS):
-            body.append(_sentence(display.plain(incident.expected_impact)))
+        work = f"les travaux planifiés sur {services} de {config.name} {where}"
+        headline, lede, body = planned_work(
+            config,
+            incident,
+            update,
+            advice,
+            FRENCH,
+            services=services,
+            where=where,
+            Work=capital(work),
+            du="des" if many else "du",
+            bare=services.split(" ", 1)[1],  # "service de téléphonie résidentielle"
+        )
     elif final:
-        headline = f"{_capital(services.split(' ', 1)[1])} {'rétablis' if many else 'rétabli'} {where}"
+        headline = f"{capital(services.split(' ', 1)[1])} {'rétablis' if many else 'rétabli'} {where}"
         length = fr.spoken_duration(e.elapsed(incident.began_at, at))
         lede = (
             f"{own} {'sont rétablis' if many else 'est rétabli'} {where} après {_a_problem(incident)} à {since} "
             f"et qui {'ont' if _minor(incident) else 'a'} duré {length}."
         )
         if customers:
-            body.append(f"{_capital(_customers(customers))} clients ont été touchés.")
+            body.append(f"{capital(_customers(customers))} clients ont été touchés.")
     else:
         coming_back = update.status is Status.MONITORING
         if coming_back:
@@ -150,7 +184,7 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
             lede = lede.replace(affecting.replace("touche", "a touché"), "").replace(affecting, "")
             assert customers is not None
             body.append(
-                f"{_capital(_customers(customers))} clients "
+                f"{capital(_customers(customers))} clients "
                 f"{('ont été touchés' if _minor(incident) else 'ont été privés de service') if coming_back else 'sont touchés'}."
             )
         if lede_words(lede) >= LEDE_WORDS and short_where != where:
@@ -165,49 +199,11 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     )
     if quote:
         body.append(quote)
-    if not final and not incident.is_maintenance:
-        if eta:
-            body.append(f"L'entreprise prévoit rétablir le service d'ici {fr.fr_when(eta, at, zone)}.")
-        elif passed:
-            body.append(
-                f"L'entreprise prévoyait rétablir le service d'ici {fr.fr_when(passed, at, zone)}; "
-                "cette estimation est dépassée et une nouvelle suivra."
-            )
-        elif update.status is not Status.MONITORING:
-            body.append("L'entreprise n'a pas encore d'estimation du moment où le service sera rétabli.")
-    if update.next_update and not final:
-        body.append(f"La prochaine mise à jour est prévue d'ici {fr.fr_when(update.next_update, at, zone)}.")
-
-    shown = incident.updates[-TIMELINE_ENTRIES:]
-    zones = list(dict.fromkeys(fr.zone_name(u.at, zone) for u in shown))
-    timeline = tuple(
-        f"{fr.fr_time(u.at, zone)}, {fr.date_words(u.at.astimezone(zone).date())} — {fr.status_label(u.status.value)} : "
-        + " ".join(display.plain(u.message).split())
-        for u in shown
-    )
-    correction = ""
-    if issue is not None and issue.is_correction:
-        replaced = issue.previous_issued_at or update.at
-        correction = (
-            f"CORRECTION : ce communiqué remplace celui publié à {fr.fr_time(replaced, zone)} le "
-            f"{fr.fr_date(replaced, zone)} pour la même mise à jour."
-        )
-    if final and any(fr.tells_people_what_to_do(s) for s in fr.split_sentences(display.plain(update.message))):
-        closing = ""  # the quote already says what to do
-    elif final:
-        closing = (
-            "Les clients toujours privés de service devraient redémarrer leur modem ou leur équipement, puis "
-            f"communiquer avec {config.name} au {config.contact.phone} si le problème persiste."
-        )
-    elif update.status is Status.CANCELLED:
-        closing = ""
-    elif _NO_NEED.search(quote):
-        closing = ""  # the contact is quoted saying it already
-    else:
-        closing = "Il est inutile d'appeler : les mises à jour sont publiées sur la page d'état au fil des travaux."
+    body += estimate_paragraphs(incident, update, eta, passed, zone, FRENCH)
+    entries, zones, earlier = timeline(incident, zone, FRENCH)
     media = config.media_contact
     return PressFacts(
-        correction=correction,
+        correction=correction(issue, update, zone, FRENCH),
         name=config.name,
         media=media,
         media_title=contact_title(media) if media else "",
@@ -216,10 +212,10 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         dateline=dateline,
         lede=" ".join(lede.split()),
         body=tuple(" ".join(p.split()) for p in body),
-        timeline=timeline,
+        timeline=entries,
         timeline_zone=", puis ".join(ZONE_NAMES.get(z, z) for z in zones),
-        earlier=len(incident.updates) - len(shown),
-        advice=closing,
+        earlier=earlier,
+        advice=closing(config, update, quote, fr, FRENCH),
         url=url,
         feed_url=feed_url(config),
         about=(
@@ -230,36 +226,6 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     )
 
 
-def _maintenance(config: Config, incident: Incident, update: Update, services: str, where: str, span: str):
-    """Headline and lede of planned work: to come (announced), under way, being verified, done, cancelled."""
-    many = plural(incident.services)
-    bare = services.split(" ", 1)[1]  # "service de téléphonie résidentielle"
-    work = f"les travaux planifiés sur {services} de {config.name} {where}"
-    status = update.status
-    if status is Status.SCHEDULED:
-        return (
-            f"Travaux planifiés : interruption {'des' if many else 'du'} {bare}",
-            f"Des travaux planifiés interrompront {services} de {config.name} {where} {span}.",
-        )
-    end = fr.fr_when(incident.window.end, update.at, config.timezone)  # type: ignore[union-attr]
-    if status is Status.IN_PROGRESS:
-        return (
-            f"Travaux planifiés en cours sur {services}",
-            f"Des travaux planifiés sur {services} de {config.name} {where} sont en cours jusqu'à {end}.",
-        )
-    if status is Status.VERIFYING:
-        return (
-            f"Travaux planifiés sur {services} terminés, vérifications en cours",
-            f"{_capital(work)} sont terminés et font l'objet de vérifications jusqu'à {end}.",
-        )
-    if status is Status.COMPLETED:
-        return (f"Travaux planifiés sur {services} terminés", f"{_capital(work)} sont terminés.")
-    return (
-        f"Travaux planifiés sur {services} annulés",
-        f"{_capital(work)}, prévus {span}, sont annulés; le service ne sera pas interrompu.",
-    )
-
-
 def _cause_sentence(cause: str) -> str:
     """``L'entreprise indique qu'un entrepreneur … a sectionné son câble …``; staff's words quoted when they cannot
     be put in the third person for certain."""
@@ -267,7 +233,7 @@ def _cause_sentence(cause: str) -> str:
     if text.endswith(ENGLISH_ONLY):
         return f"Selon l'entreprise {ENGLISH_ONLY.removesuffix(')')}) : « {text.removesuffix(ENGLISH_ONLY).strip()} »."
     said = fr.attributed(text)
-    return _sentence(said) if said else f"Selon l'entreprise, « {text.rstrip('.')} »."
+    return sentence(said) if said else f"Selon l'entreprise, « {text.rstrip('.')} »."
 
 
 def _minor(incident: Incident) -> bool:
@@ -290,11 +256,8 @@ def _quote(message: str, config: Config, said: list[str], estimate=None, advice:
     """The update in the media contact's words: ``« … », a déclaré Dana Reyes, responsable des communications chez
     Northwind Broadband.`` Sentences only saying again what the release says are left out, and talk of "ici",
     and a clause stating ``estimate``, which the release says in its own paragraph."""
-    sentences = [s for s in map(fr.without_page_talk, fr.split_sentences(display.plain(message))) if s]
-    sentences = without_the_time(sentences, estimate, config.timezone)
-    if advice:  # the release gives the safety advice once, in the configured words: the quote does not repeat it
-        sentences = [s for s in sentences if not _SAFETY_TALK.search(s)]
-    text = " ".join(s for s in sentences if not fr.restates(s, said)) or " ".join(sentences)
+    safety = _SAFETY_TALK if advice else None  # the release gives the advice once, in the configured words
+    text = quoted_sentences(message, config, said, estimate, fr, safety)
     if not text:
         return ""
     text = text[:-1] if text.endswith(".") else text

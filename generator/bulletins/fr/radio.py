@@ -19,39 +19,20 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from jinja2 import Environment
 
 from ... import display
-from ...incidents.model import Config, Impact, Incident, Status, Update
-from ...state.as_of import live_estimate, passed_estimate
+from ...incidents.model import Config, Incident, Status, Update
+from ...state.as_of import live_estimate
 from ...state.ledger import Issue
 from .. import editorial as e
+from .. import on_air
 from ..editorial import fr
-from ..happened import (
-    ReopeningWords,
-    cause_wordings,
-    day_said_once,
-    earlier_news,
-    first_coming_back,
-    outage_before,
-    outage_began,
-    outage_cause,
-    outage_causes,
-    reopening_story,
-)
-from ..radio import (
-    ALWAYS_KEPT,
-    KILL_AFTER_HOURS,
-    _changed,
-    _direction,
-    _state,
-    _withdrawn,
-    candidate_sentences,
-    estimate_move,
-)
-from ..story import is_follow_up, reopens
+from ..happened import ReopeningWords, cause_wordings, earlier_news, outage_began, outage_cause, outage_causes
+from ..on_air import RadioWords, kill_after, radio_state, shared_facts, staff_sentences
+from ..on_air import sentence as on_air_sentence
+from ..story import reopens
 from .story import (
     contact_title,
     english_only,
@@ -70,62 +51,17 @@ TEMPLATE = "fr/radio.txt.j2"
 
 
 @dataclass(frozen=True)
-class RadioFacts:
-    """What a French script may say, already in words a reader can read aloud (see the English ``RadioFacts``)."""
+class RadioFacts(on_air.RadioFacts):
+    """What a French script may say, already in words a reader can read aloud: the shared facts (``again`` is
+    ``yes`` for "une nouvelle panne"; ``went_out_again`` reads ``Le service était d'abord revenu à …, mais
+    l'entreprise a signalé une nouvelle panne à …``), and the service named as French grammar needs it."""
 
-    name: str
-    kind: str
-    status: str
-    state: str
-    impact: str
-    again: str
-    """``yes`` when service is down again after an all clear: "une nouvelle panne"."""
-    services: str
-    """``les services Internet et de téléphonie résidentielle``."""
     services_of: str
     """``des services Internet et de téléphonie résidentielle``: after "panne"."""
     services_de: str
     """``d'Internet et de téléphonie résidentielle``: after "panne", two words shorter."""
     plural: str
     """``yes`` when more than one service is affected: the verbs agree."""
-    where: tuple[str, ...]
-    regions: str
-    advice: str
-    eta: str
-    eta_passed: str
-    no_estimate: str
-    since: str
-    lasted: str
-    update_moment: str
-    duration: str
-    coming_back_at: str
-    went_out_again: str
-    first_outage: str
-    """In a reopened outage's updates: when the outage before the all clear began and ended."""
-    """At an all clear after a reopening: ``Le service était d'abord revenu à …, mais l'entreprise a signalé une
-    nouvelle panne à …`` (the listener heard the first all clear)."""
-    cause: tuple[str, ...]
-    looking: str
-    customers: str
-    customers_before: str
-    customers_change: str
-    estimate_moved: str
-    """``une heure plus tôt``."""
-    estimate_withdrawn: str
-    doing: tuple[str, ...]
-    to_do: tuple[str, ...]
-    no_need_to_call: str
-    next_update: str
-    background: str
-    address: str
-    window: str
-    window_end: str
-    expected_impact: str
-    slug: str
-    kill_after: str
-    contact: str
-    pronouncers: tuple[tuple[str, str], ...]
-    words_per_minute: int
 
 
 def facts(
@@ -139,16 +75,15 @@ def facts(
         return fr.said_aloud(" ".join(text.split()), spoken) if text else ""
 
     final = update.status.is_final
-    eta, passed = live_estimate(incident, at), passed_estimate(incident, at)
-    window = incident.window
-    state = _state(incident, update)
+    eta = live_estimate(incident, at)
+    state = radio_state(incident, update)
     advice = say(french_safety_advice(config, incident, update))
     where = tuple(say(w) for w in where_words(config, incident.areas))
     began = outage_began(incident, update, zone, fr.split_sentences)  # a reopened outage: when it dropped again
     since = fr.began_phrase(began, at, zone)
     cause_now = outage_cause(incident, update, fr.split_sentences)
     # Text the files give only in English is not read on a French script (it would be English on air).
-    untold = english_only(incident)
+    untold = english_only(incident) | ({"about"} if "about" in config.untranslated else set())
     cause = (
         cause_wordings(
             outage_causes(incident, update, fr.split_sentences),
@@ -183,16 +118,9 @@ def facts(
         )
         details = (*details, *_details(earlier, say, [*known, *details]))
     media = config.media_contact or config.contact
-    kill = update.next_update or e.after(at, timedelta(hours=KILL_AFTER_HOURS * (2 if final else 1)))
-    move = estimate_move(incident, update) if eta else None
-    first_back = first_coming_back(incident, update)
-    before = _changed(incident, update, "customers")
+    kill = kill_after(update)
     return RadioFacts(
-        name=say(config.name),
-        kind=incident.kind.value,
-        status=update.status.value,
-        state=state,
-        impact=(incident.impact or Impact.MINOR).value,
+        **shared_facts(config, incident, update, issue, fr, FRENCH, say, details, slug_place, untold),
         again="yes" if reopens(incident, update) else "",
         services=services_named(incident.services),
         services_of=services_of(incident.services),
@@ -202,44 +130,11 @@ def facts(
         regions=regions_sentence(config, incident.areas),
         advice=advice,
         eta=fr.promised_time(eta, at, zone) if eta else "",
-        eta_passed=fr.spoken_time(passed, at, zone) if passed and not eta else "",
-        no_estimate="yes" if state == "down" and not eta and not passed else "",
-        since=since,
-        lasted=_lasted(incident, update, began),
-        update_moment=fr.spoken_time(at, at, zone),
-        duration=fr.spoken_duration(e.elapsed(incident.began_at, at)),
-        coming_back_at=fr.spoken_time(first_back.at, at, zone) if first_back else "",
-        went_out_again=_went_out_again(incident, update, zone),
-        first_outage=_first_outage(incident, update, zone),
+        advice_short="",
         cause=cause,
-        looking="yes" if update.status is Status.INVESTIGATING and not cause_now else "",
-        customers=fr.count(incident.customers_affected) if incident.customers_affected else "",
-        customers_before=fr.count(before) if before else "",
-        customers_change=_direction(incident, update, "customers"),
-        estimate_moved=(
-            f"{fr.spoken_duration(move[0]).removeprefix('environ ')} {'plus tard' if move[1] else 'plus tôt'}"
-            if move
-            else ""
-        ),
-        estimate_withdrawn="yes" if state == "down" and not eta and _withdrawn(incident, update) else "",
-        doing=tuple(d for d in details if not fr.tells_people_what_to_do(d)),
-        to_do=tuple(d for d in details if fr.tells_people_what_to_do(d)),
-        no_need_to_call="" if final or any(_NO_NEED.search(d) for d in details) else "yes",
-        next_update=fr.promised_time(update.next_update, at, zone) if update.next_update and not final else "",
-        background=(
-            _sentence(said)
-            if "about" not in config.untranslated and (said := say(config.about)) and fr.readable_on_air(said)
-            else ""
-        ),
-        address=fr.spoken_web_address(config.site_url),
-        window=fr.spoken_window(window.start, window.end, at, zone) if window else "",
-        window_end=fr.promised_time(window.end, at, zone) if window else "",
-        expected_impact=_sentence(say(display.plain(impact))) if impact else "",
-        slug=_slug(config, incident, update, issue),
         kill_after=f"{fr.fr_time(kill, zone)} {fr.zone_name(kill, zone)}, {fr.fr_full_date(kill, zone)}",
         contact="renseignements auprès de "
         + ", ".join(p for p in (media.name, contact_title(media), config.name, media.phone, media.email) if p),
-        pronouncers=tuple((a.name, a.pronounce) for a in incident.areas if a.pronounce),
         words_per_minute=words_per_minute or fr.WORDS_PER_MINUTE,
     )
 
@@ -260,32 +155,28 @@ _CANCELLED_CAR = re.compile(
 )
 """``Ces travaux sont annulés, car le fabricant …`` -> ``Le fabricant …``: only the reason is news."""
 _NOT_INTERRUPTED = re.compile(r"\bne sera(?:nt)? pas interrompus?\b", re.IGNORECASE)
-_NO_NEED = re.compile(r"\b(?:inutile|pas besoin|pas nécessaire) d'appeler\b", re.IGNORECASE)
-_ADVICE_TO_CALL = re.compile(r"\b(?:cellulaire|mobile)", re.IGNORECASE)
-_EMERGENCIES = re.compile(r"\burgenc|\b9-1-1\b", re.IGNORECASE)
 
-
-REOPENING = ReopeningWords(
-    dropped="Le service était d'abord revenu à {back}, mais il a de nouveau été coupé à {dropped}.",
-    reported="Le service était d'abord revenu à {back}, mais l'entreprise a signalé une nouvelle panne à {reported}.",
+FRENCH = RadioWords(
+    about="environ ",
+    later="plus tard",
+    earlier="plus tôt",
+    no_need_to_call=re.compile(r"\b(?:inutile|pas besoin|pas nécessaire) d'appeler\b", re.IGNORECASE),
+    emergencies=re.compile(r"\burgenc|\b9-1-1\b", re.IGNORECASE),
+    advice_to_call=re.compile(r"\b(?:cellulaire|mobile)", re.IGNORECASE),
+    reopening=ReopeningWords(
+        dropped="Le service était d'abord revenu à {back}, mais il a de nouveau été coupé à {dropped}.",
+        reported="Le service était d'abord revenu à {back}, mais l'entreprise a signalé une nouvelle panne à {reported}.",
+    ),
+    first_outage="Le service avait d'abord été coupé {began}, puis était revenu à {back}.",
+    slug_outage="PANNE",
+    slug_maintenance="TRAVAUX",
+    slug_cancelled="ANNULÉ",
+    slug_all_clear="FIN DE LA PANNE",
+    slug_work_done="TRAVAUX TERMINÉS",
+    slug_update=lambda at, zone: f"MISE À JOUR {upper(fr.fr_time(at, zone).replace(fr.NBSP, ' '))}",
 )
-"""The English rule (``radio.REOPENING``) in French, said at the all clear that ends the second outage."""
-
-
-def _first_outage(incident: Incident, update: Update, zone) -> str:
-    """``Le service avait d'abord été coupé un peu après treize heures quarante-cinq cet après-midi, puis était
-    revenu à quinze heures vingt-cinq.``: the outage before the all clear, in a reopened outage's updates."""
-    before = outage_before(incident, update)
-    if before is None:
-        return ""
-    began, back = before
-    first = fr.began_phrase(began, update.at, zone)
-    came_back = day_said_once(first, fr.spoken_time(back, update.at, zone), fr.spoken_clock(back, zone))
-    return f"Le service avait d'abord été coupé {first}, puis était revenu à {came_back}."
-
-
-def _went_out_again(incident: Incident, update: Update, zone) -> str:
-    return reopening_story(incident, update, zone, fr.split_sentences, fr.spoken_time, fr.spoken_clock, REOPENING)
+"""The English words (``radio.ENGLISH``) in French; the reopening is said at the all clear that ends the second
+outage."""
 
 
 _PRESENT = re.compile(
@@ -315,19 +206,6 @@ def _past_news(sentence: str) -> bool:
     return bool(_PAST.search(sentence)) and not _PRESENT.search(sentence) and not fr.tells_people_what_to_do(sentence)
 
 
-def _lasted(incident: Incident, update: Update, began: datetime) -> str:
-    """``environ deux heures et demie``: the length by a later update of the open outage that began at ``began``."""
-    if incident.is_maintenance or update.status.is_final or update.number == 1:
-        return ""
-    length = e.elapsed(began, update.at)
-    return fr.spoken_duration(length) if length >= timedelta(minutes=30) else ""
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if not text or text.endswith((".", "!", "?")) else text + "."
-
-
 LONGEST_SENTENCE = 35
 """Words a sentence may run on air before a closing relative clause ("…, qui dessert …") is left out."""
 
@@ -342,32 +220,10 @@ def _short_enough(sentence: str) -> str:
 
 
 def _details(message: str, say, said: list[str]) -> tuple[str, ...]:
-    """The update's own sentences that add to the rest of the copy, each said right, in the third person."""
-    kept: list[str] = []
-    last_kept = False
-    for sentence in fr.split_sentences(display.plain(message)):
-        leans = fr.leans_on_the_sentence_before(sentence)
-        if leans and not last_kept:
-            continue  # "Ils sont sur place" after a sentence left out: nobody would know who
-        last_kept = False
-        sentence = fr.without_page_talk(sentence)
-        if not sentence:
-            continue
-        sentence = say(sentence)
-        if not fr.readable_on_air(sentence):
-            continue
-        if _EMERGENCIES.search(sentence) and _ADVICE_TO_CALL.search(sentence):
-            continue  # the safety sentence says it, in the configured words
-        sentence = fr.new_clauses(sentence, [*said, *kept])
-        if not sentence:
-            continue
-        if leans:
-            kept[-1] = f"{kept[-1]} {sentence}"
-        else:
-            kept.append(sentence)
-        last_kept = True
+    """The update's own sentences that add to the rest of the copy (``on_air.staff_sentences``), in the third
+    person: advice to call "nous" calls the company; a first-person sentence is attributed."""
     voiced: list[str] = []
-    for sentence in kept:
+    for sentence in staff_sentences(message, say, said, fr, FRENCH):
         if fr.tells_people_what_to_do(sentence):
             told = fr.to_the_company(sentence)  # "appelez-nous" -> "appelez l'entreprise"
             if told:
@@ -381,22 +237,7 @@ def _details(message: str, say, said: list[str]) -> tuple[str, ...]:
         said_by = fr.attributed(sentence, "L'entreprise" if first else "Elle", "précise" if first else "ajoute")
         if said_by:  # a sentence that cannot be put in the third person for certain is left out
             voiced.append(said_by)
-    return tuple(_sentence(s) for s in voiced)
-
-
-def _slug(config: Config, incident: Incident, update: Update, issue: Issue | None) -> str:
-    """``NORTHWIND PANNE CLAREVIEW ET CASTLE DOWNS — MISE À JOUR 10 H 30``."""
-    word = "TRAVAUX" if incident.is_maintenance else "PANNE"
-    slug = f"{config.name.split()[0].upper()} {word} {slug_place(config, incident.areas)}"
-    if update.status is Status.CANCELLED:
-        slug += " — ANNULÉ"
-    elif update.status.is_final:
-        slug += " — TRAVAUX TERMINÉS" if incident.is_maintenance else " — FIN DE LA PANNE"
-    elif is_follow_up(incident, update):
-        slug += f" — MISE À JOUR {upper(fr.fr_time(update.at, config.timezone).replace(fr.NBSP, ' '))}"
-    if issue is not None and issue.is_correction:
-        slug += " — CORRECTION"
-    return slug
+    return tuple(on_air_sentence(s) for s in voiced)
 
 
 # --- the template's sentences, fitted -------------------------------------------------
@@ -404,13 +245,11 @@ def _slug(config: Config, incident: Incident, update: Update, issue: Issue | Non
 
 def tidy(sentence: str) -> str:
     """One space between words, one full stop, a capital and no figure first."""
-    sentence = re.sub(r"\s+", " ", sentence).strip()
-    sentence = re.sub(r"(?<!\.)\.\.(?!\.)", ".", sentence).replace(" .", ".").replace(" ,", ",")
-    return fr.no_leading_figure(sentence[:1].upper() + sentence[1:])
+    return on_air.tidied(sentence, fr)
 
 
 def candidates(template: Environment, spoken: RadioFacts) -> list[e.Candidate]:
-    return candidate_sentences(template, spoken, TEMPLATE, tidy)
+    return on_air.candidate_sentences(template, spoken, TEMPLATE, tidy)
 
 
 def length_label(seconds: int) -> str:
@@ -433,16 +272,11 @@ def length_line(copy: str, seconds: int, words_per_minute: int) -> str:
 
 
 def fitted(template: Environment, spoken: RadioFacts, seconds: int) -> e.Fitted:
-    budget = e.word_budget(seconds, spoken.words_per_minute)
-    return e.fit(candidates(template, spoken), budget, fr.spoken_word_count, keep=ALWAYS_KEPT)
+    return on_air.fitted(template, TEMPLATE, spoken, seconds, fr)
 
 
 def _script(template: Environment, spoken: RadioFacts, seconds: int) -> str:
-    copy = " ".join(fitted(template, spoken, seconds).sentences)
-    named = ", ".join(f"{name} ({said})" for name, said in spoken.pronouncers if name in copy)
-    module = template.get_template(TEMPLATE).module
-    length = length_line(copy, seconds, spoken.words_per_minute)
-    return str(module.script(spoken, copy, length, named)).strip() + "\n"
+    return on_air.script(template, TEMPLATE, spoken, seconds, fr, length_line)
 
 
 def radio_script(

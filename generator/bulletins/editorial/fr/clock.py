@@ -16,7 +16,16 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, tzinfo
 
-from ..clock import _aware, round_down_to_quarter, round_up_to_quarter, rounded_duration, same_instant
+from ..clock import (
+    ClockWords,
+    _aware,
+    began_said,
+    day_said,
+    duration_said,
+    round_down_to_quarter,
+    round_up_to_quarter,
+    window_said,
+)
 from .numbers import clock_words, number_words, spoken_number
 
 MONTHS = [
@@ -51,15 +60,7 @@ _THIS = {"matin": "ce matin", "après-midi": "cet après-midi", "soir": "ce soir
 
 def spoken_day(moment: datetime, reference: datetime, zone: tzinfo) -> str:
     """``aujourd'hui``, ``demain``, ``hier``, ``mardi`` within a week, else ``le 3 décembre``."""
-    day = _aware(moment).astimezone(zone).date()
-    days = (day - _aware(reference).astimezone(zone).date()).days
-    if days == 0:
-        return "aujourd'hui"
-    if days == 1:
-        return "demain"
-    if days == -1:
-        return "hier"
-    return WEEKDAYS[day.weekday()] if abs(days) < 7 else f"le {date_words(day)}"
+    return day_said(moment, reference, zone, FRENCH)
 
 
 def _midnight(night: date, today: date) -> str:
@@ -120,9 +121,7 @@ def began_time(moment: datetime, reference: datetime, zone: tzinfo) -> str:
 
 def began_phrase(moment: datetime, reference: datetime, zone: tzinfo) -> str:
     """``un peu après huit heures ce matin`` when rounding moved the time, ``à huit heures ce matin`` when not."""
-    rounded = round_down_to_quarter(moment)
-    said = spoken_time(rounded, reference, zone)
-    return f"{'à' if same_instant(rounded, moment) else 'un peu après'} {said}"
+    return began_said(moment, reference, zone, spoken_time, FRENCH)
 
 
 # --- durations -------------------------------------------------------------------
@@ -140,18 +139,10 @@ def _quarters(whole: int, unit: str, quarters: int) -> str:
 def spoken_duration(delta: timedelta) -> str:
     """``environ quatre heures et quart``: minutes to the nearest five, hours to the quarter, days to the half.
 
-    "environ" only when rounding changed the length; measure ``delta`` with
-    ``editorial.elapsed`` so a daylight-saving change is counted right.
+    "environ" only when rounding changed the length (as in English, only the words differ); measure ``delta``
+    with ``editorial.elapsed`` so a daylight-saving change is counted right.
     """
-    length = rounded_duration(delta)  # rounded as in English; only the words differ
-    if length.unit == "instant":
-        return "moins d'une minute"
-    if length.unit == "few minutes":
-        return "quelques minutes"
-    about = "" if length.exact else "environ "
-    if length.unit == "minute":
-        return f"{about}{spoken_number(length.whole)} minutes"
-    return about + _quarters(length.whole, {"hour": "heure", "day": "jour"}[length.unit], length.quarters)
+    return duration_said(delta, FRENCH)
 
 
 def spoken_window(start: datetime, end: datetime, reference: datetime, zone: tzinfo) -> str:
@@ -161,12 +152,29 @@ def spoken_window(start: datetime, end: datetime, reference: datetime, zone: tzi
     full (``de vingt-deux heures ce soir à deux heures demain matin``). Exact:
     a window is a plan, not an estimate.
     """
-    first, last = _aware(start).astimezone(zone), _aware(end).astimezone(zone)
-    ends = spoken_time(last, reference, zone)
-    plain_ends = spoken_clock(last, zone) not in ("midi", "minuit")
-    if first.date() == last.date() and _period(first.hour) == _period(last.hour) and plain_ends:
-        return f"entre {spoken_clock(first, zone)} et {ends}"
-    return f"de {spoken_time(first, reference, zone)} à {ends}"
+    return window_said(start, end, reference, zone, spoken_time, spoken_clock, FRENCH)
+
+
+FRENCH = ClockWords(
+    today="aujourd'hui",
+    tomorrow="demain",
+    yesterday="hier",
+    weekdays=WEEKDAYS,
+    far_day=lambda day: f"le {date_words(day)}",
+    period=_period,
+    noon="midi",
+    midnight="minuit",
+    between="entre {first} et {ends}",
+    from_to="de {first} à {ends}",
+    at="à",
+    shortly_after="un peu après",
+    instant="moins d'une minute",
+    few_minutes="quelques minutes",
+    about="environ ",
+    number=spoken_number,
+    quarters=lambda whole, unit, quarters: _quarters(whole, {"hour": "heure", "day": "jour"}[unit], quarters),
+)
+"""The English words (``clock.ENGLISH``) in French."""
 
 
 # --- staff's own clock times and dates ----------------------------------------------

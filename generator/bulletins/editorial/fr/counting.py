@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from ..counting import part_words
 from .clock import spoken_clock_times
 from .numbers import THOUSANDS, figure_value, number_words, ordinal_words
 
@@ -58,22 +59,9 @@ def _figure_words(part: str) -> int | None:
 
 
 def _part_words(part: str) -> int:
-    part = part.strip(_EDGE + ".")
-    if not part:
-        return 0
-    if part in _SYMBOLS:
-        return _SYMBOLS[part]
-    figure = _figure_words(part.rstrip("%"))
-    if figure is not None:
-        return figure + (2 if part.endswith("%") else 0)
-    if re.search(r"[a-z0-9][./@][a-z0-9]", part, re.IGNORECASE):
-        # A web or e-mail address: every part and every "point", "barre oblique", "arobas" is said.
-        pieces = [p for p in re.split(r"([./@])", part) if p]
-        words = [p for p in pieces if p not in "./@"]
-        if all(len(w) == 1 for w in words):
-            return len(words)  # initials: "S.L.R."
-        return sum((2 if p == "/" else 1) if p in "./@" else _part_words(p) for p in pieces)
-    return 1
+    """Counted as in English (``counting.part_words``), with French punctuation, "/" said "barre oblique" and
+    French figures."""
+    return part_words(part, _EDGE, _SYMBOLS, _figure_words)
 
 
 def spoken_word_count(text: str) -> int:

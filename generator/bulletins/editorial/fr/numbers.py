@@ -19,6 +19,8 @@ import re
 
 from num2words import num2words
 
+from ..numbers import FigureRules, _capitalise, figures_said
+
 _ONES = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
 THOUSANDS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+"
 """``4 800``, ``48 000``: French figures group thousands with a space (plain, no-break or narrow no-break)."""
@@ -137,19 +139,6 @@ _LEADING = re.compile(
 )
 
 
-def _sentence_start(text: str, position: int) -> bool:
-    before = text[:position].rstrip()
-    return not before or before.endswith((".", "!", "?"))
-
-
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _at_start(text: str, match: re.Match[str], said: str) -> str:
-    return _capitalise(said) if _sentence_start(text, match.start()) else said
-
-
 def figure_value(figure: str) -> int:
     """``4 800`` -> ``4800``: a French figure, its thousands grouped by any kind of space."""
     return int(re.sub(r"[ \u00a0\u202f]", "", figure))
@@ -161,30 +150,9 @@ def spoken_figures(text: str) -> str:
     ``La panne touche 4 800 clients.`` -> ``La panne touche environ quatre mille huit cents clients.``;
     ``2 équipes sont sur place.`` -> ``Deux équipes sont sur place.`` Figures that name things stay:
     ``autoroute 2``, ``137e Avenue``, ``2026``; one stays a figure unless it opens a sentence
-    (``un`` or ``une`` depends on the noun).
+    (``un`` or ``une`` depends on the noun). The same steps as English (``numbers.figures_said``).
     """
-
-    def percent(match: re.Match[str]) -> str:
-        return _at_start(text, match, per_cent(float(match[1].replace(",", "."))))
-
-    text = _PER_CENT.sub(percent, text)
-
-    def counted(match: re.Match[str]) -> str:
-        n = figure_value(match[1])
-        hedged = _HEDGE.search(text[: match.start()])
-        return _at_start(text, match, rounded(n) if hedged and n >= 100 else count(n)) + match[2]
-
-    text = _COUNT.sub(counted, text)
-
-    def small(match: re.Match[str]) -> str:
-        words = text[: match.start()].split()
-        named = words and words[-1][:1].isupper() and not _sentence_start(text, match.start() - len(words[-1]) - 1)
-        if named:
-            return match[1]  # "Route 2 est fermée": a name, not a count
-        return _at_start(text, match, _ONES[int(match[1])])
-
-    text = _SMALL.sub(small, text)
-    return no_leading_figure(text)
+    return figures_said(text, FRENCH)
 
 
 def no_leading_figure(text: str) -> str:
@@ -201,3 +169,19 @@ def no_leading_figure(text: str) -> str:
         return match[0] if n == 1 else _capitalise(number_words(n))
 
     return _LEADING.sub(said, text)
+
+
+FRENCH = FigureRules(
+    per_cent_written=_PER_CENT,
+    per_cent_value=lambda figure: float(figure.replace(",", ".")),
+    per_cent=per_cent,
+    count_written=_COUNT,
+    figure_value=figure_value,
+    hedge=_HEDGE,
+    rounded=rounded,
+    count=count,
+    small_written=_SMALL,
+    ones=_ONES,
+    no_leading_figure=no_leading_figure,
+)
+"""French figures (``numbers.ENGLISH``'s rules) in staff's French sentences."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..staff import clauses_not_said, without_clauses, words_said
 from ..wording import spoken_911, spoken_abbreviations
 from .clock import spoken_clock_times, spoken_dates
 from .numbers import spoken_figures
@@ -79,13 +80,11 @@ def without_page_talk(sentence: str) -> str:
 
     ``Inutile de nous appeler; les mises à jour seront publiées ici.`` -> ``Inutile de nous appeler.``
     """
-    end = sentence[-1] if sentence[-1:] in ".!?" else "."
-    clauses = [c.strip() for c in re.split(r"\s*;\s+|\s+-{1,2}\s+|\s+—\s+", sentence.rstrip(".!? \u202f"))]
-    kept = [c for c in clauses if c and not refers_to_the_page(c) and not apologises(c)]
-    if not kept:
-        return ""
-    text = "; ".join(kept)
-    return text[:1].upper() + text[1:] + end
+    return without_clauses(sentence, _PAGE_TALK_JOINTS, lambda c: refers_to_the_page(c) or apologises(c), ".!? \u202f")
+
+
+_PAGE_TALK_JOINTS = re.compile(r"\s*;\s+|\s+-{1,2}\s+|\s+—\s+")
+"""French sets a space before ";" (a narrow no-break one, stripped at the end too)."""
 
 
 def said_aloud(sentence: str, spoken: Iterable[tuple[str, str]] = ()) -> str:
@@ -203,21 +202,9 @@ _CLAUSE = re.compile(r"(; |, donc |, et |, mais |, alors )")
 
 def new_clauses(sentence: str, said: Iterable[str]) -> str:
     """The sentence without its clauses that only say again what the copy says; empty if that is all of it."""
-    said = list(said)
-    end = sentence[-1] if sentence[-1:] in ".!?" else "."
-    parts = _CLAUSE.split(sentence.rstrip(".!?"))
-    clauses, joints = parts[::2], ["", *parts[1::2]]
-    kept = [(joint, clause) for joint, clause in zip(joints, clauses, strict=True) if not restates(clause, said)]
-    if not kept:
-        return ""
-    text = kept[0][1] + "".join(joint + clause for joint, clause in kept[1:])
-    return text[:1].upper() + text[1:] + end
+    return clauses_not_said(sentence, said, _CLAUSE, restates)
 
 
 def restates(sentence: str, said: Iterable[str], share: float = 0.6) -> bool:
     """True when most of ``sentence``'s words are already in what the copy says: saying it again would be padding."""
-    words = _content_words(sentence)
-    if not words:
-        return True
-    known = set().union(*(_content_words(s) for s in said)) if said else set()
-    return len(words & known) / len(words) >= share
+    return words_said(sentence, said, share, _content_words)

@@ -1,0 +1,388 @@
+"""What a radio script says, decided once in no language; ``radio`` and ``fr.radio`` only put it in words.
+
+A script's facts (which state service is in, how long it has lasted, how the
+estimate and the count moved, which of staff's sentences add news, the slug)
+are the same facts in English and in French: only the words differ. Each
+function here takes the language's rulebook (``editorial`` or
+``editorial.fr``: modules of the same shape, so ``rules.spoken_duration`` is
+the duration said in that language) and, where a language's words are more
+than a rulebook call, a small table of them (``RadioWords``). The fitting of
+sentences to a length is here too, counted by the language's own rulebook.
+
+Kept apart from ``radio`` so the English module holds English words and the
+French one French words, and a change to what goes on air is made once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from types import ModuleType
+
+from jinja2 import Environment, TemplateRuntimeError
+
+from .. import display
+from ..incidents.model import Config, Impact, Incident, Status, Update
+from ..state.as_of import Change, changes, live_estimate, passed_estimate
+from ..state.ledger import Issue
+from . import editorial as e
+from .happened import (
+    ReopeningWords,
+    cleared_before,
+    day_said_once,
+    first_coming_back,
+    outage_before,
+    outage_began,
+    outage_cause,
+    reopening_story,
+)
+from .story import is_follow_up
+
+KILL_AFTER_HOURS = 3
+"""With no next update promised, a script is stale after this long (a resolution: twice that)."""
+ALWAYS_KEPT = 3
+"""Importance 1 to 3 (what and where, safety, when it is back) is in every length."""
+
+Rules = ModuleType
+"""A language's editorial rulebook: ``editorial`` (English) or ``editorial.fr``, the same functions by name."""
+
+
+@dataclass(frozen=True)
+class RadioFacts:
+    """What a script may say, already in words a newsreader can read aloud."""
+
+    name: str
+    kind: str
+    status: str
+    state: str
+    """``down``, ``coming back`` or ``back`` for an incident; the maintenance status for planned work."""
+    impact: str
+    """minor, major or critical: a minor incident is "a problem", not "down"."""
+    again: str
+    """Set when service is down again after an all clear (English `` again``, French ``yes``)."""
+    services: str
+    where: tuple[str, ...]
+    """Where, fullest first: the names, the regions."""
+    regions: str
+    """Where the named areas are (``The areas are in north and northeast Edmonton.``), for a longer length."""
+    advice: str
+    """The safety advice while a service that carries 911 calls is affected; said in every length."""
+    advice_short: str
+    """The advice in fewer words where there is a shorter form (``No dial tone? Use a cell phone for 9-1-1.``)."""
+    eta: str
+    eta_passed: str
+    """The estimate that has passed by this update, as said: a new one is coming."""
+    no_estimate: str
+    since: str
+    lasted: str
+    """How long the outage had lasted by this update (``about two and a half hours``), from the second update on."""
+    update_moment: str
+    """The update's time with its day, as said: ``one-forty this afternoon``."""
+    duration: str
+    coming_back_at: str
+    """When the company first said service was coming back (the first monitoring update), for the all clear."""
+    went_out_again: str
+    """At an all clear after a reopen: when service first came back and when it was reported out again."""
+    first_outage: str
+    """In a reopened outage's updates: when the outage before the all clear began and ended."""
+    cause: tuple[str, ...]
+    """The cause as the company says it, fullest first; empty until it is found."""
+    looking: str
+    """``yes`` while the cause is still being looked for."""
+    customers: str
+    customers_before: str
+    """The earlier count, when this update changed it: ``about 39-hundred``."""
+    customers_change: str
+    """``up`` or ``down`` from the earlier count."""
+    estimate_moved: str
+    """``an hour later``: how this update moved the estimate."""
+    estimate_withdrawn: str
+    doing: tuple[str, ...]
+    """What the update itself says of the work that the other sentences do not, sentence by sentence."""
+    to_do: tuple[str, ...]
+    """What the update tells customers to do (or not to do)."""
+    no_need_to_call: str
+    next_update: str
+    background: str
+    """The organisation in one sentence (status.yml ``about``), for a length with room to spare."""
+    address: str
+    window: str
+    window_end: str
+    expected_impact: str
+    slug: str
+    kill_after: str
+    contact: str
+    pronouncers: tuple[tuple[str, str], ...]
+    """(area name, how to say it) for every area with a pronouncer; the header lists those the copy names."""
+    words_per_minute: int
+
+
+@dataclass(frozen=True)
+class RadioWords:
+    """The words of one language that the shared facts need: the rest is its rulebook."""
+
+    about: str
+    """The word a spoken duration starts with (``about ``), left off an estimate's move."""
+    later: str
+    earlier: str
+    no_need_to_call: re.Pattern[str]
+    """Staff saying there is no need to call: the script then does not say it again."""
+    emergencies: re.Pattern[str]
+    advice_to_call: re.Pattern[str]
+    """A staff sentence matching both is the safety advice, which the script says in the configured words."""
+    reopening: ReopeningWords
+    first_outage: str
+    """``Service first went out {began} and came back at {back}.``: a reopened outage's updates tell the first once."""
+    slug_outage: str
+    slug_maintenance: str
+    slug_cancelled: str
+    slug_all_clear: str
+    slug_work_done: str
+    slug_update: Callable[[datetime, tzinfo], str]
+    """`` — UPDATE 10:30 A.M.``: the update's time in the slug."""
+
+
+def shared_facts(
+    config: Config,
+    incident: Incident,
+    update: Update,
+    issue: Issue | None,
+    rules: Rules,
+    words: RadioWords,
+    say: Callable[[str], str],
+    details: tuple[str, ...],
+    slug_place: Callable[[Config, Iterable], str],
+    untold: Iterable[str] = (),
+) -> dict:
+    """The fields of ``RadioFacts`` said the same way in every language, by ``rules`` and ``words``.
+
+    ``details`` are staff's own sentences, voiced; ``untold`` the fields the files give only in another
+    language (``about``, ``expected_impact``), which are not read on air."""
+    zone, at = config.timezone, update.at
+    final = update.status.is_final
+    eta, passed = live_estimate(incident, at), passed_estimate(incident, at)
+    window = incident.window
+    state = radio_state(incident, update)
+    first_back = first_coming_back(incident, update)
+    before = changed(incident, update, "customers")
+    move = estimate_move(incident, update) if eta else None
+    said_about = say(config.about) if "about" not in untold else ""
+    # A reopened outage: since it dropped again, and only what is known of its own cause.
+    began = outage_began(incident, update, zone, rules.split_sentences)
+    cause_now = outage_cause(incident, update, rules.split_sentences)
+    impact = "" if "expected_impact" in untold else incident.expected_impact
+    return dict(
+        name=say(config.name),
+        kind=incident.kind.value,
+        status=update.status.value,
+        state=state,
+        impact=(incident.impact or Impact.MINOR).value,
+        eta_passed=rules.spoken_time(passed, at, zone) if passed and not eta else "",
+        no_estimate="yes" if state == "down" and not eta and not passed else "",
+        since=rules.began_phrase(began, at, zone),
+        lasted=lasted(incident, update, rules, began),
+        update_moment=rules.spoken_time(at, at, zone),
+        duration=rules.spoken_duration(e.elapsed(incident.began_at, at)),
+        coming_back_at=rules.spoken_time(first_back.at, at, zone) if first_back else "",
+        went_out_again=reopening_story(
+            incident, update, zone, rules.split_sentences, rules.spoken_time, rules.spoken_clock, words.reopening
+        ),
+        first_outage=first_outage(incident, update, zone, rules, words),
+        looking="yes" if update.status is Status.INVESTIGATING and not cause_now else "",
+        customers=rules.count(incident.customers_affected) if incident.customers_affected else "",
+        customers_before=rules.count(before) if before else "",
+        customers_change=direction(incident, update, "customers"),
+        estimate_moved=(
+            f"{rules.spoken_duration(move[0]).removeprefix(words.about)} {words.later if move[1] else words.earlier}"
+            if move
+            else ""
+        ),
+        estimate_withdrawn="yes" if state == "down" and not eta and withdrawn(incident, update) else "",
+        doing=tuple(d for d in details if not rules.tells_people_what_to_do(d)),
+        to_do=tuple(d for d in details if rules.tells_people_what_to_do(d)),
+        no_need_to_call="" if final or any(words.no_need_to_call.search(d) for d in details) else "yes",
+        next_update=rules.promised_time(update.next_update, at, zone) if update.next_update and not final else "",
+        background=sentence(said_about) if said_about and rules.readable_on_air(said_about) else "",
+        address=rules.spoken_web_address(config.site_url),
+        window=rules.spoken_window(window.start, window.end, at, zone) if window else "",
+        window_end=rules.promised_time(window.end, at, zone) if window else "",
+        expected_impact=sentence(say(display.plain(impact))) if impact else "",
+        slug=radio_slug(config, incident, update, issue, words, slug_place),
+        pronouncers=tuple((a.name, a.pronounce) for a in incident.areas if a.pronounce),
+    )
+
+
+def kill_after(update: Update) -> datetime:
+    """When a script is stale: its next update, else ``KILL_AFTER_HOURS`` on (twice that for an all clear)."""
+    final = update.status.is_final
+    return update.next_update or e.after(update.at, timedelta(hours=KILL_AFTER_HOURS * (2 if final else 1)))
+
+
+def radio_state(incident: Incident, update: Update) -> str:
+    if incident.is_maintenance:
+        return update.status.value
+    if update.status is Status.RESOLVED:
+        return "back"
+    return "coming back" if update.status is Status.MONITORING else "down"
+
+
+def lasted(incident: Incident, update: Update, rules: Rules, began: datetime) -> str:
+    """``about two and a half hours``: the length by a later update of the open outage that began at ``began``."""
+    if incident.is_maintenance or update.status.is_final or update.number == 1:
+        return ""
+    length = e.elapsed(began, update.at)
+    return rules.spoken_duration(length) if length >= timedelta(minutes=30) else ""
+
+
+def _change(incident: Incident, update: Update, fact: str) -> Change | None:
+    return next((c for c in changes(incident, update) if c.fact == fact), None)
+
+
+def changed(incident: Incident, update: Update, fact: str):
+    """The value ``fact`` had before this update changed it, if it did (and had one)."""
+    change = _change(incident, update, fact)
+    return change.before if change is not None else None
+
+
+def direction(incident: Incident, update: Update, fact: str) -> str:
+    change = _change(incident, update, fact)
+    if change is None or change.before is None or change.after is None:
+        return ""
+    return "up" if change.after > change.before else "down"
+
+
+def estimate_move(incident: Incident, update: Update) -> tuple[timedelta, bool] | None:
+    """How far this update moved a live estimate from the one before, and whether later; None if it did not."""
+    change = _change(incident, update, "restore_eta")
+    if change is None or change.how != "moved" or _from_the_outage_before(incident, update, change):
+        return None
+    return abs(e.elapsed(change.before, change.after)), change.after > change.before
+
+
+def withdrawn(incident: Incident, update: Update) -> bool:
+    change = _change(incident, update, "restore_eta")
+    return change is not None and change.how == "withdrawn" and not _from_the_outage_before(incident, update, change)
+
+
+def _from_the_outage_before(incident: Incident, update: Update, change: Change) -> bool:
+    """True when the estimate changed is the one of the outage before an all clear: a reopened outage's
+    estimate is new, not "an hour and a half later than the company said before"."""
+    cleared = cleared_before(incident, update)
+    return cleared is not None and change.before == cleared.facts.restore_eta
+
+
+def first_outage(incident: Incident, update: Update, zone: tzinfo, rules: Rules, words: RadioWords) -> str:
+    """``Service first went out shortly after one-forty-five this afternoon and came back at three-twenty-five.``:
+    the outage before the all clear, told once in a reopened outage's updates (past news, its own sentence)."""
+    before = outage_before(incident, update)
+    if before is None:
+        return ""
+    began, back = before
+    first = rules.began_phrase(began, update.at, zone)
+    came_back = day_said_once(first, rules.spoken_time(back, update.at, zone), rules.spoken_clock(back, zone))
+    return words.first_outage.format(began=first, back=came_back)
+
+
+def sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text.endswith((".", "!", "?")) else text + "."
+
+
+def staff_sentences(message: str, say, said: list[str], rules: Rules, words: RadioWords) -> list[str]:
+    """The update's own sentences that add to the rest of the copy, each said right, still in staff's voice
+    (each language then puts them in the company's): a sentence leaning on one left out goes too."""
+    kept: list[str] = []
+    last_kept = False
+    for line in rules.split_sentences(display.plain(message)):
+        leans = rules.leans_on_the_sentence_before(line)
+        if leans and not last_kept:
+            continue  # "Their technicians …" after a sentence left out: nobody would know whose
+        last_kept = False
+        line = rules.without_page_talk(line)
+        if not line:
+            continue
+        line = say(line)
+        if not rules.readable_on_air(line):
+            continue
+        if words.emergencies.search(line) and words.advice_to_call.search(line):
+            continue  # the safety sentence says it, in the configured words
+        # A clause that only says again what the copy says goes; so does a whole sentence.
+        line = rules.new_clauses(line, [*said, *kept])
+        if not line:
+            continue
+        if leans:  # kept with the sentence it leans on, so the two are said or left out together
+            kept[-1] = f"{kept[-1]} {line}"
+        else:
+            kept.append(line)
+        last_kept = True
+    return kept
+
+
+def radio_slug(
+    config: Config,
+    incident: Incident,
+    update: Update,
+    issue: Issue | None,
+    words: RadioWords,
+    slug_place: Callable[[Config, Iterable], str],
+) -> str:
+    """``NORTHWIND OUTAGE CLAREVIEW AND CASTLE DOWNS — UPDATE 10:30 A.M.``: what is affected now, and which word it is."""
+    word = words.slug_maintenance if incident.is_maintenance else words.slug_outage
+    slug = f"{config.name.split()[0].upper()} {word} {slug_place(config, incident.areas)}"
+    if update.status is Status.CANCELLED:
+        slug += f" — {words.slug_cancelled}"
+    elif update.status.is_final:
+        slug += f" — {words.slug_work_done if incident.is_maintenance else words.slug_all_clear}"
+    elif is_follow_up(incident, update):
+        slug += f" — {words.slug_update(update.at, config.timezone)}"
+    if issue is not None and issue.is_correction:
+        slug += " — CORRECTION"
+    return slug
+
+
+# --- the template's sentences, fitted -------------------------------------------------
+
+
+def candidate_sentences(
+    template: Environment, facts_: object, name: str = "radio.txt.j2", tidy: Callable[[str], str] | None = None
+) -> list[e.Candidate]:
+    """The template's candidates: ``N sentence`` starts one (importance N), ``or sentence`` words the same point
+    shorter; a line ``… |condition`` is left out when its condition is empty. ``name`` is the template
+    (``fr/radio.txt.j2`` for French) and ``tidy`` its language's last touch to each sentence."""
+    module = template.get_template(name).module
+    try:
+        return e.candidates_from_lines(str(module.sentences(facts_)), tidy=tidy or (lambda s: tidied(s, e)))
+    except ValueError as exc:
+        raise TemplateRuntimeError(f"{name}, sentences: {exc}") from None
+
+
+def tidied(line: str, rules: Rules) -> str:
+    """One space between words, one full stop, a capital and no figure first."""
+    line = re.sub(r"\s+", " ", line).strip()
+    line = re.sub(r"(?<!\.)\.\.(?!\.)", ".", line).replace(" .", ".").replace(" ,", ",")
+    return rules.no_leading_figure(line[:1].upper() + line[1:])
+
+
+def fitted(template: Environment, name: str, spoken: RadioFacts, seconds: int, rules: Rules) -> e.Fitted:
+    """The template ``name``'s sentences fitted to ``seconds``, counted as ``rules`` counts spoken words."""
+    budget = e.word_budget(seconds, spoken.words_per_minute)
+    candidates = candidate_sentences(template, spoken, name, lambda s: tidied(s, rules))
+    return e.fit(candidates, budget, rules.spoken_word_count, keep=ALWAYS_KEPT)
+
+
+def script(
+    template: Environment,
+    name: str,
+    spoken: RadioFacts,
+    seconds: int,
+    rules: Rules,
+    length_line: Callable[[str, int, int], str],
+) -> str:
+    """The script of one length: the header (with ``length_line``'s words) and the fitted copy."""
+    copy = " ".join(fitted(template, name, spoken, seconds, rules).sentences)
+    named = ", ".join(f"{area} ({said})" for area, said in spoken.pronouncers if area in copy)
+    module = template.get_template(name).module
+    length = length_line(copy, seconds, spoken.words_per_minute)
+    return str(module.script(spoken, copy, length, named)).strip() + "\n"
