@@ -22,6 +22,7 @@ from lxml import etree
 
 from generator.bulletins import BulletinSet, bulletin_outputs, bulletin_set, editorial, published_sets
 from generator.bulletins.happened import day_said_once
+from generator.bulletins.on_air import one_breath
 from generator.bulletins.press import LEDE_WORDS, press_facts
 from generator.bulletins.radio import _past_news, candidate_sentences, copy_of, facts
 from generator.bulletins.story import without_the_time
@@ -759,6 +760,27 @@ def test_cancelled_work_says_why_and_says_planned_once() -> None:
         assert "The company says the equipment maker has delayed delivery of the new hardware." in copy_of(
             item.radio[seconds]
         )
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [("The company says it is working on it, so there is no need to call: its support line is overloaded.",
+      "The company says it is working on it, so there is no need to call. Its support line is overloaded."),
+     ("Calls may not connect during the window; internet is not affected.",
+      "Calls may not connect during the window. Internet is not affected."),
+     ("Les dommages sont moins importants qu'on le craignait : elle prévoit un retour.",
+      "Les dommages sont moins importants qu'on le craignait. Elle prévoit un retour."),
+     ("The outage began at four-thirty this afternoon.", "The outage began at four-thirty this afternoon.")],
+)  # fmt: skip
+def test_no_semicolon_or_colon_is_left_on_the_copy(line: str, said: str) -> None:
+    """Before: Mill Woods 7:20 a.m. "…so there is no need to call: its support line is overloaded"; the phone
+    switch "…during the window; internet is not affected." A newsreader cannot say either mark."""
+    assert one_breath(line) == said
+
+
+def test_no_script_of_the_example_has_a_semicolon_or_colon() -> None:
+    for item, seconds, script in SCRIPTS:
+        assert ";" not in copy_of(script) and ":" not in copy_of(script), (item.id, seconds)
 
 
 def test_the_expected_impact_is_said_only_while_it_is_still_a_forecast() -> None:

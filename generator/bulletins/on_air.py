@@ -362,7 +362,18 @@ def tidied(line: str, rules: Rules) -> str:
     """One space between words, one full stop, a capital and no figure first."""
     line = re.sub(r"\s+", " ", line).strip()
     line = re.sub(r"(?<!\.)\.\.(?!\.)", ".", line).replace(" .", ".").replace(" ,", ",")
+    line = one_breath(line)
     return rules.no_leading_figure(line[:1].upper() + line[1:])
+
+
+_JOINT = re.compile(r"\s*[;:]\s+(\w)")
+"""A semicolon or colon between clauses: a reader cannot say it, a listener cannot hear it."""
+
+
+def one_breath(line: str) -> str:
+    """Clauses joined by ``;`` or ``:`` read as sentences of their own (``… no need to call. Its support line is
+    overloaded.``): punctuation a newsreader cannot say is not left on the copy."""
+    return _JOINT.sub(lambda m: ". " + m[1].upper(), line)
 
 
 def fitted(template: Environment, name: str, spoken: RadioFacts, seconds: int, rules: Rules) -> e.Fitted:
