@@ -778,6 +778,24 @@ def test_no_semicolon_or_colon_is_left_on_the_copy(line: str, said: str) -> None
     assert one_breath(line) == said
 
 
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [("The company says a business customer's email password was stolen and used to send spam through its business "
+      "mail server, so three spam blocklists listed the server's address and other providers began refusing mail.",
+      "The company says a business customer's email password was stolen and used to send spam through its business "
+      "mail server. As a result, three spam blocklists listed the server's address and other providers began "
+      "refusing mail."),
+     ("The company says a contractor drilling under 137 Avenue at 66 Street for a new water line cut its main fibre "
+      "cable, which carries internet and phone for all four communities.",
+      "The company says a contractor drilling under 137 Avenue at 66 Street for a new water line cut its main fibre "
+      "cable. It carries internet and phone for all four communities."),
+     ("Service is back, so there is no need to call.", "Service is back, so there is no need to call.")],
+)  # fmt: skip
+def test_a_sentence_too_long_for_one_breath_is_said_in_two(line: str, said: str) -> None:
+    """Before: the email cause (38 words) and the fibre-cut cause (30) in one sentence in every :30 and :60."""
+    assert one_breath(line) == said
+
+
 def test_no_script_of_the_example_has_a_semicolon_or_colon() -> None:
     for item, seconds, script in SCRIPTS:
         assert ";" not in copy_of(script) and ":" not in copy_of(script), (item.id, seconds)

@@ -373,7 +373,28 @@ _JOINT = re.compile(r"\s*[;:]\s+(\w)")
 def one_breath(line: str) -> str:
     """Clauses joined by ``;`` or ``:`` read as sentences of their own (``… no need to call. Its support line is
     overloaded.``): punctuation a newsreader cannot say is not left on the copy."""
-    return _JOINT.sub(lambda m: ". " + m[1].upper(), line)
+    line = _JOINT.sub(lambda m: ". " + m[1].upper(), line)
+    return " ".join(_in_two(part) for part in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line))
+
+
+BREATH_WORDS = 20
+"""A sentence longer than this is too long for one breath (BROADCAST-STYLE: ≤ 20 words a sentence)."""
+_BREATHS = ((re.compile(r", so (\w)"), ". As a result, {}"), (re.compile(r", which (\w)"), ". It {}"))
+"""Where a long English sentence splits: ``…, so three blocklists listed …`` -> ``…. As a result, three …``;
+``… its main fibre cable, which carries …`` -> ``…. It carries …``."""
+
+
+def _in_two(sentence: str) -> str:
+    """A sentence over ``BREATH_WORDS`` words split at its first joint that leaves two sentences of six words
+    or more; otherwise as it is."""
+    if len(sentence.split()) <= BREATH_WORDS:
+        return sentence
+    for joint, then in _BREATHS:
+        for found in joint.finditer(sentence):
+            before, after = sentence[: found.start()], sentence[found.end() - 1 :]
+            if len(before.split()) >= 6 and len(after.split()) >= 6:
+                return before + then.format(found[1]) + after[1:]
+    return sentence
 
 
 def fitted(template: Environment, name: str, spoken: RadioFacts, seconds: int, rules: Rules) -> e.Fitted:
