@@ -801,6 +801,16 @@ def test_no_script_of_the_example_has_a_semicolon_or_colon() -> None:
         assert ";" not in copy_of(script) and ":" not in copy_of(script), (item.id, seconds)
 
 
+def test_completed_work_says_how_many_were_affected() -> None:
+    """Before, the phone switch's 2:50 a.m. completion :30 ran :24 without the customer count."""
+    item = set_of(PHONE_SWITCH, 3)
+    assert item.update.status == "completed"
+    for seconds in (15, 30, 60):
+        assert "About 98-hundred customers were affected." in copy_of(item.radio[seconds]), seconds
+    assert item.radio[30].splitlines()[1].startswith("LENGTH: :30 (")  # fills its slot now
+    assert "runs" not in item.radio[30].splitlines()[1]
+
+
 def test_the_expected_impact_is_said_only_while_it_is_still_a_forecast() -> None:
     """At 2:15 the interruption the notice warned of has happened: the script says what happened instead."""
     under_way = copy_of(set_of(PHONE_SWITCH, 1).radio[60])

@@ -430,6 +430,13 @@ def test_french_cancelled_work_says_it_once_and_says_why() -> None:
     assert "Le fabricant a retardé la livraison du nouvel équipement." in copy_of(item.french.radio[30])
 
 
+def test_french_completed_work_says_how_many_were_affected() -> None:
+    incident = SITE.incident(PHONE_SWITCH)
+    item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[3])
+    assert item.french is not None
+    assert "Environ neuf mille huit cents clients ont été touchés." in copy_of(item.french.radio[30])
+
+
 def test_a_french_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     incident = SITE.incident("2026-09-24-st-albert-hub-power-failure")
     item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[-1])  # the example's own French
