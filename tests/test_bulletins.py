@@ -688,6 +688,11 @@ def test_a_reopened_outage_gives_its_own_cause_and_no_estimate_comparison_with_t
         "The company says when utility power returned, a faulty transfer switch cut the power a second time."
         in copy_of(identified.radio[30])
     )
+    # The notice and the CAP message say the same: this outage's start and cause (before: 1:50 p.m., the first).
+    assert "Started: 4:30 p.m. MDT, Sep 24" in investigating.notice and "Cause:" not in investigating.notice
+    assert "Cause:" not in investigating.cap.decode()
+    assert "Cause: When utility power returned, a faulty transfer switch" in identified.notice
+    assert "Cause: When utility power returned, a faulty transfer switch" in identified.cap.decode()
 
 
 def test_an_all_clear_does_not_repeat_news_that_was_only_true_when_it_was_said() -> None:

@@ -39,6 +39,7 @@ from ..incidents.model import Area, Config, Impact, Incident, Service, Status, U
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue, Withdrawal
 from . import editorial as e
+from .happened import outage_cause
 from .story import carries_emergency_calls, emergency_calls_at_stake, safety_advice, services_words
 
 CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2"
@@ -360,8 +361,8 @@ def _description(config: Config, incident: Incident, update: Update, window: Win
     else:
         tense = ("were" if plural else "was") if final else ("are" if plural else "is")
         lines.append(f"{services} {tense} affected in {_places(incident)}.")
-        if incident.cause:
-            cause = e.in_company_voice(display.plain(incident.cause), name=config.name)
+        if this_cause := outage_cause(incident, update, e.split_sentences):  # a reopened outage: its own
+            cause = e.in_company_voice(display.plain(this_cause), name=config.name)
             lines.append(f"Cause: {_sentence(cause)}")
     if incident.customers_affected is not None:
         lines.append(f"Customers affected: {incident.customers_affected:,}.")
