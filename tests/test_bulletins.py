@@ -669,6 +669,8 @@ def test_a_reopened_outage_is_dated_from_when_it_dropped_again(position: int) ->
         assert "It had lasted 50 minutes by the company's update at five-twenty this afternoon." in copy_of(
             item.radio[60]
         )
+    # The editor's point, once: "went out again at four-thirty, 40 minutes after the company said it was fixed".
+    assert "It went out again 40 minutes after the company said it was restored." in copy_of(item.radio[60])
 
 
 def test_a_reopened_outage_gives_its_own_cause_and_no_estimate_comparison_with_the_first() -> None:

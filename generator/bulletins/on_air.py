@@ -32,6 +32,7 @@ from .happened import (
     ReopeningWords,
     cleared_before,
     day_said_once,
+    episode,
     first_coming_back,
     outage_before,
     outage_began,
@@ -135,6 +136,8 @@ class RadioWords:
     reopening: ReopeningWords
     first_outage: str
     """``Service first went out {began} and came back at {back}.``: a reopened outage's updates tell the first once."""
+    out_again_after: str
+    """``It went out again {gap} after the company said it was restored.``: how soon the all clear proved wrong."""
     slug_outage: str
     slug_maintenance: str
     slug_cancelled: str
@@ -282,7 +285,13 @@ def first_outage(incident: Incident, update: Update, zone: tzinfo, rules: Rules,
     began, back = before
     first = rules.began_phrase(began, update.at, zone)
     came_back = day_said_once(first, rules.spoken_time(back, update.at, zone), rules.spoken_clock(back, zone))
-    return words.first_outage.format(began=first, back=came_back)
+    told = words.first_outage.format(began=first, back=came_back)
+    cleared, reported = cleared_before(incident, update), episode(incident, update)[0]
+    dropped = outage_began(incident, update, zone, rules.split_sentences)
+    if cleared is None or dropped == reported.at:  # when it dropped is not said: no gap to tell
+        return told
+    gap = rules.spoken_duration(e.elapsed(cleared.at, dropped))
+    return f"{told} {words.out_again_after.format(gap=gap)}"
 
 
 def sentence(text: str) -> str:

@@ -55,6 +55,7 @@ ENGLISH = RadioWords(
         reported="Service first came back at {back}, but the company reported it out again at {reported}.",
     ),
     first_outage="Service first went out {began} and came back at {back}.",
+    out_again_after="It went out again {gap} after the company said it was restored.",
     slug_outage="OUTAGE",
     slug_maintenance="MAINTENANCE",
     slug_cancelled="CANCELLED",

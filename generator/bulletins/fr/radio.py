@@ -168,6 +168,7 @@ FRENCH = RadioWords(
         reported="Le service était d'abord revenu à {back}, mais l'entreprise a signalé une nouvelle panne à {reported}.",
     ),
     first_outage="Le service avait d'abord été coupé {began}, puis était revenu à {back}.",
+    out_again_after="Il a de nouveau été coupé {gap} après que l'entreprise a annoncé son rétablissement.",
     slug_outage="PANNE",
     slug_maintenance="TRAVAUX",
     slug_cancelled="ANNULÉ",
