@@ -119,9 +119,44 @@ def test_french_radio_fits_its_slot_at_the_french_rate(item: BulletinSet, second
 def test_french_safety_advice_is_the_second_sentence_in_every_length_while_911_is_at_stake(item) -> None:
     assert item.french is not None
     carries_911 = any(s.emergency_calls for s in item.incident.services)
+    restoring = item.update.status in ("monitoring", "verifying")
+    advice = STILL_OUT if restoring else ADVICE
     for script in item.french.radio.values():
         second = fr.split_sentences(copy_of(script))[1]
-        assert (second == ADVICE) is carries_911, second
+        assert (second == advice) is carries_911, second
+
+
+STILL_OUT = "Si votre téléphonie résidentielle n'a toujours pas de tonalité, utilisez un téléphone cellulaire pour composer le 9-1-1."
+
+
+def test_french_advice_once_service_is_coming_back_is_for_whoever_is_still_without_it() -> None:
+    """Before, the 12:50 p.m. French fibre-cut scripts said « Pour joindre le 9-1-1, utilisez un cellulaire. »
+    while service, 9-1-1 included, was coming back; and the 2:15 a.m. phone switch « … clients sont touchés »."""
+    fibre = next(s for s in GOLDEN_SETS if s.id == f"{FIBRE_CUT}/20260512-1850")
+    assert fibre.french is not None
+    for script in fibre.french.radio.values():
+        said = fr.split_sentences(copy_of(script))
+        assert said[1] == (
+            "Si votre téléphone résidentiel n'a toujours pas de tonalité, utilisez un cellulaire pour joindre le 9-1-1."
+        )
+    switch = next(s for s in SETS if s.incident.id == PHONE_SWITCH and s.update.status == "verifying")
+    assert switch.french is not None
+    assert all("clients sont touchés" not in script for script in switch.french.radio.values())
+    assert "clients ont été touchés" in switch.french.radio[60]
+
+
+@pytest.mark.parametrize("position", [0, 1])
+def test_a_french_voicemail_problem_where_calls_work_gives_no_911_advice(position: int) -> None:
+    """« Les appels entrants et sortants fonctionnent normalement » (impact minor): no 9-1-1 advice in French
+    either. Before: every length, the SMS, the notice, the press lede and the CAP said « Pour joindre le 9-1-1,
+    utilisez un cellulaire. »"""
+    incident = next(i for i in STATE.site.incidents if i.id == "2026-11-13-voicemail-access")
+    item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[position])
+    assert item.french is not None
+    files = item.files()
+    for name, data in files.items():
+        assert "9-1-1" not in data.decode(), name
+    assert any(name.startswith("fr/") for name in files)
 
 
 def test_the_french_speaking_rate_is_the_rulebooks() -> None:
@@ -354,6 +389,52 @@ def test_the_examples_own_french_gives_every_published_set_a_french_set_and_a_bi
         assert [i.findtext(f"{CAP}language") for i in infos(item)] == ["en-CA", "fr-CA"]
         assert item.french is not None and is_gsm7(item.french.sms) and len(item.french.sms) <= SMS_LIMIT
         assert f"fr/{item.path}radio-30.txt" in item.files()
+
+
+def test_a_french_reopened_outage_is_dated_cause_and_estimate_from_the_reopening() -> None:
+    """Before: « La panne a commencé un peu après treize heures quarante-cinq », « depuis 13 h 50 jeudi », the first
+    outage's cause at 4:40, and at 4:55 « C'est une heure et demie plus tard que prévu. »"""
+    incident = SITE.incident("2026-09-24-st-albert-hub-power-failure")
+    for position in (4, 5, 6):
+        item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[position])
+        assert item.french is not None
+        for seconds, script in item.french.radio.items():
+            assert "commencé un peu après treize heures quarante-cinq" not in script, seconds
+            assert "plus tard que prévu" not in script, seconds
+            assert "central de St. Albert a été coupée" not in script
+            assert "La panne a commencé à seize heures trente cet après-midi." in script or seconds == 15
+        lede = item.french.press.split(" — ", 1)[1].split("\n", 1)[0]  # the timeline keeps 13 h 50, rightly
+        assert "depuis 16 h 30 jeudi" in lede or "commencé à 16 h 30 jeudi" in lede
+
+
+def test_a_french_release_gives_the_safety_advice_once() -> None:
+    """Before, the 8:25 a.m. French fibre-cut release's lede ended « Pour joindre le 9-1-1, utilisez un
+    cellulaire. » and its quote said « … en cas d'urgence, utilisez un cellulaire »."""
+    for incident_id in (FIBRE_CUT, PHONE_SWITCH):
+        incident = SITE.incident(incident_id)
+        item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[0])
+        assert item.french is not None
+        quote = next(line for line in item.french.press.splitlines() if "a déclaré Dana Reyes" in line)
+        assert "cellulaire" not in quote and "urgence" not in quote, quote
+        assert "cellulaire" in item.french.press.split("Chronologie")[0].replace(quote, "")
+
+
+def test_french_cancelled_work_says_it_once_and_says_why() -> None:
+    """Before: « Le service ne sera donc pas interrompu. Votre service ne sera pas interrompu le cinq novembre. »,
+    and no reason."""
+    cancelled = SITE.incident("2026-10-28-st-albert-business-fibre-equipment")
+    item = bulletin_set(TEMPLATES, STATE, cancelled, cancelled.updates[1])
+    assert item.french is not None
+    for seconds, script in item.french.radio.items():
+        assert copy_of(script).count("pas interrompu") == 1, seconds
+    assert "Le fabricant a retardé la livraison du nouvel équipement." in copy_of(item.french.radio[30])
+
+
+def test_french_completed_work_says_how_many_were_affected() -> None:
+    incident = SITE.incident(PHONE_SWITCH)
+    item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[3])
+    assert item.french is not None
+    assert "Environ neuf mille huit cents clients ont été touchés." in copy_of(item.french.radio[30])
 
 
 def test_a_french_all_clear_after_a_reopening_tells_the_whole_story() -> None:

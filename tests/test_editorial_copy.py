@@ -15,7 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.bulletins import editorial as e
-from generator.bulletins.story import regions_sentence, safety_advice, slug_place, where_words
+from generator.bulletins.fr.story import still_out_advice as french_still_out_advice
+from generator.bulletins.story import regions_sentence, safety_advice, slug_place, still_out_advice, where_words
 from generator.incidents.load import load_site
 from generator.incidents.model import Status
 
@@ -503,7 +504,31 @@ def test_the_slug_names_what_is_affected(ids: tuple[str, ...], slug: str) -> Non
 def test_safety_advice_while_a_911_service_is_affected_and_not_after() -> None:
     cut = SITE.incident("2026-05-12-north-edmonton-fibre-cut")
     advice = [safety_advice(SITE.config, cut, u) for u in cut.updates]
-    assert advice == ["If you need 9-1-1, use a cell phone."] * 4 + [""]
+    still_out = "If your home phone still has no dial tone, use a cell phone for 9-1-1."
+    assert advice == ["If you need 9-1-1, use a cell phone."] * 3 + [still_out, ""]  # the 4th is monitoring
+
+
+@pytest.mark.parametrize(
+    ("advice", "still_out"),
+    [("If you need 9-1-1, use a cell phone.", "If your home phone still has no dial tone, use a cell phone for 9-1-1."),
+     ("If you need 911, call from a mobile.", "If your home phone still has no dial tone, call from a mobile for 911."),
+     ("Call 911 from a cell phone.", "If your home phone still has no dial tone, call 911 from a cell phone.")],
+)  # fmt: skip
+def test_the_advice_once_service_is_coming_back(advice: str, still_out: str) -> None:
+    assert still_out_advice(advice, "home phone") == still_out
+
+
+@pytest.mark.parametrize(
+    ("advice", "still_out"),
+    [("Pour joindre le 9-1-1, utilisez un cellulaire.",
+      "Si votre téléphone résidentiel n'a toujours pas de tonalité, utilisez un cellulaire pour joindre le 9-1-1."),
+     ("Si vous devez composer le 9-1-1, utilisez un téléphone cellulaire.",
+      "Si votre téléphone résidentiel n'a toujours pas de tonalité, utilisez un téléphone cellulaire pour composer le 9-1-1."),
+     ("Appelez le 9-1-1 d'un cellulaire.",
+      "Si votre téléphone résidentiel n'a toujours pas de tonalité, appelez le 9-1-1 d'un cellulaire.")],
+)  # fmt: skip
+def test_the_french_advice_once_service_is_coming_back(advice: str, still_out: str) -> None:
+    assert french_still_out_advice(advice, "téléphone résidentiel") == still_out
     clareview = SITE.incident("2026-11-22-clareview-castle-downs-internet-outage")
     assert safety_advice(SITE.config, clareview, clareview.latest) == ""  # internet only
     assert Status.RESOLVED.is_final

@@ -39,7 +39,8 @@ from ..incidents.model import Area, Config, Impact, Incident, Service, Status, U
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue, Withdrawal
 from . import editorial as e
-from .story import safety_advice, services_words
+from .happened import outage_cause
+from .story import carries_emergency_calls, emergency_calls_at_stake, safety_advice, services_words
 
 CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2"
 CAP_MEDIA_TYPE = "application/cap+xml"
@@ -272,10 +273,9 @@ def _cap_cp_event(incident: Incident) -> str:
     911 is at stake when a service that carries emergency calls is affected and the impact is more than
     minor: a minor trouble (voicemail) does not stop calls.
     """
-    emergency = [s for s in incident.services if s.emergency_calls]
-    if emergency and incident.impact is not Impact.MINOR:
+    if emergency_calls_at_stake(incident):
         return "911Service"
-    if emergency or any(_PHONE.search(f"{s.id} {s.name}") for s in incident.services):
+    if carries_emergency_calls(incident) or any(_PHONE.search(f"{s.id} {s.name}") for s in incident.services):
         return "telephone"
     return "internet"
 
@@ -361,8 +361,8 @@ def _description(config: Config, incident: Incident, update: Update, window: Win
     else:
         tense = ("were" if plural else "was") if final else ("are" if plural else "is")
         lines.append(f"{services} {tense} affected in {_places(incident)}.")
-        if incident.cause:
-            cause = e.in_company_voice(display.plain(incident.cause), name=config.name)
+        if this_cause := outage_cause(incident, update, e.split_sentences):  # a reopened outage: its own
+            cause = e.in_company_voice(display.plain(this_cause), name=config.name)
             lines.append(f"Cause: {_sentence(cause)}")
     if incident.customers_affected is not None:
         lines.append(f"Customers affected: {incident.customers_affected:,}.")

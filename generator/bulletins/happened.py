@@ -52,6 +52,66 @@ def reopened_moments(incident: Incident, update: Update) -> tuple[Update, Update
     return back, reopened
 
 
+def cleared_before(incident: Incident, update: Update) -> Update | None:
+    """The all clear the outage of an open ``update`` came after (it was reopened), else ``None``."""
+    if update.status.is_final:
+        return None
+    first = episode(incident, update)[0]
+    before = incident.updates[first.number - 2] if first.number >= 2 else None
+    return before if before is not None and before.status is Status.RESOLVED else None
+
+
+def outage_before(incident: Incident, update: Update) -> tuple[datetime, datetime] | None:
+    """For an open ``update`` of an incident reopened once: when the first outage began and when service first
+    came back (its first coming back, else its all clear); None otherwise."""
+    cleared = cleared_before(incident, update)
+    if cleared is None:
+        return None
+    earlier = incident.updates[: cleared.number]
+    if sum(u.status is Status.RESOLVED for u in earlier) != 1:
+        return None
+    back = next((u for u in earlier if u.status is Status.MONITORING), cleared)
+    return incident.began_at, back.at
+
+
+def outage_began(incident: Incident, update: Update, zone: tzinfo, split: Split) -> datetime:
+    """When the outage an open ``update`` tells of began: for a reopened incident, when service dropped
+    again (as the reopening update says it, ``dropped again at 4:30 p.m.``, else when that was reported),
+    not when the first outage, over since the all clear, began. Else the incident's ``began_at``."""
+    cleared = cleared_before(incident, update)
+    if cleared is None:
+        return incident.began_at
+    reported = episode(incident, update)[0]
+    return _dropped_at(cleared, reported, zone, split) or reported.at
+
+
+def outage_cause(incident: Incident, update: Update, split: Split) -> str:
+    """The cause of the outage an open ``update`` tells of. For a reopened incident, only the sentences the
+    cause gained since the all clear (``When utility power returned, a faulty transfer switch cut the power a
+    second time.``): until then the cause carried over is the first outage's, not known for this one."""
+    cleared = cleared_before(incident, update)
+    if cleared is None or not incident.cause:
+        return incident.cause
+    before = set(split(display.plain(cleared.facts.cause))) if cleared.facts.cause else set()
+    return " ".join(s for s in split(display.plain(incident.cause)) if s not in before)
+
+
+def _dropped_at(cleared: Update, reported: Update, zone: tzinfo, split: Split) -> datetime | None:
+    """The clock time ``reported``'s message gives between the all clear and itself, if one."""
+    return next((moment for moment, _ in _stated_moments(cleared, reported, zone, split)), None)
+
+
+def _stated_moments(cleared: Update, reported: Update, zone: tzinfo, split: Split):
+    for sentence in split(display.plain(reported.message)):
+        clock = e.stated_clock(sentence) or fr.stated_clock(sentence)
+        if clock is None:
+            continue
+        day = reported.at.astimezone(zone)
+        dropped = day.replace(hour=clock[0], minute=clock[1], second=0, microsecond=0)
+        if cleared.at <= dropped <= reported.at:
+            yield dropped, sentence
+
+
 @dataclass(frozen=True)
 class Reopening:
     """An outage that came back after an all clear, as the all clear that ends it tells it."""
@@ -74,14 +134,8 @@ def reopening(incident: Incident, update: Update, zone: tzinfo, split: Split) ->
         return None
     back, reported = moments
     cleared = incident.updates[reported.number - 2]
-    for sentence in split(display.plain(reported.message)):
-        clock = e.stated_clock(sentence) or fr.stated_clock(sentence)
-        if clock is None:
-            continue
-        day = reported.at.astimezone(zone)
-        dropped = day.replace(hour=clock[0], minute=clock[1], second=0, microsecond=0)
-        if cleared.at <= dropped <= reported.at:
-            return Reopening(back.at, reported.at, dropped, sentence)
+    for dropped, sentence in _stated_moments(cleared, reported, zone, split):
+        return Reopening(back.at, reported.at, dropped, sentence)
     return Reopening(back.at, reported.at, None, "")
 
 
@@ -134,6 +188,9 @@ def outage_causes(incident: Incident, update: Update, split: Split) -> tuple[tup
     """
     if not incident.cause:
         return ()
+    if not update.status.is_final:
+        cause = outage_cause(incident, update, split)
+        return (tuple(split(display.plain(cause))),) if cause else ()
     if reopened_moments(incident, update) is None:
         return (tuple(split(display.plain(incident.cause))),)
     clears = [u for u in incident.updates[: update.number - 1] if u.status is Status.RESOLVED]

@@ -26,7 +26,7 @@ from ..state.ledger import Issue
 from . import editorial as e
 from . import ticket
 from .editorial.sms import SMS_LIMIT
-from .story import parts_of, safety_advice
+from .story import parts_of, safety_advice, sms_still_out_advice
 from .ticket import NoticeWords, cut_to_fit, notice_fields, rendered
 
 NOTICE_LIMIT = 1000
@@ -49,6 +49,8 @@ ENGLISH = NoticeWords(
 class NoticeFacts(ticket.NoticeFacts):
     """The notice's facts (``ticket.NoticeFacts``) and the SMS's, one wording each."""
 
+    sms_safety: tuple[str, ...]
+    """The safety advice in fewer characters, where there is a shorter form (see ``story.sms_still_out_advice``)."""
     sms_what: str
     sms_where: tuple[str, ...]
     """Where, for the SMS, fullest first."""
@@ -64,7 +66,10 @@ def notice_facts(
     eta, passed = live_estimate(incident, at), passed_estimate(incident, at)
     final = update.status.is_final
     return NoticeFacts(
-        **notice_fields(config, incident, update, issue, details, safety_advice(config, incident, update), ENGLISH),
+        **notice_fields(
+            config, incident, update, issue, details, (advice := safety_advice(config, incident, update)), ENGLISH
+        ),
+        sms_safety=sms_still_out_advice(advice),
         sms_what=_sms_what(incident, update, zone),
         sms_where=_sms_where(config, incident),
         sms_when=_sms_when(incident, update, eta, passed, zone),

@@ -28,7 +28,17 @@ from ..incidents.model import Config, Impact, Incident, Status, Update
 from ..state.as_of import Change, changes, live_estimate, passed_estimate
 from ..state.ledger import Issue
 from . import editorial as e
-from .happened import ReopeningWords, first_coming_back, reopening_story
+from .happened import (
+    ReopeningWords,
+    cleared_before,
+    day_said_once,
+    episode,
+    first_coming_back,
+    outage_before,
+    outage_began,
+    outage_cause,
+    reopening_story,
+)
 from .story import is_follow_up
 
 KILL_AFTER_HOURS = 3
@@ -60,6 +70,8 @@ class RadioFacts:
     """Where the named areas are (``The areas are in north and northeast Edmonton.``), for a longer length."""
     advice: str
     """The safety advice while a service that carries 911 calls is affected; said in every length."""
+    advice_short: str
+    """The advice in fewer words where there is a shorter form (``No dial tone? Use a cell phone for 9-1-1.``)."""
     eta: str
     eta_passed: str
     """The estimate that has passed by this update, as said: a new one is coming."""
@@ -74,6 +86,8 @@ class RadioFacts:
     """When the company first said service was coming back (the first monitoring update), for the all clear."""
     went_out_again: str
     """At an all clear after a reopen: when service first came back and when it was reported out again."""
+    first_outage: str
+    """In a reopened outage's updates: when the outage before the all clear began and ended."""
     cause: tuple[str, ...]
     """The cause as the company says it, fullest first; empty until it is found."""
     looking: str
@@ -120,6 +134,10 @@ class RadioWords:
     advice_to_call: re.Pattern[str]
     """A staff sentence matching both is the safety advice, which the script says in the configured words."""
     reopening: ReopeningWords
+    first_outage: str
+    """``Service first went out {began} and came back at {back}.``: a reopened outage's updates tell the first once."""
+    out_again_after: str
+    """``It went out again {gap} after the company said it was restored.``: how soon the all clear proved wrong."""
     slug_outage: str
     slug_maintenance: str
     slug_cancelled: str
@@ -154,6 +172,9 @@ def shared_facts(
     before = changed(incident, update, "customers")
     move = estimate_move(incident, update) if eta else None
     said_about = say(config.about) if "about" not in untold else ""
+    # A reopened outage: since it dropped again, and only what is known of its own cause.
+    began = outage_began(incident, update, zone, rules.split_sentences)
+    cause_now = outage_cause(incident, update, rules.split_sentences)
     impact = "" if "expected_impact" in untold else incident.expected_impact
     return dict(
         name=say(config.name),
@@ -163,15 +184,16 @@ def shared_facts(
         impact=(incident.impact or Impact.MINOR).value,
         eta_passed=rules.spoken_time(passed, at, zone) if passed and not eta else "",
         no_estimate="yes" if state == "down" and not eta and not passed else "",
-        since=rules.began_phrase(incident.began_at, at, zone),
-        lasted=lasted(incident, update, rules),
+        since=rules.began_phrase(began, at, zone),
+        lasted=lasted(incident, update, rules, began),
         update_moment=rules.spoken_time(at, at, zone),
         duration=rules.spoken_duration(e.elapsed(incident.began_at, at)),
         coming_back_at=rules.spoken_time(first_back.at, at, zone) if first_back else "",
         went_out_again=reopening_story(
             incident, update, zone, rules.split_sentences, rules.spoken_time, rules.spoken_clock, words.reopening
         ),
-        looking="yes" if update.status is Status.INVESTIGATING and not incident.cause else "",
+        first_outage=first_outage(incident, update, zone, rules, words),
+        looking="yes" if update.status is Status.INVESTIGATING and not cause_now else "",
         customers=rules.count(incident.customers_affected) if incident.customers_affected else "",
         customers_before=rules.count(before) if before else "",
         customers_change=direction(incident, update, "customers"),
@@ -209,11 +231,11 @@ def radio_state(incident: Incident, update: Update) -> str:
     return "coming back" if update.status is Status.MONITORING else "down"
 
 
-def lasted(incident: Incident, update: Update, rules: Rules) -> str:
-    """``about two and a half hours``: the outage's length by a later update of an open incident."""
+def lasted(incident: Incident, update: Update, rules: Rules, began: datetime) -> str:
+    """``about two and a half hours``: the length by a later update of the open outage that began at ``began``."""
     if incident.is_maintenance or update.status.is_final or update.number == 1:
         return ""
-    length = e.elapsed(incident.began_at, update.at)
+    length = e.elapsed(began, update.at)
     return rules.spoken_duration(length) if length >= timedelta(minutes=30) else ""
 
 
@@ -237,14 +259,39 @@ def direction(incident: Incident, update: Update, fact: str) -> str:
 def estimate_move(incident: Incident, update: Update) -> tuple[timedelta, bool] | None:
     """How far this update moved a live estimate from the one before, and whether later; None if it did not."""
     change = _change(incident, update, "restore_eta")
-    if change is None or change.how != "moved":
+    if change is None or change.how != "moved" or _from_the_outage_before(incident, update, change):
         return None
     return abs(e.elapsed(change.before, change.after)), change.after > change.before
 
 
 def withdrawn(incident: Incident, update: Update) -> bool:
     change = _change(incident, update, "restore_eta")
-    return change is not None and change.how == "withdrawn"
+    return change is not None and change.how == "withdrawn" and not _from_the_outage_before(incident, update, change)
+
+
+def _from_the_outage_before(incident: Incident, update: Update, change: Change) -> bool:
+    """True when the estimate changed is the one of the outage before an all clear: a reopened outage's
+    estimate is new, not "an hour and a half later than the company said before"."""
+    cleared = cleared_before(incident, update)
+    return cleared is not None and change.before == cleared.facts.restore_eta
+
+
+def first_outage(incident: Incident, update: Update, zone: tzinfo, rules: Rules, words: RadioWords) -> str:
+    """``Service first went out shortly after one-forty-five this afternoon and came back at three-twenty-five.``:
+    the outage before the all clear, told once in a reopened outage's updates (past news, its own sentence)."""
+    before = outage_before(incident, update)
+    if before is None:
+        return ""
+    began, back = before
+    first = rules.began_phrase(began, update.at, zone)
+    came_back = day_said_once(first, rules.spoken_time(back, update.at, zone), rules.spoken_clock(back, zone))
+    told = words.first_outage.format(began=first, back=came_back)
+    cleared, reported = cleared_before(incident, update), episode(incident, update)[0]
+    dropped = outage_began(incident, update, zone, rules.split_sentences)
+    if cleared is None or dropped == reported.at:  # when it dropped is not said: no gap to tell
+        return told
+    gap = rules.spoken_duration(e.elapsed(cleared.at, dropped))
+    return f"{told} {words.out_again_after.format(gap=gap)}"
 
 
 def sentence(text: str) -> str:
@@ -324,7 +371,39 @@ def tidied(line: str, rules: Rules) -> str:
     """One space between words, one full stop, a capital and no figure first."""
     line = re.sub(r"\s+", " ", line).strip()
     line = re.sub(r"(?<!\.)\.\.(?!\.)", ".", line).replace(" .", ".").replace(" ,", ",")
+    line = one_breath(line)
     return rules.no_leading_figure(line[:1].upper() + line[1:])
+
+
+_JOINT = re.compile(r"\s*[;:]\s+(\w)")
+"""A semicolon or colon between clauses: a reader cannot say it, a listener cannot hear it."""
+
+
+def one_breath(line: str) -> str:
+    """Clauses joined by ``;`` or ``:`` read as sentences of their own (``… no need to call. Its support line is
+    overloaded.``): punctuation a newsreader cannot say is not left on the copy."""
+    line = _JOINT.sub(lambda m: ". " + m[1].upper(), line)
+    return " ".join(_in_two(part) for part in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line))
+
+
+BREATH_WORDS = 20
+"""A sentence longer than this is too long for one breath (BROADCAST-STYLE: ≤ 20 words a sentence)."""
+_BREATHS = ((re.compile(r", so (\w)"), ". As a result, {}"), (re.compile(r", which (\w)"), ". It {}"))
+"""Where a long English sentence splits: ``…, so three blocklists listed …`` -> ``…. As a result, three …``;
+``… its main fibre cable, which carries …`` -> ``…. It carries …``."""
+
+
+def _in_two(sentence: str) -> str:
+    """A sentence over ``BREATH_WORDS`` words split at its first joint that leaves two sentences of six words
+    or more; otherwise as it is."""
+    if len(sentence.split()) <= BREATH_WORDS:
+        return sentence
+    for joint, then in _BREATHS:
+        for found in joint.finditer(sentence):
+            before, after = sentence[: found.start()], sentence[found.end() - 1 :]
+            if len(before.split()) >= 6 and len(after.split()) >= 6:
+                return before + then.format(found[1]) + after[1:]
+    return sentence
 
 
 def fitted(template: Environment, name: str, spoken: RadioFacts, seconds: int, rules: Rules) -> e.Fitted:

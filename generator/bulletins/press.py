@@ -12,6 +12,8 @@ addresses, so the rulebook's printed forms are used (``3 p.m. Sunday``).
 
 from __future__ import annotations
 
+import re
+
 from jinja2 import Environment
 
 from .. import display
@@ -19,6 +21,7 @@ from ..incidents.model import Config, Impact, Incident, Status, Update
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue
 from . import editorial as e
+from .happened import outage_began, outage_cause
 from .release import (
     PressFacts,
     ReleaseWords,
@@ -52,7 +55,7 @@ ENGLISH = ReleaseWords(
         Status.COMPLETED: ("Planned work on {services} service completed", "{Work} was completed."),
         Status.CANCELLED: (
             "Planned work on {services} service cancelled",
-            "{Work}, planned {span}, is cancelled, and service will not be interrupted.",
+            "{Work} {span} is cancelled, and service will not be interrupted.",  # not "planned … planned"
         ),
     },
     during="During the work, ",
@@ -93,7 +96,9 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         else (f", affecting {customers} customers" if customers else "")
     )
     dateline = f"{config.dateline or config.name.upper()} — {e.cp_date(at, zone)} — "
-    since = e.cp_when(incident.began_at, at, zone)
+    # A reopened outage: since it dropped again, and only what is known of its own cause.
+    since = e.cp_when(outage_began(incident, update, zone, e.split_sentences), at, zone)
+    cause = outage_cause(incident, update, e.split_sentences)
 
     body: list[str] = []
     advice = safety_advice(config, incident, update)
@@ -135,10 +140,18 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
             body.append(f"{count} customers {lost if coming_back else 'are affected'}.")
         if lede_words(lede) >= LEDE_WORDS:
             lede = lede.replace(where, _where(config, incident, short=True))
-    if incident.cause:
-        body.append(_cause_sentence(incident.cause))
+    if lede.startswith(f"{config.name}'s "):  # named once: "…'s email service … across its service area"
+        lede = lede.replace(f"across {config.name}'s service area", "across its service area")
+    if advice and lede_words(lede) >= LEDE_WORDS and lede.endswith(f" {advice}"):
+        # Still too long (the advice once service is coming back is longer): safety opens the body instead.
+        lede = lede.removesuffix(f" {advice}")
+        body.insert(0, advice)
+    if cause:
+        body.append(_cause_sentence(cause))
     # The estimate is said once, in its own paragraph below, not also inside the quote.
-    quote = _quote(update.message, config, [lede, *body], eta if not final and not incident.is_maintenance else None)
+    quote = _quote(
+        update.message, config, [lede, *body], eta if not final and not incident.is_maintenance else None, advice
+    )
     if quote:
         body.append(quote)
     body += estimate_paragraphs(incident, update, eta, passed, zone, ENGLISH)
@@ -178,14 +191,21 @@ def _cause_sentence(cause: str) -> str:
     return sentence(e.attributed(display.plain(cause).strip(), always=True))
 
 
-def _quote(message: str, config: Config, said: list[str], estimate=None) -> str:
+_SAFETY_TALK = re.compile(
+    r"\b(?:911|9-1-1|emergenc\w*)\b.*\b(?:mobile|cell)|\b(?:mobile|cell)\b.*\b(?:911|9-1-1|emergenc)", re.I
+)
+"""Staff's own words of the 911 advice (``Home phones cannot call 911 …, so please use a mobile phone``)."""
+
+
+def _quote(message: str, config: Config, said: list[str], estimate=None, advice: str = "") -> str:
     """The update in the media contact's words: ``"…," said Dana Reyes, communications lead at Northwind Broadband.``
 
     Sentences that only say again what the release already says (the lede, the cause) are left out,
     unless that is all the message says, and so is talk of "here"; so is a clause stating ``estimate``,
     which the release says in its own paragraph.
     """
-    text = quoted_sentences(message, config, said, estimate, e)
+    safety = _SAFETY_TALK if advice else None  # the release gives the advice once, in the configured words
+    text = quoted_sentences(message, config, said, estimate, e, safety, keep_leaned_on=True)
     if not text:
         return ""
     if text.endswith("."):

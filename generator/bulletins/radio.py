@@ -28,10 +28,18 @@ from ..state.as_of import live_estimate
 from ..state.ledger import Issue
 from . import editorial as e
 from . import on_air
-from .happened import ReopeningWords, cause_wordings, earlier_news, outage_causes
+from .happened import ReopeningWords, cause_wordings, earlier_news, outage_began, outage_cause, outage_causes
 from .on_air import RadioFacts, RadioWords, kill_after, radio_state, shared_facts, staff_sentences
 from .on_air import sentence as on_air_sentence
-from .story import regions_sentence, reopens, safety_advice, services_words, slug_place, where_words
+from .story import (
+    regions_sentence,
+    reopens,
+    safety_advice,
+    services_words,
+    slug_place,
+    sms_still_out_advice,
+    where_words,
+)
 
 TEMPLATE = "radio.txt.j2"
 
@@ -46,6 +54,8 @@ ENGLISH = RadioWords(
         dropped="Service first came back at {back}, but it went out again at {dropped}.",
         reported="Service first came back at {back}, but the company reported it out again at {reported}.",
     ),
+    first_outage="Service first went out {began} and came back at {back}.",
+    out_again_after="It went out again {gap} after the company said it was restored.",
     slug_outage="OUTAGE",
     slug_maintenance="MAINTENANCE",
     slug_cancelled="CANCELLED",
@@ -68,8 +78,11 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
     eta = live_estimate(incident, at)
     state = radio_state(incident, update)
     advice = say(safety_advice(config, incident, update))
+    advice_short = next(iter(sms_still_out_advice(advice)), "")
     where = tuple(say(w) for w in where_words(config, incident.areas))
-    since = e.began_phrase(incident.began_at, at, zone)
+    began = outage_began(incident, update, zone, e.split_sentences)  # a reopened outage: when it dropped again
+    since = e.began_phrase(began, at, zone)
+    cause_now = outage_cause(incident, update, e.split_sentences)
     cause = cause_wordings(
         outage_causes(incident, update, e.split_sentences),
         say,
@@ -83,9 +96,12 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
     known = [*lead, *cause, advice, since, forecast]
     if eta:
         known.append(f"The company expects service back by about {e.promised_time(eta, at, zone)}.")
-    if update.status is Status.INVESTIGATING and not incident.cause:
+    if update.status is Status.INVESTIGATING and not cause_now:
         known.append("The company is investigating, still looking for the cause.")
-    details = _details(update.message, say, known)
+    message = update.message
+    if update.status is Status.CANCELLED:  # the lead says it is cancelled: keep why ("… because the maker …")
+        message = _CANCELLED_BECAUSE.sub(lambda m: m[1].upper(), display.plain(message))
+    details = _details(message, say, known)
     if update.status.is_final and update.status is not Status.CANCELLED:
         # An all clear tells what happened: past-tense news from the earlier updates of this outage
         # or window ("The switch restarted at 1:52 a.m. and was out for 11 minutes."), never
@@ -101,6 +117,7 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
         where=where,
         regions=regions_sentence(config, incident.areas),
         advice=advice,
+        advice_short=advice_short,
         eta=f"about {e.promised_time(eta, at, zone)}" if eta else "",
         cause=cause,
         kill_after=f"{display.clock(kill, zone)}, {display.day(kill, zone)}",
@@ -123,8 +140,18 @@ _STATE_WORDS = {
 """Words a staff sentence would use to restate the lead, for telling padding from news."""
 
 
+_CANCELLED_BECAUSE = re.compile(
+    r"\b(?:This|The|Our|That) (?:work|upgrade|maintenance) (?:is|has been) cancelled because (\w)"
+)
+"""``This work is cancelled because the equipment maker …`` -> ``The equipment maker …``: only the reason is news."""
+
+
 _PRESENT = re.compile(
-    r"\b(is|are|am|will|won't|can|cannot|can't|may|should|now|still|currently|expect|expects)\b|'re\b|'ll\b", re.I
+    r"\b(is|are|am|will|won't|can|cannot|can't|may|should|now|still|currently|expect|expects)\b|'re\b|'ll\b"
+    # "has not yet acted": a state that held when it was said, which a later update may have ended (the
+    # address was delisted the next day); not past news an all clear can repeat. The French rule is the same.
+    r"|\b(yet|has not|have not|hasn't|haven't)\b",
+    re.I,
 )
 
 

@@ -108,13 +108,31 @@ def planned_work(
     return headline, lede, [sentence(display.plain(incident.expected_impact))] if forecast else []
 
 
-def quoted_sentences(message: str, config: Config, said: list[str], estimate, rules: ModuleType) -> str:
+def quoted_sentences(
+    message: str,
+    config: Config,
+    said: list[str],
+    estimate,
+    rules: ModuleType,
+    safety: re.Pattern[str] | None = None,
+    keep_leaned_on: bool = False,
+) -> str:
     """The update as the media contact is quoted saying it: page talk out, a clause stating ``estimate`` out
     (the release says it in its own paragraph), and the sentences that only say again what the release
-    says (``said``) out, unless that is all the message says."""
+    says (``said``) out, unless that is all the message says. ``safety``: staff's own words of the 911
+    advice, left out (the release gives the configured advice once). ``keep_leaned_on``: a sentence the
+    release already says stays when the next leans on it ("Until it is removed, …")."""
     sentences = [s for s in map(rules.without_page_talk, rules.split_sentences(display.plain(message))) if s]
     sentences = without_the_time(sentences, estimate, config.timezone)
-    return " ".join(s for s in sentences if not rules.restates(s, said)) or " ".join(sentences)
+    if safety is not None:
+        sentences = [s for s in sentences if not safety.search(s)]
+    kept = [
+        s
+        for i, s in enumerate(sentences)
+        if not rules.restates(s, said)
+        or (keep_leaned_on and i + 1 < len(sentences) and rules.leans_on_the_sentence_before(sentences[i + 1]))
+    ]
+    return " ".join(kept) or " ".join(sentences)
 
 
 def estimate_paragraphs(

@@ -14,7 +14,7 @@ import re
 from datetime import datetime, tzinfo
 from itertools import islice
 
-from ..incidents.model import Area, Config, Incident, Service, Status, Update
+from ..incidents.model import Area, Config, Impact, Incident, Service, Status, Update
 from . import editorial
 from .editorial import fr
 
@@ -24,15 +24,64 @@ def carries_emergency_calls(incident: Incident) -> bool:
     return any(service.emergency_calls for service in incident.services)
 
 
-def safety_advice(config: Config, incident: Incident, update: Update) -> str:
-    """The configured advice (``bulletins.emergency_advice``) while a 911-carrying service is affected, else ``""``.
+def emergency_calls_at_stake(incident: Incident) -> bool:
+    """True when calling 911 may really fail: a service that carries 911 calls is affected and the impact
+    (as of the update) is more than minor. A minor trouble of that service (voicemail will not answer,
+    calls in and out work) stops no call: telling people to use a cell phone for 911 would not be true.
+    The CAP-CP event (``911Service``) follows the same rule, so the advice and the event code agree."""
+    return carries_emergency_calls(incident) and incident.impact is not Impact.MINOR
 
-    Affected means the incident is open or the planned work not yet over:
+
+def safety_advice(config: Config, incident: Incident, update: Update) -> str:
+    """The configured advice (``bulletins.emergency_advice``) while 911 calls are at stake, else ``""``.
+
+    At stake (``emergency_calls_at_stake``) while the incident is open or the planned work not yet over:
     once resolved, completed or cancelled there is nothing to work around.
     """
-    if update.status.is_final or not carries_emergency_calls(incident):
+    advice = advice_at_stake(config, incident, update)
+    if advice and update.status in RESTORING:
+        return still_out_advice(advice, emergency_services_words(incident))
+    return advice
+
+
+def advice_at_stake(config: Config, incident: Incident, update: Update) -> str:
+    """The configured advice as written while 911 calls are at stake, whatever the status, else ``""``."""
+    if update.status.is_final or not emergency_calls_at_stake(incident):
         return ""
     return config.bulletins.emergency_advice
+
+
+RESTORING = (Status.MONITORING, Status.VERIFYING)
+"""Statuses at which service is said to be coming back (or the work done and being tested)."""
+
+
+def emergency_services_words(incident: Incident) -> str:
+    """``home phone``: the affected services that carry 911 calls, as named inside a sentence."""
+    return services_words(tuple(s for s in incident.services if s.emergency_calls))
+
+
+_IF_YOU_NEED = re.compile(r"^If you need (?P<what>[^,]+), (?P<do>.+?)\.?$")
+
+
+def still_out_advice(advice: str, phone: str) -> str:
+    """The advice as it is true once service is coming back: only for whoever is still without it.
+
+    ``If you need 9-1-1, use a cell phone.`` -> ``If your home phone still has no dial tone, use a cell
+    phone for 9-1-1.``; other advice follows the condition as written (``Call 911 from a cell phone.`` ->
+    ``If your home phone still has no dial tone, call 911 from a cell phone.``). Said as it stands, the
+    advice would contradict "home phones, including 9-1-1, are working again".
+    """
+    condition = f"If your {phone} still has no dial tone, "
+    if found := _IF_YOU_NEED.match(advice):
+        return f"{condition}{found['do']} for {found['what']}."
+    return f"{condition}{advice[:1].lower()}{advice[1:]}"
+
+
+def sms_still_out_advice(advice: str) -> tuple[str, ...]:
+    """The advice once service is coming back, in fewer characters for a text message (``No dial tone? Use a
+    cell phone for 9-1-1.``), so the fitted text never cuts it; ``()`` for any other advice."""
+    _, still, do = advice.partition(" still has no dial tone, ")
+    return (f"No dial tone? {do[:1].upper()}{do[1:]}",) if still else ()
 
 
 def is_follow_up(incident: Incident, update: Update) -> bool:

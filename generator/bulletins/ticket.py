@@ -23,6 +23,8 @@ from .. import display
 from ..incidents.model import Config, Incident, Status, Update
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue
+from . import editorial as e
+from .happened import outage_began, outage_cause
 
 
 @dataclass(frozen=True)
@@ -107,12 +109,13 @@ def notice_fields(
         status=words.status(update.status),
         correction="CORRECTION" if issue is not None and issue.is_correction else "",
         posted=stamp(at),
-        started=stamp(incident.began_at) if not incident.is_maintenance else "",
+        # A reopened outage: since it dropped again, and only what is known of its own cause.
+        started=stamp(outage_began(incident, update, zone, e.split_sentences)) if not incident.is_maintenance else "",
         services=", ".join(s.name for s in incident.services),
         areas=", ".join(a.name for a in incident.areas),
         customers=words.customers(customers) if customers else "",
         window=words.window.format(start=stamp(window.start), end=stamp(window.end)) if window else "",
-        cause=display.plain(incident.cause),
+        cause=display.plain(outage_cause(incident, update, e.split_sentences)),
         details=details if details is not None else " ".join(display.plain(update.message).split()),
         safety=safety,
         eta=estimate,

@@ -191,7 +191,11 @@ def attributed(sentence: str, always: bool = False) -> str:
     return "The company says " + (said[:1].lower() + said[1:] if common else said)
 
 
-_DANGLING = re.compile(r"^(?:They|Their|Them|It|Its|This|That|These|Those|He|She|His|Her)\b")
+_DANGLING = re.compile(
+    r"^(?:(?:Until|Once|When|While|If|After|Before|As soon as|Since)\s+(?:it|its|they|their|them)\b"
+    r"|(?:They|Their|Them|It|Its|This|That|These|Those|He|She|His|Her)\b)"
+)
+"""A pronoun first, or "it"/"they" right after an opening "until", "once", "when" (``Until it is removed, …``)."""
 
 
 def leans_on_the_sentence_before(sentence: str) -> bool:

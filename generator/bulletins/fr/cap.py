@@ -16,6 +16,7 @@ from ...incidents.model import Area, Config, Impact, Incident, Status, Update
 from ...state.as_of import live_estimate, passed_estimate
 from ..cap import HEADLINE_LIMIT, InfoText
 from ..editorial import fr
+from ..happened import outage_cause
 from .story import ENGLISH_ONLY, french_safety_advice, page_url, services_list, services_of
 
 
@@ -97,8 +98,8 @@ def _description(config: Config, incident: Incident, update: Update) -> str:
             lines.append(f"Effets prévus : {_sentence(display.plain(incident.expected_impact))}")
     else:
         lines += touched
-        if incident.cause:
-            cause = " ".join(display.plain(incident.cause).split())
+        if this_cause := outage_cause(incident, update, fr.split_sentences):  # a reopened outage: its own
+            cause = " ".join(display.plain(this_cause).split())
             # "notre câble" in a message read on its own: "Northwind Broadband indique que … son câble".
             said = "" if cause.endswith(ENGLISH_ONLY) else fr.attributed(cause, config.name)
             lines.append(f"Cause : {_sentence(said or cause)}")

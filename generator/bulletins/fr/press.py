@@ -25,6 +25,7 @@ from ...state.ledger import Issue
 from .. import editorial as e
 from .. import release
 from ..editorial import fr
+from ..happened import outage_began, outage_cause
 from ..press import lede_words
 from ..release import (
     ReleaseWords,
@@ -133,7 +134,9 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     customers = incident.customers_affected
     affecting = f", ce qui touche {_customers(customers)} clients" if customers else ""
     dateline = f"{config.dateline or config.name.upper()}, le {fr.fr_date(at, zone)} — "
-    since = fr.fr_when(incident.began_at, at, zone)
+    # A reopened outage: since it dropped again, and only what is known of its own cause.
+    since = fr.fr_when(outage_began(incident, update, zone, fr.split_sentences), at, zone)
+    cause = outage_cause(incident, update, fr.split_sentences)
     own = f"{capital(services)} de {config.name}"  # "Les services … de Northwind Broadband"
 
     body: list[str] = []
@@ -186,12 +189,14 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
             )
         if lede_words(lede) >= LEDE_WORDS and short_where != where:
             lede = lede.replace(where, short_where)
-    if incident.cause:
-        body.append(_cause_sentence(incident.cause))
+    if cause:
+        body.append(_cause_sentence(cause))
     # An update given only in English is in the timeline, marked; the contact is not quoted saying it in French.
     # The estimate is said once, in its own paragraph below, not also inside the quote.
     estimate = eta if not final and not incident.is_maintenance else None
-    quote = "" if update.message.endswith(ENGLISH_ONLY) else _quote(update.message, config, [lede, *body], estimate)
+    quote = (
+        "" if update.message.endswith(ENGLISH_ONLY) else _quote(update.message, config, [lede, *body], estimate, advice)
+    )
     if quote:
         body.append(quote)
     body += estimate_paragraphs(incident, update, eta, passed, zone, FRENCH)
@@ -240,11 +245,19 @@ def _a_problem(incident: Incident) -> str:
     return "des perturbations qui ont commencé" if _minor(incident) else "une panne qui a commencé"
 
 
-def _quote(message: str, config: Config, said: list[str], estimate=None) -> str:
+_SAFETY_TALK = re.compile(
+    r"(?:\b911\b|\b9-1-1\b|urgenc).*\b(?:cellulaire|mobile)|\b(?:cellulaire|mobile)\b.*(?:\b911\b|\b9-1-1\b|urgenc)",
+    re.I,
+)
+"""Staff's own words of the 911 advice (``… en cas d'urgence, utilisez un cellulaire``)."""
+
+
+def _quote(message: str, config: Config, said: list[str], estimate=None, advice: str = "") -> str:
     """The update in the media contact's words: ``« … », a déclaré Dana Reyes, responsable des communications chez
     Northwind Broadband.`` Sentences only saying again what the release says are left out, and talk of "ici",
     and a clause stating ``estimate``, which the release says in its own paragraph."""
-    text = quoted_sentences(message, config, said, estimate, fr)
+    safety = _SAFETY_TALK if advice else None  # the release gives the advice once, in the configured words
+    text = quoted_sentences(message, config, said, estimate, fr, safety)
     if not text:
         return ""
     text = text[:-1] if text.endswith(".") else text

@@ -22,13 +22,14 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
+from ... import display
 from ...incidents.model import Config, Incident, Status, Update
 from ...state.as_of import live_estimate
 from ...state.ledger import Issue
 from .. import editorial as e
 from .. import on_air
 from ..editorial import fr
-from ..happened import ReopeningWords, cause_wordings, earlier_news, outage_causes
+from ..happened import ReopeningWords, cause_wordings, earlier_news, outage_began, outage_cause, outage_causes
 from ..on_air import RadioWords, kill_after, radio_state, shared_facts, staff_sentences
 from ..on_air import sentence as on_air_sentence
 from ..story import reopens
@@ -78,7 +79,9 @@ def facts(
     state = radio_state(incident, update)
     advice = say(french_safety_advice(config, incident, update))
     where = tuple(say(w) for w in where_words(config, incident.areas))
-    since = fr.began_phrase(incident.began_at, at, zone)
+    began = outage_began(incident, update, zone, fr.split_sentences)  # a reopened outage: when it dropped again
+    since = fr.began_phrase(began, at, zone)
+    cause_now = outage_cause(incident, update, fr.split_sentences)
     # Text the files give only in English is not read on a French script (it would be English on air).
     untold = english_only(incident) | ({"about"} if "about" in config.untranslated else set())
     cause = (
@@ -98,9 +101,14 @@ def facts(
     known = [*lead, *cause, advice, since, forecast, _STATE_WORDS[state]]
     if eta:
         known.append(f"L'entreprise prévoit un retour du service vers {fr.promised_time(eta, at, zone)}.")
-    if update.status is Status.INVESTIGATING and not incident.cause:
+    if update.status is Status.INVESTIGATING and not cause_now:
         known.append("L'entreprise enquête et cherche toujours la cause.")
-    details = _details("" if "message" in untold else update.message, say, known)
+    message = "" if "message" in untold else update.message
+    if update.status is Status.CANCELLED:  # the lead says it is cancelled: keep why (« … car le fabricant … »)
+        message = _CANCELLED_CAR.sub(lambda m: m[1].upper(), display.plain(message))
+    details = _details(message, say, known)
+    if update.status is Status.CANCELLED:  # the lead says it: « Le service ne sera donc pas interrompu. »
+        details = tuple(d for d in details if not _NOT_INTERRUPTED.search(d))
     if final and update.status is not Status.CANCELLED:
         # An all clear tells what happened: past-tense news from the earlier updates of this outage or
         # window, never their present-tense work news, which is over now (as in English).
@@ -122,6 +130,7 @@ def facts(
         regions=regions_sentence(config, incident.areas),
         advice=advice,
         eta=fr.promised_time(eta, at, zone) if eta else "",
+        advice_short="",
         cause=cause,
         kill_after=f"{fr.fr_time(kill, zone)} {fr.zone_name(kill, zone)}, {fr.fr_full_date(kill, zone)}",
         contact="renseignements auprès de "
@@ -141,6 +150,11 @@ _STATE_WORDS = {
     "cancelled": "travaux annulés annulation interrompu",
 }
 """Words a staff sentence would use to restate the lead, for telling padding from news."""
+_CANCELLED_CAR = re.compile(
+    r"\b(?:Ces|Les) (?:travaux|mises à niveau) (?:sont|ont été) annulée?s, (?:car|parce que) (\w)"
+)
+"""``Ces travaux sont annulés, car le fabricant …`` -> ``Le fabricant …``: only the reason is news."""
+_NOT_INTERRUPTED = re.compile(r"\bne sera(?:nt)? pas interrompus?\b", re.IGNORECASE)
 
 FRENCH = RadioWords(
     about="environ ",
@@ -153,6 +167,8 @@ FRENCH = RadioWords(
         dropped="Le service était d'abord revenu à {back}, mais il a de nouveau été coupé à {dropped}.",
         reported="Le service était d'abord revenu à {back}, mais l'entreprise a signalé une nouvelle panne à {reported}.",
     ),
+    first_outage="Le service avait d'abord été coupé {began}, puis était revenu à {back}.",
+    out_again_after="Il a de nouveau été coupé {gap} après que l'entreprise a annoncé son rétablissement.",
     slug_outage="PANNE",
     slug_maintenance="TRAVAUX",
     slug_cancelled="ANNULÉ",

@@ -20,7 +20,7 @@ from ...incidents.languages import only_in
 from ...incidents.model import Area, Config, Contact, Incident, Service, Update
 from ..editorial import fr as w
 from ..editorial.fr.places import compass_region, regions_phrase
-from ..story import everywhere, parts_of, safety_advice
+from ..story import RESTORING, advice_at_stake, emergency_services_words, everywhere, parts_of
 
 ENGLISH_ADVICE = "If you need 9-1-1, use a cell phone."
 """The English default of ``bulletins.emergency_advice``: a French bulletin never says it."""
@@ -50,9 +50,29 @@ def french_safety_advice(config: Config, incident: Incident, update: Update) -> 
     The configured advice in French; the French default where status.yml gives it only in English (safety
     advice is never said in another language than the bulletin's).
     """
-    said = safety_advice(config, incident, update)
+    said = advice_at_stake(config, incident, update)
     english = said == ENGLISH_ADVICE or "emergency_advice" in config.bulletins.untranslated
-    return ADVICE if said and english else said
+    advice = ADVICE if said and english else said
+    if advice and update.status in RESTORING:
+        return still_out_advice(advice, emergency_services_words(incident).lower())
+    return advice
+
+
+_POUR = re.compile(r"^(?:Pour (?P<pour>[^,]+)|Si vous devez (?P<si>[^,]+)), (?P<do>.+?)\.?$")
+
+
+def still_out_advice(advice: str, phone: str) -> str:
+    """The advice as it is true once service is coming back, only for whoever is still without it.
+
+    ``Pour joindre le 9-1-1, utilisez un cellulaire.`` -> ``Si votre téléphone résidentiel n'a toujours
+    pas de tonalité, utilisez un cellulaire pour joindre le 9-1-1.``; other advice follows the condition
+    as written. The English rule is ``story.still_out_advice``.
+    """
+    condition = f"Si votre {phone} n'a toujours pas de tonalité, "
+    if found := _POUR.match(advice):
+        goal = found["pour"] or found["si"]
+        return f"{condition}{found['do']} pour {goal}."
+    return f"{condition}{advice[:1].lower()}{advice[1:]}"
 
 
 # --- text the files give only in English --------------------------------------------------
@@ -96,7 +116,17 @@ def sms_advice(advice: str) -> tuple[str, ...]:
     """The advice for a text message, fullest first: the default in its short forms, staff's own words as written."""
     if not advice:
         return ()
-    return SMS_ADVICE if advice == ADVICE else (advice,)
+    if advice == ADVICE:
+        return SMS_ADVICE
+    _, still, do = advice.partition(" n'a toujours pas de tonalité, ")
+    if not still:
+        return (advice,)
+    shorter = (
+        (*(f"Pas de tonalité ? {short}" for short in SMS_ADVICE), "Pas de tonalité ? 9-1-1 par cellulaire.")
+        if "cellulaire" in do
+        else ()
+    )
+    return (advice, f"Pas de tonalité ? {do[:1].upper()}{do[1:]}", *shorter)
 
 
 # --- services -------------------------------------------------------------------------
