@@ -185,11 +185,15 @@ def site_in(site: m.Site, language: str) -> m.Site:
     return replace(view, config=replace(view.config, language=language))
 
 
-class _Seen:
-    """Rebuilds the model with each text in one language; an object shared in the site stays shared."""
+class Rewriter:
+    """Rebuilds the frozen model with some fields changed; an object shared in the site stays shared.
 
-    def __init__(self, language: str) -> None:
-        self.language = language
+    A subclass says what changes in one object (:meth:`changed`); this walks the
+    tree, rebuilds each object whose fields changed (once, however often it is
+    shared) and keeps every other object as it is.
+    """
+
+    def __init__(self) -> None:
         self.memo: dict[int, object] = {}
 
     def of(self, value: object) -> object:
@@ -200,16 +204,33 @@ class _Seen:
             return value
         key = id(value)
         if key not in self.memo:
-            self.memo[key] = self._seen(value)
+            self.memo[key] = self._rebuilt(value)
         return self.memo[key]
 
-    def _seen(self, value: object) -> object:
+    def _rebuilt(self, value: object) -> object:
         changes: dict[str, object] = {}
         for item in fields(value):  # type: ignore[arg-type]
             old = getattr(value, item.name)
             new = self.of(old)
             if new is not old:
                 changes[item.name] = new
+        changes.update(self.changed(value))
+        return replace(value, **changes) if changes else value  # type: ignore[type-var]
+
+    def changed(self, value: object) -> dict[str, object]:
+        """The fields of ``value`` (its children already rebuilt) that this rewrite changes."""
+        return {}
+
+
+class _Seen(Rewriter):
+    """Rebuilds the model with each text in one language."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+
+    def changed(self, value: object) -> dict[str, object]:
+        changes: dict[str, object] = {}
         text_fields = TEXT_FIELDS.get(type(value), ())
         if text_fields:
             given: m.Translations = getattr(value, "translations")  # noqa: B009
@@ -223,7 +244,7 @@ class _Seen:
             changes["translations"] = m.NO_TRANSLATIONS
             if missing:
                 changes["untranslated"] = frozenset(missing)
-        return replace(value, **changes) if changes else value  # type: ignore[type-var]
+        return changes
 
 
 def only_in(text_language: str, reader_language: str) -> str:

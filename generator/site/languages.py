@@ -13,13 +13,13 @@ are as before, byte for byte. Nothing here imports MkDocs.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import fields, is_dataclass, replace
 
 from ..catalogue import catalogue_for
-from ..incidents.languages import site_in
-from ..incidents.model import Incident, Site
+from ..incidents.languages import Rewriter, site_in
+from ..incidents.model import Site
 from ..incidents.schema import LANGUAGES
-from ..state.now import ComponentState, Snapshot
+from ..state.in_language import with_site
+from ..state.now import Snapshot
 
 PATH = "outage_path"
 """The template's variable: the page's address in the default language, when it exists in every language."""
@@ -114,36 +114,21 @@ MARKED_FIELDS = {"name", "description", "region", "title", "expected_impact", "p
 """The text fields a page shows, marked where they fall back to the default language (``message`` is marked first)."""
 
 
-class _Marker:
-    """Rebuilds the model with each fallen-back text marked "(en anglais seulement)"; shared objects stay shared."""
+class _Marker(Rewriter):
+    """Rebuilds the model with each fallen-back text marked "(en anglais seulement)"."""
 
     def __init__(self, mark: str) -> None:
+        super().__init__()
         self.mark = mark
-        self.memo: dict[int, object] = {}
 
-    def of(self, value: object) -> object:
-        if isinstance(value, tuple):
-            items = tuple(self.of(item) for item in value)
-            return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-        if not is_dataclass(value) or isinstance(value, type):
-            return value
-        if id(value) not in self.memo:
-            self.memo[id(value)] = self._marked(value)
-        return self.memo[id(value)]
-
-    def _marked(self, value: object) -> object:
+    def changed(self, value: object) -> dict[str, object]:
         changes: dict[str, object] = {}
-        for item in fields(value):  # type: ignore[arg-type]
-            old = getattr(value, item.name)
-            new = self.of(old)
-            if new is not old:
-                changes[item.name] = new
         for name in getattr(value, "untranslated", ()):
             text = getattr(value, name, "")
             if isinstance(text, str) and text and (name in MARKED_FIELDS or name == "message"):
                 # A message is Markdown read from its first sentence on (the front page's rows): mark it first.
                 changes[name] = f"{self.mark} {text}" if name == "message" else f"{text} {self.mark}"
-        return replace(value, **changes) if changes else value  # type: ignore[type-var]
+        return changes
 
 
 def marked_snapshot(state: Snapshot) -> Snapshot:
@@ -153,25 +138,4 @@ def marked_snapshot(state: Snapshot) -> Snapshot:
     mark = f"({catalogue_for(config.language).only_in(config.default_language)})"
     site = _Marker(mark).of(state.site)
     assert isinstance(site, Site)
-    if site is state.site:
-        return state
-    seen = {id(old): new for old, new in zip(state.site.incidents, site.incidents, strict=True)}
-
-    def incidents(items: tuple[Incident, ...]) -> tuple[Incident, ...]:
-        return tuple(seen[id(item)] for item in items)  # type: ignore[misc]
-
-    def component(item: ComponentState, name: str) -> ComponentState:
-        return replace(item, name=name, incidents=incidents(item.incidents))
-
-    services, areas = site.config.services, site.config.areas
-    return replace(
-        state,
-        site=site,
-        active=incidents(state.active),
-        upcoming=incidents(state.upcoming),
-        services=tuple(component(item, s.name) for item, s in zip(state.services, services, strict=True)),
-        areas=tuple(component(item, a.name) for item, a in zip(state.areas, areas, strict=True)),
-        area_services=tuple(
-            tuple(component(item, s.name) for item, s in zip(row, services, strict=True)) for row in state.area_services
-        ),
-    )
+    return with_site(state, site)

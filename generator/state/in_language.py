@@ -12,16 +12,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..incidents.languages import site_in
-from ..incidents.model import Incident
+from ..incidents.model import Incident, Site
 from .now import ComponentState, Snapshot
 
 
 def snapshot_in(state: Snapshot, language: str) -> Snapshot:
     """``state`` as seen in ``language`` (one of the site's languages); the default language's is ``state`` itself."""
-    site = site_in(state.site, language)
+    return with_site(state, site_in(state.site, language))
+
+
+def with_site(state: Snapshot, site: Site) -> Snapshot:
+    """``state`` with ``site``, a rebuilt copy of its site (the same incidents in the same order, other text):
+    every incident and name the snapshot holds is taken from ``site``; no status is computed again."""
     if site is state.site:
         return state
-    # site_in keeps the order of every tuple, so each incident's counterpart is at the same place.
+    # A rebuilt site keeps the order of every tuple, so each incident's counterpart is at the same place.
     seen = {id(old): new for old, new in zip(state.site.incidents, site.incidents, strict=True)}
 
     def incidents(items: tuple[Incident, ...]) -> tuple[Incident, ...]:
