@@ -25,7 +25,7 @@ from generator.bulletins.happened import day_said_once
 from generator.bulletins.on_air import one_breath
 from generator.bulletins.press import LEDE_WORDS, press_facts
 from generator.bulletins.radio import _past_news, candidate_sentences, copy_of, facts
-from generator.bulletins.story import without_the_time
+from generator.bulletins.story import asks_to_call, without_the_time
 from generator.bulletins.templates import bulletin_templates
 from generator.cli import main
 from generator.incidents.load import load_site
@@ -914,3 +914,39 @@ def test_a_message_keeps_the_thread_it_was_first_issued_in() -> None:
     item = bulletin_set(TEMPLATES, state, next(i for i in state.site.incidents if i.id == reopened.id), update)
     assert item.thread.msg_type == "Update" and item.thread.note == ""
     assert item.thread.references == ((f"status.northwind.example.{reopened.id}.{all_clear.id}", all_clear.at),)
+
+
+@pytest.mark.parametrize(
+    ("message", "asks"),
+    [
+        ("If your line is no faster by Monday, call us at 780-555-0100 and we will test it.", True),
+        ("If you are still offline, restart your modem or call us.", True),
+        ("Si votre ligne n'est pas plus rapide d'ici lundi, appelez-nous au 780-555-0100.", True),
+        ("There is no need to call us: we know about the problem.", False),
+        ("Please do not call us; our lines are busy.", False),
+        ("Home phones cannot call 911 during the outage.", False),
+        ("Il est inutile de nous appeler.", False),
+    ],
+)
+def test_staff_asking_people_to_call(message: str, asks: bool) -> None:
+    assert asks_to_call(replace(FIBRE_CUT.updates[0], message=message)) is asks
+
+
+def test_no_bulletin_says_there_is_no_need_to_call_when_staff_ask_some_to_call() -> None:
+    """Sturgeon County, Sept. 12: "If your line is no faster by Monday, call us": radio, release and CAP, both languages."""
+    incident = SITE.incident("2026-09-09-sturgeon-county-slow-dsl")
+    item = set_of(incident, 3)
+    assert "call us" in item.update.message
+    said = [*item.radio.values(), item.press, item.cap.decode("utf-8")]
+    for language in ("en", "fr"):
+        for kind in ("radio", "press", "cap"):
+            result = CliRunner().invoke(
+                main,
+                ["bulletin", incident.id, "--update", "4", "--format", kind, "--language", language,
+                 "--root", str(ROOT), "--now", "2026-11-22 12:00"],
+            )  # fmt: skip
+            assert result.exit_code == 0, result.output
+            said.append(result.output)
+    for text in said:
+        assert "need to call" not in text and "inutile d'appeler" not in text, text
+    assert any("call the company" in script for script in item.radio.values())  # staff's advice is still said

@@ -149,6 +149,9 @@ def test_per_cent_in_two_words(value: float, said: str) -> None:
         ("5% of users are affected.", "Five per cent of users are affected."),
         ("The 10:30 update said 3 sites were down.", "The 10:30 update said three sites were down."),
         ("Work on Highway 2 near 153 Avenue is done.", "Work on Highway 2 near 153 Avenue is done."),
+        # A figure named with "the" is one already known: never "about" again ("of the about 210 lines").
+        ("About 170 of the 210 lines are back.", "About 170 of the 210 lines are back."),
+        ("The 4,800 customers in Lauderdale are back.", "The 48-hundred customers in Lauderdale are back."),
     ],
 )
 def test_figures_in_staff_sentences(written: str, said: str) -> None:

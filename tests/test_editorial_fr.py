@@ -435,3 +435,16 @@ def test_the_clock_time_staff_wrote_in_french(sentence: str, clock: tuple[int, i
 )
 def test_a_french_sentence_that_leans_on_the_one_before(sentence: str, leans: bool) -> None:
     assert fr.leans_on_the_sentence_before(sentence) is leans
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Environ 170 des 210 lignes sont revenues.", "Environ 170 des deux cent dix lignes sont revenues."),
+        ("Les 4 800 clients de Lauderdale.", "Les quatre mille huit cents clients de Lauderdale."),
+        ("Environ 4 800 clients sont touchés.", "Environ quatre mille huit cents clients sont touchés."),
+    ],
+)
+def test_a_figure_already_known_is_never_said_about_again(before: str, after: str) -> None:
+    """« des 210 lignes » : l'auditeur connaît déjà ce nombre, jamais « des environ deux cent dix »."""
+    assert fr.spoken_figures(before) == after

@@ -40,7 +40,7 @@ from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue, Withdrawal
 from . import editorial as e
 from .happened import outage_cause
-from .story import carries_emergency_calls, emergency_calls_at_stake, safety_advice, services_words
+from .story import asks_to_call, carries_emergency_calls, emergency_calls_at_stake, safety_advice, services_words
 
 CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2"
 CAP_MEDIA_TYPE = "application/cap+xml"
@@ -404,15 +404,19 @@ def _instruction(config: Config, incident: Incident, update: Update) -> str:
         if advice:
             parts.append(f"During the work, {advice[:1].lower()}{advice[1:]}")
         parts.append("Plan for the interruption during the work window.")
-        parts.append(f"There is no need to call {config.name}.")
+        parts += [] if asks_to_call(update) else [f"There is no need to call {config.name}."]
     elif incident.is_maintenance:
         if advice:
             parts.append(advice)
-        parts.append(f"There is no need to call {config.name}: this is planned work.")
+        parts += [] if asks_to_call(update) else [f"There is no need to call {config.name}: this is planned work."]
     else:
         if advice:
             parts.append(advice)
-        parts.append(f"There is no need to call {config.name}: the problem is known and is being worked on.")
+        parts += (
+            []
+            if asks_to_call(update)
+            else [f"There is no need to call {config.name}: the problem is known and is being worked on."]
+        )
     parts.append(f"Follow updates at {web}")
     return " ".join(parts)
 

@@ -39,7 +39,7 @@ from .happened import (
     outage_cause,
     reopening_story,
 )
-from .story import is_follow_up
+from .story import asks_to_call, is_follow_up
 
 KILL_AFTER_HOURS = 3
 """With no next update promised, a script is stale after this long (a resolution: twice that)."""
@@ -205,7 +205,9 @@ def shared_facts(
         estimate_withdrawn="yes" if state == "down" and not eta and withdrawn(incident, update) else "",
         doing=tuple(d for d in details if not rules.tells_people_what_to_do(d)),
         to_do=tuple(d for d in details if rules.tells_people_what_to_do(d)),
-        no_need_to_call="" if final or any(words.no_need_to_call.search(d) for d in details) else "yes",
+        no_need_to_call=""
+        if final or asks_to_call(update) or any(words.no_need_to_call.search(d) for d in details)
+        else "yes",
         next_update=rules.promised_time(update.next_update, at, zone) if update.next_update and not final else "",
         background=sentence(said_about) if said_about and rules.readable_on_air(said_about) else "",
         address=rules.spoken_web_address(config.site_url),

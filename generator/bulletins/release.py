@@ -22,7 +22,7 @@ from types import ModuleType
 from .. import display
 from ..incidents.model import Config, Contact, Incident, Status, Update
 from ..state.ledger import RESTATED, Issue
-from .story import without_the_time
+from .story import asks_to_call, without_the_time
 
 TIMELINE_ENTRIES = RESTATED + 1
 """The release shows the latest few updates and links to the page for the rest, so its cost stays flat.
@@ -178,4 +178,6 @@ def closing(config: Config, update: Update, quote: str, rules: ModuleType, words
         return ""
     if words.quoted_no_need is not None and words.quoted_no_need.search(quote):
         return ""  # the contact is quoted saying it already
+    if asks_to_call(update):
+        return ""  # staff ask some customers to call: "no need to call" would contradict them
     return words.no_need_to_call

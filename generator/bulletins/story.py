@@ -18,6 +18,26 @@ from ..incidents.model import Area, Config, Impact, Incident, Service, Status, U
 from . import editorial
 from .editorial import fr
 
+_ASKS_TO_CALL = re.compile(
+    r"\b(?:call|phone|ring|contact)\s+(?:us|our\b|the company|support|customer)"
+    r"|\b(?:appelez|téléphonez|communiquez avec)(?:-nous|\s+(?:nous|le service|notre))",
+    re.IGNORECASE,
+)
+_NOT_TO_CALL = re.compile(
+    r"(?:no need to|don't|do not|not|never|inutile d'|inutile de nous|pas besoin d'|pas nécessaire d'|n')\s*\S*\s*$",
+    re.IGNORECASE,
+)
+
+
+def asks_to_call(update: Update) -> bool:
+    """Whether staff ask people to call in some case ("If your line is no faster by Monday, call us"):
+    then no bulletin may say there is no need to call. Read in the update's own language (English or French)."""
+    text = update.message
+    return any(
+        not _NOT_TO_CALL.search(text[max(0, found.start() - 24) : found.start()])
+        for found in _ASKS_TO_CALL.finditer(text)
+    )
+
 
 def carries_emergency_calls(incident: Incident) -> bool:
     """True when an affected service carries 911 calls (``emergency_calls: true`` in status.yml)."""

@@ -145,7 +145,8 @@ COUNT_NOUNS = (
 _FIGURE = r"\d{1,3}(?:,\d{3})+|\d+"
 _PER_CENT = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b)")
 _HEDGE = re.compile(
-    r"\b(?:about|around|approximately|roughly|some|nearly|almost|over|under|more than|fewer than|less than)\s+$",
+    # "of the 210 lines": a figure named with "the" is one the listener already knows, never "about" again.
+    r"\b(?:about|around|approximately|roughly|some|nearly|almost|over|under|more than|fewer than|less than|the)\s+$",
     re.IGNORECASE,
 )
 _COUNT = re.compile(rf"(?<![\w.,:/$-])({_FIGURE})(\s+(?:[a-z]+\s+)?(?:{COUNT_NOUNS})\b)")

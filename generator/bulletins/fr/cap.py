@@ -17,6 +17,7 @@ from ...state.as_of import live_estimate, passed_estimate
 from ..cap import HEADLINE_LIMIT, InfoText
 from ..editorial import fr
 from ..happened import outage_cause
+from ..story import asks_to_call
 from .story import ENGLISH_ONLY, french_safety_advice, page_url, services_list, services_of
 
 
@@ -138,13 +139,21 @@ def _instruction(config: Config, incident: Incident, update: Update, web: str) -
             if advice:
                 parts.append(f"Pendant les travaux, {advice[:1].lower()}{advice[1:]}")
             parts.append("Prévoyez l'interruption pendant la période des travaux.")
-            parts.append(f"Il est inutile d'appeler {config.name}.")
+            parts += [] if asks_to_call(update) else [f"Il est inutile d'appeler {config.name}."]
         elif incident.is_maintenance:
             parts += [advice] if advice else []
-            parts.append(f"Il est inutile d'appeler {config.name} : il s'agit de travaux planifiés.")
+            parts += (
+                []
+                if asks_to_call(update)
+                else [f"Il est inutile d'appeler {config.name} : il s'agit de travaux planifiés."]
+            )
         else:
             parts += [advice] if advice else []
-            parts.append(f"Il est inutile d'appeler {config.name} : le problème est connu et on s'affaire à le régler.")
+            parts += (
+                []
+                if asks_to_call(update)
+                else [f"Il est inutile d'appeler {config.name} : le problème est connu et on s'affaire à le régler."]
+            )
         parts.append(f"Suivez les mises à jour à l'adresse {web}")
         text = " ".join(parts)
     return fr.typographie(text)

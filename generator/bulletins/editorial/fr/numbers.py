@@ -128,7 +128,8 @@ COUNT_NOUNS = (
 )
 _PER_CENT = re.compile(r"(?<![\w.,])(\d+(?:,\d+)?)\s*(?:%|pour\s+cent\b)")
 _HEDGE = re.compile(
-    r"\b(?:environ|quelque|près de|presque|plus de|moins de|autour de|approximativement|à peu près|jusqu'à|quelques)\s+$",
+    # « des 210 lignes » : un nombre déjà connu de l'auditeur, jamais « environ » de nouveau.
+    r"\b(?:environ|quelque|près de|presque|plus de|moins de|autour de|approximativement|à peu près|jusqu'à|quelques|les|des)\s+$",
     re.IGNORECASE,
 )
 _COUNT = re.compile(rf"(?<![\w.,:/$-])({FIGURE})(\s+(?:[a-zàâçéèêëîïôûù]+\s+)?(?:{COUNT_NOUNS})\b)")
