@@ -814,3 +814,17 @@ def test_a_sentence_said_briefly_leaves_its_asides_out(before: str, after: str) 
 )
 def test_the_clock_time_staff_wrote(sentence: str, clock: tuple[int, int] | None) -> None:
     assert e.stated_clock(sentence) == clock
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Call us at 780-555-0100 and we will test it.", "Call us and we will test it."),
+        ("Use webmail or the alternate server on port 587 for now.", "Use webmail or the alternate server for now."),
+        ("Send through relay2, using port 465, until then.", "Send through relay2 until then."),
+        ("Port 25 is blocked by many providers.", "Port 25 is blocked by many providers."),  # no "on port": kept
+    ],
+)
+def test_numbers_a_listener_cannot_use_are_left_out_of_staff_sentences(written: str, said: str) -> None:
+    """A phone or port number read once on air is one nobody has: the notice and the release print them."""
+    assert e.without_phone_numbers(written) == said

@@ -448,3 +448,17 @@ def test_a_french_sentence_that_leans_on_the_one_before(sentence: str, leans: bo
 def test_a_figure_already_known_is_never_said_about_again(before: str, after: str) -> None:
     """« des 210 lignes » : l'auditeur connaît déjà ce nombre, jamais « des environ deux cent dix »."""
     assert fr.spoken_figures(before) == after
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Appelez-nous au 780-555-0100 et nous la vérifierons.", "Appelez-nous et nous la vérifierons."),
+        (
+            "Utilisez le serveur de relais sur le port 587 pour l'instant.",
+            "Utilisez le serveur de relais pour l'instant.",
+        ),
+    ],
+)
+def test_numbers_a_listener_cannot_use_are_left_out(before: str, after: str) -> None:
+    assert fr.without_phone_numbers(before) == after

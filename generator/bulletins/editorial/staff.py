@@ -60,11 +60,16 @@ def _capitalise(text: str) -> str:
 
 _PHONE_NUMBER = re.compile(
     r",?\s+(?:at|on)\s+(?:1[-. ])?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\s*\(\d{3}[-. ]\d{3}[-. ]\d{4}\)"
+    # "the alternate server on port 587": for the notice, not air (an aside between commas goes whole)
+    r"|,\s+(?:on|via|using|through)\s+port\s+\d+\b,?|\s+(?:on|via|using|through)\s+port\s+\d+\b"
 )
 
 
 def without_phone_numbers(sentence: str) -> str:
-    """``call us at 780-555-0100`` -> ``call us``: a number read once on air is a number nobody has."""
+    """``call us at 780-555-0100`` -> ``call us``: a number read once on air is a number nobody has.
+
+    A port number goes too (``the alternate server on port 587`` -> ``the alternate server``): the notice for
+    technical contacts prints it; a listener cannot use it."""
     return _PHONE_NUMBER.sub("", sentence)
 
 

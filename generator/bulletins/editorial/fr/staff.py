@@ -54,6 +54,7 @@ def readable_on_air(sentence: str) -> bool:
 
 _PHONE_NUMBER = re.compile(
     r",?\s+(?:au|à)\s+(?:1[-. ])?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\s*\(\d{3}[-. ]\d{3}[-. ]\d{4}\)"
+    r"|,?\s+(?:sur le|par le|au)\s+port\s+\d+\b"  # « le serveur de relais sur le port 587 » : pour l'avis, pas en ondes
 )
 
 
