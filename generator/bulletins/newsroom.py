@@ -21,6 +21,7 @@ from ..incidents.model import Config
 from ..state.now import Snapshot
 from .cap import CAP_MEDIA_TYPE, cancel_feed_item, cap_feed, feed_item
 from .fr.newsroom import french_newsroom_outputs
+from .fr.story import SITE_FOLDER
 from .sets import FILES, KEEP_DAYS, BulletinSet, WithdrawalSet
 
 _EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
@@ -42,11 +43,23 @@ def bulletin_outputs(
     outputs["bulletins/index.json"] = _index(config, sets, withdrawals)
     if "fr" in config.languages:
         outputs.update(french_newsroom_outputs(config, sets, withdrawals, fallback))
+        sets_fr, withdrawals_fr = [s for s in sets if s.french], [w for w in withdrawals if w.french]
+        outputs[f"{SITE_FOLDER}bulletins/index.json"] = _index(config, sets_fr, withdrawals_fr, SITE_FOLDER)
     return outputs
 
 
-def _index(config: Config, sets: Sequence[BulletinSet], withdrawals: Sequence[WithdrawalSet]) -> bytes:
-    """A machine-readable list of published bulletins, so a mailer can tell new ones from old."""
+def _index(
+    config: Config, sets: Sequence[BulletinSet], withdrawals: Sequence[WithdrawalSet], folder: str = ""
+) -> bytes:
+    """A machine-readable list of published bulletins, so a mailer can tell new ones from old.
+
+    ``folder`` ``fr/``: the French newsroom's (``fr/bulletins/index.json``), the same entries with the French
+    title and the French files; the CAP message is one file in both languages.
+    """
+
+    def files(path: str) -> dict[str, str]:
+        return {name: f"{'' if name == 'cap.xml' else folder}{path}{name}" for name in FILES}
+
     entries = [
         {
             "id": s.id,
@@ -54,13 +67,13 @@ def _index(config: Config, sets: Sequence[BulletinSet], withdrawals: Sequence[Wi
             "update": s.issue.published_id,
             "revision": s.issue.revision,
             "kind": "correction" if s.issue.is_correction else "issue",
-            "title": s.incident.title,
+            "title": s.french.incident.title if folder and s.french is not None else s.incident.title,
             "status": s.update.status.value,
             "at": s.update.at.isoformat(),
             "issued": s.issued_at.isoformat(),
             "services": [x.id for x in s.incident.services],
             "areas": [x.id for x in s.incident.areas],
-            "files": {name: f"{s.path}{name}" for name in FILES},
+            "files": files(s.path),
         }
         for s in sets
     ]
@@ -71,17 +84,18 @@ def _index(config: Config, sets: Sequence[BulletinSet], withdrawals: Sequence[Wi
             "update": w.withdrawal.published_id,
             "revision": w.withdrawal.revision,
             "kind": "withdrawal",
-            "title": w.withdrawal.title,
+            "title": w.french.title if folder and w.french is not None else w.withdrawal.title,
             "status": w.withdrawal.status,
             "at": w.withdrawal.at.isoformat(),
             "issued": w.issued_at.isoformat(),
             "services": list(w.withdrawal.services),
             "areas": list(w.withdrawal.areas),
-            "files": {name: f"{w.path}{name}" for name in FILES},
+            "files": files(w.path),
         }
         for w in withdrawals
     ]
-    document = {"site": config.site_url, "keep_days": KEEP_DAYS, "bulletins": entries}
+    language = {"language": folder.rstrip("/")} if folder else {}
+    document = {"site": config.site_url, **language, "keep_days": KEEP_DAYS, "bulletins": entries}
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 

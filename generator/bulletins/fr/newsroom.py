@@ -1,16 +1,15 @@
-"""What French newsrooms and alert hubs subscribe to: ``fr/feeds/bulletins.xml``, ``fr/feeds/cap.xml``, ``fr/bulletins/index.json``.
+"""What French newsrooms and alert hubs subscribe to: ``fr/feeds/bulletins.xml`` and ``fr/feeds/cap.xml``.
 
-The same three outputs as the English newsroom's (``bulletins/newsroom.py``),
-in French, beside the French site: the radio scripts in French, an index of
-the CAP messages with their French headlines (each message is one file with
-both languages' ``info`` blocks), and the list of French bulletin files for a
-mailer. Entry ids are their own (``…:fr/bulletins/…``, ``…:fr/cap/…``), so a
+The English newsroom's feeds (``bulletins/newsroom.py``) in French, beside
+the French site: the radio scripts in French, and an index of the CAP messages
+with their French headlines (each message is one file with both languages'
+``info`` blocks). ``fr/bulletins/index.json`` is the English index's code with
+French titles and files (``newsroom._index``). Entry ids are their own (``…:fr/bulletins/…``, ``…:fr/cap/…``), so a
 reader that subscribes to both languages keeps both, and they never move.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape
@@ -22,7 +21,7 @@ from ...feeds.atom import atom_bytes
 from ...incidents.model import Config
 from ..cap import CAP_MEDIA_TYPE
 from ..editorial import fr
-from ..sets import FILES, KEEP_DAYS, BulletinSet, WithdrawalSet
+from ..sets import BulletinSet, WithdrawalSet
 from .story import SITE_FOLDER
 
 _EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
@@ -33,13 +32,12 @@ MESSAGE_TYPES = {"Alert": "alerte", "Update": "mise à jour", "Cancel": "annulat
 def french_newsroom_outputs(
     config: Config, sets: Sequence[BulletinSet], withdrawals: Sequence[WithdrawalSet], fallback: datetime | None
 ) -> dict[str, bytes]:
-    """The French newsroom feeds and index; ``config`` is the site's own (its address and host)."""
+    """The French newsroom feeds (its index is ``newsroom._index``'s); ``config`` is the site's own (its address and host)."""
     sets = [s for s in sets if s.french is not None]
     withdrawals = [w for w in withdrawals if w.french is not None]
     return {
         f"{SITE_FOLDER}feeds/bulletins.xml": _bulletin_feed(config, sets, withdrawals, fallback),
         f"{SITE_FOLDER}feeds/cap.xml": _cap_index(config, sets, withdrawals, fallback),
-        f"{SITE_FOLDER}bulletins/index.json": _index(config, sets, withdrawals),
     }
 
 
@@ -147,52 +145,3 @@ def _cap_index(
         entry.link(href=f"{config.site_url}{path}cap.xml", rel="alternate", type=CAP_MEDIA_TYPE)
         entry.summary(summary)
     return atom_bytes(feed)
-
-
-def _index(config: Config, sets: Sequence[BulletinSet], withdrawals: Sequence[WithdrawalSet]) -> bytes:
-    """The French bulletins for a mailer: the English index's entries, with the French title and files."""
-    french_files = [name for name in FILES if name != "cap.xml"]  # the CAP message is one file in both languages
-
-    def files(path: str) -> dict[str, str]:
-        found = {name: f"{SITE_FOLDER}{path}{name}" for name in french_files}
-        return {**found, "cap.xml": f"{path}cap.xml"}
-
-    entries = []
-    for s in sets:
-        assert s.french is not None
-        entries.append(
-            {
-                "id": s.id,
-                "incident": s.incident.id,
-                "update": s.issue.published_id,
-                "revision": s.issue.revision,
-                "kind": "correction" if s.issue.is_correction else "issue",
-                "title": s.french.incident.title,
-                "status": s.update.status.value,
-                "at": s.update.at.isoformat(),
-                "issued": s.issued_at.isoformat(),
-                "services": [x.id for x in s.incident.services],
-                "areas": [x.id for x in s.incident.areas],
-                "files": files(s.path),
-            }
-        )
-    for w in withdrawals:
-        assert w.french is not None
-        entries.append(
-            {
-                "id": w.id,
-                "incident": w.withdrawal.incident_id,
-                "update": w.withdrawal.published_id,
-                "revision": w.withdrawal.revision,
-                "kind": "withdrawal",
-                "title": w.french.title,
-                "status": w.withdrawal.status,
-                "at": w.withdrawal.at.isoformat(),
-                "issued": w.issued_at.isoformat(),
-                "services": list(w.withdrawal.services),
-                "areas": list(w.withdrawal.areas),
-                "files": files(w.path),
-            }
-        )
-    document = {"site": config.site_url, "language": "fr", "keep_days": KEEP_DAYS, "bulletins": entries}
-    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
