@@ -78,11 +78,11 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         """Every page's address (``incidents/<id>/``, ``fr/incidents/<id>/``): which pages have a counterpart."""
         self._quiet = _FilledPagesNotSkipped()
         self.previous: Path | None = None
+        """The live site, made by a build: generated files with the same bytes are hard-linked from it."""
         self.cache: BuildCache | None = None
         """Incident pages' bodies by the hash of their inputs (see ``cache.py``); ``None``: render every one."""
         self.fork = False
         """Use a second process for part of the work where that is safe (``outage build``; see ``parallel.py``)."""
-        """The live site, made by a build: generated files with the same bytes are hard-linked from it."""
 
     def on_config(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
