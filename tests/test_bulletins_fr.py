@@ -401,7 +401,9 @@ def test_a_french_reopened_outage_is_dated_cause_and_estimate_from_the_reopening
         for seconds, script in item.french.radio.items():
             assert "commencé un peu après treize heures quarante-cinq" not in script, seconds
             assert "plus tard que prévu" not in script, seconds
-            assert "central de St. Albert a été coupée" not in script
+            # The first outage's cause only as the first outage's, never as this one's.
+            first = "La première panne est survenue quand l'alimentation électrique de son central de St. Albert a été coupée"
+            assert script.count("central de St. Albert a été coupée") == script.count(first)
             assert "La panne a commencé à seize heures trente cet après-midi." in script or seconds == 15
         lede = item.french.press.split(" — ", 1)[1].split("\n", 1)[0]  # the timeline keeps 13 h 50, rightly
         assert "depuis 16 h 30 jeudi" in lede or "commencé à 16 h 30 jeudi" in lede

@@ -248,3 +248,29 @@ def cause_wordings(
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if not text or text.endswith((".", "!", "?")) else text + "."
+
+
+def work_began(incident: Incident, update: Update) -> datetime | None:
+    """When the planned work an in-progress, verifying or completed ``update`` tells of began: the time of the
+    first in-progress update of its window (staff's "the upgrade has started"); ``None`` before the work or
+    when no update said it started."""
+    if not incident.is_maintenance or update.status not in (Status.IN_PROGRESS, Status.VERIFYING, Status.COMPLETED):
+        return None
+    return next((u.at for u in episode(incident, update) if u.status is Status.IN_PROGRESS), None)
+
+
+def first_outage_news(incident: Incident, update: Update, split: Split) -> tuple[str, str]:
+    """For an open ``update`` of an outage reopened after an all clear: why the first outage happened (its cause
+    as of that all clear) and the sentences its updates gave, for the past-tense news among them ("… so the
+    backup batteries ran down."); ``("", "")`` otherwise. Only what was said by that all clear: nothing later."""
+    cleared = cleared_before(incident, update)
+    if cleared is None or outage_before(incident, update) is None:
+        return "", ""
+    cause = "" if "cause" in cleared.facts.untranslated else display.plain(cleared.facts.cause or "")
+    told = " ".join(
+        sentence
+        for earlier in incident.updates[: cleared.number]
+        if "message" not in earlier.untranslated
+        for sentence in split(display.plain(earlier.message))
+    )
+    return cause, told

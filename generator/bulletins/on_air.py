@@ -45,6 +45,8 @@ KILL_AFTER_HOURS = 3
 """With no next update promised, a script is stale after this long (a resolution: twice that)."""
 ALWAYS_KEPT = 3
 """Importance 1 to 3 (what and where, safety, when it is back) is in every length."""
+FULL = 0.85
+"""A copy that fills less of its slot than this runs short (``editorial.fills_slot``)."""
 
 Rules = ModuleType
 """A language's editorial rulebook: ``editorial`` (English) or ``editorial.fr``, the same functions by name."""
@@ -118,6 +120,18 @@ class RadioFacts:
     pronouncers: tuple[tuple[str, str], ...]
     """(area name, how to say it) for every area with a pronouncer; the header lists those the copy names."""
     words_per_minute: int
+    areas_named: str
+    """Every area by name (``Castle Downs, Lauderdale … and Sturgeon County``) when the lead says only "across
+    its service area"; empty when the lead names them."""
+    work_title: str
+    """What the planned work is, in staff's title (``home phone switch software upgrade``), once it is under way
+    and the copy does not already say it; empty otherwise."""
+    work_began: str
+    """When planned work began (``at twelve-thirty this morning``), from the update that said it started."""
+    work_done: str
+    """When completed work was done (the completion update's time, its day said once)."""
+    first_cause: str
+    """In a reopened outage's updates: why the first outage happened and its past-tense news, as said then."""
 
 
 @dataclass(frozen=True)
@@ -409,10 +423,57 @@ def _in_two(sentence: str) -> str:
 
 
 def fitted(template: Environment, name: str, spoken: RadioFacts, seconds: int, rules: Rules) -> e.Fitted:
-    """The template ``name``'s sentences fitted to ``seconds``, counted as ``rules`` counts spoken words."""
+    """The template ``name``'s sentences fitted to ``seconds``, counted as ``rules`` counts spoken words.
+
+    The list of every area by name (``areas_named``), then the company's description (``background``), go in
+    only where room is left once every other point has its fullest wording: neither pushes out the fuller
+    cause. A copy that runs short even with the description leaves it out: there it would only pad (a
+    newsroom editor's word), and the header says how long the copy runs."""
     budget = e.word_budget(seconds, spoken.words_per_minute)
     candidates = candidate_sentences(template, spoken, name, lambda s: tidied(s, rules))
-    return e.fit(candidates, budget, rules.spoken_word_count, keep=ALWAYS_KEPT)
+    background = tidied(spoken.background, rules) if spoken.background else ""
+    extras = [
+        [
+            i
+            for i, c in enumerate(candidates)
+            if spoken.areas_named and any(spoken.areas_named in w for w in c.wordings)
+        ],
+        [i for i, c in enumerate(candidates) if background and background in c.wordings],
+    ]
+    copy = _fit_with_room_left(candidates, [i for group in extras for i in group], budget, rules)
+    if background and background in copy.sentences and copy.size < FULL * budget:
+        copy = _fit_with_room_left(candidates, extras[0], budget, rules, left_out=set(extras[1]))
+    return copy
+
+
+def _fit_with_room_left(
+    candidates: list[e.Candidate], extras: list[int], budget: int, rules: Rules, left_out: set[int] = frozenset()
+) -> e.Fitted:
+    """``e.fit`` of the candidates but ``extras`` and ``left_out``, then each of ``extras`` (indexes, in the
+    order given) added, in its shortest wording, if it still fits."""
+    core = e.fit(
+        [c for i, c in enumerate(candidates) if i not in extras and i not in left_out],
+        budget,
+        rules.spoken_word_count,
+        keep=ALWAYS_KEPT,
+    )
+    added: dict[int, str] = {}
+    room = budget - core.size
+    for index in extras:
+        wording = min(candidates[index].wordings, key=rules.spoken_word_count)
+        if rules.spoken_word_count(wording) <= room:
+            added[index] = wording
+            room -= rules.spoken_word_count(wording)
+    if not added:
+        return core
+    chosen = set(core.sentences)
+    sentences, kept = [], []
+    for index, candidate in enumerate(candidates):
+        text = added.get(index) or next((w for w in candidate.wordings if w in chosen), None)
+        if text is not None and text not in sentences:
+            sentences.append(text)
+            kept.append(candidate.importance)
+    return e.Fitted(sentences=tuple(sentences), kept=tuple(kept), size=budget - room)
 
 
 def script(

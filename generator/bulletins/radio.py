@@ -28,10 +28,21 @@ from ..state.as_of import live_estimate
 from ..state.ledger import Issue
 from . import editorial as e
 from . import on_air
-from .happened import ReopeningWords, cause_wordings, earlier_news, outage_began, outage_cause, outage_causes
+from .happened import (
+    ReopeningWords,
+    cause_wordings,
+    day_said_once,
+    earlier_news,
+    first_outage_news,
+    outage_began,
+    outage_cause,
+    outage_causes,
+    work_began,
+)
 from .on_air import RadioFacts, RadioWords, kill_after, radio_state, shared_facts, staff_sentences
 from .on_air import sentence as on_air_sentence
 from .story import (
+    everywhere,
     regions_sentence,
     reopens,
     safety_advice,
@@ -107,11 +118,24 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
         # or window ("The switch restarted at 1:52 a.m. and was out for 11 minutes."), never
         # their present-tense work news, which is over now.
         earlier = earlier_news(incident, update, zone, e.split_sentences)
+        if update.status is Status.COMPLETED and incident.expected_impact:
+            # What the window would not touch is still true of it ("internet is not affected").
+            earlier = f"{earlier} {_clauses_as_sentences(display.plain(incident.expected_impact))}"
+        earlier = _untouched_last(e.split_sentences(earlier))
         details = (*details, *(d for d in _details(earlier, say, [*known, *details]) if _past_news(d)))
+    started = work_began(incident, update)
+    work_since = e.began_phrase(started, at, zone) if started else ""
     media = config.media_contact or config.contact
     kill = kill_after(update)
     return RadioFacts(
         **shared_facts(config, incident, update, issue, e, ENGLISH, say, details, slug_place),
+        areas_named=say(e.list_words([a.name for a in incident.areas])) if everywhere(config, incident.areas) else "",
+        work_title=_work_title(incident, update, say, [*lead, *details]),
+        work_began=work_since,
+        work_done=day_said_once(work_since, e.spoken_time(at, at, zone), e.spoken_clock(at, zone))
+        if started and update.status is Status.COMPLETED
+        else "",
+        first_cause=_first_cause(incident, update, say, known),
         again=" again" if reopens(incident, update) else "",
         services=say(services),
         where=where,
@@ -158,6 +182,67 @@ _PRESENT = re.compile(
 def _past_news(sentence: str) -> bool:
     """A sentence that reports what happened (``was out for 11 minutes``), not work going on or advice."""
     return not _PRESENT.search(sentence) and not e.tells_people_what_to_do(sentence)
+
+
+_NOT_AFFECTED = re.compile(r"^(.+?) (is|are) not affected\.$")
+
+
+def _in_the_past(sentence: str) -> str:
+    """``Home phone is not affected.`` -> ``Home phone was not affected.``: an earlier update's word on what the
+    outage or window left alone is still true at its all clear, said in the past tense; other sentences as they are."""
+    found = _NOT_AFFECTED.match(sentence.strip())
+    if found is None:
+        return sentence
+    return f"{found[1]} {'was' if found[2] == 'is' else 'were'} not affected."
+
+
+def _untouched_last(sentences: list[str]) -> str:
+    """The sentences as they are, then those saying what was not affected, in the past tense: what happened is
+    told first, what it left alone only where room is left."""
+    untouched = [
+        _in_the_past(s) for s in sentences if _NOT_AFFECTED.match(s.strip()) and not e.leans_on_the_sentence_before(s)
+    ]
+    rest = [s for s in sentences if not _NOT_AFFECTED.match(s.strip()) or e.leans_on_the_sentence_before(s)]
+    return " ".join((*rest, *untouched))
+
+
+def _clauses_as_sentences(text: str) -> str:
+    """``Calls may not connect …; internet is not affected.`` -> two sentences, so each can be judged alone."""
+    parts = [p.strip().rstrip(".") for p in text.split(";") if p.strip()]
+    return " ".join(p[:1].upper() + p[1:] + "." for p in parts)
+
+
+def _lower_first(sentence: str) -> str:
+    """A staff sentence as a clause after other words: its first word in lower case when it is a common word
+    (``Utility power …`` -> ``utility power …``), a name kept as it is, staff's "our" as "its"."""
+    return e.attributed(sentence, always=True).removeprefix("The company says ")
+
+
+def _work_title(incident: Incident, update: Update, say, said: list[str]) -> str:
+    """``a home phone switch software upgrade``: what planned work under way or done is, in staff's title, when
+    the copy's other sentences do not already say every word of it."""
+    if not incident.is_maintenance or update.status not in (Status.IN_PROGRESS, Status.VERIFYING, Status.COMPLETED):
+        return ""
+    title = say(display.plain(incident.title)).rstrip(".") if "title" not in incident.untranslated else ""
+    if not title or not e.readable_on_air(title) or e.restates(title, said, share=1.0):
+        return ""
+    title = _lower_first(title).rstrip(".")
+    return ("an " if title[:1].lower() in "aeiou" else "a ") + title
+
+
+def _first_cause(incident: Incident, update: Update, say, said: list[str]) -> str:
+    """In the updates of an outage reopened after an all clear: ``The first outage began when utility power to
+    its St. Albert hub failed and the backup generator did not start.``, then the first outage's past-tense
+    news its own updates gave (``The backup batteries ran down.``), all as said by that all clear."""
+    cause, told = first_outage_news(incident, update, e.split_sentences)
+    sentences = e.split_sentences(cause) if cause else []
+    first = say(sentences[0]) if sentences else ""
+    if not first or not e.readable_on_air(first):
+        return ""
+    opening = f"The first outage began when {_lower_first(first)}"
+    news = [s for s in e.split_sentences(told) if _past_news(s)]
+    more = _details(" ".join(news), say, [*said, opening]) if news else ()
+    return " ".join((on_air_sentence(opening), *more))
 
 
 def _details(message: str, say, said: list[str]) -> tuple[str, ...]:

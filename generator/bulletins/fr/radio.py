@@ -29,10 +29,20 @@ from ...state.ledger import Issue
 from .. import editorial as e
 from .. import on_air
 from ..editorial import fr
-from ..happened import ReopeningWords, cause_wordings, earlier_news, outage_began, outage_cause, outage_causes
+from ..happened import (
+    ReopeningWords,
+    cause_wordings,
+    day_said_once,
+    earlier_news,
+    first_outage_news,
+    outage_began,
+    outage_cause,
+    outage_causes,
+    work_began,
+)
 from ..on_air import RadioWords, kill_after, radio_state, shared_facts, staff_sentences
 from ..on_air import sentence as on_air_sentence
-from ..story import reopens
+from ..story import everywhere, reopens
 from .story import (
     contact_title,
     english_only,
@@ -113,14 +123,25 @@ def facts(
         # An all clear tells what happened: past-tense news from the earlier updates of this outage or
         # window, never their present-tense work news, which is over now (as in English).
         # Judged in staff's own words, before "nous" becomes "l'entreprise précise qu'elle …".
-        earlier = " ".join(
-            s for s in fr.split_sentences(earlier_news(incident, update, zone, fr.split_sentences)) if _past_news(s)
-        )
+        earlier = earlier_news(incident, update, zone, fr.split_sentences)
+        if update.status is Status.COMPLETED and impact:
+            # What the window would not touch is still true of it (« Internet n'est pas touché »).
+            earlier = f"{earlier} {_clauses_as_sentences(display.plain(impact))}"
+        earlier = " ".join(s for s in _untouched_last(fr.split_sentences(earlier)) if _past_news(s))
         details = (*details, *_details(earlier, say, [*known, *details]))
+    started = work_began(incident, update)
+    work_since = fr.began_phrase(started, at, zone) if started else ""
     media = config.media_contact or config.contact
     kill = kill_after(update)
     return RadioFacts(
         **shared_facts(config, incident, update, issue, fr, FRENCH, say, details, slug_place, untold),
+        areas_named=say(fr.list_words([a.name for a in incident.areas])) if everywhere(config, incident.areas) else "",
+        work_title="",  # a French title's article depends on its gender: what the work is stays in staff's words
+        work_began=work_since,
+        work_done=day_said_once(work_since, fr.spoken_time(at, at, zone), fr.spoken_clock(at, zone))
+        if started and update.status is Status.COMPLETED
+        else "",
+        first_cause="" if {"cause", "message"} & untold else _first_cause(incident, update, say, known),
         again="yes" if reopens(incident, update) else "",
         services=services_named(incident.services),
         services_of=services_of(incident.services),
@@ -197,6 +218,53 @@ _PAST = re.compile(
     r"|\b(?:est|sont)\s+(?:(?:de nouveau|à nouveau)\s+)?(?:tomb|redev|part|rest|arriv)\w*",
     re.IGNORECASE,
 )
+
+
+_NOT_AFFECTED = re.compile(r"^(.+?) n'(est|sont) pas touché(e?s?)\.$")
+
+
+def _in_the_past(sentence: str) -> str:
+    """``Le téléphone résidentiel n'est pas touché.`` -> ``… n'a pas été touché.``: what an outage or window left
+    alone is still true at its all clear, said in the past (as in English); other sentences as they are."""
+    found = _NOT_AFFECTED.match(sentence.strip())
+    if found is None:
+        return sentence
+    return f"{found[1]} n'{'a' if found[2] == 'est' else 'ont'} pas été touché{found[3]}."
+
+
+def _untouched_last(sentences: list[str]) -> list[str]:
+    """The sentences as they are, then those saying what was not affected, in the past (as in English)."""
+    untouched = [
+        _in_the_past(s) for s in sentences if _NOT_AFFECTED.match(s.strip()) and not fr.leans_on_the_sentence_before(s)
+    ]
+    rest = [s for s in sentences if not _NOT_AFFECTED.match(s.strip()) or fr.leans_on_the_sentence_before(s)]
+    return [*rest, *untouched]
+
+
+def _clauses_as_sentences(text: str) -> str:
+    """``Pendant les travaux, …; Internet n'est pas touché.`` -> two sentences, each judged alone."""
+    parts = [p.strip().rstrip(".") for p in text.split(";") if p.strip()]
+    return " ".join(p[:1].upper() + p[1:] + "." for p in parts)
+
+
+_SAID_THAT = re.compile(r"^L'entreprise indique qu(?:e |')")
+
+
+def _first_cause(incident: Incident, update: Update, say, said: list[str]) -> str:
+    """In the updates of an outage reopened after an all clear: ``La première panne est survenue quand
+    l'alimentation électrique de son central … n'a pas démarré.``, then the first outage's past news its own
+    updates gave (as ``radio._first_cause`` in English), all as said by that all clear."""
+    cause, told = first_outage_news(incident, update, fr.split_sentences)
+    sentences = fr.split_sentences(cause) if cause else []
+    first = say(sentences[0]) if sentences else ""
+    voiced = fr.attributed(first) if first and fr.readable_on_air(first) else ""
+    if not _SAID_THAT.match(voiced):
+        return ""
+    body = _SAID_THAT.sub("", voiced)
+    opening = on_air_sentence(f"La première panne est survenue quand {body}")
+    news = " ".join(s for s in fr.split_sentences(told) if _past_news(s))
+    more = _details(news, say, [*said, opening]) if news else ()
+    return " ".join((opening, *more))
 
 
 def _past_news(sentence: str) -> bool:
