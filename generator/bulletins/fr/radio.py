@@ -220,7 +220,7 @@ _PAST = re.compile(
 )
 
 
-_NOT_AFFECTED = re.compile(r"^(.+?) n'(est|sont) pas touché(e?s?)\.$")
+_NOT_AFFECTED = re.compile(r"^(.+?) (n'est|ne sont) pas touché(e?s?)\.$")
 
 
 def _in_the_past(sentence: str) -> str:
@@ -229,7 +229,8 @@ def _in_the_past(sentence: str) -> str:
     found = _NOT_AFFECTED.match(sentence.strip())
     if found is None:
         return sentence
-    return f"{found[1]} n'{'a' if found[2] == 'est' else 'ont'} pas été touché{found[3]}."
+    verb = "a" if found[2] == "n'est" else "ont"
+    return f"{found[1]} n'{verb} pas été touché{found[3]}."
 
 
 def _untouched_last(sentences: list[str]) -> list[str]:
