@@ -293,6 +293,51 @@ def test_a_sentence_that_says_again_what_the_copy_says(sentence: str, said: list
     assert e.restates(sentence, said) is restated
 
 
+# Copy of the St. Albert outage, as the radio facts give it: the lead with when it began, and the cause.
+ALL_CLEAR = "Northwind Broadband says internet and business fibre service is back restored in St. Albert"
+STORY = "Northwind Broadband says internet and business fibre service is down out in St. Albert shortly after one-forty-five this afternoon"
+HUB_CAUSE = "The company says utility power to its St. Albert hub failed and the backup generator did not start."
+SWITCH_CAUSE = (
+    "The company says when utility power returned, a faulty transfer switch, the device that moves the hub "
+    "between utility and generator power, cut the power a second time."
+)
+IMPACT = "Home phone calls may not connect for up to 20 minutes while the switch restarts."
+CANCELLED = "Northwind Broadband says planned work on business fibre service in St. Albert is cancelled, and service will not be interrupted."
+
+
+# News that reuses the copy's words is news: each thing the copy says is weighed on its own, not words
+# gathered from several of its sentences; a time or a date counts as one word, "a time", not as four.
+@pytest.mark.parametrize(
+    ("sentence", "said", "restated"),
+    [
+        # "utility", "power", "hub" from the cause and "back" from the lead: news all the same.
+        ("Utility power is back and the hub has been switched over to it.", [ALL_CLEAR, HUB_CAUSE], False),
+        ("The portable generator is running the hub and service is coming back now.",
+         [ALL_CLEAR.replace("back restored", "coming back"), HUB_CAUSE], False),
+        ("The new switch is installed and being tested before we move the hub back to utility power.",
+         [ALL_CLEAR, SWITCH_CAUSE], False),
+        ("Service is back on generator power, and most customers are online again.", [ALL_CLEAR, SWITCH_CAUSE],
+         False),
+        ("All but three lines are back to their normal speed.",
+         ["Northwind Broadband says internet service is back restored in Sturgeon County",
+          "The company says a truck struck its roadside equipment cabinet; the lines it serves re-learn their speed."],
+         False),
+        # The forecast said the switch would restart; when it did and for how long is news.
+        ("The switch restarted at 1:52 a.m. and was out for 11 minutes.", [IMPACT], False),
+        # The lead and when it began, told again in staff's words and times: a repeat.
+        ("Internet and business fibre are down across St. Albert since about 1:50 p.m.", [STORY, HUB_CAUSE], True),
+        ("Internet and business fibre are down across St. Albert since about one-fifty in the afternoon.",
+         [STORY, HUB_CAUSE], True),
+        ("Internet and business fibre are restored across St. Albert.", [ALL_CLEAR, HUB_CAUSE], True),
+        ("Their new estimate is twelve-thirty in the afternoon.",
+         ["The company expects service back by about twelve-thirty this afternoon."], True),
+        ("Your service will not be interrupted on November 5.", [CANCELLED], True),
+    ],
+)  # fmt: skip
+def test_news_that_reuses_the_copys_words_is_not_a_repeat(sentence: str, said: list[str], restated: bool) -> None:
+    assert e.restates(sentence, said) is restated
+
+
 @pytest.mark.parametrize(
     ("sentence", "kept"),
     [

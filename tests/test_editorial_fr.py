@@ -462,3 +462,30 @@ def test_a_figure_already_known_is_never_said_about_again(before: str, after: st
 )
 def test_numbers_a_listener_cannot_use_are_left_out(before: str, after: str) -> None:
     assert fr.without_phone_numbers(before) == after
+
+
+FR_STORY = (
+    "Northwind Broadband signale une panne des services Internet et de fibre d'affaires à St. Albert en panne "
+    "coupé hors service un peu après treize heures quarante-cinq cet après-midi"
+)
+FR_CAUSE = (
+    "L'entreprise indique que l'alimentation électrique de son central de St. Albert a été coupée et la "
+    "génératrice de secours n'a pas démarré."
+)
+
+
+# Each thing the copy says is weighed on its own (news reusing its words is news); a time counts as one word.
+@pytest.mark.parametrize(
+    ("sentence", "said", "restated"),
+    [
+        ("La génératrice portative alimente maintenant le central et le service revient.",
+         [FR_STORY.replace("en panne coupé hors service", "revient reviennent graduellement"), FR_CAUSE], False),
+        ("Le nouveau commutateur est installé.", [FR_STORY, FR_CAUSE, "Le commutateur de transfert défectueux a coupé le courant."], False),
+        ("Internet et la fibre d'affaires sont en panne dans tout St. Albert depuis environ treize heures cinquante.",
+         [FR_STORY, FR_CAUSE], True),
+        ("Internet et la fibre d'affaires sont en panne dans tout St. Albert depuis environ 13 h 50.",
+         [FR_STORY, FR_CAUSE], True),
+    ],
+)  # fmt: skip
+def test_french_news_that_reuses_the_copys_words_is_not_a_repeat(sentence, said, restated) -> None:
+    assert fr.restates(sentence, said) is restated

@@ -92,6 +92,8 @@ STILL_SHORT = [
     (FIBRE_CUT, 0, ""),  # 8:25 a.m.: no estimate, no cause, no work news yet
     (ST_ALBERT, 0, ""),  # 2:05 p.m.: the same
     (ST_ALBERT, 3, "Home phone was not affected."),  # 3:50 p.m. all clear: from the 2:05 update
+    # and its own news, though "utility power", "hub" and "back" are each in the cause or the lead
+    (ST_ALBERT, 3, "The company says utility power is back and the hub has been switched over to it."),
     (CLAREVIEW, 0, ""),  # 8:10 a.m.: not even a count
 ]
 

@@ -104,7 +104,10 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
     lead = [f"{config.name} says {services} service is {_STATE_WORDS[state]} {place}" for place in where]
     # The expected impact is said (and so known) only while it is still a forecast: scheduled, under way.
     forecast = incident.expected_impact if update.status in (Status.SCHEDULED, Status.IN_PROGRESS) else ""
-    known = [*lead, *cause, advice, since, forecast]
+    # The lead, when it began and a reopened outage's first outage are one statement: a staff sentence that
+    # tells it again ("down across St. Albert since about 1:50 p.m.") repeats it, though no one sentence does.
+    story = " ".join([*lead, since, on_air.first_outage(incident, update, zone, e, ENGLISH)])
+    known = [story, *cause, advice, forecast]
     if eta:
         known.append(f"The company expects service back by about {e.promised_time(eta, at, zone)}.")
     if update.status is Status.INVESTIGATING and not cause_now:

@@ -224,9 +224,36 @@ def _stem(word: str) -> str:
     return word
 
 
+_CLOCK_TIME = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:-[a-z]+)*"
+    r"(?=\s+(?:in the|this|at night|tonight|[ap]\.m\.|o'clock))|\b(?:noon|midnight)\b"
+    r"|\b\d{1,2}:\d\d\b(?:\s*[ap]\.m\.)?|\b\d{1,2}\s*[ap]\.m\."
+)
+"""A clock time, said (``one-fifty in the afternoon``) or written (``1:50 p.m.``)."""
+
+CLOCK_WORD = " clocktime "
+"""What a clock time counts as: one word, the same for every time. Staff write ``since about 1:50 p.m.``
+where the copy says ``shortly after one-forty-five``; that there is a time is what the two share."""
+
+_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}(?:st|nd|rd|th)?\b"
+)
+"""A date (``November 5th``): when, not what, like a clock time; the copy says its own days."""
+
+_TIME_WORDS = {"since", "morning", "afternoon", "evening", "tonight", "today", "night", "tomorrow", "yesterday",
+               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
+"""When, not what: the part of the day or the day that goes with a clock time."""
+
+
+_SAME = {"estimate": "expect", "estimat": "expect"}
+"""Words that say the same point as another: ``their new estimate is noon`` is what the copy's estimate says."""
+
+
 def _content_words(text: str) -> set[str]:
-    words = re.findall(r"[a-z]+(?:['’][a-z]+)?", text.lower())
-    return {_stem(w) for w in words if len(w) > 2 and w not in _FUNCTION_WORDS}
+    words = re.findall(r"[a-z]+(?:['’][a-z]+)?|\d+", _CLOCK_TIME.sub(CLOCK_WORD, _DATE.sub(" ", text)).lower())
+    stems = (_stem(w) for w in words if (len(w) > 2 or w.isdigit()) and w not in _FUNCTION_WORDS | _TIME_WORDS)
+    return {_SAME.get(w, w) for w in stems}
 
 
 _CLAUSE = re.compile(r"(; |, so |, and |, but )")
@@ -258,19 +285,24 @@ def clauses_not_said(
 
 
 def restates(sentence: str, said: Iterable[str], share: float = 0.6) -> bool:
-    """True when most of ``sentence``'s words are already in what the copy says: saying it again would be padding.
+    """True when one thing the copy says already says most of ``sentence``'s words: saying it again would be padding.
 
     ``Internet and home phone are fully restored.`` restates ``Northwind says
     internet and home phone service is back in Castle Downs.``; ``A splicing
-    crew is on site.`` does not.
+    crew is on site.`` does not; nor does ``Utility power is back and the hub
+    has been switched over to it.`` after ``Utility power to the hub failed.``
+    and that lead, though each of its words but two is in one or the other.
     """
     return words_said(sentence, said, share, _content_words)
 
 
 def words_said(sentence: str, said: Iterable[str], share: float, content_words: Callable[[str], set[str]]) -> bool:
-    """``restates`` in any language: ``content_words`` are a text's words that carry its meaning, stemmed."""
+    """``restates`` in any language: ``content_words`` are a text's words that carry its meaning, stemmed.
+
+    Each thing said is weighed on its own: words gathered from several sentences ("power" from the cause,
+    "back" from the lead) make news that happens to reuse them, not a repeat.
+    """
     words = content_words(sentence)
     if not words:
         return True
-    known = set().union(*(content_words(s) for s in said)) if said else set()
-    return len(words & known) / len(words) >= share
+    return any(len(words & content_words(s)) >= share * len(words) for s in said)

@@ -108,7 +108,9 @@ def facts(
     lead = [f"{config.name} signale une panne {services_of(incident.services)} {place}" for place in where]
     # The expected impact is said (and so known) only while it is still a forecast: scheduled, under way.
     forecast = impact if update.status in (Status.SCHEDULED, Status.IN_PROGRESS) else ""
-    known = [*lead, *cause, advice, since, forecast, _STATE_WORDS[state]]
+    # The lead, when it began and a reopened outage's first outage are one statement (see the English facts).
+    story = " ".join([*lead, _STATE_WORDS[state], since, on_air.first_outage(incident, update, zone, fr, FRENCH)])
+    known = [story, *cause, advice, forecast]
     if eta:
         known.append(f"L'entreprise prévoit un retour du service vers {fr.promised_time(eta, at, zone)}.")
     if update.status is Status.INVESTIGATING and not cause_now:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..staff import clauses_not_said, without_clauses, words_said
+from ..staff import CLOCK_WORD, clauses_not_said, without_clauses, words_said
 from ..wording import spoken_911, spoken_abbreviations
 from .clock import spoken_clock_times, spoken_dates
 from .numbers import spoken_figures
@@ -193,9 +193,18 @@ def _stem(word: str) -> str:
     return word[:5] if len(word) > 5 else word.rstrip("s")
 
 
+_HOUR = r"(?:une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf|vingt(?:-deux|-trois| et une)?)"
+_MINUTES = r"(?:\s+(?:et quart|et demie|(?:cinq|dix|quinze|vingt|vingt-cinq|trente|trente-cinq|quarante|quarante-cinq|cinquante|cinquante-cinq)\b))?"
+_CLOCK_TIME = re.compile(rf"\b(?:{_HOUR}\s+heures?|midi|minuit){_MINUTES}|\b\d{{1,2}}\s+h(?:\s+\d\d)?\b")
+"""A clock time, said (``treize heures cinquante``) or written (``13 h 50``)."""
+
+_TIME_WORDS = {"matin", "soir", "midi", "aujourd'hui", "environ"}
+"""When, not what: the part of the day that goes with a clock time."""
+
+
 def _content_words(text: str) -> set[str]:
-    words = re.findall(r"[a-zàâçéèêëîïôûùœ]+", text.lower())
-    return {_stem(w) for w in words if len(w) > 2 and w not in _FUNCTION_WORDS}
+    words = re.findall(r"[a-zàâçéèêëîïôûùœ]+", _CLOCK_TIME.sub(CLOCK_WORD, text.lower()))
+    return {_stem(w) for w in words if len(w) > 2 and w not in _FUNCTION_WORDS and w not in _TIME_WORDS}
 
 
 _CLAUSE = re.compile(r"(; |, donc |, et |, mais |, alors )")
