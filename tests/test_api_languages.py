@@ -124,7 +124,9 @@ def test_a_french_summary_says_it_in_french() -> None:
     assert latest["body"].endswith("nous prévoyons un retour du service vers 15 h.")
     assert incident["incident_updates"][-1]["body"] == (
         "Internet est en panne dans de nombreux foyers de Clareview et de Castle Downs depuis environ 7 h 55 ce "
-        "matin. Le téléphone résidentiel fonctionne. Nous examinons la situation."
+        "matin. Le téléphone résidentiel fonctionne. Nous examinons la situation. Notre central du nord d'Edmonton, "
+        "qui dessert les deux secteurs, a déclenché une alarme à 8 h 02, et des ingénieurs sont en route pour trouver "
+        "la panne. Redémarrer votre modem ne réglera pas le problème. Nous comptons encore les foyers touchés."
     )
     assert [c["name"] for c in incident["components"]] == [
         "Internet",

@@ -92,7 +92,7 @@ def test_a_formerly_short_sixty_fills_its_slot_with_a_true_fact(incident, positi
 # (incident, position, a fact it now says, whether it fills without the company's description)
 FIRST_REPORTS = [
     # 8:25 a.m.: the network alarms, who is on the way, what will not help, that the count may rise.
-    (FIBRE_CUT, 0, "The company says its network alarms show all four communities lost service at the same "
+    (FIBRE_CUT, 0, "The company says its alarms show all four communities lost service at the same "
      "moment, and technicians are on their way to find the fault.", True),
     (FIBRE_CUT, 0, "The company is still counting, so the number of homes affected may rise.", True),
     # 2:05 p.m.: the hub stopped responding, a technician is on the way, what business customers can do.
