@@ -38,7 +38,7 @@ def test_check_passes_on_the_example() -> None:
 def test_check_warns_of_overdue_updates_and_fails_with_strict() -> None:
     code, output = run("check", "--root", str(ROOT), "--now", "2026-11-22 13:30")
     assert code == 0
-    line = f"incidents/2026/{OPEN_ID}.yml:46:3: warning: updates[2]: expected a new update by its next_update, 2026-11-22 13:00; found none; 30m overdue"
+    line = f"incidents/2026/{OPEN_ID}.yml:52:3: warning: updates[2]: expected a new update by its next_update, 2026-11-22 13:00; found none; 30m overdue"
     assert line in output
     code, output = run("check", "--root", str(ROOT), "--now", "2026-11-22 13:30", "--strict")
     assert code == 1
