@@ -20,7 +20,7 @@ import click
 
 from .authoring import edits as authoring
 from .authoring import scaffold
-from .incidents.load import CONFIG_FILE, INCIDENTS_DIR, load_config, load_one, load_site
+from .incidents.load import CONFIG_FILE, INCIDENTS_DIR, Reading, load_config, load_one, load_site
 from .incidents.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Config, Site
 from .incidents.problems import InvalidSite
 from .incidents.times import TimeError, parse_relative, parse_time
@@ -231,7 +231,9 @@ def _site(root: Path) -> Site:
     return _site_and_setup(root)[0]
 
 
-def _site_and_setup(root: Path, load: Callable[[], Site] | None = None) -> tuple[Site, Setup]:
+def _site_and_setup(
+    root: Path, load: Callable[[], Site] | None = None, reading: Reading | None = None
+) -> tuple[Site, Setup]:
     """The checked site, and its reporting setup checked against it (status.yml's ``reporting:``).
 
     ``load`` reads less than the whole repository (``outage bulletin`` reads one
@@ -241,7 +243,7 @@ def _site_and_setup(root: Path, load: Callable[[], Site] | None = None) -> tuple
         if load is not None:
             site = load()
             return site, Setup(regimes=(), names={}, categories={})
-        site = load_site(root)
+        site = load_site(root, reading)
         setup = read_setup((root / CONFIG_FILE).read_bytes(), site.config)
         if problems := record_problems(site, setup):
             raise InvalidSite(problems)
@@ -256,14 +258,16 @@ def _site_at(root: Path, now: str | None, load: Callable[[], Site] | None = None
     return site, moment
 
 
-def _checked(root: Path, now: str | None, load: Callable[[], Site] | None = None) -> tuple[Site, datetime, Setup]:
+def _checked(
+    root: Path, now: str | None, load: Callable[[], Site] | None = None, reading: Reading | None = None
+) -> tuple[Site, datetime, Setup]:
     """The checked site, the moment to see it at, and the reporting setup.
 
     Against the real clock, an update dated more than a few minutes ahead is an
     error: it would not exist yet, and would hide its incident from the site.
     With ``--now``, what is dated later simply does not exist yet.
     """
-    site, setup = _site_and_setup(root, load)
+    site, setup = _site_and_setup(root, load, reading)
     moment = _now(now, site.config)
     if now is None and (problems := future_updates(site, moment)):
         _report(InvalidSite(problems))
@@ -306,7 +310,9 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
         folder = check_site_dir(target, root)
     except OutputError as exc:
         _fail(f"the site was not built: {exc}")
-    site, moment = _site_at(root, now)
+    warn = lambda message: click.echo(f"outage: warning: {message}", err=True)  # noqa: E731
+    reading = Reading(root / CACHE_DIR, warn)  # files whose bytes the last build read are not read again
+    site, moment, _ = _checked(root, now, reading=reading)
     book, published = None, NO_LEDGER
     try:
         if ledger is not None:
@@ -317,10 +323,9 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
     try:
         with staged_site(folder) as staging:
             previous = folder if folder.is_dir() and is_ours(folder) else None
-            cache = BuildCache(
-                root / CACHE_DIR, warn=lambda message: click.echo(f"outage: warning: {message}", err=True)
-            )
+            cache = BuildCache(root / CACHE_DIR, warn=warn)
             build_site(root, staging, site, moment, published, previous=previous, cache=cache, fork=True)
+            reading.save()
     except BuildFailed as exc:
         _fail(f"the site was not built, and {target} is unchanged: {exc}")
     except OSError as exc:

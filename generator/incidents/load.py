@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model as m
 from .images import check_images
+from .kept import KeptReadings, Read, entry_key
 from .problems import InvalidSite, Problem, describe, field_path, problems_from
 from .rules import Checker, check_config, check_incident, check_incident_name
 from .schema import (
@@ -36,38 +38,48 @@ INCIDENT_SUFFIXES = (".yml", ".yaml")
 
 
 class Reading:
-    """What each incident file gave the last time it was read, for ``outage serve``, which reads after every save.
+    """What each incident file gave the last time it was read, so that only files whose bytes changed are read again.
 
-    A file with the same bytes, under the same ``status.yml``, gives the same
-    model and problems (the model is frozen), so only the files a save changed
-    are parsed and checked again. Kept in memory only, never on disk.
+    A file with the same bytes, under the same ``status.yml`` and tool, gives the
+    same model and problems (the model is frozen). ``outage serve`` keeps one
+    in memory between saves; ``outage build`` gives it a ``folder`` (the build
+    cache's), where the readings are kept between builds (see ``kept.py``).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None, warn: Callable[[str], None] = lambda message: None) -> None:
+        self.folder = folder
+        self.warn = warn
         self.config_bytes: bytes | None = None
-        self.files: dict[tuple[str, bytes], _Read] = {}
+        self.files: dict[tuple[str, bytes], Read] = {}
         """By (path, sha256 of the bytes): the last reading's files."""
-        self.now: dict[tuple[str, bytes], _Read] = {}
+        self.now: dict[tuple[str, bytes], Read] = {}
         """This reading's files: the next one keeps only these, so edited and deleted files are let go."""
+        self.kept: KeptReadings | None = None
+        """The readings kept in ``folder`` by the last build, for this ``status.yml``."""
 
     def start(self, config_bytes: bytes | None) -> None:
         """A new reading; every file is forgotten if ``status.yml`` changed, as every incident is checked against it."""
         self.files = self.now if config_bytes == self.config_bytes else {}
         self.config_bytes, self.now = config_bytes, {}
+        if self.folder is not None and config_bytes is not None:
+            self.kept = KeptReadings(self.folder, config_bytes, self.warn)
 
-    def get(self, source: str, raw: bytes) -> _Read | None:
+    def get(self, source: str, raw: bytes, config: m.Config) -> Read | None:
         key = (source, hashlib.sha256(raw).digest())
         known = self.files.get(key)
+        if known is None and self.kept is not None:
+            known = self.kept.get(entry_key(*key), config)
         if known is not None:
             self.now[key] = known
         return known
 
-    def keep(self, source: str, raw: bytes, read: _Read) -> None:
+    def keep(self, source: str, raw: bytes, read: Read) -> None:
         self.now[(source, hashlib.sha256(raw).digest())] = read
 
-
-_Read = tuple["m.Incident | None", list[Problem], list[Problem], list[Problem]]
-"""A file's model (or none), its problems, its text cut by a comment, its missing translations."""
+    def save(self) -> None:
+        """Keep this reading's files in ``folder`` for the next build (nothing without a folder)."""
+        if self.kept is not None:
+            self.kept.save({entry_key(*key): read for key, read in self.now.items()})
 
 
 def load_site(root: Path, reading: Reading | None = None) -> m.Site:
@@ -143,7 +155,7 @@ def _read_incident_file(
     except YamlProblem as exc:
         problems.append(replace(exc.problem, file=source))
         return None
-    known = reading.get(source, raw) if reading is not None and config is not None else None
+    known = reading.get(source, raw, config) if reading is not None and config is not None else None
     if known is None:
         noted: tuple[list[Problem], list[Problem]] = ([], [])
         incident, found = read_incident(raw, source, config, *noted)

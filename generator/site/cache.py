@@ -23,32 +23,14 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
-from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+
+from ..incidents.kept import tool_fingerprint
 
 CACHE_DIR = ".outage-cache"
 """In the status repository, beside ``incidents/``; git-ignored (``outage init`` writes the .gitignore)."""
 PAGES_FILE = "pages.json"
 FORMAT = "outage-bulletin build cache 1"
-LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "nh3", "markupsafe", "pyyaml", "pydantic", "icalendar")
-"""Libraries whose version can change the bytes of a page: a new one is a new key."""
-
-
-@cache
-def tool_fingerprint() -> str:
-    """A hash of this package's own files and the libraries' versions: a new release of either is a new cache."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent.parent
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for name in LIBRARIES:
-        try:
-            digest.update(f"{name}={version(name)}\0".encode())
-        except PackageNotFoundError:
-            digest.update(f"{name}=none\0".encode())
-    return digest.hexdigest()
 
 
 def repository_fingerprint(root: Path) -> str:

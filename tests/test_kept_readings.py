@@ -1,0 +1,169 @@
+"""Checked incident files kept between builds (.outage-cache/incidents.json).
+
+A rebuild reads again only the files whose bytes changed; the others come from
+the store, and must be the very objects reading the file gives: the tests compare
+them field by field, with each time's zone and fold, over the example (in two
+languages) and a synthetic history. Reads are counted by watching the reader,
+so a test that would pass with the store never used fails.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from example_repo import copy_of_example
+
+from generator.cli import main
+from generator.incidents import kept as kept_module
+from generator.incidents import load as load_module
+from generator.incidents.kept import READINGS_FILE
+from generator.incidents.load import Reading, load_site
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from history import make_repository  # noqa: E402
+
+OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files parsed and checked (not taken from the store), in order."""
+    seen: list[str] = []
+    read_incident = load_module.read_incident
+
+    def counting(raw, source, *args, **kwargs):
+        seen.append(source)
+        return read_incident(raw, source, *args, **kwargs)
+
+    monkeypatch.setattr(load_module, "read_incident", counting)
+    return seen
+
+
+def same(a: object, b: object, where: str = "site") -> None:
+    """``a`` and ``b`` alike in type and value all the way down; times in the same zone, fold and wall clock."""
+    assert type(a) is type(b), f"{where}: {type(a).__name__} != {type(b).__name__}"
+    if isinstance(a, datetime):
+        assert isinstance(b, datetime)
+        assert (a.replace(tzinfo=None), a.tzinfo, a.fold) == (b.replace(tzinfo=None), b.tzinfo, b.fold), where
+    elif dataclasses.is_dataclass(a):
+        for field in dataclasses.fields(a):
+            same(getattr(a, field.name), getattr(b, field.name), f"{where}.{field.name}")
+    elif isinstance(a, tuple | list):
+        assert isinstance(b, tuple | list) and len(a) == len(b), where
+        for number, (x, y) in enumerate(zip(a, b, strict=True)):
+            same(x, y, f"{where}[{number}]")
+    else:
+        assert a == b, where
+
+
+def kept_twice(root: Path) -> tuple[object, object]:
+    """The site read plainly, and read again from the store a first reading kept."""
+    first = Reading(root / ".outage-cache")
+    plain = load_site(root, first)
+    first.save()
+    return plain, load_site(root, Reading(root / ".outage-cache"))
+
+
+def test_the_example_read_from_the_store_is_the_example_read_from_its_files(tmp_path: Path, reads: list[str]) -> None:
+    root = copy_of_example(tmp_path)  # in English and French
+    files = len(list((root / "incidents").rglob("*.yml")))
+    plain, kept = kept_twice(root)
+    assert len(reads) == files, "the second reading parsed files again instead of using the store"
+    same(plain, kept)
+    assert [i.source_digest for i in plain.incidents] == [i.source_digest for i in kept.incidents]
+
+
+def test_a_synthetic_history_read_from_the_store_is_the_history_read_from_its_files(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    root = tmp_path / "history"
+    make_repository(root, 120)  # in English only: incidents and maintenance, open and closed, across clock changes
+    reads.clear()  # making it checked it
+    plain, kept = kept_twice(root)
+    assert len(reads) == 120
+    same(plain, kept)
+
+
+def test_only_the_edited_file_is_read_again(tmp_path: Path, reads: list[str]) -> None:
+    root = copy_of_example(tmp_path)
+    kept_twice(root)
+    files = len(list((root / "incidents").rglob("*.yml")))
+    edited = next((root / "incidents").rglob(f"{OPEN_ID}.yml"))
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Clareview", "Clareview East", 1), encoding="utf-8")
+    reading = Reading(root / ".outage-cache")
+    site = load_site(root, reading)
+    assert reads[files:] == [edited.relative_to(root).as_posix()]
+    same(site, load_site(root))
+
+
+def test_a_changed_status_yml_reads_every_file_again(tmp_path: Path, reads: list[str]) -> None:
+    root = copy_of_example(tmp_path)
+    kept_twice(root)
+    files = len(list((root / "incidents").rglob("*.yml")))
+    status = root / "status.yml"
+    status.write_text(status.read_text(encoding="utf-8") + "\n# a comment changes the bytes\n", encoding="utf-8")
+    load_site(root, Reading(root / ".outage-cache"))
+    assert len(reads) == 2 * files
+
+
+def test_another_release_of_the_tool_reads_every_file_again(
+    tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_of_example(tmp_path)
+    kept_twice(root)
+    files = len(list((root / "incidents").rglob("*.yml")))
+    monkeypatch.setattr(kept_module, "tool_fingerprint", lambda: "another release")
+    load_site(root, Reading(root / ".outage-cache"))
+    assert len(reads) == 2 * files
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        (lambda data: data[:-40], "corrupt"),
+        (lambda data: data.replace(b'"', b"'", 1) if data.count(b"\n") else data, "corrupt"),
+        (lambda data: b"some other tool's cache\n{}", "another tool's or version's file"),
+    ],
+)
+def test_a_damaged_or_foreign_store_is_ignored_with_a_warning(
+    tmp_path: Path, reads: list[str], damage, said: str
+) -> None:
+    root = copy_of_example(tmp_path)
+    kept_twice(root)
+    files = len(list((root / "incidents").rglob("*.yml")))
+    store = root / ".outage-cache" / READINGS_FILE
+    store.write_bytes(damage(store.read_bytes()))
+    warnings: list[str] = []
+    site = load_site(root, Reading(root / ".outage-cache", warnings.append))
+    assert len(reads) == 2 * files
+    assert len(warnings) == 1 and said in warnings[0] and READINGS_FILE in warnings[0]
+    same(site, load_site(root))
+
+
+def test_outage_build_keeps_the_readings_and_a_rebuild_uses_them(tmp_path: Path, reads: list[str]) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    files = len(list((root / "incidents").rglob("*.yml")))
+    for _ in range(2):
+        result = CliRunner().invoke(
+            main, ["build", "--root", str(root), "--now", "2026-11-22 12:00", "--site-dir", str(tmp_path / "site")]
+        )
+        assert result.exit_code == 0, result.output
+    assert (root / ".outage-cache" / READINGS_FILE).is_file()
+    assert len(reads) == files, "the rebuild read the files again"
+
+
+def test_a_build_that_fails_keeps_nothing_new(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    (root / "site_template" / "mkdocs.yml").write_text("nav: [missing.md]\n" * 2, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["build", "--root", str(root), "--now", "2026-11-22 12:00", "--site-dir", str(tmp_path / "site")]
+    )
+    assert result.exit_code == 1
+    assert not (root / ".outage-cache" / READINGS_FILE).exists()
