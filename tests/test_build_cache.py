@@ -96,6 +96,34 @@ def test_a_cached_rebuild_after_one_added_update_is_byte_identical_to_a_cold_bui
     assert "we are watching it" in page
 
 
+def test_month_pages_of_unchanged_incidents_come_from_the_cache_with_the_bytes_of_a_cold_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    months: list[tuple[int, int]] = []
+    save = BuildCache.save
+
+    def counting(self: BuildCache) -> None:
+        months.append(self.counts.get("month", (0, 0)))
+        save(self)
+
+    monkeypatch.setattr(BuildCache, "save", counting)
+    root = copy_of_example(tmp_path, with_template=True)
+    build(root, tmp_path / "site", "2026-11-22 10:45")
+    update = run(
+        "update", "--root", str(root), OPEN_ID, "--now", "2026-11-22 10:50", "--status", "monitoring",
+        "--message", "Service is back for most customers in Clareview; we are watching it.",
+    )  # fmt: skip
+    assert update.exit_code == 0, update.output
+    build(root, tmp_path / "site", "2026-11-22 10:55")
+    pages = len(list((tmp_path / "site").glob("history/20*/*/index.html"))) * LANGUAGES
+    assert months[0] == (0, pages)
+    # only November 2026, the updated incident's month, is made again, in each language
+    assert months[1] == (pages - LANGUAGES, LANGUAGES)
+    assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:55")
+    november = (tmp_path / "site" / "history" / "2026" / "11" / "index.html").read_text(encoding="utf-8")
+    assert "Monitoring" in november
+
+
 def test_a_cache_from_another_day_is_not_used_for_pages_that_say_today(
     tmp_path: Path, counted: list[tuple[int, int]]
 ) -> None:

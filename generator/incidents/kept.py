@@ -107,11 +107,15 @@ class KeptReadings:
             return decode_reading(stored, config)
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             self.warn(f"ignored a kept reading in {self.folder / READINGS_FILE} ({exc!r}); the file is read again")
+            del self.entries[key]  # and kept afresh
             return None
 
     def save(self, readings: dict[str, Read]) -> None:
         """Keep ``readings`` (this build's, and only those) for the next build, atomically."""
-        encoded = {key: encode_reading(read) for key, read in readings.items()}
+        # A reading taken from the store is kept as it was stored: encoding 10,000 again costs seconds.
+        encoded = {
+            key: self.entries[key] if key in self.entries else encode_reading(read) for key, read in readings.items()
+        }
         body = json.dumps(encoded, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
         data = f"{FORMAT} {self.owner} sha256={hashlib.sha256(body).hexdigest()}\n".encode() + body
         try:

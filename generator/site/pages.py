@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -394,26 +394,36 @@ def incident_page_key(fingerprint: str, state: Snapshot, incident: Incident, bul
     )
 
 
-def month_pages(r: _Renderer, key: str, title: str, items: list[Incident]) -> list[Page]:
+def month_pages(
+    r: _Renderer,
+    key: str,
+    title: str,
+    items: list[Incident],
+    kept: Callable[[str, list[Incident], Callable[[], str]], str] | None = None,
+) -> list[Page]:
     """One month of the archive, ``MONTH_PAGE_SIZE`` incidents a page, newest first: page 1 at
-    ``history/<key>/``, the rest at ``history/<key>/page/<n>/``, linked to each other."""
+    ``history/<key>/``, the rest at ``history/<key>/page/<n>/``, linked to each other.
+
+    ``kept(place, incidents, render)`` gives a page's body from the build cache: a month page is made of its
+    incidents' rows, so its key is their pages' keys (which hold all they say now) and its place.
+    """
     chunks = [items[start : start + MONTH_PAGE_SIZE] for start in range(0, len(items), MONTH_PAGE_SIZE)]
     urls = [f"history/{key}/"] + [f"history/{key}/page/{n}/" for n in range(2, len(chunks) + 1)]
-    return [
-        r.page(
-            f"history/{key}.md" if number == 1 else f"history/{key}/page/{number}.md",
-            url,
+    pages = []
+    for number, (chunk, url) in enumerate(zip(chunks, urls, strict=True), start=1):
+        src_uri = f"history/{key}.md" if number == 1 else f"history/{key}/page/{number}.md"
+        named = (
             title
             if number == 1
-            else r.say("{title}, page {number} of {count}", title=title, number=number, count=len(chunks)),
-            "month.html",
-            incidents=chunk,
-            month=key,
-            number=number,
-            page_urls=urls,
+            else r.say("{title}, page {number} of {count}", title=title, number=number, count=len(chunks))
         )
-        for number, (chunk, url) in enumerate(zip(chunks, urls, strict=True), start=1)
-    ]
+
+        def body(chunk: list[Incident] = chunk, url: str = url, number: int = number) -> str:
+            return r.render("month.html", url, incidents=chunk, month=key, number=number, page_urls=urls)
+
+        made = body() if kept is None else kept(f"{src_uri} {number} {len(chunks)}", chunk, body)
+        pages.append(Page(r.prefix + src_uri, r.prefix + url, named, made))
+    return pages
 
 
 def site_pages(
@@ -513,9 +523,22 @@ def _pages(
             months=[(key, len(items)) for key, items in sorted(months.items(), reverse=True)],
         ),
     ]
+    published_for = {incident.id: published.get(incident.id, []) for incident in newest_first}
+    keys = (
+        {}
+        if cache is None
+        else {i.id: incident_page_key(fingerprint, state, i, published_for[i.id]) for i in newest_first}
+    )
+    kept = None
+    if cache is not None:
+
+        def kept(place: str, chunk: list[Incident], render: Callable[[], str]) -> str:
+            rows = [keys[i.id] for i in chunk]
+            return cache.get(cache_key(fingerprint, "month.html", config.language, place, *rows), render, kind="month")
+
     for key, items in sorted(months.items(), reverse=True):
         first = items[-1].updates[0].at
-        pages += month_pages(r, key, month_name(first, config.timezone, r.words).capitalize(), items)
+        pages += month_pages(r, key, month_name(first, config.timezone, r.words).capitalize(), items, kept)
     for kind, items, affected, kept in (
         ("services", config.services, lambda i: i.services, records.services),
         ("areas", config.areas, lambda i: i.areas, records.areas),
@@ -562,14 +585,12 @@ def _pages(
             )
     bodies = []  # (incident, its url, its cache key, how to render it)
     for incident in newest_first:
-        url, sets = incident_url(incident), published.get(incident.id, [])
+        url, sets = incident_url(incident), published_for[incident.id]
 
         def body(incident: Incident = incident, url: str = url, sets: list[BulletinSet] = sets) -> str:
             return r.render("incident.html", url, incident=incident, bulletins=sets, keep_days=KEEP_DAYS)
 
-        bodies.append(
-            (incident, url, "" if cache is None else incident_page_key(fingerprint, state, incident, sets), body)
-        )
+        bodies.append((incident, url, keys.get(incident.id, ""), body))
     # The bodies not in the cache are most of a cold build's pages: with ``fork``, half are rendered
     # in a second process while this one renders the rest (see ``parallel.py``).
     made = iter(split([body for _, _, key, body in bodies if cache is None or not cache.has(key)], fork))
