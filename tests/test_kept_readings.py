@@ -1,4 +1,4 @@
-"""Checked incident files kept between builds (.outage-cache/incidents.json).
+"""Checked incident files kept between builds (.outage-cache/incidents.kept).
 
 A rebuild reads again only the files whose bytes changed; the others come from
 the store, and must be the very objects reading the file gives: the tests compare
@@ -46,19 +46,25 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def same(a: object, b: object, where: str = "site") -> None:
-    """``a`` and ``b`` alike in type and value all the way down; times in the same zone, fold and wall clock."""
+def same(a: object, b: object, where: str = "site", pairs: dict[int, object] | None = None) -> None:
+    """``a`` and ``b`` alike in type and value all the way down; times in the same zone, fold and wall clock;
+    an object ``a`` holds twice (updates share facts) held twice by ``b`` too."""
+    pairs = {} if pairs is None else pairs
     assert type(a) is type(b), f"{where}: {type(a).__name__} != {type(b).__name__}"
     if isinstance(a, datetime):
         assert isinstance(b, datetime)
         assert (a.replace(tzinfo=None), a.tzinfo, a.fold) == (b.replace(tzinfo=None), b.tzinfo, b.fold), where
     elif dataclasses.is_dataclass(a):
+        if id(a) in pairs:
+            assert pairs[id(a)] is b, f"{where}: shared in the file's reading, not in the kept one"
+            return
+        pairs[id(a)] = b
         for field in dataclasses.fields(a):
-            same(getattr(a, field.name), getattr(b, field.name), f"{where}.{field.name}")
+            same(getattr(a, field.name), getattr(b, field.name), f"{where}.{field.name}", pairs)
     elif isinstance(a, tuple | list):
         assert isinstance(b, tuple | list) and len(a) == len(b), where
         for number, (x, y) in enumerate(zip(a, b, strict=True)):
-            same(x, y, f"{where}[{number}]")
+            same(x, y, f"{where}[{number}]", pairs)
     else:
         assert a == b, where
 

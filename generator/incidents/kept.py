@@ -1,4 +1,4 @@
-"""Checked incident files kept between builds (``.outage-cache/incidents.json``).
+"""Checked incident files kept between builds (``.outage-cache/incidents.kept``).
 
 Reading and checking 10,000 YAML files is most of a rebuild's first seconds,
 and after one new update all but one file have the bytes they had. Each file's
@@ -7,8 +7,9 @@ bytes, in a store that belongs to one ``status.yml`` and one version of the
 tool: a changed ``status.yml`` or tool is a new store, so a kept reading is
 only ever used where reading the file again would give the same one.
 
-The store is JSON (never pickle: a cache is read, not run) with a header naming
-its format, what it belongs to and a hash of its contents. A file that is not
+The store is text, a line of JSON a file (never pickle: a cache is read, not
+run), between a header naming its format and what it belongs to and a last
+line with the sha256 of the rest. A file that is not
 one (corrupt, cut short, another tool's) is ignored with a warning; a store of
 another ``status.yml`` or tool is quietly started afresh. A reading decodes
 only when it is used, into the very objects reading the file gives (a test
@@ -35,7 +36,7 @@ from zoneinfo import ZoneInfo
 from . import model as m
 from .problems import Problem
 
-READINGS_FILE = "incidents.json"
+READINGS_FILE = "incidents.kept"
 FORMAT = "outage-bulletin checked files 1"
 LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "nh3", "markupsafe", "pyyaml", "pydantic", "icalendar")
 """Libraries whose version can change what the tool makes: a new one is a new store (and a new page cache)."""
@@ -61,39 +62,50 @@ def tool_fingerprint() -> str:
 
 
 class KeptReadings:
-    """The readings of ``folder/incidents.json`` that belong to ``config_bytes`` and this tool."""
+    """The readings of ``folder/incidents.kept`` that belong to ``config_bytes`` and this tool."""
 
     def __init__(self, folder: Path, config_bytes: bytes, warn: Callable[[str], None] = lambda message: None) -> None:
         self.folder = folder
         self.warn = warn
         self.owner = hashlib.sha256(tool_fingerprint().encode() + b"\0" + config_bytes).hexdigest()
         """What the readings belong to: this tool and this ``status.yml``."""
-        self.entries: dict[str, object] = self._read(folder / READINGS_FILE)
-        """Encoded readings by :func:`entry_key`, as stored."""
+        self.entries: dict[str, bytes] = self._read(folder / READINGS_FILE)
+        """Encoded readings by :func:`entry_key`, each its JSON text, decoded when used: 10,000 decoded at
+        once would hold as much memory again as the models they give."""
 
-    def _read(self, path: Path) -> dict[str, object]:
+    def _read(self, path: Path) -> dict[str, bytes]:
+        """The entries of the store at ``path`` read line by line (never whole in memory), if it is this one's."""
+        entries: dict[str, bytes] = {}
+        digest = hashlib.sha256()
+        footer = b""
         try:
-            data = path.read_bytes()
+            with path.open("rb") as file:
+                header = file.readline()
+                if header != f"{FORMAT} {self.owner}\n".encode():
+                    if not header.startswith(FORMAT.encode() + b" "):
+                        self.warn(
+                            f"ignored the kept readings {path}: another tool's or version's file; they are read again"
+                        )
+                    return {}  # another status.yml or tool: every file is read again, nothing to warn about
+                digest.update(header)
+                for line in file:
+                    if footer or not line.endswith(b"\n"):
+                        footer = b""  # something after the last line, or a line cut short
+                        break
+                    if line.startswith(b"sha256="):
+                        footer = line
+                        continue
+                    digest.update(line)
+                    key, tab, text = line[:-1].partition(b"\t")
+                    if not tab:
+                        break
+                    entries[key.decode("utf-8", "surrogateescape")] = text
         except FileNotFoundError:
             return {}
         except OSError as exc:
             self.warn(f"ignored the kept readings {path}: {exc.strerror or exc}")
             return {}
-        header, _, body = data.partition(b"\n")
-        if not header.startswith(FORMAT.encode() + b" "):
-            self.warn(f"ignored the kept readings {path}: another tool's or version's file; they are read again")
-            return {}
-        owner, _, digest = header[len(FORMAT) + 1 :].decode("ascii", "replace").partition(" ")
-        if digest != f"sha256={hashlib.sha256(body).hexdigest()}":
-            self.warn(f"ignored the kept readings {path}: corrupt; the files are read again")
-            return {}
-        if owner != self.owner:
-            return {}  # another status.yml or tool: every file is read again, nothing to warn about
-        try:
-            entries = json.loads(body)
-        except ValueError:
-            entries = None
-        if not isinstance(entries, dict):
+        if footer != f"sha256={digest.hexdigest()}\n".encode():
             self.warn(f"ignored the kept readings {path}: corrupt; the files are read again")
             return {}
         return entries
@@ -104,43 +116,56 @@ class KeptReadings:
         if stored is None:
             return None
         try:
-            return decode_reading(stored, config)
+            return decode_reading(json.loads(stored), config)
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             self.warn(f"ignored a kept reading in {self.folder / READINGS_FILE} ({exc!r}); the file is read again")
             del self.entries[key]  # and kept afresh
             return None
 
     def save(self, readings: dict[str, Read]) -> None:
-        """Keep ``readings`` (this build's, and only those) for the next build, atomically."""
-        # A reading taken from the store is kept as it was stored: encoding 10,000 again costs seconds.
-        encoded = {
-            key: self.entries[key] if key in self.entries else encode_reading(read) for key, read in readings.items()
-        }
-        body = json.dumps(encoded, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-        data = f"{FORMAT} {self.owner} sha256={hashlib.sha256(body).hexdigest()}\n".encode() + body
+        """Keep ``readings`` (this build's, and only those) for the next build, atomically.
+
+        One line a file (its key, a tab, its reading as JSON) between a header and a last line
+        with the sha256 of what comes before, written as it goes: never whole in memory at once.
+        """
         try:
             self.folder.mkdir(exist_ok=True)
             (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
             handle, temporary = tempfile.mkstemp(prefix=".incidents-", dir=self.folder)
+            digest = hashlib.sha256()
             with os.fdopen(handle, "wb") as file:
-                file.write(data)
+
+                def write(data: bytes) -> None:
+                    digest.update(data)
+                    file.write(data)
+
+                write(f"{FORMAT} {self.owner}\n".encode())
+                for key in sorted(k for k in readings if "\t" not in k and "\n" not in k):
+                    # A reading taken from the store is kept as it was stored: encoding 10,000 again costs seconds.
+                    text = self.entries.get(key) or _text(encode_reading(readings[key])).encode("utf-8")
+                    write(key.encode("utf-8", "surrogateescape") + b"\t" + text + b"\n")
+                file.write(f"sha256={digest.hexdigest()}\n".encode())
             os.replace(temporary, self.folder / READINGS_FILE)
         except OSError as exc:
             self.warn(f"could not keep the checked files in {self.folder}: {exc.strerror or exc}")
 
 
+def _text(encoded: list) -> str:
+    return json.dumps(encoded, ensure_ascii=False, separators=(",", ":"))
+
+
 def entry_key(source: str, digest: bytes) -> str:
-    """A file's key: its path and the sha256 of its bytes."""
-    return f"{source}\0{digest.hex()}"
+    """A file's key: the sha256 of its bytes and its path (which names no tab nor line break: it would be refused)."""
+    return f"{digest.hex()} {source}"
 
 
 def encode_reading(read: Read) -> list:
     incident, found, cut, untranslated = read
     return [
-        None if incident is None else _encode(incident),
-        [_encode(p) for p in found],
-        [_encode(p) for p in cut],
-        [_encode(p) for p in untranslated],
+        None if incident is None else _encode(incident, {}),
+        [_encode(p, {}) for p in found],
+        [_encode(p, {}) for p in cut],
+        [_encode(p, {}) for p in untranslated],
     ]
 
 
@@ -150,21 +175,31 @@ def decode_reading(stored: object, config: m.Config) -> Read:
     incident, found, cut, untranslated = stored
     problem = _decoder(Problem)
     return (
-        None if incident is None else _decoder(m.Incident)(incident, config),
-        [problem(p, config) for p in found],
-        [problem(p, config) for p in cut],
-        [problem(p, config) for p in untranslated],
+        None if incident is None else _decoder(m.Incident)(incident, _Made(config)),
+        [problem(p, _Made(config)) for p in found],
+        [problem(p, _Made(config)) for p in cut],
+        [problem(p, _Made(config)) for p in untranslated],
     )
+
+
+class _Made(list):
+    """The objects decoded so far, in order (a number in the store stands for one of them), and status.yml's config."""
+
+    def __init__(self, config: m.Config) -> None:
+        super().__init__()
+        self.config = config
 
 
 # The codec follows the model's type hints: a dataclass is the list of its fields in order, a
 # time its wall clock and zone (so it formats as the file's did), a service or area its id
-# (the object is status.yml's, as the loader gives it).
+# (the object is status.yml's, as the loader gives it). An object met again (updates share
+# their facts while nothing changes) is its number in the order first met, so the decoded
+# model shares what the read one shares, and takes no more memory.
 
 _BY_ID = {m.Service: "services", m.Area: "areas"}
 
 
-def _encode(value: object) -> object:
+def _encode(value: object, seen: dict[int, int]) -> object:
     if value is None or isinstance(value, str | int | float):  # bool is an int; enums are str
         return value.value if isinstance(value, Enum) else value
     if isinstance(value, datetime):
@@ -177,15 +212,18 @@ def _encode(value: object) -> object:
     if type(value) in _BY_ID:
         return value.id  # type: ignore[attr-defined]
     if dataclasses.is_dataclass(value):
-        return [_encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
+        if id(value) in seen:
+            return seen[id(value)]
+        seen[id(value)] = len(seen)
+        return [_encode(getattr(value, f.name), seen) for f in dataclasses.fields(value)]
     if isinstance(value, frozenset):
-        return sorted(_encode(v) for v in value)  # type: ignore[type-var]
+        return sorted(_encode(v, seen) for v in value)  # type: ignore[type-var]
     if isinstance(value, tuple | list):
-        return [_encode(v) for v in value]
+        return [_encode(v, seen) for v in value]
     raise TypeError(f"cannot keep a {type(value).__name__}")
 
 
-Decode = Callable[[object, m.Config], object]
+Decode = Callable[[object, _Made], object]
 _PLAIN = (str, int, bool, float)
 """Kept as JSON gives them back: the store's hash says they are what was written."""
 
@@ -196,34 +234,34 @@ def _decoder(hint: object) -> Decode:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, UnionType) and len(args) == 2 and NoneType in args:
         inner = _decoder(next(a for a in args if a is not NoneType))
-        return lambda data, config: None if data is None else inner(data, config)
+        return lambda data, made: None if data is None else inner(data, made)
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             if args[0] in _PLAIN:
-                return lambda data, config: tuple(_list(data))
+                return lambda data, made: tuple(_list(data))
             item = _decoder(args[0])
-            return lambda data, config: tuple([item(v, config) for v in _list(data)])
+            return lambda data, made: tuple([item(v, made) for v in _list(data)])
         items = [_decoder(a) for a in args]
-        return lambda data, config: tuple(d(v, config) for d, v in zip(items, _list(data, len(items)), strict=True))
+        return lambda data, made: tuple(d(v, made) for d, v in zip(items, _list(data, len(items)), strict=True))
     if origin is frozenset:
         item = _decoder(args[0])
-        return lambda data, config: frozenset([item(v, config) for v in _list(data)]) if data else _EMPTY
+        return lambda data, made: frozenset([item(v, made) for v in _list(data)]) if data else _EMPTY
     if hint in _BY_ID:
         kind = _BY_ID[hint]  # type: ignore[index]
-        return lambda data, config: _index(config, kind)[data]
+        return lambda data, made: _index(made.config, kind)[data]
     if hint is m.Translations:
         return _translations
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _dataclass_decoder(hint)
     if isinstance(hint, type) and issubclass(hint, Enum):
         members = hint._value2member_map_
-        return lambda data, config: members[data]
+        return lambda data, made: members[data]
     if hint is datetime:
-        return lambda data, config: _time(data)
+        return lambda data, made: _time(data)
     if hint is timedelta:
-        return lambda data, config: timedelta(*_list(data, 3))
+        return lambda data, made: timedelta(*_list(data, 3))
     if hint in _PLAIN:
-        return lambda data, config: data
+        return lambda data, made: data
     raise TypeError(f"no way to keep a {hint!r}")
 
 
@@ -233,26 +271,30 @@ _EMPTY: frozenset = frozenset()
 def _dataclass_decoder(cls: type) -> Decode:
     """A decoder written for ``cls``, as ``dataclasses`` writes its ``__init__``: 170,000 objects at 10,000 incidents.
 
-    The object is made without its (frozen) ``__init__``, which sets each field through
-    ``object.__setattr__``: the fields are put in its ``__dict__`` at once.
+    Made through its own ``__init__``, each object's ``__dict__`` shares its keys with the others' as
+    when the loader makes it (filled any other way, the model takes half as much memory again).
     """
     hints = typing.get_type_hints(cls, vars(m))
     names = [f.name for f in dataclasses.fields(cls)]
-    scope: dict[str, object] = {"cls": cls, "new": object.__new__}
+    scope: dict[str, object] = {"cls": cls, "int": int}
     values = []
     for number, name in enumerate(names):
         if hints[name] in _PLAIN:
-            values.append(f"{name!r}: v{number}")
+            values.append(f"v{number}")
         else:
             scope[f"d{number}"] = _decoder(hints[name])
-            values.append(f"{name!r}: d{number}(v{number}, config)")
+            values.append(f"d{number}(v{number}, made)")
     unpacked = "".join(f"v{number}, " for number in range(len(names)))
+    arguments = ", ".join(values)
     source = (
-        "def decode(data, config):\n"
+        "def decode(data, made):\n"
+        "    if type(data) is int:\n"
+        "        return made[data]  # met before\n"
         f"    [{unpacked}] = data\n"
-        "    made = new(cls)\n"
-        f"    made.__dict__.update({{{', '.join(values)}}})\n"
-        "    return made\n"
+        "    number = len(made)\n"
+        "    made.append(None)  # numbered before its fields, as the encoder numbers it\n"
+        f"    made[number] = new_one = cls({arguments})\n"
+        "    return new_one\n"
     )
     exec(source, scope)
     return scope["decode"]  # type: ignore[return-value]
@@ -271,9 +313,13 @@ def _index(config: m.Config, kind: str) -> dict[str, object]:
     return known[1]
 
 
-def _translations(data: object, config: m.Config) -> m.Translations:
+def _translations(data: object, made: _Made) -> m.Translations:
+    if type(data) is int:
+        return made[data]  # met before
     [texts] = _list(data, 1)
-    return m.Translations(tuple(tuple(t) for t in texts)) if texts else m.NO_TRANSLATIONS
+    translations = m.Translations(tuple(tuple(t) for t in texts)) if texts else m.NO_TRANSLATIONS
+    made.append(translations)
+    return translations
 
 
 def _list(data: object, length: int | None = None) -> list:
