@@ -330,7 +330,7 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
         _fail(f"the site was not built, and {target} is unchanged: {exc}")
     except OSError as exc:
         _fail(f"the site was not built, and {target} is unchanged: {write_problem(exc, folder)}")
-    files = sum(1 for p in target.rglob("*") if p.is_file())
+    files = sum(len(names) for _, _, names in os.walk(target))  # (no Path per file: 12,000 of them cost seconds)
     click.echo(f"built {target} ({files} files) as of {moment.isoformat()}")
     if book is not None and ledger is not None:
         after = recorded(book, site, moment, published)
