@@ -84,7 +84,8 @@ class Preview:
             self.generation += 1
         self.say(f"built as of {moment.isoformat()}")
         if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+            # Not served any more (a request under way keeps its open files): deleting it does not hold up the next look.
+            threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}, daemon=True).start()
         return True
 
     def _failed(self, problem: str) -> bool:
