@@ -107,6 +107,12 @@ def test_only_the_edited_file_is_read_again(tmp_path: Path, reads: list[str]) ->
     site = load_site(root, reading)
     assert reads[files:] == [edited.relative_to(root).as_posix()]
     same(site, load_site(root))
+    reading.save()  # the unchanged files' lines copied from the store, the edited one's written afresh
+    del reads[:]
+    again = load_site(root, Reading(root / ".outage-cache"))
+    assert reads == [], "a reading kept by a rebuild was not found by the next"
+    same(site, again)
+    assert (root / ".outage-cache" / READINGS_FILE).read_bytes().count(b"\n") == files + 2  # header, files, sha256
 
 
 def test_a_changed_status_yml_reads_every_file_again(tmp_path: Path, reads: list[str]) -> None:

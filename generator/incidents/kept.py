@@ -7,10 +7,10 @@ bytes, in a store that belongs to one ``status.yml`` and one version of the
 tool: a changed ``status.yml`` or tool is a new store, so a kept reading is
 only ever used where reading the file again would give the same one.
 
-The store is text, a line of JSON a file (never pickle: a cache is read, not
-run), between a header naming its format and what it belongs to and a last
-line with the sha256 of the rest. A file that is not
-one (corrupt, cut short, another tool's) is ignored with a warning; a store of
+The store is text, a line of JSON a file (see ``stored.py``; never pickle: a
+cache is read, not run), under a header naming its format and what it belongs
+to. A file that is not one (corrupt, cut short, another tool's) is ignored
+with a warning; a store of
 another ``status.yml`` or tool is quietly started afresh. A reading decodes
 only when it is used, into the very objects reading the file gives (a test
 compares them field by field over the examples and synthetic histories).
@@ -21,8 +21,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
-import tempfile
 import typing
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -35,6 +33,7 @@ from zoneinfo import ZoneInfo
 
 from . import model as m
 from .problems import Problem
+from .stored import Refused, entries, read_entries, write_entries
 
 READINGS_FILE = "incidents.kept"
 FORMAT = "outage-bulletin checked files 1"
@@ -72,82 +71,57 @@ class KeptReadings:
         self.entries: dict[str, bytes] = self._read(folder / READINGS_FILE)
         """Encoded readings by :func:`entry_key`, each its JSON text, decoded when used: 10,000 decoded at
         once would hold as much memory again as the models they give."""
+        self.taken: set[str] = set()
+        """The keys of the readings decoded from the store: ``save`` copies their lines from it."""
 
     def _read(self, path: Path) -> dict[str, bytes]:
-        """The entries of the store at ``path`` read line by line (never whole in memory), if it is this one's."""
-        entries: dict[str, bytes] = {}
-        digest = hashlib.sha256()
-        footer = b""
+        """The entries of the store at ``path`` (a line at a time: never whole in memory), if it is this one's."""
         try:
-            with path.open("rb") as file:
-                header = file.readline()
-                if header != f"{FORMAT} {self.owner}\n".encode():
-                    if not header.startswith(FORMAT.encode() + b" "):
-                        self.warn(
-                            f"ignored the kept readings {path}: another tool's or version's file; they are read again"
-                        )
-                    return {}  # another status.yml or tool: every file is read again, nothing to warn about
-                digest.update(header)
-                for line in file:
-                    if footer or not line.endswith(b"\n"):
-                        footer = b""  # something after the last line, or a line cut short
-                        break
-                    if line.startswith(b"sha256="):
-                        footer = line
-                        continue
-                    digest.update(line)
-                    key, tab, text = line[:-1].partition(b"\t")
-                    if not tab:
-                        break
-                    entries[key.decode("utf-8", "surrogateescape")] = text
-        except FileNotFoundError:
-            return {}
+            return read_entries(path, f"{FORMAT} {self.owner}", kind=FORMAT + " ")
+        except Refused as exc:
+            self.warn(f"ignored the kept readings {path}: {exc.reason}; the files are read again")
         except OSError as exc:
             self.warn(f"ignored the kept readings {path}: {exc.strerror or exc}")
-            return {}
-        if footer != f"sha256={digest.hexdigest()}\n".encode():
-            self.warn(f"ignored the kept readings {path}: corrupt; the files are read again")
-            return {}
-        return entries
+        return {}
 
     def get(self, key: str, config: m.Config) -> Read | None:
         """The reading kept under ``key``, decoded against ``config``; ``None`` if there is none (or it is unreadable)."""
-        stored = self.entries.get(key)
+        stored = self.entries.pop(key, None)  # once decoded, its text is not held: save copies it from the store
         if stored is None:
             return None
         try:
-            return decode_reading(json.loads(stored), config)
+            reading = decode_reading(json.loads(stored), config)
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             self.warn(f"ignored a kept reading in {self.folder / READINGS_FILE} ({exc!r}); the file is read again")
-            del self.entries[key]  # and kept afresh
-            return None
+            return None  # and kept afresh
+        self.taken.add(key)
+        return reading
 
     def save(self, readings: dict[str, Read]) -> None:
-        """Keep ``readings`` (this build's, and only those) for the next build, atomically.
-
-        One line a file (its key, a tab, its reading as JSON) between a header and a last line
-        with the sha256 of what comes before, written as it goes: never whole in memory at once.
-        """
+        """Keep ``readings`` (this build's, and only those) for the next build, atomically."""
         try:
-            self.folder.mkdir(exist_ok=True)
-            (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
-            handle, temporary = tempfile.mkstemp(prefix=".incidents-", dir=self.folder)
-            digest = hashlib.sha256()
-            with os.fdopen(handle, "wb") as file:
-
-                def write(data: bytes) -> None:
-                    digest.update(data)
-                    file.write(data)
-
-                write(f"{FORMAT} {self.owner}\n".encode())
-                for key in sorted(k for k in readings if "\t" not in k and "\n" not in k):
-                    # A reading taken from the store is kept as it was stored: encoding 10,000 again costs seconds.
-                    text = self.entries.get(key) or _text(encode_reading(readings[key])).encode("utf-8")
-                    write(key.encode("utf-8", "surrogateescape") + b"\t" + text + b"\n")
-                file.write(f"sha256={digest.hexdigest()}\n".encode())
-            os.replace(temporary, self.folder / READINGS_FILE)
+            write_entries(self.folder, READINGS_FILE, f"{FORMAT} {self.owner}", self._lines(readings))
+        except Refused as exc:
+            self.warn(
+                f"could not keep the checked files in {self.folder}: the store changed while in use ({exc.reason})"
+            )
         except OSError as exc:
             self.warn(f"could not keep the checked files in {self.folder}: {exc.strerror or exc}")
+
+    def _lines(self, readings: dict[str, Read]):
+        """Each reading's line: copied from the store if it came from there (encoding 10,000 again costs
+        seconds), else encoded."""
+        wanted = set(readings)
+        copied = wanted & self.taken
+        if copied:
+            # Copied as it is read (never whole in memory); the store is checked whole by the end, and
+            # had it changed since it was read, the save fails with a warning and the old store stays.
+            for key, text in entries(self.folder / READINGS_FILE, f"{FORMAT} {self.owner}", kind=FORMAT):
+                if key in copied:
+                    wanted.discard(key)
+                    yield key, text
+        for key in sorted(wanted):
+            yield key, _text(encode_reading(readings[key])).encode("utf-8")
 
 
 def _text(encoded: list) -> str:

@@ -9,10 +9,11 @@ on the page (today's date, and the estimates and durations counted to now), the
 ledger's identities for its updates and its bulletins. A changed input is a new
 key; nothing is ever invalidated by hand, and a stale entry is never found.
 
-The cache is one JSON file (never pickle: a cache is read, not run) with a
-header naming its format and a hash of its contents. A file that is not one
-(corrupt, cut short, from another tool or format) is ignored with a warning
-and replaced after the build. Each build keeps only the entries it used, so the
+The cache is a text file, one entry a line (``incidents/stored.py``; never
+pickle: a cache is read, not run), with a header naming its format and a last
+line hashing the rest. A file that is not one (corrupt, cut short, from another
+tool) is ignored with a warning and replaced after the build; one of another
+format is replaced. Each build keeps only the entries it used, so the
 file stays the size of one site's pages.
 """
 
@@ -20,17 +21,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from ..incidents.kept import tool_fingerprint
+from ..incidents.stored import Refused, read_entries, write_entries
 
 CACHE_DIR = ".outage-cache"
 """In the status repository, beside ``incidents/``; git-ignored (``outage init`` writes the .gitignore)."""
-PAGES_FILE = "pages.json"
-FORMAT = "outage-bulletin build cache 1"
+PAGES_FILE = "pages.kept"
+KIND = "outage-bulletin build cache"
+FORMAT = f"{KIND} 2"
+"""Format 2: one entry a line (``incidents/stored.py``); format 1 was one JSON object, read whole."""
 
 
 def repository_fingerprint(root: Path) -> str:
@@ -44,12 +46,13 @@ def repository_fingerprint(root: Path) -> str:
 
 
 class BuildCache:
-    """Page bodies by key, read from and written back to ``folder/pages.json``."""
+    """Page bodies by key, read from and written back to ``folder/pages.kept``."""
 
     def __init__(self, folder: Path | None, warn: Callable[[str], None] = lambda message: None) -> None:
         self.folder = folder
         self.warn = warn
-        self.entries: dict[str, str] = {}
+        self.entries: dict[str, bytes | str | None] = {}
+        """By key: an entry as read (its line of JSON), as decoded when first asked for, or ``None`` if unreadable."""
         self.used: dict[str, str] = {}
         self.hits = self.misses = 0
         self.counts: dict[str, tuple[int, int]] = {}
@@ -57,39 +60,31 @@ class BuildCache:
         if folder is not None:
             self.entries = self._read(folder / PAGES_FILE)
 
-    def _read(self, path: Path) -> dict[str, str]:
+    def _read(self, path: Path) -> dict[str, bytes | str | None]:
         try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            return {}
+            return dict(read_entries(path, FORMAT, kind=KIND))
+        except Refused as exc:
+            self.warn(f"ignored the build cache {path}: {exc.reason}; it is rebuilt from scratch")
         except OSError as exc:
             self.warn(f"ignored the build cache {path}: {exc.strerror or exc}")
-            return {}
-        header, _, body = data.partition(b"\n")
-        expected = f"{FORMAT} sha256={hashlib.sha256(body).hexdigest()}".encode()
-        if header != expected:
-            what = "another tool's or version's file" if not header.startswith(FORMAT.encode()) else "corrupt"
-            self.warn(f"ignored the build cache {path}: {what}; it is rebuilt from scratch")
-            return {}
-        try:
-            entries = json.loads(body)
-        except ValueError:
-            entries = None
-        if not isinstance(entries, dict) or not all(isinstance(v, str) for v in entries.values()):
-            self.warn(f"ignored the build cache {path}: corrupt; it is rebuilt from scratch")
-            return {}
-        return entries
+        return {}
 
     def has(self, key: str) -> bool:
         """Whether ``get(key, …)`` will find a value without making one."""
-        return key in self.entries
+        return self._value(key) is not None
+
+    def _value(self, key: str) -> str | None:
+        value = self.entries.get(key)
+        if isinstance(value, bytes):
+            value = self.entries[key] = _decoded(value)  # each entry is decoded when first used
+        return value
 
     def get(self, key: str, make: Callable[[], str], kind: str = "page") -> str:
         """The value kept under ``key``, or ``make()``'s, kept for next time.
 
         ``hits`` and ``misses`` count pages; other kinds of entries (``"bulletins"``) are counted in ``counts``.
         """
-        value = self.entries.get(key)
+        value = self._value(key)
         found = value is not None
         if value is None:
             value = make()
@@ -106,17 +101,22 @@ class BuildCache:
         self.entries, self.used = self.used, {}
         if self.folder is None:
             return
-        body = json.dumps(self.entries, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        data = f"{FORMAT} sha256={hashlib.sha256(body).hexdigest()}\n".encode() + body
+        lines = (
+            (key, json.dumps(value, ensure_ascii=False).encode("utf-8")) for key, value in sorted(self.entries.items())
+        )
         try:
-            self.folder.mkdir(exist_ok=True)
-            (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
-            handle, temporary = tempfile.mkstemp(prefix=".pages-", dir=self.folder)
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-            os.replace(temporary, self.folder / PAGES_FILE)
+            write_entries(self.folder, PAGES_FILE, FORMAT, lines)
         except OSError as exc:
             self.warn(f"could not keep the build cache in {self.folder}: {exc.strerror or exc}")
+
+
+def _decoded(value: bytes) -> str | None:
+    """An entry's text, from its line of JSON (``None`` if it is not one: the entry is made again)."""
+    try:
+        text = json.loads(value)
+    except ValueError:
+        return None
+    return text if isinstance(text, str) else None
 
 
 def key(*parts: str) -> str:

@@ -1,0 +1,97 @@
+"""The build cache's files: one entry a line, read and written a line at a time.
+
+A cache of a 10,000-incident site holds tens of megabytes (page bodies, checked
+files). Read whole, parsed and written back whole, each copy of it is held in
+memory at once; a line at a time, no copy is. Each file is a header line (what it
+is and what it belongs to), one ``key<TAB>value`` line an entry (the value one
+line of JSON, or text with no line break), and a last line with the sha256 of all
+before it: a file cut short, changed or foreign is refused whole, never half used.
+Text, never pickle: a cache is read, not run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+
+class Refused(Exception):
+    """The file is not the one expected: ``reason`` says why, in a few words."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def read_entries(path: Path, header: str, *, kind: str) -> dict[str, bytes]:
+    """The entries of the file at ``path`` whose first line is ``header``; ``{}`` if there is none.
+
+    Raises :class:`Refused` if it is another tool's or version's file (its first line does not start
+    with ``kind``), or corrupt; ``OSError`` if it cannot be read. A file of the same kind with another
+    header (another ``status.yml``, another release) gives ``{}``: it is simply not this one's.
+    """
+    return dict(entries(path, header, kind=kind))
+
+
+def entries(path: Path, header: str, *, kind: str):
+    """The ``(key, value)`` entries of the file at ``path`` as they are read; the file is checked whole by
+    the end (:class:`Refused` then, if it was not what its header says): for copying from it, not for trusting
+    an entry before the end."""
+    digest = hashlib.sha256()
+    footer = b""
+    try:
+        file = path.open("rb")
+    except FileNotFoundError:
+        return
+    with file:
+        first = file.readline()
+        if first != f"{header}\n".encode():
+            if not first.startswith(kind.encode()):
+                raise Refused("another tool's or version's file")
+            return
+        digest.update(first)
+        for line in file:
+            if footer or not line.endswith(b"\n"):
+                raise Refused("corrupt")  # something after the last line, or a line cut short
+            if line.startswith(b"sha256="):
+                footer = line
+                continue
+            digest.update(line)
+            key, tab, value = line[:-1].partition(b"\t")
+            if not tab:
+                raise Refused("corrupt")
+            yield key.decode("utf-8", "surrogateescape"), value
+    if footer != f"sha256={digest.hexdigest()}\n".encode():
+        raise Refused("corrupt")
+
+
+def write_entries(folder: Path, name: str, header: str, lines: Iterable[tuple[str, bytes]]) -> None:
+    """Write ``folder/name`` from ``(key, value)`` lines as they come, atomically; ``OSError`` if it cannot.
+
+    Keys with a tab or a line break are left out (no key the tool makes has one).
+    """
+    folder.mkdir(exist_ok=True)
+    (folder / ".gitignore").write_text("*\n", encoding="utf-8")
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=folder)
+    digest = hashlib.sha256()
+    try:
+        with os.fdopen(handle, "wb") as file:
+            for data in _lines(header, lines):
+                digest.update(data)
+                file.write(data)
+            file.write(f"sha256={digest.hexdigest()}\n".encode())
+        os.replace(temporary, folder / name)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _lines(header: str, lines: Iterable[tuple[str, bytes]]):
+    yield f"{header}\n".encode()
+    for key, value in lines:
+        if "\t" in key or "\n" in key or b"\n" in value:
+            continue
+        yield key.encode("utf-8", "surrogateescape") + b"\t" + value + b"\n"
