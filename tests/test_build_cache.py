@@ -176,6 +176,16 @@ def test_status_yml_a_template_and_the_tool_each_make_new_keys(tmp_path: Path, m
     assert len({first, second, third, fourth}) == 4
 
 
+def test_the_cache_of_an_earlier_release_is_replaced_not_left_beside(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    legacy = root / CACHE_DIR / "pages.json"
+    legacy.parent.mkdir()
+    legacy.write_bytes(b"outage-bulletin build cache 1 sha256=0\n{}")
+    result = build(root, tmp_path / "site", "2026-11-22 10:45")
+    assert "warning" not in result.output  # an earlier format of this very cache: nothing to warn about
+    assert not legacy.exists() and (root / CACHE_DIR / PAGES_FILE).is_file()
+
+
 def test_the_cache_is_git_ignored_here_and_in_a_new_repository(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     assert "/.outage-cache/" in (root / ".gitignore").read_text(encoding="utf-8").splitlines()

@@ -30,6 +30,8 @@ from ..incidents.stored import Refused, read_entries, write_entries
 CACHE_DIR = ".outage-cache"
 """In the status repository, beside ``incidents/``; git-ignored (``outage init`` writes the .gitignore)."""
 PAGES_FILE = "pages.kept"
+LEGACY_FILE = "pages.json"
+"""Where format 1 of this cache was kept, by earlier releases."""
 KIND = "outage-bulletin build cache"
 FORMAT = f"{KIND} 2"
 """Format 2: one entry a line (``incidents/stored.py``); format 1 was one JSON object, read whole."""
@@ -106,6 +108,7 @@ class BuildCache:
         )
         try:
             write_entries(self.folder, PAGES_FILE, FORMAT, lines)
+            (self.folder / LEGACY_FILE).unlink(missing_ok=True)  # this cache in format 1: replaced by this file
         except OSError as exc:
             self.warn(f"could not keep the build cache in {self.folder}: {exc.strerror or exc}")
 
