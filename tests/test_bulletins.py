@@ -232,6 +232,57 @@ def test_the_same_phone_trouble_at_major_impact_gives_the_advice_and_a_911_event
     assert "<value>911Service</value>" in cap and f"<instruction>{ADVICE}" in cap
 
 
+EMAIL = "2026-07-06-business-email-blocklisted"
+
+
+@pytest.mark.parametrize(
+    ("incident_id", "position", "lead", "slug"),
+    [
+        (
+            VOICEMAIL,
+            1,
+            "Northwind Broadband says a problem is affecting voicemail service across its service area.",
+            "SLUG: NORTHWIND VOICEMAIL PROBLEM ALL AREAS",
+        ),
+        (
+            EMAIL,
+            1,
+            "Northwind Broadband says a problem is affecting outgoing business email service across its service area.",
+            "SLUG: NORTHWIND OUTGOING BUSINESS EMAIL PROBLEM ALL AREAS — UPDATE 10:50 A.M.",
+        ),
+    ],
+)
+def test_the_lead_and_slug_name_only_what_is_broken(incident_id: str, position: int, lead: str, slug: str) -> None:
+    """The incident's ``affects`` (only voicemail; only outgoing business mail) is what the lead, the slug, the
+    release and the text message name. Before: "a problem is affecting home phone service" (calls worked),
+    "email service" (incoming mail worked), slugged "NORTHWIND OUTAGE ALL AREAS"."""
+    item = set_of(SITE.incident(incident_id), position)
+    for script in item.radio.values():
+        assert sentences(copy_of(script))[0] == lead
+        assert script.splitlines()[0] == slug and "OUTAGE" not in script.splitlines()[0]
+    assert "home phone service" not in item.press and " email service across" not in item.press.replace(
+        "business email service across", ""
+    )
+    assert item.sms.split(". ")[0] in (
+        "Northwind: Voicemail problem in all areas",
+        "Northwind: Outgoing business email problem in all areas",
+    )
+
+
+def test_without_affects_the_lead_names_the_service_and_a_minor_slug_says_problem() -> None:
+    """No ``affects``: the service by its name, as before; a minor incident's slug still says PROBLEM."""
+    voicemail = SITE.incident(VOICEMAIL)
+    whole = replace(voicemail, affects="")
+    item = bulletin_set(TEMPLATES, STATE, whole, whole.updates[1])
+    copy = copy_of(item.radio[30])
+    assert copy.startswith("Northwind Broadband says a problem is affecting home phone service across its service")
+    assert item.radio[30].splitlines()[0] == "SLUG: NORTHWIND HOME PHONE PROBLEM ALL AREAS"
+    major = replace(whole, updates=tuple(replace(u, facts=replace(u.facts, impact=Impact.MAJOR)) for u in whole.updates))
+    assert bulletin_set(TEMPLATES, STATE, major, major.updates[1]).radio[30].startswith(
+        "SLUG: NORTHWIND OUTAGE ALL AREAS"
+    )
+
+
 def test_safety_is_kept_even_when_the_slot_is_too_short_for_it() -> None:
     """The lead and the safety advice are the last things dropped: a 5-second script still says both."""
     spoken = facts(SITE.config, set_of(FIBRE_CUT, 1).incident, FIBRE_CUT.updates[1])

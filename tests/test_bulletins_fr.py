@@ -159,6 +159,38 @@ def test_a_french_voicemail_problem_where_calls_work_gives_no_911_advice(positio
     assert any(name.startswith("fr/") for name in files)
 
 
+@pytest.mark.parametrize(
+    ("incident_id", "lead", "slug", "sms_start"),
+    [
+        (
+            "2026-11-13-voicemail-access",
+            "Northwind Broadband signale des perturbations du service de messagerie vocale sur l'ensemble de son "
+            "territoire.",
+            "SUJET : NORTHWIND PERTURBATIONS MESSAGERIE VOCALE TOUS LES SECTEURS",
+            "Northwind : perturbations de messagerie vocale dans tous les secteurs.",
+        ),
+        (
+            "2026-07-06-business-email-blocklisted",
+            "Northwind Broadband signale des perturbations du service de courriel d'affaires sortant sur l'ensemble "
+            "de son territoire.",
+            "SUJET : NORTHWIND PERTURBATIONS COURRIEL D'AFFAIRES SORTANT TOUS LES SECTEURS — MISE À JOUR 10 H 50",
+            "Northwind : perturbations de courriel d'affaires sortant dans tous les secteurs.",
+        ),
+    ],
+)
+def test_the_french_lead_and_slug_name_only_what_is_broken(incident_id: str, lead: str, slug: str, sms_start: str):
+    """``affects: {fr: messagerie vocale}``: the French lead, slug, communiqué and text message name it. Before:
+    « des perturbations du service de téléphone résidentiel », « NORTHWIND PANNE TOUS LES SECTEURS »."""
+    incident = next(i for i in STATE.site.incidents if i.id == incident_id)
+    item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[1])
+    assert item.french is not None
+    for script in item.french.radio.values():
+        assert fr.split_sentences(copy_of(script))[0] == lead
+        assert script.splitlines()[0] == slug
+    assert "téléphone résidentiel" not in item.french.press.split("\n\n")[1]
+    assert item.french.sms.startswith(sms_start)
+
+
 def test_the_french_speaking_rate_is_the_rulebooks() -> None:
     item = SETS[0]
     assert item.french is not None

@@ -145,6 +145,8 @@ class RadioWords:
     slug_work_done: str
     slug_update: Callable[[datetime, tzinfo], str]
     """`` — UPDATE 10:30 A.M.``: the update's time in the slug."""
+    slug_problem: Callable[[Incident], str] | None = None
+    """``VOICEMAIL PROBLEM``: the slug's word for a minor incident, which is "a problem", never an outage."""
 
 
 def shared_facts(
@@ -341,6 +343,8 @@ def radio_slug(
 ) -> str:
     """``NORTHWIND OUTAGE CLAREVIEW AND CASTLE DOWNS — UPDATE 10:30 A.M.``: what is affected now, and which word it is."""
     word = words.slug_maintenance if incident.is_maintenance else words.slug_outage
+    if not incident.is_maintenance and incident.impact is Impact.MINOR and words.slug_problem is not None:
+        word = words.slug_problem(incident)  # a problem with part of a service is not OUTAGE ALL AREAS
     slug = f"{config.name.split()[0].upper()} {word} {slug_place(config, incident.areas)}"
     if update.status is Status.CANCELLED:
         slug += f" — {words.slug_cancelled}"

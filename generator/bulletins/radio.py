@@ -35,6 +35,7 @@ from .story import (
     regions_sentence,
     reopens,
     safety_advice,
+    said_services,
     services_words,
     slug_place,
     sms_still_out_advice,
@@ -62,6 +63,7 @@ ENGLISH = RadioWords(
     slug_all_clear="ALL CLEAR",
     slug_work_done="ALL CLEAR",
     slug_update=lambda at, zone: f"UPDATE {e.cp_time(at, zone).upper()}",
+    slug_problem=lambda incident: f"{services_words(said_services(incident)).upper()} PROBLEM",
 )
 """English words of the shared facts; an all clear after a reopen tells the whole story, not only the last
 outage's (see ``happened.reopening_story``)."""
@@ -89,7 +91,7 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
         e.readable_on_air,
         lambda text: e.attributed(text, always=True),
     )
-    services = services_words(incident.services)
+    services = services_words(said_services(incident))
     lead = [f"{config.name} says {services} service is {_STATE_WORDS[state]} {place}" for place in where]
     # The expected impact is said (and so known) only while it is still a forecast: scheduled, under way.
     forecast = incident.expected_impact if update.status in (Status.SCHEDULED, Status.IN_PROGRESS) else ""

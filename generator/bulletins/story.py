@@ -11,6 +11,7 @@ what came later.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, tzinfo
 from itertools import islice
 
@@ -115,6 +116,15 @@ def reopens(incident: Incident, update: Update) -> Update | None:
         return None
     before = incident.updates[update.number - 2]
     return before if before.status is Status.RESOLVED else None
+
+
+def said_services(incident: Incident) -> tuple[Service, ...]:
+    """The services as the bulletins name them: when staff say only part of them is affected (the incident's
+    ``affects``: ``voicemail``, ``outgoing business email``), that part, named as one service would be, so
+    no lead says "home phone service" when calls work and only voicemail is broken."""
+    if not incident.affects:
+        return incident.services
+    return (replace(incident.services[0], name=incident.affects),)
 
 
 def services_words(services: tuple[Service, ...]) -> str:

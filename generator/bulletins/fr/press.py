@@ -27,6 +27,7 @@ from .. import release
 from ..editorial import fr
 from ..happened import outage_began, outage_cause
 from ..press import lede_words
+from ..story import said_services
 from ..release import (
     ReleaseWords,
     capital,
@@ -125,8 +126,8 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     """The facts of one French release; ``incident`` is the French incident as of ``update``."""
     zone, at = config.timezone, update.at
     final = update.status.is_final
-    services = services_named(incident.services)
-    many = plural(incident.services)
+    services = services_named(said_services(incident))
+    many = plural(said_services(incident))
     places = where_words(config, incident.areas)
     where, short_where = places[0], places[-1]
     url = page_url(config, incident.id)

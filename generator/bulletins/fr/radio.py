@@ -32,7 +32,7 @@ from ..editorial import fr
 from ..happened import ReopeningWords, cause_wordings, earlier_news, outage_began, outage_cause, outage_causes
 from ..on_air import RadioWords, kill_after, radio_state, shared_facts, staff_sentences
 from ..on_air import sentence as on_air_sentence
-from ..story import reopens
+from ..story import reopens, said_services
 from .story import (
     contact_title,
     english_only,
@@ -40,6 +40,7 @@ from .story import (
     plural,
     regions_sentence,
     services_de,
+    services_list,
     services_named,
     services_of,
     slug_place,
@@ -95,7 +96,8 @@ def facts(
         else ()
     )
     impact = "" if "expected_impact" in untold else incident.expected_impact
-    lead = [f"{config.name} signale une panne {services_of(incident.services)} {place}" for place in where]
+    named = said_services(incident)  # only voicemail: "la messagerie vocale", not the whole phone service
+    lead = [f"{config.name} signale une panne {services_of(named)} {place}" for place in where]
     # The expected impact is said (and so known) only while it is still a forecast: scheduled, under way.
     forecast = impact if update.status in (Status.SCHEDULED, Status.IN_PROGRESS) else ""
     known = [*lead, *cause, advice, since, forecast, _STATE_WORDS[state]]
@@ -122,10 +124,10 @@ def facts(
     return RadioFacts(
         **shared_facts(config, incident, update, issue, fr, FRENCH, say, details, slug_place, untold),
         again="yes" if reopens(incident, update) else "",
-        services=services_named(incident.services),
-        services_of=services_of(incident.services),
-        services_de=services_de(incident.services),
-        plural="yes" if plural(incident.services) else "",
+        services=services_named(named),
+        services_of=services_of(named),
+        services_de=services_de(named),
+        plural="yes" if plural(named) else "",
         where=where,
         regions=regions_sentence(config, incident.areas),
         advice=advice,
@@ -175,6 +177,7 @@ FRENCH = RadioWords(
     slug_all_clear="FIN DE LA PANNE",
     slug_work_done="TRAVAUX TERMINÉS",
     slug_update=lambda at, zone: f"MISE À JOUR {upper(fr.fr_time(at, zone).replace(fr.NBSP, ' '))}",
+    slug_problem=lambda incident: f"PERTURBATIONS {upper(services_list(said_services(incident)))}",
 )
 """The English words (``radio.ENGLISH``) in French; the reopening is said at the all clear that ends the second
 outage."""
