@@ -277,9 +277,26 @@ def test_without_affects_the_lead_names_the_service_and_a_minor_slug_says_proble
     copy = copy_of(item.radio[30])
     assert copy.startswith("Northwind Broadband says a problem is affecting home phone service across its service")
     assert item.radio[30].splitlines()[0] == "SLUG: NORTHWIND HOME PHONE PROBLEM ALL AREAS"
-    major = replace(whole, updates=tuple(replace(u, facts=replace(u.facts, impact=Impact.MAJOR)) for u in whole.updates))
-    assert bulletin_set(TEMPLATES, STATE, major, major.updates[1]).radio[30].startswith(
-        "SLUG: NORTHWIND OUTAGE ALL AREAS"
+    major = replace(
+        whole, updates=tuple(replace(u, facts=replace(u.facts, impact=Impact.MAJOR)) for u in whole.updates)
+    )
+    assert (
+        bulletin_set(TEMPLATES, STATE, major, major.updates[1]).radio[30].startswith("SLUG: NORTHWIND OUTAGE ALL AREAS")
+    )
+
+
+def test_no_script_speaks_to_the_listener_in_staff_words() -> None:
+    """Staff write to their customers ("Please leave it a few days", "your modem"); a newsreader speaks of them.
+    Only the configured safety advice says "you". Before: "Please leave it a few days for the line to
+    stabilise" and "If you are still offline, unplug your modem" were read on air as staff wrote them."""
+    second_person = re.compile(r"\b(?:you|your|yours|please)\b", re.IGNORECASE)
+    for item, seconds, script in SCRIPTS:
+        for said in sentences(copy_of(script)):
+            assert "9-1-1" in said or not second_person.search(said), (item.incident.id, seconds, said)
+    dsl = set_of(SITE.incident("2026-09-09-sturgeon-county-slow-dsl"), 2)
+    assert (
+        "The company says customers should leave it a few days for the line to stabilise, and not restart the "
+        "modem repeatedly." in copy_of(dsl.radio[60])
     )
 
 
@@ -350,7 +367,7 @@ def test_the_cause_is_said_only_once_found_and_no_estimate_after_monitoring() ->
 def test_staff_sentences_are_said_right_or_left_out() -> None:
     mill_woods = SITE.incident("2026-06-16-mill-woods-outage")
     coming_back = copy_of(set_of(mill_woods, 3).radio[60])
-    assert "If you are not back by eleven in the morning, unplug your modem for 30 seconds" in coming_back
+    assert "customers not back by eleven in the morning should unplug their modem for 30 seconds" in coming_back
     assert "Wait times on the company's support line are back to normal." in coming_back
     # "Their technicians …" leaned on a sentence the copy leaves out (it restates the cause): it goes too.
     assert "Their" not in copy_of(set_of(mill_woods, 1).radio[60])
@@ -380,7 +397,7 @@ def test_the_slug_names_what_is_affected_now_and_which_word_this_is() -> None:
     mill_woods = SITE.incident("2026-06-16-mill-woods-outage")
     assert set_of(mill_woods, 2).radio[15].startswith("SLUG: NORTHWIND OUTAGE MILL WOODS — UPDATE 9 A.M.\n")
     everywhere = SITE.incident("2026-07-06-business-email-blocklisted")
-    assert set_of(everywhere, 0).radio[15].startswith("SLUG: NORTHWIND OUTAGE ALL AREAS\n")
+    assert set_of(everywhere, 0).radio[15].startswith("SLUG: NORTHWIND OUTGOING BUSINESS EMAIL PROBLEM ALL AREAS\n")
     assert set_of(PHONE_SWITCH, 0).radio[15].startswith("SLUG: NORTHWIND MAINTENANCE ALL AREAS\n")
 
 
@@ -392,12 +409,14 @@ def test_a_partial_problem_is_said_as_a_problem_never_down() -> None:
     assert email.impact == "minor" and [s.id for s in email.services] == ["email"] and email.broadcast
     first = set_of(email, 0)
     assert copy_of(first.radio[15]).startswith(
-        "Northwind Broadband says a problem is affecting email service across its service area. "
+        "Northwind Broadband says a problem is affecting outgoing business email service across its service area. "
     )
     assert "The problem began shortly after seven-thirty this morning." in copy_of(first.radio[30])
-    assert first.sms.startswith("Northwind: Email problem in all areas.")
-    assert "\nProblem affecting email service across Northwind Broadband's service area\n" in first.press
-    assert "email service has been having problems across" in first.press
+    assert first.sms.startswith("Northwind: Outgoing business email problem in all areas.")
+    assert (
+        "\nProblem affecting outgoing business email service across Northwind Broadband's service area\n" in first.press
+    )
+    assert "outgoing business email service has been having problems across" in first.press
     every = [s for s in SETS if s.incident.id == email.id]
     texts = [copy_of(script) for item in every for script in item.radio.values()] + [i.sms for i in every]
     assert not any(" down" in t or "business fibre" in t or "outage" in t for t in texts)

@@ -191,6 +191,22 @@ def test_the_french_lead_and_slug_name_only_what_is_broken(incident_id: str, lea
     assert item.french.sms.startswith(sms_start)
 
 
+def test_no_french_script_speaks_to_the_listener_in_staff_words() -> None:
+    """« Laissez à votre ligne quelques jours », « Si vous êtes toujours hors ligne, débranchez votre modem »: left
+    out of every French script of the example (the communiqué keeps them); only the safety advice says « vous ».
+    Before: read on air as staff wrote them."""
+    second_person = re.compile(r"\b(?:vous|votre|vos|veuillez)\b", re.IGNORECASE)
+    for incident in STATE.site.incidents:
+        for update in incident.updates:
+            item = bulletin_set(TEMPLATES, STATE, incident, update)
+            assert item.french is not None
+            for script in item.french.radio.values():
+                for said in fr.split_sentences(copy_of(script)):
+                    assert not second_person.search(said) or "9-1-1" in said, (incident.id, update.id, said)
+            if incident.id == "2026-09-09-sturgeon-county-slow-dsl" and update.number == 3:
+                assert "Laissez à votre ligne quelques jours" in item.french.press
+
+
 def test_the_french_speaking_rate_is_the_rulebooks() -> None:
     item = SETS[0]
     assert item.french is not None
@@ -480,11 +496,13 @@ def test_a_french_all_clear_after_a_reopening_tells_the_whole_story() -> None:
         "revenir à dix-sept heures vingt cet après-midi."
     ) in copy
     assert "seize heures quarante" not in copy  # the reopening is said once, at the time service dropped
-    # Why each outage happened, briefly (the aside on the transfer switch left out), and how long: 4 h 15.
+    # Why each outage happened (in full: with staff's second-person advice left out of French radio, the
+    # :60 has room for the aside on the transfer switch), and how long: 4 h 15.
     assert (
         "L'entreprise indique que l'alimentation électrique de son central de St. Albert a été coupée et la "
-        "génératrice de secours n'a pas démarré. Au retour du courant, un commutateur de transfert défectueux a "
-        "coupé l'alimentation une deuxième fois."
+        "génératrice de secours n'a pas démarré. Au retour du courant, un commutateur de transfert défectueux, "
+        "l'appareil qui fait passer le central du réseau électrique à la génératrice, a coupé l'alimentation une "
+        "deuxième fois."
     ) in copy
     assert "a duré quatre heures et quart." in copy
 
@@ -542,8 +560,9 @@ def test_a_partial_problem_is_said_in_french_as_perturbations_never_panne() -> N
     first = french[0]
     assert first is not None
     assert copy_of(first.radio[15]).startswith(
-        "Northwind Broadband signale des perturbations du service de courriel sur l'ensemble de son territoire."
+        "Northwind Broadband signale des perturbations du service de courriel d'affaires sortant sur l'ensemble de "
+        "son territoire."
     )
-    assert first.sms.startswith("Northwind : perturbations de courriel dans tous les secteurs.")
+    assert first.sms.startswith("Northwind : perturbations de courriel d'affaires sortant dans tous les secteurs.")
     radio = [copy_of(s) for f in french if f is not None for s in f.radio.values()]
     assert not any("panne" in t or "fibre d'affaires" in t for t in radio)

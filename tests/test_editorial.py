@@ -828,3 +828,49 @@ def test_the_clock_time_staff_wrote(sentence: str, clock: tuple[int, int] | None
 def test_numbers_a_listener_cannot_use_are_left_out_of_staff_sentences(written: str, said: str) -> None:
     """A phone or port number read once on air is one nobody has: the notice and the release print them."""
     assert e.without_phone_numbers(written) == said
+
+
+@pytest.mark.parametrize(
+    ("staff", "on_air"),
+    [
+        (
+            "If you are still offline, unplug your modem for 30 seconds and plug it back in.",
+            "Customers still offline should unplug their modem for 30 seconds and plug it back in.",
+        ),
+        (
+            "If you are still offline after restarting your modem, call the company and it will test your line.",
+            "Customers still offline after restarting their modem should call the company and it will test their line.",
+        ),
+        (
+            "If you need help, please call the company.",
+            "If customers need help, they should call the company.",
+        ),
+        (
+            "Please leave it a few days for the line to stabilise, and don't restart the modem repeatedly.",
+            "Customers should leave it a few days for the line to stabilise, and not restart the modem repeatedly.",
+        ),
+        (
+            "Blocklists do not promise a time for this, so please keep using webmail for now.",
+            "Blocklists do not promise a time for this, so customers should keep using webmail for now.",
+        ),
+        (
+            "If your line is no faster by Monday, call the company and it will test it.",
+            "If the line is no faster by Monday, customers should call the company and it will test it.",
+        ),
+        (
+            "If an email you sent between July 4th and July 8th bounced, please send it again.",
+            "If an email customers sent between July 4th and July 8th bounced, they should send it again.",
+        ),
+        (
+            "You can switch your mail app back to its usual server.",
+            "Customers can switch their mail app back to its usual server.",
+        ),
+        ("Restarting your modem will not help.", "Restarting the modem will not help."),
+        ("Callers can still leave you messages.", "Callers can still leave customers messages."),
+        ("Don't restart your modem.", "Customers should not restart their modem."),
+        ("Crews are splicing the cable.", "Crews are splicing the cable."),
+        ("Yours will be fixed first.", ""),  # speaks to the reader in a way the rule cannot turn: left out
+    ],
+)
+def test_staff_speaking_to_the_reader_is_said_of_customers(staff: str, on_air: str) -> None:
+    assert e.to_customers(staff) == on_air

@@ -462,3 +462,24 @@ def test_a_figure_already_known_is_never_said_about_again(before: str, after: st
 )
 def test_numbers_a_listener_cannot_use_are_left_out(before: str, after: str) -> None:
     assert fr.without_phone_numbers(before) == after
+
+
+@pytest.mark.parametrize(
+    ("staff", "on_air"),
+    [
+        ("Si vous êtes toujours hors ligne, débranchez votre modem pendant 30 secondes, puis rebranchez-le.", ""),
+        ("Laissez à votre ligne quelques jours pour se stabiliser.", ""),
+        ("Si une page reste figée, actualisez-la ou déconnectez-vous, puis reconnectez-vous.", ""),
+        ("Tous les messages laissés ce matin vous attendent dans votre boîte vocale.", ""),
+        ("Veuillez le renvoyer.", ""),
+        ("Les équipes réparent le câble.", "Les équipes réparent le câble."),
+        (
+            "Si le service ne revient pas, l'entreprise testera la ligne.",
+            "Si le service ne revient pas, l'entreprise testera la ligne.",
+        ),
+        ("Il y a assez de pièces chez le fournisseur.", "Il y a assez de pièces chez le fournisseur."),
+    ],
+)
+def test_staff_speaking_to_the_reader_is_left_out_of_french_radio(staff: str, on_air: str) -> None:
+    """« vous », « votre », « veuillez » or an order (« débranchez ») on a French script: left out, ``""``."""
+    assert fr.to_customers(staff) == on_air

@@ -319,6 +319,9 @@ def staff_sentences(message: str, say, said: list[str], rules: Rules, words: Rad
         line = say(line)
         if not rules.readable_on_air(line):
             continue
+        line = rules.to_customers(line)  # "If you are still offline, …" is said of customers, or left out
+        if not line:
+            continue
         if words.emergencies.search(line) and words.advice_to_call.search(line):
             continue  # the safety sentence says it, in the configured words
         # A clause that only says again what the copy says goes; so does a whole sentence.

@@ -75,7 +75,8 @@ def without_phone_numbers(sentence: str) -> str:
 
 _ADVICE = re.compile(
     r"^(?:if|please|unplug|restart|use|call|keep|leave|wait|try|do not|don't|avoid|check)\b"
-    r"|\b(?:you|your)\b|\bno need\b|\bwill not help\b|\bwon't help\b",
+    r"|\b(?:you|your)\b|\bno need\b|\bwill not help\b|\bwon't help\b"
+    r"|\b(?:customers|they) should\b|^customers can\b",  # staff's orders as a newsreader says them (to_customers)
     re.IGNORECASE,
 )
 
@@ -138,7 +139,7 @@ def in_company_voice(sentence: str, attributed: bool = False, name: str = "the c
     is how the company is first named (``Northwind Broadband``).
     """
     if attributed:
-        return company_voice(sentence, object_="it")
+        return company_voice(sentence, object_="the company")  # "call it" could be the modem
     if not _FIRST_PERSON.search(sentence):
         return sentence
     marked = company_voice(sentence, subject=_SUBJECT, possessive=_POSSESSIVE, object_=_OBJECT)
@@ -197,10 +198,11 @@ def attributed(sentence: str, always: bool = False) -> str:
 
 
 _DANGLING = re.compile(
-    r"^(?:(?:Until|Once|When|While|If|After|Before|As soon as|Since)\s+(?:it|its|they|their|them)\b"
+    r"^(?:(?:Until|Once|When|While|If|After|Before|As soon as|Since)\s+(?:it|its|they|their|them|this|that)\b"
     r"|(?:They|Their|Them|It|Its|This|That|These|Those|He|She|His|Her)\b)"
 )
-"""A pronoun first, or "it"/"they" right after an opening "until", "once", "when" (``Until it is removed, …``)."""
+"""A pronoun first, or "it"/"they"/"that" right after an opening "until", "once", "if" (``Until it is removed, …``,
+``If that does not help, call us.``)."""
 
 
 def leans_on_the_sentence_before(sentence: str) -> bool:
@@ -274,3 +276,61 @@ def words_said(sentence: str, said: Iterable[str], share: float, content_words: 
         return True
     known = set().union(*(content_words(s) for s in said)) if said else set()
     return len(words & known) / len(words) >= share
+
+
+# --- staff speaking to the reader ("If you are still offline, unplug your modem") ---------------------
+
+_TO_THE_READER = re.compile(r"\b(?:you|your|yours|yourself|yourselves|please)\b", re.IGNORECASE)
+_DOING_WORDS = (
+    "unplug|plug|restart|reboot|reset|call|phone|send|resend|keep|leave|switch|use|check|try|wait|turn|contact|"
+    "visit|set|avoid|refresh|sign|log|make|let|reconnect|connect|dial|change|update|clear|enter|reply|follow|remove"
+)
+_ORDER = re.compile(rf"(?:please\s+)?(?:(?P<not>do not|don't)\s+)?(?P<verb>(?:{_DOING_WORDS})\b)", re.IGNORECASE)
+"""An order to the reader: ``please keep using``, ``don't restart``, ``unplug``."""
+_CLAUSE_STARTS = re.compile(r"^(?:If|When|Until|Once) [^,]+, |, (?:so|and|then) ", re.IGNORECASE)
+"""Where an order to the reader may start, besides the sentence's start: after ``If …,``, ``, so``, ``, and``."""
+_OBJECT_AFTER = re.compile(r"\b(?:to|for|with|leave|give|send|tell|ask|let|help|call|remind|email|text)\s+$", re.I)
+_IF_YOU_ARE = re.compile(r"If you are (?P<state>[^,]{1,60}), ", re.IGNORECASE)
+_AND_DONT = re.compile(r", and (?:do not|don't) ", re.IGNORECASE)
+
+
+def to_customers(sentence: str) -> str:
+    """Staff's words to the reader said of the company's customers, as a newsreader reports them; ``""`` when
+    the sentence speaks to the reader in a way this cannot turn (left out of radio: the notice keeps it).
+
+    ``If you are still offline, unplug your modem.`` -> ``Customers still offline should unplug their
+    modem.``; ``If your line is slow, call us.`` -> ``If the line is slow, customers should call us.``; ``Please leave it a few days, and don't restart the modem.`` -> ``Customers should leave
+    it a few days, and not restart the modem.``; ``Restarting your modem will not help.`` -> ``Restarting the
+    modem will not help.`` A listener is not the company's customer, and "please" is not a newsreader's word.
+    """
+    if not _TO_THE_READER.search(sentence):
+        return sentence
+    text = _AND_DONT.sub(", and not ", sentence)
+    if (state := _IF_YOU_ARE.match(text)) and (order := _ORDER.match(text, state.end())):
+        # "If you are still offline, unplug …" -> "Customers still offline should unplug …": fewer words
+        should = "should not" if order["not"] else "should"
+        text = f"customers {state['state']} {should} {order['verb'].lower()}{text[order.end() :]}"
+    for start in (0, *(m.end() for m in _CLAUSE_STARTS.finditer(text))):  # an order: "customers should …"
+        found = _ORDER.match(text, start)
+        if found is None:
+            continue
+        head = text[: found.start()]
+        should = "should not" if found["not"] else "should"
+        who = "they" if re.search(r"\b(?:you|customers)\b", head, re.IGNORECASE) else "customers"
+        text = f"{head}{who} {should} {found['verb'].lower()}{text[found.end() :]}"
+        break
+    said, customers = [], False
+    for part in re.split(r"(\b(?:[Yy]ou|[Yy]our|[Cc]ustomers)\b)", text):
+        low = part.lower()
+        if low == "customers":
+            customers = True
+        elif low == "you":
+            part = ("them" if _OBJECT_AFTER.search("".join(said)) else "they") if customers else "customers"
+            customers = True
+        elif low == "your":
+            part = "their" if customers else "the"
+        said.append(part)
+    text = "".join(said)
+    if _TO_THE_READER.search(text):
+        return ""
+    return _capitalise(text) if text[:1].islower() else text

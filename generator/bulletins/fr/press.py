@@ -27,7 +27,6 @@ from .. import release
 from ..editorial import fr
 from ..happened import outage_began, outage_cause
 from ..press import lede_words
-from ..story import said_services
 from ..release import (
     ReleaseWords,
     capital,
@@ -39,6 +38,7 @@ from ..release import (
     sentence,
     timeline,
 )
+from ..story import said_services
 from .story import (
     ENGLISH_ONLY,
     contact_title,
