@@ -150,7 +150,8 @@ def test_the_15_says_what_where_and_when(item: BulletinSet) -> None:
     assert any(a.name in first for a in incident.areas) or "service area" in first or "Edmonton" in first, "where"
     when = (
         "expects service back by about", "Service should be back by about", "no estimate", "estimate has passed",
-        "is coming back", "is back", "between", "expects to finish by", "was completed", "is cancelled",
+        "is coming back", "is back", "between", "expects to finish by", "expects to finish testing by",
+        "was completed", "is cancelled",
     )  # fmt: skip
     assert any(w in copy for w in when), f"when: {copy}"
 
@@ -300,6 +301,15 @@ def test_no_script_speaks_to_the_listener_in_staff_words() -> None:
     )
 
 
+def test_work_done_and_being_tested_is_not_said_to_finish_later() -> None:
+    """Before: "… is done and being tested. … The company expects to finish by four this morning." (which?)"""
+    testing = set_of(PHONE_SWITCH, 2)
+    for script in testing.radio.values():
+        copy = copy_of(script)
+        assert "is done and being tested" in copy and "expects to finish by" not in copy
+        assert "The company expects to finish testing by four this morning." in copy
+
+
 def test_safety_is_kept_even_when_the_slot_is_too_short_for_it() -> None:
     """The lead and the safety advice are the last things dropped: a 5-second script still says both."""
     spoken = facts(SITE.config, set_of(FIBRE_CUT, 1).incident, FIBRE_CUT.updates[1])
@@ -367,7 +377,7 @@ def test_the_cause_is_said_only_once_found_and_no_estimate_after_monitoring() ->
 def test_staff_sentences_are_said_right_or_left_out() -> None:
     mill_woods = SITE.incident("2026-06-16-mill-woods-outage")
     coming_back = copy_of(set_of(mill_woods, 3).radio[60])
-    assert "customers not back by eleven in the morning should unplug their modem for 30 seconds" in coming_back
+    assert "customers not back by eleven this morning should unplug their modem for 30 seconds" in coming_back
     assert "Wait times on the company's support line are back to normal." in coming_back
     # "Their technicians …" leaned on a sentence the copy leaves out (it restates the cause): it goes too.
     assert "Their" not in copy_of(set_of(mill_woods, 1).radio[60])
@@ -736,7 +746,8 @@ def test_a_reopened_outage_is_dated_from_when_it_dropped_again(position: int) ->
     lede = item.press.split(" — ", 2)[2].split("\n", 1)[0]  # the timeline below keeps 1:50 p.m., rightly
     assert "since 4:30 p.m. Thursday" in lede or "began at 4:30 p.m. Thursday" in lede
     if position == 6:
-        assert "It had lasted 50 minutes by the company's update at five-twenty this afternoon." in copy_of(
+        # monitoring: not "It had lasted 50 minutes by the company's update at five-twenty this afternoon."
+        assert "The outage had lasted 50 minutes when the company reported service coming back." in copy_of(
             item.radio[60]
         )
     # The editor's point, once: "went out again at four-thirty, 40 minutes after the company said it was fixed".
@@ -894,9 +905,7 @@ def test_the_expected_impact_is_said_only_while_it_is_still_a_forecast() -> None
     assert "may not connect for up to 20 minutes at one point during the window" in under_way
     testing = copy_of(set_of(PHONE_SWITCH, 2).radio[60])
     assert "may not connect" not in testing
-    assert (
-        "The company says the switch restarted at one-fifty-two in the morning and was out for 11 minutes." in testing
-    )
+    assert "The company says the switch restarted at one-fifty-two this morning and was out for 11 minutes." in testing
     assert "Calls are connecting again, and the company is testing 9-1-1, long distance and voicemail." in testing
 
 

@@ -207,6 +207,22 @@ def test_no_french_script_speaks_to_the_listener_in_staff_words() -> None:
                 assert "Laissez à votre ligne quelques jours" in item.french.press
 
 
+def test_french_work_done_and_being_tested_finishes_its_checks_and_times_say_no_redundant_part_of_day() -> None:
+    """Before: « … sont terminés et en cours de vérification. L'entreprise prévoit terminer d'ici quatre heures ce
+    matin. » and « vers quinze heures cet après-midi »."""
+    switch = next(i for i in STATE.site.incidents if i.id == PHONE_SWITCH)
+    item = bulletin_set(TEMPLATES, STATE, switch, switch.updates[2])
+    assert item.french is not None
+    for script in item.french.radio.values():
+        assert "L'entreprise prévoit terminer les vérifications d'ici quatre heures ce matin." in copy_of(script)
+    clareview = next(i for i in STATE.site.incidents if i.id == CLAREVIEW)
+    later = bulletin_set(TEMPLATES, STATE, clareview, clareview.updates[2])
+    assert later.french is not None
+    copy = copy_of(later.french.radio[60])
+    assert "vers quinze heures." in copy and "cet après-midi" not in copy
+    assert "La panne dure depuis environ deux heures et demie." in copy  # not « Au moment de la mise à jour de … »
+
+
 def test_the_french_speaking_rate_is_the_rulebooks() -> None:
     item = SETS[0]
     assert item.french is not None
@@ -450,7 +466,7 @@ def test_a_french_reopened_outage_is_dated_cause_and_estimate_from_the_reopening
             assert "commencé un peu après treize heures quarante-cinq" not in script, seconds
             assert "plus tard que prévu" not in script, seconds
             assert "central de St. Albert a été coupée" not in script
-            assert "La panne a commencé à seize heures trente cet après-midi." in script or seconds == 15
+            assert "La panne a commencé à seize heures trente." in script or seconds == 15
         lede = item.french.press.split(" — ", 1)[1].split("\n", 1)[0]  # the timeline keeps 13 h 50, rightly
         assert "depuis 16 h 30 jeudi" in lede or "commencé à 16 h 30 jeudi" in lede
 
@@ -491,18 +507,16 @@ def test_a_french_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     assert item.french is not None
     copy = copy_of(item.french.radio[60])
     assert (
-        "Le service était d'abord revenu à quinze heures vingt-cinq cet après-midi, mais il a de nouveau été coupé "
+        "Le service était d'abord revenu à quinze heures vingt-cinq, mais il a de nouveau été coupé "
         "à seize heures trente. Cette fois, le service avait commencé à "
-        "revenir à dix-sept heures vingt cet après-midi."
+        "revenir à dix-sept heures vingt."
     ) in copy
     assert "seize heures quarante" not in copy  # the reopening is said once, at the time service dropped
-    # Why each outage happened (in full: with staff's second-person advice left out of French radio, the
-    # :60 has room for the aside on the transfer switch), and how long: 4 h 15.
+    # Why each outage happened, briefly (the aside on the transfer switch left out), and how long: 4 h 15.
     assert (
         "L'entreprise indique que l'alimentation électrique de son central de St. Albert a été coupée et la "
-        "génératrice de secours n'a pas démarré. Au retour du courant, un commutateur de transfert défectueux, "
-        "l'appareil qui fait passer le central du réseau électrique à la génératrice, a coupé l'alimentation une "
-        "deuxième fois."
+        "génératrice de secours n'a pas démarré. Au retour du courant, un commutateur de transfert défectueux a "
+        "coupé l'alimentation une deuxième fois."
     ) in copy
     assert "a duré quatre heures et quart." in copy
 

@@ -77,6 +77,9 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
     def say(text: str) -> str:
         return e.said_aloud(" ".join(text.split()), spoken) if text else ""
 
+    def say_today(text: str) -> str:  # the update's own words: "by 11 a.m." at 10:20 a.m. is "eleven this morning"
+        return e.said_aloud(" ".join(text.split()), spoken, at, zone) if text else ""
+
     eta = live_estimate(incident, at)
     state = radio_state(incident, update)
     advice = say(safety_advice(config, incident, update))
@@ -103,7 +106,7 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
     message = update.message
     if update.status is Status.CANCELLED:  # the lead says it is cancelled: keep why ("… because the maker …")
         message = _CANCELLED_BECAUSE.sub(lambda m: m[1].upper(), display.plain(message))
-    details = _details(message, say, known)
+    details = _details(message, say_today, known)
     if update.status.is_final and update.status is not Status.CANCELLED:
         # An all clear tells what happened: past-tense news from the earlier updates of this outage
         # or window ("The switch restarted at 1:52 a.m. and was out for 11 minutes."), never

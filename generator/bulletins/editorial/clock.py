@@ -385,13 +385,20 @@ def stated_clock(sentence: str) -> tuple[int, int] | None:
     return None
 
 
-def spoken_clock_times(text: str) -> str:
+SAME_DAY_WITHIN = timedelta(hours=6)
+"""A clock time staff write without a day, this close to their update on its day, is that day's."""
+
+
+def spoken_clock_times(text: str, written: datetime | None = None, zone: tzinfo | None = None) -> str:
     """Staff's clock times as said: ``at 10:10 a.m.`` -> ``at ten-ten in the morning``.
 
-    The day is never guessed (a message may speak of another day), so the part
-    of the day is said instead of a.m. and p.m.; a time already followed by
+    The day is not guessed far from the message (it may speak of another day), so the
+    part of the day is said instead of a.m. and p.m.; a time already followed by
     "this morning" or "tonight" keeps that. ``12 p.m.`` is noon, ``12 a.m.``
-    midnight; 24-hour times are read the same way.
+    midnight; 24-hour times are read the same way. Given when the message was
+    ``written`` (and the ``zone``), a time within ``SAME_DAY_WITHIN`` of it on its day is
+    said as that day's: ``If you are not back by 11 a.m.`` written at 10:20 a.m. ->
+    ``by eleven this morning``, not ``by eleven in the morning`` (which sounds like tomorrow).
     """
 
     def said(match: re.Match[str]) -> str:
@@ -406,6 +413,11 @@ def spoken_clock_times(text: str) -> str:
         if day:
             return clock + day
         said = clock if clock in ("noon", "midnight") else f"{clock} {_said_part(hour)}"
+        if written is not None and zone is not None and clock not in ("noon", "midnight"):
+            local = _aware(written).astimezone(zone)
+            moment = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+            if abs(moment - local) <= SAME_DAY_WITHIN:
+                said = spoken_time(moment, local, zone)  # "eleven this morning", "four this afternoon"
         # "p.m." may also have ended the sentence: keep that full stop.
         rest = text[match.end() :]
         ends = match[0].endswith(".") and (not rest.strip() or re.match(rf"\s+(?!(?:{_DAY_NAMES})\b)[A-Z]", rest))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from datetime import datetime, tzinfo
 
 from .clock import spoken_clock_times, spoken_dates
 from .numbers import spoken_figures
@@ -109,14 +110,17 @@ def without_clauses(sentence: str, joints: re.Pattern[str], drop: Callable[[str]
     return _capitalise(text) + end
 
 
-def said_aloud(sentence: str, spoken: Iterable[tuple[str, str]] = ()) -> str:
+def said_aloud(
+    sentence: str, spoken: Iterable[tuple[str, str]] = (), written: datetime | None = None, zone: tzinfo | None = None
+) -> str:
     """A staff sentence in the words a reader says: asides, times, dates, addresses, abbreviations, 911, figures.
 
     ``Crews are at 137 Ave. NW (near the LRT) since 8:05 a.m.`` -> ``Crews are at 137 Avenue Northwest,
-    near the L-R-T, since eight-oh-five in the morning.``
+    near the L-R-T, since eight-oh-five in the morning.``; with when it was ``written``, a time near it on its day is
+    that day's ("eleven this morning": ``clock.spoken_clock_times``).
     """
     text = rewrite_parentheticals(without_phone_numbers(sentence))
-    text = spoken_clock_times(text)
+    text = spoken_clock_times(text, written, zone)
     text = spoken_dates(text)
     text = spoken_address(text)
     text = spoken_abbreviations(text, list(spoken))

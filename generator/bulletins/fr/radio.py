@@ -248,8 +248,8 @@ def _details(message: str, say, said: list[str]) -> tuple[str, ...]:
 
 
 def tidy(sentence: str) -> str:
-    """One space between words, one full stop, a capital and no figure first."""
-    return on_air.tidied(sentence, fr)
+    """One space between words, one full stop, a capital, no figure first, and "d'environ", never "de environ"."""
+    return fr.elided(on_air.tidied(sentence, fr))
 
 
 def candidates(template: Environment, spoken: RadioFacts) -> list[e.Candidate]:
