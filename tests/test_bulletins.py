@@ -25,7 +25,7 @@ from generator.bulletins.happened import day_said_once
 from generator.bulletins.on_air import one_breath
 from generator.bulletins.press import LEDE_WORDS, press_facts
 from generator.bulletins.radio import _past_news, candidate_sentences, copy_of, facts
-from generator.bulletins.story import asks_to_call, without_the_time
+from generator.bulletins.story import asks_to_call, without_the_time, without_the_window
 from generator.bulletins.templates import bulletin_templates
 from generator.cli import main
 from generator.incidents.load import load_site
@@ -348,11 +348,37 @@ def test_the_lead_follows_the_status() -> None:
     assert "is down again in St. Albert." in copy_of(set_of(reopened, 4).radio[15])
 
 
+def test_the_announcement_says_the_window_once() -> None:
+    """Before, the :60: "… between twelve-thirty and four in the morning on October 21st. … The company says it will
+    upgrade the software on its home phone switch early on Wednesday, October 21st, between twelve-thirty in the
+    morning and four this morning." (twice, and "this morning" of a message written on October 7th)."""
+    copy = copy_of(set_of(PHONE_SWITCH, 0).radio[60])
+    assert copy.count("twelve-thirty") == 1 and "four this morning" not in copy
+    assert "The company says it will upgrade the software on its home phone switch." in copy
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        (
+            "We will upgrade the switch early on Wednesday, October 21, between 12:30 a.m. and 4 a.m. Calls may fail.",
+            "We will upgrade the switch. Calls may fail.",
+        ),
+        ("Work runs from 12:30 a.m. to 4 a.m.; internet is fine.", "Work runs; internet is fine."),
+        ("Nous mettrons à niveau le commutateur tôt le mercredi 21 octobre, entre 0 h 30 et 4 h.", "Nous mettrons à niveau le commutateur."),
+        ("A test between 1 a.m. and 2 a.m. first.", "A test between 1 a.m. and 2 a.m. first."),  # another span: kept
+    ],
+)  # fmt: skip
+def test_staff_words_restating_the_window_are_left_to_the_lead(message: str, kept: str) -> None:
+    window = PHONE_SWITCH.window
+    assert without_the_window(message, window.start, window.end, EDMONTON) == kept
+
+
 def test_planned_work_is_said_in_the_tense_of_its_window() -> None:
     leads = [sentences(copy_of(set_of(PHONE_SWITCH, n).radio[60]))[0] for n in range(4)]
     assert leads == [
         "Northwind Broadband says planned work will interrupt home phone service across its service area "
-        "between twelve-thirty and four in the morning on October 21st.",
+        "between twelve-thirty and four early Wednesday morning, October 21st.",
         "Northwind Broadband says planned work on home phone service is under way across its service area.",
         "Northwind Broadband says planned work on home phone service across its service area is done and being tested.",
         "Northwind Broadband says planned work on home phone service across its service area was completed, "
@@ -362,7 +388,7 @@ def test_planned_work_is_said_in_the_tense_of_its_window() -> None:
     item = bulletin_set(TEMPLATES, STATE, cancelled, cancelled.updates[1])
     assert copy_of(item.radio[15]).startswith(
         "Northwind Broadband says planned work on business fibre service in St. Albert between one and three "
-        "Thursday morning is cancelled, and service will not be interrupted."
+        "early Thursday morning is cancelled, and service will not be interrupted."
     )
 
 

@@ -344,7 +344,7 @@ def test_planned_work_in_french() -> None:
     copy = copy_of(announced.radio[60])
     assert copy.startswith(
         "Northwind Broadband annonce des travaux planifiés qui interrompront le service de téléphonie "
-        "résidentielle sur l'ensemble de son territoire, entre minuit trente et quatre heures le 21 octobre. "
+        "résidentielle sur l'ensemble de son territoire, entre minuit trente et quatre heures le mercredi 21 octobre. "
         f"{ADVICE} Pendant les travaux, les appels"
     ), copy  # the advice plain when the next sentence opens "Pendant les travaux" itself
     assert copy.count("Pendant les travaux") == 1

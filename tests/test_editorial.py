@@ -216,8 +216,8 @@ def test_the_spoken_clock(hour: int, minute: int, said: str) -> None:
         ("2026-11-24 12:00", "noon Tuesday"),
         ("2026-11-25 00:00", "midnight Tuesday night"),
         ("2026-11-18 14:00", "two Wednesday afternoon"),
-        ("2026-11-29 21:15", "nine-fifteen in the evening on November 29th"),
-        ("2026-12-03 09:00", "nine in the morning on December 3rd"),
+        ("2026-11-29 21:15", "nine-fifteen Sunday night, November 29th"),  # the weekday with the date
+        ("2026-12-03 09:00", "nine Thursday morning, December 3rd"),
         ("2026-12-03 12:00", "noon on December 3rd"),
     ],
 )

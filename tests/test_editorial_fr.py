@@ -141,7 +141,7 @@ def test_clock_words(hour: int, minute: int, said: str) -> None:
         ("2026-11-23 09:00", "neuf heures demain matin"),
         ("2026-11-21 23:00", "vingt-trois heures hier soir"),
         ("2026-11-24 09:00", "neuf heures mardi matin"),
-        ("2026-12-03 09:00", "neuf heures le 3 décembre"),
+        ("2026-12-03 09:00", "neuf heures le jeudi 3 décembre"),
         ("2026-11-23 00:00", "minuit ce soir"),  # the end of this evening
         ("2026-11-24 00:00", "minuit demain soir"),
     ],

@@ -40,6 +40,7 @@ from .story import (
     slug_place,
     sms_still_out_advice,
     where_words,
+    without_the_window,
 )
 
 TEMPLATE = "radio.txt.j2"
@@ -104,6 +105,8 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
     if update.status is Status.INVESTIGATING and not cause_now:
         known.append("The company is investigating, still looking for the cause.")
     message = update.message
+    if incident.window and update.status in (Status.SCHEDULED, Status.CANCELLED):  # the lead says the window
+        message = without_the_window(message, incident.window.start, incident.window.end, zone)
     if update.status is Status.CANCELLED:  # the lead says it is cancelled: keep why ("… because the maker …")
         message = _CANCELLED_BECAUSE.sub(lambda m: m[1].upper(), display.plain(message))
     details = _details(message, say_today, known)

@@ -32,7 +32,7 @@ from ..editorial import fr
 from ..happened import ReopeningWords, cause_wordings, earlier_news, outage_began, outage_cause, outage_causes
 from ..on_air import RadioWords, kill_after, radio_state, shared_facts, staff_sentences
 from ..on_air import sentence as on_air_sentence
-from ..story import reopens, said_services
+from ..story import reopens, said_services, without_the_window
 from .story import (
     contact_title,
     english_only,
@@ -106,6 +106,8 @@ def facts(
     if update.status is Status.INVESTIGATING and not cause_now:
         known.append("L'entreprise enquête et cherche toujours la cause.")
     message = "" if "message" in untold else update.message
+    if incident.window and update.status in (Status.SCHEDULED, Status.CANCELLED):  # the lead says the window
+        message = without_the_window(message, incident.window.start, incident.window.end, zone)
     if update.status is Status.CANCELLED:  # the lead says it is cancelled: keep why (« … car le fabricant … »)
         message = _CANCELLED_CAR.sub(lambda m: m[1].upper(), display.plain(message))
     details = _details(message, say, known)

@@ -84,7 +84,7 @@ def spoken_time(moment: datetime, reference: datetime, zone: tzinfo) -> str:
 
     ``huit heures quinze ce matin``, ``quinze heures`` (today: the 24-hour clock says the afternoon), ``une
     heure demain matin``, ``vingt-trois heures hier soir``, ``midi mardi``,
-    ``neuf heures mardi matin``, ``neuf heures le 3 décembre``.
+    ``neuf heures mardi matin``, ``neuf heures le jeudi 3 décembre``.
     """
     local = _aware(moment).astimezone(zone)
     today = _aware(reference).astimezone(zone).date()
@@ -108,7 +108,7 @@ def spoken_time(moment: datetime, reference: datetime, zone: tzinfo) -> str:
         return f"{clock} hier {period}"
     if abs(days) < 7:
         return f"{clock} {WEEKDAYS[local.weekday()]} {period}"
-    return f"{clock} le {date_words(local.date())}"
+    return f"{clock} le {WEEKDAYS[local.weekday()]} {date_words(local.date())}"  # "le mercredi 21 octobre"
 
 
 def promised_time(moment: datetime, reference: datetime, zone: tzinfo) -> str:
