@@ -130,7 +130,12 @@ def said_aloud(
 
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|[Uu]s|[Oo]urselves)\b")
 _SUBJECT, _POSSESSIVE, _OBJECT = "\ue000", "\ue001", "\ue003"
-_NAMES = {_SUBJECT: ("the company", "it"), _POSSESSIVE: ("the company's", "its"), _OBJECT: ("the company", "it")}
+_NAMES = {
+    _SUBJECT: ("the company", "it"),
+    _POSSESSIVE: ("the company's", "its"),
+    _OBJECT: ("the company", "the company"),
+}
+"""The company as "us" is always named: "then call it" could be the device or the modem."""
 
 
 def in_company_voice(sentence: str, attributed: bool = False, name: str = "the company") -> str:
@@ -170,6 +175,7 @@ _LOWER_FIRST = {
     "server", "servers", "storage", "email", "mail", "internet", "phone", "home", "business", "voicemail", "lines",
     "traffic", "repairs", "repair", "testing", "tests", "speed", "modems", "demand", "heavy", "high", "after",
     "during", "while", "when", "because", "as", "since", "until", "once", "more", "fewer", "only", "part",
+    "computers", "devices", "accounts", "cameras",
 }  # fmt: skip
 
 
@@ -181,6 +187,8 @@ def _common_word(first: str, text: str) -> bool:
     """
     word = first.strip(",;:")
     if re.fullmatch(r"[A-Z]{2,}s?", word) or any(c.isupper() for c in word[1:]):
+        return False
+    if word.lower() in ("to", "if"):  # "The company says to be reconnected, customers should …": reads as an order
         return False
     return word.lower() in _LOWER_FIRST or re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 
@@ -284,14 +292,30 @@ def words_said(sentence: str, said: Iterable[str], share: float, content_words: 
 
 # --- staff speaking to the reader ("If you are still offline, unplug your modem") ---------------------
 
-_TO_THE_READER = re.compile(r"\b(?:you|your|yours|yourself|yourselves|please)\b", re.IGNORECASE)
 _DOING_WORDS = (
     "unplug|plug|restart|reboot|reset|call|phone|send|resend|keep|leave|switch|use|check|try|wait|turn|contact|"
     "visit|set|avoid|refresh|sign|log|make|let|reconnect|connect|dial|change|update|clear|enter|reply|follow|remove"
 )
-_ORDER = re.compile(rf"(?:please\s+)?(?:(?P<not>do not|don't)\s+)?(?P<verb>(?:{_DOING_WORDS})\b)", re.IGNORECASE)
+_AN_ORDER_FIRST = re.compile(
+    r"\s+(?:your|the|a|an|it|them|us|back|using|for|again|up|off|on|in|out|to|this|that|these|those|any|all|our|at)\b"
+    r"|$|[.,]",
+    re.IGNORECASE,
+)
+"""What follows an order opening a sentence (``Unplug the modem``, ``Keep using webmail``), not a noun (``Wait
+times are back``, ``Use of the line``)."""
+_TO_THE_READER = re.compile(
+    rf"\b(?:you|your|yours|yourself|yourselves|please)\b|^(?:If|When|To|Until|Once) [^,]+, (?:do not |don't )?"
+    rf"(?:{_DOING_WORDS})\b(?!\s+(?:of|is|was|are|were|has|had|will)\b)"
+    rf"|^(?:do not |don't )?(?:{_DOING_WORDS})(?:{_AN_ORDER_FIRST.pattern})",
+    re.IGNORECASE,
+)
+"""Staff speaking to the reader: "you", "please", or an order opening the sentence or its main clause."""
+_ORDER = re.compile(
+    rf"(?:please\s+)?(?:(?P<not>do not|don't)\s+)?(?P<verb>(?:{_DOING_WORDS})\b)(?!\s+(?:of|is|was|are|were|has|had|will)\b)",
+    re.IGNORECASE,
+)
 """An order to the reader: ``please keep using``, ``don't restart``, ``unplug``."""
-_CLAUSE_STARTS = re.compile(r"^(?:If|When|Until|Once) [^,]+, |, (?:so|and|then) ", re.IGNORECASE)
+_CLAUSE_STARTS = re.compile(r"^(?:If|When|To|Until|Once) [^,]+, |, (?:so|and|then) ", re.IGNORECASE)
 """Where an order to the reader may start, besides the sentence's start: after ``If …,``, ``, so``, ``, and``."""
 _OBJECT_AFTER = re.compile(r"\b(?:to|for|with|leave|give|send|tell|ask|let|help|call|remind|email|text)\s+$", re.I)
 _IF_YOU_ARE = re.compile(r"If you are (?P<state>[^,]{1,60}), ", re.IGNORECASE)
@@ -316,7 +340,7 @@ def to_customers(sentence: str) -> str:
         text = f"customers {state['state']} {should} {order['verb'].lower()}{text[order.end() :]}"
     for start in (0, *(m.end() for m in _CLAUSE_STARTS.finditer(text))):  # an order: "customers should …"
         found = _ORDER.match(text, start)
-        if found is None:
+        if found is None or (not start and not _AN_ORDER_FIRST.match(text, found.end())):
             continue
         head = text[: found.start()]
         should = "should not" if found["not"] else "should"
