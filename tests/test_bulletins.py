@@ -310,6 +310,15 @@ def test_work_done_and_being_tested_is_not_said_to_finish_later() -> None:
         assert "The company expects to finish testing by four this morning." in copy
 
 
+def test_staff_911_advice_is_not_said_again_beside_the_safety_sentence() -> None:
+    """Before: the Mill Woods 8:05 :30 said "If you need 9-1-1, use a cell phone." and later "The company says
+    customers should use a mobile phone for 9-1-1 until service returns." (staff's "911" is said "9-1-1")."""
+    item = set_of(SITE.incident("2026-06-16-mill-woods-outage"), 1)
+    for script in item.radio.values():
+        copy = copy_of(script)
+        assert ADVICE in copy and "mobile phone for 9-1-1" not in copy
+
+
 def test_safety_is_kept_even_when_the_slot_is_too_short_for_it() -> None:
     """The lead and the safety advice are the last things dropped: a 5-second script still says both."""
     spoken = facts(SITE.config, set_of(FIBRE_CUT, 1).incident, FIBRE_CUT.updates[1])

@@ -869,6 +869,13 @@ def test_numbers_a_listener_cannot_use_are_left_out_of_staff_sentences(written: 
         ("Callers can still leave you messages.", "Callers can still leave customers messages."),
         ("Don't restart your modem.", "Customers should not restart their modem."),
         ("Crews are splicing the cable.", "Crews are splicing the cable."),
+        (
+            "To be reconnected, unplug the device named in our email, then call us.",
+            "To be reconnected, customers should unplug the device named in our email, then call us.",
+        ),
+        ("Keep using webmail for now.", "Customers should keep using webmail for now."),
+        ("Wait times on our support line are back to normal.", "Wait times on our support line are back to normal."),
+        ("Use of the line is normal again.", "Use of the line is normal again."),  # "use" a noun, not an order
         ("Yours will be fixed first.", ""),  # speaks to the reader in a way the rule cannot turn: left out
     ],
 )
