@@ -881,3 +881,15 @@ def test_numbers_a_listener_cannot_use_are_left_out_of_staff_sentences(written: 
 )
 def test_staff_speaking_to_the_reader_is_said_of_customers(staff: str, on_air: str) -> None:
     assert e.to_customers(staff) == on_air
+
+
+@pytest.mark.parametrize(
+    ("staff", "attributed"),
+    [
+        ("If that does not help, call us.", "If that does not help, call the company."),  # not "call it": the modem?
+        ("A real notice from us always comes by phone.", "A real notice from it always comes by phone."),
+        ("Our cable was cut.", "Its cable was cut."),
+    ],
+)
+def test_the_company_called_is_named_after_the_company_says(staff: str, attributed: str) -> None:
+    assert e.in_company_voice(staff, attributed=True) == attributed

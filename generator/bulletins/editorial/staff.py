@@ -138,6 +138,9 @@ _NAMES = {
 """The company as "us" is always named: "then call it" could be the device or the modem."""
 
 
+_CONTACT_VERBS = "call|phone|contact|email|text|tell|ask|reach|ring"
+
+
 def in_company_voice(sentence: str, attributed: bool = False, name: str = "the company") -> str:
     """Staff's "we" as a third party says it, clear out of context.
 
@@ -147,8 +150,11 @@ def in_company_voice(sentence: str, attributed: bool = False, name: str = "the c
     ``our main fibre cable was cut`` -> ``its main fibre cable was cut``. ``name``
     is how the company is first named (``Northwind Broadband``).
     """
-    if attributed:
-        return company_voice(sentence, object_="the company")  # "call it" could be the modem
+    if attributed:  # "call it" could be the modem: the company called is named; "from it" is clear
+        said = company_voice(sentence, object_=_OBJECT)
+        return re.sub(
+            rf"(\b(?:{_CONTACT_VERBS})\s+)?{_OBJECT}", lambda m: (m[1] or "") + ("the company" if m[1] else "it"), said
+        )
     if not _FIRST_PERSON.search(sentence):
         return sentence
     marked = company_voice(sentence, subject=_SUBJECT, possessive=_POSSESSIVE, object_=_OBJECT)
