@@ -42,7 +42,7 @@ from ..happened import (
 )
 from ..on_air import RadioWords, kill_after, radio_state, shared_facts, staff_sentences
 from ..on_air import sentence as on_air_sentence
-from ..story import everywhere, reopens
+from ..story import everywhere, reopens, said_services, without_the_window
 from .story import (
     contact_title,
     english_only,
@@ -50,6 +50,7 @@ from .story import (
     plural,
     regions_sentence,
     services_de,
+    services_list,
     services_named,
     services_of,
     slug_place,
@@ -105,7 +106,8 @@ def facts(
         else ()
     )
     impact = "" if "expected_impact" in untold else incident.expected_impact
-    lead = [f"{config.name} signale une panne {services_of(incident.services)} {place}" for place in where]
+    named = said_services(incident)  # only voicemail: "la messagerie vocale", not the whole phone service
+    lead = [f"{config.name} signale une panne {services_of(named)} {place}" for place in where]
     # The expected impact is said (and so known) only while it is still a forecast: scheduled, under way.
     forecast = impact if update.status in (Status.SCHEDULED, Status.IN_PROGRESS) else ""
     known = [*lead, *cause, advice, since, forecast, _STATE_WORDS[state]]
@@ -114,6 +116,8 @@ def facts(
     if update.status is Status.INVESTIGATING and not cause_now:
         known.append("L'entreprise enquête et cherche toujours la cause.")
     message = "" if "message" in untold else update.message
+    if incident.window and update.status in (Status.SCHEDULED, Status.CANCELLED):  # the lead says the window
+        message = without_the_window(message, incident.window.start, incident.window.end, zone)
     if update.status is Status.CANCELLED:  # the lead says it is cancelled: keep why (« … car le fabricant … »)
         message = _CANCELLED_CAR.sub(lambda m: m[1].upper(), display.plain(message))
     details = _details(message, say, known)
@@ -143,10 +147,10 @@ def facts(
         else "",
         first_cause="" if {"cause", "message"} & untold else _first_cause(incident, update, say, known),
         again="yes" if reopens(incident, update) else "",
-        services=services_named(incident.services),
-        services_of=services_of(incident.services),
-        services_de=services_de(incident.services),
-        plural="yes" if plural(incident.services) else "",
+        services=services_named(named),
+        services_of=services_of(named),
+        services_de=services_de(named),
+        plural="yes" if plural(named) else "",
         where=where,
         regions=regions_sentence(config, incident.areas),
         advice=advice,
@@ -196,6 +200,7 @@ FRENCH = RadioWords(
     slug_all_clear="FIN DE LA PANNE",
     slug_work_done="TRAVAUX TERMINÉS",
     slug_update=lambda at, zone: f"MISE À JOUR {upper(fr.fr_time(at, zone).replace(fr.NBSP, ' '))}",
+    slug_problem=lambda incident: f"PERTURBATIONS {upper(services_list(said_services(incident)))}",
 )
 """The English words (``radio.ENGLISH``) in French; the reopening is said at the all clear that ends the second
 outage."""
@@ -314,8 +319,8 @@ def _details(message: str, say, said: list[str]) -> tuple[str, ...]:
 
 
 def tidy(sentence: str) -> str:
-    """One space between words, one full stop, a capital and no figure first."""
-    return on_air.tidied(sentence, fr)
+    """One space between words, one full stop, a capital, no figure first, and "d'environ", never "de environ"."""
+    return fr.elided(on_air.tidied(sentence, fr))
 
 
 def candidates(template: Environment, spoken: RadioFacts) -> list[e.Candidate]:
