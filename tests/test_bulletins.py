@@ -936,11 +936,23 @@ def test_no_semicolon_or_colon_is_left_on_the_copy(line: str, said: str) -> None
       "Castle Downs to the rest of its network.",
       "The company says a circuit board failed in the router at its north Edmonton hub. The hub connects Clareview "
       "and Castle Downs to the rest of its network."),
+     # "which" after a clause that ends on a particle is about the whole clause: "That", not "It"
+     ("After the cabinet was rebuilt on September 8th, the lines it serves have to re-learn the fastest speed they "
+      "can run at, which takes several days.",
+      "After the cabinet was rebuilt on September 8th, the lines it serves have to re-learn the fastest speed they "
+      "can run at. That takes several days."),
+     # an aside before an irregular past ("cut"); never split at a relative clause inside the aside
+     ("The company says when utility power returned, a faulty transfer switch, the device that moves the hub "
+      "between utility and generator power, cut the power a second time.",
+      "The company says when utility power returned, a faulty transfer switch cut the power a second time. The "
+      "switch is the device that moves the hub between utility and generator power."),
      ("The company says that crews are on site.", "The company says that crews are on site.")],
 )  # fmt: skip
 def test_a_sentence_too_long_for_one_breath_is_said_in_two(line: str, said: str) -> None:
     """Before: the email cause (38 words) and the fibre-cut cause (30) in one sentence in every :30 and :60; the
-    Mill Woods cause (31 words), the Clareview cause (27), the delisting news (25) in one breath each."""
+    Mill Woods cause (31 words), the Clareview cause (27), the delisting news (25) in one breath each. After the
+    merge with the filled :60 scripts: the Sturgeon County cause's second sentence (26 words) whole, and the St.
+    Albert 4:55 cause cut inside its aside ("a faulty transfer switch, the device. The device moves …, cut …")."""
     assert one_breath(line) == said
 
 

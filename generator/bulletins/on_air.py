@@ -422,17 +422,26 @@ _NOT_A_SUBJECT = re.compile(r"(?:not|then|also|so|to|never|still|just)\b|\w+(?:e
 """``…, and not restart the modem``: what follows "and" shares the subject before it, so it is not a sentence."""
 _BREATHS = (
     (re.compile(r", so (\w)"), ". As a result, {}", None),
+    (re.compile(r", which (\w)"), ". That {}", "whole"),
     (re.compile(r", which (\w)"), ". It {}", None),
     (re.compile(r", (?:and|but) (\w)"), ". {}", "clause"),
     (re.compile(r", then (\w)"), ". Then they should {}", "order"),
 )
 """Where a long English sentence splits: ``…, so three blocklists listed …`` -> ``…. As a result, three …``;
-``… its main fibre cable, which carries …`` -> ``…. It carries …``; ``… overnight, and test messages … are all
+``… its main fibre cable, which carries …`` -> ``…. It carries …``, but after a clause that ends on a particle,
+"which" is the whole clause: ``… the fastest speed they can run at, which takes several days`` -> ``…. That takes
+several days``; ``… overnight, and test messages … are all
 being delivered`` -> ``…. Test messages …`` (only before a clause of its own: "and not restart" stays); ``customers
 should unplug …, then call the company`` -> ``…. Then they should call the company``."""
-_APPOSITIVE = re.compile(r"(?P<noun>[a-z]+), (?P<aside>(?:the|a|an) [^,]{8,}?), (?P<verb>[a-z]+(?:ed|s)\b)")
+_APPOSITIVE = re.compile(
+    r"(?P<noun>[a-z]+), (?P<aside>(?:the|a|an) [^,]{8,}?), "
+    r"(?P<verb>[a-z]+(?:ed|s)\b|(?:cut|hit|put|set|shut|broke|struck|went|took|lost|fell|blew|ran|froze)\b)"
+)
 """``… its upstream carrier, the phone company whose network connects Mill Woods, failed and …``: the aside between
-the subject and its verb."""
+the subject and its verb (a regular verb, or a common irregular past: "a faulty transfer switch, the device that
+moves the hub …, cut the power")."""
+_PARTICLES = {"at", "up", "in", "on", "out", "off", "down", "over", "away", "back", "through", "for", "with", "to"}
+"""A clause ending on one of these ("… they can run at") ends on no noun a "which" could be about."""
 _RELATIVE = re.compile(r" (?P<noun>[a-z]{3,}) that (?P<verb>[a-z]+s)\b")
 """``… at its north Edmonton hub that connects Clareview …``: a relative clause on the last noun."""
 _NOT_NOUNS = {"says", "said", "expects", "believes", "thinks", "confirmed", "hopes", "so", "now", "such", "is", "was"}
@@ -442,7 +451,7 @@ def _in_two(sentence: str) -> str:
     """A sentence over ``BREATH_WORDS`` words split at its first joint that leaves two sentences of six words
     or more: ``, so``, ``, which``, ``, and``/``, but`` before a clause of its own; else an aside between a subject
     and its verb said after (``… failed …. The carrier is the phone company whose …``), or a relative clause on
-    the last noun (``… at its north Edmonton hub. The hub connects …``); otherwise as it is."""
+    the last noun outside any aside (``… at its north Edmonton hub. The hub connects …``); otherwise as it is."""
     if len(sentence.split()) <= BREATH_WORDS:
         return sentence
     for joint, then, needs in _BREATHS:
@@ -452,7 +461,9 @@ def _in_two(sentence: str) -> str:
                 continue
             if needs == "order" and not re.search(r"\b(?:customers|they) should\b", before):
                 continue  # "…, then call the company" goes on an order said "customers should …" (to_customers)
-            shortest = {"clause": 4, "order": 3}.get(needs or "", 6)  # a clause with its own verb: a sentence
+            if needs == "whole" and before.split()[-1].lower() not in _PARTICLES:
+                continue  # "cable, which carries …" is about the cable: "It carries …" (the next joint)
+            shortest = {"clause": 4, "order": 3, "whole": 3}.get(needs or "", 6)  # its own verb: a sentence
             if len(before.split()) >= 6 and len(after.split()) >= shortest:
                 return before + then.format(found[1].upper() if needs == "clause" else found[1]) + after[1:]
     if (found := _APPOSITIVE.search(sentence)) and len(sentence[: found.start()].split()) >= 3:
@@ -460,6 +471,8 @@ def _in_two(sentence: str) -> str:
         return f"{main.rstrip('.')}. The {found['noun']} is {found['aside']}."
     for found in _RELATIVE.finditer(sentence):
         before, after = sentence[: found.end("noun")], sentence[found.start("verb") :]
+        if re.search(r", (?:the|a|an) [^,]*$", before):
+            continue  # inside an aside (", the device that moves …, cut"): the aside is no sentence's end
         if found["noun"] not in _NOT_NOUNS and len(before.split()) >= 6 and len(after.split()) >= 5:
             return f"{before}. The {found['noun']} {after}"
     return sentence
