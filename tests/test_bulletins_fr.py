@@ -523,6 +523,19 @@ def test_a_french_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     assert "a duré quatre heures et quart." in copy
 
 
+def test_a_french_cause_too_long_for_one_breath_gives_way_to_its_brief_wording() -> None:
+    """French scripts split no sentence: at 4:55 p.m. the fuller cause ("un commutateur de transfert défectueux,
+    l'appareil qui fait passer …, a coupé …", 29 words) gave way to the brief one, and the staff sentence that
+    restates the switch is still not read after it."""
+    incident = SITE.incident("2026-09-24-st-albert-hub-power-failure")
+    french = bulletin_set(TEMPLATES, STATE, incident, incident.updates[5]).french
+    assert french is not None
+    copy = copy_of(french.radio[60])
+    assert "un commutateur de transfert défectueux a coupé l'alimentation une deuxième fois." in copy
+    assert "l'appareil qui fait passer" not in copy and "Le commutateur qui fait passer" not in copy
+    assert max(len(s.split()) for s in fr.split_sentences(copy)) <= 25
+
+
 def test_a_french_completed_window_says_what_happened_and_no_longer_the_forecast() -> None:
     """As in English: once the work is done, what happened is said (the 2:15 update's news), not the forecast."""
     switch = SITE.incident("2026-10-07-phone-switch-software-upgrade")

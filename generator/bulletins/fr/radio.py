@@ -95,7 +95,7 @@ def facts(
     cause_now = outage_cause(incident, update, fr.split_sentences)
     # Text the files give only in English is not read on a French script (it would be English on air).
     untold = english_only(incident) | ({"about"} if "about" in config.untranslated else set())
-    cause = (
+    causes = (
         cause_wordings(
             outage_causes(incident, update, fr.split_sentences),
             say,
@@ -105,12 +105,14 @@ def facts(
         if "cause" not in untold
         else ()
     )
+    cause = _in_one_breath(causes)
     impact = "" if "expected_impact" in untold else incident.expected_impact
     named = said_services(incident)  # only voicemail: "la messagerie vocale", not the whole phone service
     lead = [f"{config.name} signale une panne {services_of(named)} {place}" for place in where]
     # The expected impact is said (and so known) only while it is still a forecast: scheduled, under way.
     forecast = impact if update.status in (Status.SCHEDULED, Status.IN_PROGRESS) else ""
-    known = [*lead, *cause, advice, since, forecast, _STATE_WORDS[state]]
+    # Staff's words restating the fuller cause are said already, even where its brief wording is read.
+    known = [*lead, *causes, advice, since, forecast, _STATE_WORDS[state]]
     if eta:
         known.append(f"L'entreprise prévoit un retour du service vers {fr.promised_time(eta, at, zone)}.")
     if update.status is Status.INVESTIGATING and not cause_now:
@@ -283,6 +285,19 @@ def _past_news(sentence: str) -> bool:
 
 LONGEST_SENTENCE = 35
 """Words a sentence may run on air before a closing relative clause ("…, qui dessert …") is left out."""
+
+
+ONE_BREATH = 25
+"""BROADCAST-STYLE: 20 words a sentence where the facts allow, none over 25 (as English: ``on_air._in_two``)."""
+
+
+def _in_one_breath(wordings: tuple[str, ...]) -> tuple[str, ...]:
+    """The cause's wordings (fullest first) but a fuller one with a sentence over ``ONE_BREATH`` words, when the
+    brief one has none: French scripts split no sentence, so the aside ("un commutateur de transfert défectueux,
+    l'appareil qui fait passer le central …, a coupé …": 27 words) gives way to the brief cause, not to a
+    sentence no reader can say in one breath. When even the brief one runs long, every wording is kept."""
+    kept = tuple(w for w in wordings if all(len(s.split()) <= ONE_BREATH for s in fr.split_sentences(w)))
+    return kept if wordings[-1:] and kept[-1:] == wordings[-1:] else wordings
 
 
 def _short_enough(sentence: str) -> str:
