@@ -877,6 +877,17 @@ def test_numbers_a_listener_cannot_use_are_left_out_of_staff_sentences(written: 
         ("Wait times on our support line are back to normal.", "Wait times on our support line are back to normal."),
         ("Use of the line is normal again.", "Use of the line is normal again."),  # "use" a noun, not an order
         ("Yours will be fixed first.", ""),  # speaks to the reader in a way the rule cannot turn: left out
+        # an order after ", so" (the email's July 7th 9:40 a.m. update), never "As a result, keep using …" on air
+        (
+            "Outlook servers still refuse it, so keep using webmail when writing to those addresses.",
+            "Outlook servers still refuse it, so customers should keep using webmail when writing to those addresses.",
+        ),
+        ("The crew is splicing, so service is coming back.", "The crew is splicing, so service is coming back."),
+        # clauses after a semicolon are sentences on air: each turned on its own (St. Albert's 6:05 p.m. all clear)
+        (
+            "Internet is restored; if you are still offline, restart your modem or call the company.",
+            "Internet is restored; customers still offline should restart their modem or call the company.",
+        ),
     ],
 )
 def test_staff_speaking_to_the_reader_is_said_of_customers(staff: str, on_air: str) -> None:

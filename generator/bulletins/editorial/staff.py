@@ -316,6 +316,11 @@ _TO_THE_READER = re.compile(
     re.IGNORECASE,
 )
 """Staff speaking to the reader: "you", "please", or an order opening the sentence or its main clause."""
+_AN_ORDER_AFTER_SO = re.compile(
+    rf", so (?:do not |don't )?(?:{_DOING_WORDS})(?:{_AN_ORDER_FIRST.pattern})", re.IGNORECASE
+)
+"""An order after ", so" ("… still refuse it, so keep using webmail …"): else read on air as "As a result, keep
+using …" (``on_air._in_two``), an order to no one."""
 _ORDER = re.compile(
     rf"(?:please\s+)?(?:(?P<not>do not|don't)\s+)?(?P<verb>(?:{_DOING_WORDS})\b)(?!\s+(?:of|is|was|are|were|has|had|will)\b)",
     re.IGNORECASE,
@@ -337,8 +342,13 @@ def to_customers(sentence: str) -> str:
     it a few days, and not restart the modem.``; ``Restarting your modem will not help.`` -> ``Restarting the
     modem will not help.`` A listener is not the company's customer, and "please" is not a newsreader's word.
     """
-    if not _TO_THE_READER.search(sentence):
+    if not _TO_THE_READER.search(sentence) and not _AN_ORDER_AFTER_SO.search(sentence):
         return sentence
+    if len(clauses := re.split(r"\s*;\s+", sentence)) > 1:
+        # "… are restored; if you are still offline, restart …": each clause is a sentence on air
+        # (on_air.one_breath), so each is turned on its own, never "If customers are still offline, restart …"
+        turned = [(to_customers(c), c[:1].islower()) for c in clauses]
+        return "; ".join(t[:1].lower() + t[1:] if low else t for t, low in turned if t)
     text = _AND_DONT.sub(", and not ", sentence)
     if (state := _IF_YOU_ARE.match(text)) and (order := _ORDER.match(text, state.end())):
         # "If you are still offline, unplug …" -> "Customers still offline should unplug …": fewer words
