@@ -159,6 +159,70 @@ def test_a_french_voicemail_problem_where_calls_work_gives_no_911_advice(positio
     assert any(name.startswith("fr/") for name in files)
 
 
+@pytest.mark.parametrize(
+    ("incident_id", "lead", "slug", "sms_start"),
+    [
+        (
+            "2026-11-13-voicemail-access",
+            "Northwind Broadband signale des perturbations du service de messagerie vocale sur l'ensemble de son "
+            "territoire.",
+            "SUJET : NORTHWIND PERTURBATIONS MESSAGERIE VOCALE TOUS LES SECTEURS",
+            "Northwind : perturbations de messagerie vocale dans tous les secteurs.",
+        ),
+        (
+            "2026-07-06-business-email-blocklisted",
+            "Northwind Broadband signale des perturbations du service de courriel d'affaires sortant sur l'ensemble "
+            "de son territoire.",
+            "SUJET : NORTHWIND PERTURBATIONS COURRIEL D'AFFAIRES SORTANT TOUS LES SECTEURS — MISE À JOUR 10 H 50",
+            "Northwind : perturbations de courriel d'affaires sortant dans tous les secteurs.",
+        ),
+    ],
+)
+def test_the_french_lead_and_slug_name_only_what_is_broken(incident_id: str, lead: str, slug: str, sms_start: str):
+    """``affects: {fr: messagerie vocale}``: the French lead, slug, communiqué and text message name it. Before:
+    « des perturbations du service de téléphone résidentiel », « NORTHWIND PANNE TOUS LES SECTEURS »."""
+    incident = next(i for i in STATE.site.incidents if i.id == incident_id)
+    item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[1])
+    assert item.french is not None
+    for script in item.french.radio.values():
+        assert fr.split_sentences(copy_of(script))[0] == lead
+        assert script.splitlines()[0] == slug
+    assert "téléphone résidentiel" not in item.french.press.split("\n\n")[1]
+    assert item.french.sms.startswith(sms_start)
+
+
+def test_no_french_script_speaks_to_the_listener_in_staff_words() -> None:
+    """« Laissez à votre ligne quelques jours », « Si vous êtes toujours hors ligne, débranchez votre modem »: left
+    out of every French script of the example (the communiqué keeps them); only the safety advice says « vous ».
+    Before: read on air as staff wrote them."""
+    second_person = re.compile(r"\b(?:vous|votre|vos|veuillez)\b", re.IGNORECASE)
+    for incident in STATE.site.incidents:
+        for update in incident.updates:
+            item = bulletin_set(TEMPLATES, STATE, incident, update)
+            assert item.french is not None
+            for script in item.french.radio.values():
+                for said in fr.split_sentences(copy_of(script)):
+                    assert not second_person.search(said) or "9-1-1" in said, (incident.id, update.id, said)
+            if incident.id == "2026-09-09-sturgeon-county-slow-dsl" and update.number == 3:
+                assert "Laissez à votre ligne quelques jours" in item.french.press
+
+
+def test_french_work_done_and_being_tested_finishes_its_checks_and_times_say_no_redundant_part_of_day() -> None:
+    """Before: « … sont terminés et en cours de vérification. L'entreprise prévoit terminer d'ici quatre heures ce
+    matin. » and « vers quinze heures cet après-midi »."""
+    switch = next(i for i in STATE.site.incidents if i.id == PHONE_SWITCH)
+    item = bulletin_set(TEMPLATES, STATE, switch, switch.updates[2])
+    assert item.french is not None
+    for script in item.french.radio.values():
+        assert "L'entreprise prévoit terminer les vérifications d'ici quatre heures ce matin." in copy_of(script)
+    clareview = next(i for i in STATE.site.incidents if i.id == CLAREVIEW)
+    later = bulletin_set(TEMPLATES, STATE, clareview, clareview.updates[2])
+    assert later.french is not None
+    copy = copy_of(later.french.radio[60])
+    assert "vers quinze heures." in copy and "cet après-midi" not in copy
+    assert "La panne dure depuis environ deux heures et demie." in copy  # not « Au moment de la mise à jour de … »
+
+
 def test_the_french_speaking_rate_is_the_rulebooks() -> None:
     item = SETS[0]
     assert item.french is not None
@@ -280,7 +344,7 @@ def test_planned_work_in_french() -> None:
     copy = copy_of(announced.radio[60])
     assert copy.startswith(
         "Northwind Broadband annonce des travaux planifiés qui interrompront le service de téléphonie "
-        "résidentielle sur l'ensemble de son territoire, entre minuit trente et quatre heures le 21 octobre. "
+        "résidentielle sur l'ensemble de son territoire, entre minuit trente et quatre heures le mercredi 21 octobre. "
         f"{ADVICE} Pendant les travaux, les appels"
     ), copy  # the advice plain when the next sentence opens "Pendant les travaux" itself
     assert copy.count("Pendant les travaux") == 1
@@ -404,7 +468,7 @@ def test_a_french_reopened_outage_is_dated_cause_and_estimate_from_the_reopening
             # The first outage's cause only as the first outage's, never as this one's.
             first = "La première panne est survenue quand l'alimentation électrique de son central de St. Albert a été coupée"
             assert script.count("central de St. Albert a été coupée") == script.count(first)
-            assert "La panne a commencé à seize heures trente cet après-midi." in script or seconds == 15
+            assert "La panne a commencé à seize heures trente." in script or seconds == 15
         lede = item.french.press.split(" — ", 1)[1].split("\n", 1)[0]  # the timeline keeps 13 h 50, rightly
         assert "depuis 16 h 30 jeudi" in lede or "commencé à 16 h 30 jeudi" in lede
 
@@ -445,9 +509,9 @@ def test_a_french_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     assert item.french is not None
     copy = copy_of(item.french.radio[60])
     assert (
-        "Le service était d'abord revenu à quinze heures vingt-cinq cet après-midi, mais il a de nouveau été coupé "
+        "Le service était d'abord revenu à quinze heures vingt-cinq, mais il a de nouveau été coupé "
         "à seize heures trente. Cette fois, le service avait commencé à "
-        "revenir à dix-sept heures vingt cet après-midi."
+        "revenir à dix-sept heures vingt."
     ) in copy
     assert "seize heures quarante" not in copy  # the reopening is said once, at the time service dropped
     # Why each outage happened, briefly (the aside on the transfer switch left out), and how long: 4 h 15.
@@ -457,6 +521,19 @@ def test_a_french_all_clear_after_a_reopening_tells_the_whole_story() -> None:
         "coupé l'alimentation une deuxième fois."
     ) in copy
     assert "a duré quatre heures et quart." in copy
+
+
+def test_a_french_cause_too_long_for_one_breath_gives_way_to_its_brief_wording() -> None:
+    """French scripts split no sentence: at 4:55 p.m. the fuller cause ("un commutateur de transfert défectueux,
+    l'appareil qui fait passer …, a coupé …", 29 words) gave way to the brief one, and the staff sentence that
+    restates the switch is still not read after it."""
+    incident = SITE.incident("2026-09-24-st-albert-hub-power-failure")
+    french = bulletin_set(TEMPLATES, STATE, incident, incident.updates[5]).french
+    assert french is not None
+    copy = copy_of(french.radio[60])
+    assert "un commutateur de transfert défectueux a coupé l'alimentation une deuxième fois." in copy
+    assert "l'appareil qui fait passer" not in copy and "Le commutateur qui fait passer" not in copy
+    assert max(len(s.split()) for s in fr.split_sentences(copy)) <= 25
 
 
 def test_a_french_completed_window_says_what_happened_and_no_longer_the_forecast() -> None:
@@ -512,8 +589,9 @@ def test_a_partial_problem_is_said_in_french_as_perturbations_never_panne() -> N
     first = french[0]
     assert first is not None
     assert copy_of(first.radio[15]).startswith(
-        "Northwind Broadband signale des perturbations du service de courriel sur l'ensemble de son territoire."
+        "Northwind Broadband signale des perturbations du service de courriel d'affaires sortant sur l'ensemble de "
+        "son territoire."
     )
-    assert first.sms.startswith("Northwind : perturbations de courriel dans tous les secteurs.")
+    assert first.sms.startswith("Northwind : perturbations de courriel d'affaires sortant dans tous les secteurs.")
     radio = [copy_of(s) for f in french if f is not None for s in f.radio.values()]
     assert not any("panne" in t or "fibre d'affaires" in t for t in radio)

@@ -216,8 +216,8 @@ def test_the_spoken_clock(hour: int, minute: int, said: str) -> None:
         ("2026-11-24 12:00", "noon Tuesday"),
         ("2026-11-25 00:00", "midnight Tuesday night"),
         ("2026-11-18 14:00", "two Wednesday afternoon"),
-        ("2026-11-29 21:15", "nine-fifteen in the evening on November 29th"),
-        ("2026-12-03 09:00", "nine in the morning on December 3rd"),
+        ("2026-11-29 21:15", "nine-fifteen Sunday night, November 29th"),  # the weekday with the date
+        ("2026-12-03 09:00", "nine Thursday morning, December 3rd"),
         ("2026-12-03 12:00", "noon on December 3rd"),
     ],
 )
@@ -828,3 +828,79 @@ def test_the_clock_time_staff_wrote(sentence: str, clock: tuple[int, int] | None
 def test_numbers_a_listener_cannot_use_are_left_out_of_staff_sentences(written: str, said: str) -> None:
     """A phone or port number read once on air is one nobody has: the notice and the release print them."""
     assert e.without_phone_numbers(written) == said
+
+
+@pytest.mark.parametrize(
+    ("staff", "on_air"),
+    [
+        (
+            "If you are still offline, unplug your modem for 30 seconds and plug it back in.",
+            "Customers still offline should unplug their modem for 30 seconds and plug it back in.",
+        ),
+        (
+            "If you are still offline after restarting your modem, call the company and it will test your line.",
+            "Customers still offline after restarting their modem should call the company and it will test their line.",
+        ),
+        (
+            "If you need help, please call the company.",
+            "If customers need help, they should call the company.",
+        ),
+        (
+            "Please leave it a few days for the line to stabilise, and don't restart the modem repeatedly.",
+            "Customers should leave it a few days for the line to stabilise, and not restart the modem repeatedly.",
+        ),
+        (
+            "Blocklists do not promise a time for this, so please keep using webmail for now.",
+            "Blocklists do not promise a time for this, so customers should keep using webmail for now.",
+        ),
+        (
+            "If your line is no faster by Monday, call the company and it will test it.",
+            "If the line is no faster by Monday, customers should call the company and it will test it.",
+        ),
+        (
+            "If an email you sent between July 4th and July 8th bounced, please send it again.",
+            "If an email customers sent between July 4th and July 8th bounced, they should send it again.",
+        ),
+        (
+            "You can switch your mail app back to its usual server.",
+            "Customers can switch their mail app back to its usual server.",
+        ),
+        ("Restarting your modem will not help.", "Restarting the modem will not help."),
+        ("Callers can still leave you messages.", "Callers can still leave customers messages."),
+        ("Don't restart your modem.", "Customers should not restart their modem."),
+        ("Crews are splicing the cable.", "Crews are splicing the cable."),
+        (
+            "To be reconnected, unplug the device named in our email, then call us.",
+            "To be reconnected, customers should unplug the device named in our email, then call us.",
+        ),
+        ("Keep using webmail for now.", "Customers should keep using webmail for now."),
+        ("Wait times on our support line are back to normal.", "Wait times on our support line are back to normal."),
+        ("Use of the line is normal again.", "Use of the line is normal again."),  # "use" a noun, not an order
+        ("Yours will be fixed first.", ""),  # speaks to the reader in a way the rule cannot turn: left out
+        # an order after ", so" (the email's July 7th 9:40 a.m. update), never "As a result, keep using …" on air
+        (
+            "Outlook servers still refuse it, so keep using webmail when writing to those addresses.",
+            "Outlook servers still refuse it, so customers should keep using webmail when writing to those addresses.",
+        ),
+        ("The crew is splicing, so service is coming back.", "The crew is splicing, so service is coming back."),
+        # clauses after a semicolon are sentences on air: each turned on its own (St. Albert's 6:05 p.m. all clear)
+        (
+            "Internet is restored; if you are still offline, restart your modem or call the company.",
+            "Internet is restored; customers still offline should restart their modem or call the company.",
+        ),
+    ],
+)
+def test_staff_speaking_to_the_reader_is_said_of_customers(staff: str, on_air: str) -> None:
+    assert e.to_customers(staff) == on_air
+
+
+@pytest.mark.parametrize(
+    ("staff", "attributed"),
+    [
+        ("If that does not help, call us.", "If that does not help, call the company."),  # not "call it": the modem?
+        ("A real notice from us always comes by phone.", "A real notice from it always comes by phone."),
+        ("Our cable was cut.", "Its cable was cut."),
+    ],
+)
+def test_the_company_called_is_named_after_the_company_says(staff: str, attributed: str) -> None:
+    assert e.in_company_voice(staff, attributed=True) == attributed

@@ -55,6 +55,29 @@ def test_staff_clock_times_are_said_without_guessing_the_day(written: str, said:
 
 
 @pytest.mark.parametrize(
+    ("written_at", "written", "said"),
+    [
+        ("2026-06-16 10:20", "If you are not back by 11 a.m., restart.", "If you are not back by eleven this morning, restart."),
+        ("2026-06-16 10:20", "Service came back at 10:10 a.m. for most.", "Service came back at ten-ten this morning for most."),
+        ("2026-06-16 10:20", "A crew arrives at 2 p.m.", "A crew arrives at two this afternoon."),
+        ("2026-10-21 02:15", "The switch restarted at 1:52 a.m.", "The switch restarted at one-fifty-two this morning."),
+        ("2026-06-16 10:20", "Work runs from 11 p.m.", "Work runs from eleven at night."),  # 13 h away: any night
+        ("2026-06-16 13:30", "Restart at 1 a.m.", "Restart at one in the morning."),  # today's 1 a.m. is past: unsaid day
+        ("2026-06-16 10:20", "Back at 12 p.m.", "Back at noon."),
+        ("2026-06-16 10:20", "Restart at 11 a.m. tomorrow.", "Restart at eleven tomorrow."),  # staff's day kept
+        (
+            "2026-10-07 10:00",
+            "Early on Wednesday, October 21, between 12:30 a.m. and 4 a.m.",
+            "Early on Wednesday, October 21, between twelve-thirty and four in the morning.",
+        ),  # a day named: the times are that day's, never "four this morning"
+    ],
+)  # fmt: skip
+def test_staff_clock_times_near_their_update_are_said_as_that_days(written_at: str, written: str, said: str) -> None:
+    """Before: "If you are not back by eleven in the morning" read at 10:20 a.m. (which sounds like tomorrow)."""
+    assert e.spoken_clock_times(written, local(written_at), EDMONTON) == said
+
+
+@pytest.mark.parametrize(
     ("written", "said"),
     [
         ("Mail sent between July 4 and July 8 bounced.", "Mail sent between July 4th and July 8th bounced."),
@@ -72,9 +95,9 @@ def test_staff_dates_are_said_as_ordinals_without_the_year(written: str, said: s
 @pytest.mark.parametrize(
     ("start", "end", "reference", "said"),
     [
-        ("2026-10-21 00:30", "2026-10-21 04:00", "2026-10-07 10:00", "between twelve-thirty and four in the morning on October 21st"),
+        ("2026-10-21 00:30", "2026-10-21 04:00", "2026-10-07 10:00", "between twelve-thirty and four early Wednesday morning, October 21st"),
         ("2026-10-21 00:30", "2026-10-21 04:00", "2026-10-21 00:30", "between twelve-thirty and four this morning"),
-        ("2026-11-24 01:00", "2026-11-24 05:00", "2026-11-22 09:40", "between one and five Tuesday morning"),
+        ("2026-11-24 01:00", "2026-11-24 05:00", "2026-11-22 09:40", "between one and five early Tuesday morning"),  # the night of Monday to Tuesday
         ("2026-11-22 22:00", "2026-11-23 02:00", "2026-11-22 09:40", "from ten tonight to two tomorrow morning"),
         ("2026-11-22 10:00", "2026-11-22 12:00", "2026-11-22 09:40", "from ten this morning to noon"),
         ("2026-11-22 13:00", "2026-11-22 17:00", "2026-11-22 09:40", "between one and five this afternoon"),

@@ -134,14 +134,14 @@ def test_clock_words(hour: int, minute: int, said: str) -> None:
     ("moment", "said"),
     [
         ("2026-11-22 08:15", "huit heures quinze ce matin"),
-        ("2026-11-22 15:00", "quinze heures cet après-midi"),
-        ("2026-11-22 22:30", "vingt-deux heures trente ce soir"),
+        ("2026-11-22 15:00", "quinze heures"),  # not "quinze heures cet après-midi": the clock says it
+        ("2026-11-22 22:30", "vingt-deux heures trente"),
         ("2026-11-22 12:00", "midi"),
         ("2026-11-22 12:50", "midi cinquante"),
         ("2026-11-23 09:00", "neuf heures demain matin"),
         ("2026-11-21 23:00", "vingt-trois heures hier soir"),
         ("2026-11-24 09:00", "neuf heures mardi matin"),
-        ("2026-12-03 09:00", "neuf heures le 3 décembre"),
+        ("2026-12-03 09:00", "neuf heures le jeudi 3 décembre"),
         ("2026-11-23 00:00", "minuit ce soir"),  # the end of this evening
         ("2026-11-24 00:00", "minuit demain soir"),
     ],
@@ -153,8 +153,8 @@ def test_times_said_from_the_copys_moment(moment: str, said: str) -> None:
 @pytest.mark.parametrize(
     ("moment", "said"),
     [
-        ("2026-11-22 14:10", "quatorze heures quinze cet après-midi"),  # an estimate is rounded up
-        ("2026-11-22 14:00", "quatorze heures cet après-midi"),
+        ("2026-11-22 14:10", "quatorze heures quinze"),  # an estimate is rounded up
+        ("2026-11-22 14:00", "quatorze heures"),
         ("2026-11-22 23:50", "minuit ce soir"),
     ],
 )
@@ -489,3 +489,39 @@ FR_CAUSE = (
 )  # fmt: skip
 def test_french_news_that_reuses_the_copys_words_is_not_a_repeat(sentence, said, restated) -> None:
     assert fr.restates(sentence, said) is restated
+
+
+@pytest.mark.parametrize(
+    ("staff", "on_air"),
+    [
+        ("Si vous êtes toujours hors ligne, débranchez votre modem pendant 30 secondes, puis rebranchez-le.", ""),
+        ("Laissez à votre ligne quelques jours pour se stabiliser.", ""),
+        ("Si une page reste figée, actualisez-la ou déconnectez-vous, puis reconnectez-vous.", ""),
+        ("Tous les messages laissés ce matin vous attendent dans votre boîte vocale.", ""),
+        ("Veuillez le renvoyer.", ""),
+        ("Les équipes réparent le câble.", "Les équipes réparent le câble."),
+        (
+            "Si le service ne revient pas, l'entreprise testera la ligne.",
+            "Si le service ne revient pas, l'entreprise testera la ligne.",
+        ),
+        ("Il y a assez de pièces chez le fournisseur.", "Il y a assez de pièces chez le fournisseur."),
+    ],
+)
+def test_staff_speaking_to_the_reader_is_left_out_of_french_radio(staff: str, on_air: str) -> None:
+    """« vous », « votre », « veuillez » or an order (« débranchez ») on a French script: left out, ``""``."""
+    assert fr.to_customers(staff) == on_air
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Une baisse de environ quatre mille clients.", "Une baisse d'environ quatre mille clients."),
+        ("Il y en a plus que environ mille.", "Il y en a plus qu'environ mille."),
+        ("De environ mille à deux mille.", "D'environ mille à deux mille."),
+        ("Une panne de onze heures.", "Une panne de onze heures."),  # no elision before "onze"
+        ("Le nombre de clients.", "Le nombre de clients."),
+    ],
+)
+def test_de_and_que_elide_before_environ(written: str, said: str) -> None:
+    """A count said as an estimate after "de" (``de 4 823`` -> ``de environ …``) reads "d'environ"."""
+    assert fr.elided(written) == said

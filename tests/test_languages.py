@@ -178,6 +178,7 @@ EVERY_FIELD_INCIDENT = """\
 title: {en: Outage, fr: FR Panne}
 impact: major
 services: [internet]
+affects: {en: outgoing email, fr: FR courriel sortant}
 areas: [castle-downs]
 cause: {en: A cut cable., fr: FR Un câble coupé.}
 updates:

@@ -26,7 +26,7 @@ from ..state.ledger import Issue
 from . import editorial as e
 from . import ticket
 from .editorial.sms import SMS_LIMIT
-from .story import parts_of, safety_advice, sms_still_out_advice
+from .story import parts_of, safety_advice, said_services, sms_still_out_advice
 from .ticket import NoticeWords, cut_to_fit, notice_fields, rendered
 
 NOTICE_LIMIT = 1000
@@ -79,8 +79,8 @@ def notice_facts(
 
 def _sms_what(incident: Incident, update: Update, zone) -> str:
     """``Internet and home phone down``; ``Home phone work Wed Oct 21 12:30-4am``: services and their state."""
-    names = [s.name for s in incident.services]
-    services = e.list_words(names[:1] + [e.name_in_sentence(n) for n in names[1:]])
+    names = [s.name for s in said_services(incident)]  # only voicemail: "Voicemail problem", not home phone
+    services = e.list_words([names[0][:1].upper() + names[0][1:]] + [e.name_in_sentence(n) for n in names[1:]])
     status = update.status
     if incident.is_maintenance:
         window = incident.window

@@ -159,6 +159,8 @@ class RadioWords:
     slug_work_done: str
     slug_update: Callable[[datetime, tzinfo], str]
     """`` — UPDATE 10:30 A.M.``: the update's time in the slug."""
+    slug_problem: Callable[[Incident], str] | None = None
+    """``VOICEMAIL PROBLEM``: the slug's word for a minor incident, which is "a problem", never an outage."""
 
 
 def shared_facts(
@@ -331,6 +333,9 @@ def staff_sentences(message: str, say, said: list[str], rules: Rules, words: Rad
         line = say(line)
         if not rules.readable_on_air(line):
             continue
+        line = rules.to_customers(line)  # "If you are still offline, …" is said of customers, or left out
+        if not line:
+            continue
         if words.emergencies.search(line) and words.advice_to_call.search(line):
             continue  # the safety sentence says it, in the configured words
         # A clause that only says again what the copy says goes; so does a whole sentence.
@@ -355,6 +360,8 @@ def radio_slug(
 ) -> str:
     """``NORTHWIND OUTAGE CLAREVIEW AND CASTLE DOWNS — UPDATE 10:30 A.M.``: what is affected now, and which word it is."""
     word = words.slug_maintenance if incident.is_maintenance else words.slug_outage
+    if not incident.is_maintenance and incident.impact is Impact.MINOR and words.slug_problem is not None:
+        word = words.slug_problem(incident)  # a problem with part of a service is not OUTAGE ALL AREAS
     slug = f"{config.name.split()[0].upper()} {word} {slug_place(config, incident.areas)}"
     if update.status is Status.CANCELLED:
         slug += f" — {words.slug_cancelled}"
@@ -399,26 +406,75 @@ def one_breath(line: str) -> str:
     """Clauses joined by ``;`` or ``:`` read as sentences of their own (``… no need to call. Its support line is
     overloaded.``): punctuation a newsreader cannot say is not left on the copy."""
     line = _JOINT.sub(lambda m: ". " + m[1].upper(), line)
-    return " ".join(_in_two(part) for part in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line))
+    # "St. Albert" is no sentence end: a place's abbreviation stays inside its sentence
+    return " ".join(
+        _in_two(part) for part in re.split(r"(?<!\bSt\.)(?<!\bMt\.)(?<!\bSte\.)(?<=[.!?])\s+(?=[A-Z])", line)
+    )
 
 
 BREATH_WORDS = 20
 """A sentence longer than this is too long for one breath (BROADCAST-STYLE: ≤ 20 words a sentence)."""
-_BREATHS = ((re.compile(r", so (\w)"), ". As a result, {}"), (re.compile(r", which (\w)"), ". It {}"))
+_OWN_CLAUSE = re.compile(
+    r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|must|does|do|did)\b", re.IGNORECASE
+)
+"""A clause with a verb of its own ("it will never ask", "test messages … are being delivered"): a sentence alone."""
+_NOT_A_SUBJECT = re.compile(r"(?:not|then|also|so|to|never|still|just)\b|\w+(?:ed|ing)\b", re.IGNORECASE)
+"""``…, and not restart the modem``: what follows "and" shares the subject before it, so it is not a sentence."""
+_BREATHS = (
+    (re.compile(r", so (\w)"), ". As a result, {}", None),
+    (re.compile(r", which (\w)"), ". That {}", "whole"),
+    (re.compile(r", which (\w)"), ". It {}", None),
+    (re.compile(r", (?:and|but) (\w)"), ". {}", "clause"),
+    (re.compile(r", then (\w)"), ". Then they should {}", "order"),
+)
 """Where a long English sentence splits: ``…, so three blocklists listed …`` -> ``…. As a result, three …``;
-``… its main fibre cable, which carries …`` -> ``…. It carries …``."""
+``… its main fibre cable, which carries …`` -> ``…. It carries …``, but after a clause that ends on a particle,
+"which" is the whole clause: ``… the fastest speed they can run at, which takes several days`` -> ``…. That takes
+several days``; ``… overnight, and test messages … are all
+being delivered`` -> ``…. Test messages …`` (only before a clause of its own: "and not restart" stays); ``customers
+should unplug …, then call the company`` -> ``…. Then they should call the company``."""
+_APPOSITIVE = re.compile(
+    r"(?P<noun>[a-z]+), (?P<aside>(?:the|a|an) [^,]{8,}?), "
+    r"(?P<verb>[a-z]+(?:ed|s)\b|(?:cut|hit|put|set|shut|broke|struck|went|took|lost|fell|blew|ran|froze)\b)"
+)
+"""``… its upstream carrier, the phone company whose network connects Mill Woods, failed and …``: the aside between
+the subject and its verb (a regular verb, or a common irregular past: "a faulty transfer switch, the device that
+moves the hub …, cut the power")."""
+_PARTICLES = {"at", "up", "in", "on", "out", "off", "down", "over", "away", "back", "through", "for", "with", "to"}
+"""A clause ending on one of these ("… they can run at") ends on no noun a "which" could be about."""
+_RELATIVE = re.compile(r" (?P<noun>[a-z]{3,}) that (?P<verb>[a-z]+s)\b")
+"""``… at its north Edmonton hub that connects Clareview …``: a relative clause on the last noun."""
+_NOT_NOUNS = {"says", "said", "expects", "believes", "thinks", "confirmed", "hopes", "so", "now", "such", "is", "was"}
 
 
 def _in_two(sentence: str) -> str:
     """A sentence over ``BREATH_WORDS`` words split at its first joint that leaves two sentences of six words
-    or more; otherwise as it is."""
+    or more: ``, so``, ``, which``, ``, and``/``, but`` before a clause of its own; else an aside between a subject
+    and its verb said after (``… failed …. The carrier is the phone company whose …``), or a relative clause on
+    the last noun outside any aside (``… at its north Edmonton hub. The hub connects …``); otherwise as it is."""
     if len(sentence.split()) <= BREATH_WORDS:
         return sentence
-    for joint, then in _BREATHS:
+    for joint, then, needs in _BREATHS:
         for found in joint.finditer(sentence):
             before, after = sentence[: found.start()], sentence[found.end() - 1 :]
-            if len(before.split()) >= 6 and len(after.split()) >= 6:
-                return before + then.format(found[1]) + after[1:]
+            if needs == "clause" and (_NOT_A_SUBJECT.match(after) or not _OWN_CLAUSE.search(after)):
+                continue
+            if needs == "order" and not re.search(r"\b(?:customers|they) should\b", before):
+                continue  # "…, then call the company" goes on an order said "customers should …" (to_customers)
+            if needs == "whole" and before.split()[-1].lower() not in _PARTICLES:
+                continue  # "cable, which carries …" is about the cable: "It carries …" (the next joint)
+            shortest = {"clause": 4, "order": 3, "whole": 3}.get(needs or "", 6)  # its own verb: a sentence
+            if len(before.split()) >= 6 and len(after.split()) >= shortest:
+                return before + then.format(found[1].upper() if needs == "clause" else found[1]) + after[1:]
+    if (found := _APPOSITIVE.search(sentence)) and len(sentence[: found.start()].split()) >= 3:
+        main = sentence[: found.end("noun")] + " " + sentence[found.start("verb") :]
+        return f"{main.rstrip('.')}. The {found['noun']} is {found['aside']}."
+    for found in _RELATIVE.finditer(sentence):
+        before, after = sentence[: found.end("noun")], sentence[found.start("verb") :]
+        if re.search(r", (?:the|a|an) [^,]*$", before):
+            continue  # inside an aside (", the device that moves …, cut"): the aside is no sentence's end
+        if found["noun"] not in _NOT_NOUNS and len(before.split()) >= 6 and len(after.split()) >= 5:
+            return f"{before}. The {found['noun']} {after}"
     return sentence
 
 

@@ -34,7 +34,7 @@ from .release import (
     sentence,
     timeline,
 )
-from .story import everywhere, parts_of, safety_advice, services_words
+from .story import everywhere, parts_of, safety_advice, said_services, services_words
 
 LEDE_WORDS = 35
 """CP: a lede under 35 words."""
@@ -85,7 +85,7 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     """The facts of one release; ``incident`` is the incident as of ``update``, and nothing later."""
     zone, at = config.timezone, update.at
     final = update.status.is_final
-    services = services_words(incident.services)
+    services = services_words(said_services(incident))
     where = _where(config, incident)
     url = f"{config.site_url}incidents/{incident.id}/"
     eta, passed = live_estimate(incident, at), passed_estimate(incident, at)

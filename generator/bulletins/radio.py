@@ -46,10 +46,12 @@ from .story import (
     regions_sentence,
     reopens,
     safety_advice,
+    said_services,
     services_words,
     slug_place,
     sms_still_out_advice,
     where_words,
+    without_the_window,
 )
 
 TEMPLATE = "radio.txt.j2"
@@ -59,7 +61,7 @@ ENGLISH = RadioWords(
     later="later",
     earlier="earlier",
     no_need_to_call=re.compile("need to call"),
-    emergencies=re.compile(r"\bemergenc", re.IGNORECASE),
+    emergencies=re.compile(r"\bemergenc|\b9-1-1\b", re.IGNORECASE),  # 9-1-1 as said_aloud spells it
     advice_to_call=re.compile(r"\b(?:mobile|cell)", re.IGNORECASE),
     reopening=ReopeningWords(
         dropped="Service first came back at {back}, but it went out again at {dropped}.",
@@ -73,6 +75,7 @@ ENGLISH = RadioWords(
     slug_all_clear="ALL CLEAR",
     slug_work_done="ALL CLEAR",
     slug_update=lambda at, zone: f"UPDATE {e.cp_time(at, zone).upper()}",
+    slug_problem=lambda incident: f"{services_words(said_services(incident)).upper()} PROBLEM",
 )
 """English words of the shared facts; an all clear after a reopen tells the whole story, not only the last
 outage's (see ``happened.reopening_story``)."""
@@ -85,6 +88,9 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
 
     def say(text: str) -> str:
         return e.said_aloud(" ".join(text.split()), spoken) if text else ""
+
+    def say_today(text: str) -> str:  # the update's own words: "by 11 a.m." at 10:20 a.m. is "eleven this morning"
+        return e.said_aloud(" ".join(text.split()), spoken, at, zone) if text else ""
 
     eta = live_estimate(incident, at)
     state = radio_state(incident, update)
@@ -100,7 +106,7 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
         e.readable_on_air,
         lambda text: e.attributed(text, always=True),
     )
-    services = services_words(incident.services)
+    services = services_words(said_services(incident))
     lead = [f"{config.name} says {services} service is {_STATE_WORDS[state]} {place}" for place in where]
     # The expected impact is said (and so known) only while it is still a forecast: scheduled, under way.
     forecast = incident.expected_impact if update.status in (Status.SCHEDULED, Status.IN_PROGRESS) else ""
@@ -113,9 +119,11 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
     if update.status is Status.INVESTIGATING and not cause_now:
         known.append("The company is investigating, still looking for the cause.")
     message = update.message
+    if incident.window and update.status in (Status.SCHEDULED, Status.CANCELLED):  # the lead says the window
+        message = without_the_window(message, incident.window.start, incident.window.end, zone)
     if update.status is Status.CANCELLED:  # the lead says it is cancelled: keep why ("… because the maker …")
         message = _CANCELLED_BECAUSE.sub(lambda m: m[1].upper(), display.plain(message))
-    details = _details(message, say, known)
+    details = _details(message, say_today, known)
     if update.status.is_final and update.status is not Status.CANCELLED:
         # An all clear tells what happened: past-tense news from the earlier updates of this outage
         # or window ("The switch restarted at 1:52 a.m. and was out for 11 minutes."), never

@@ -11,6 +11,7 @@ what came later.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, tzinfo
 from itertools import islice
 
@@ -117,6 +118,15 @@ def reopens(incident: Incident, update: Update) -> Update | None:
     return before if before.status is Status.RESOLVED else None
 
 
+def said_services(incident: Incident) -> tuple[Service, ...]:
+    """The services as the bulletins name them: when staff say only part of them is affected (the incident's
+    ``affects``: ``voicemail``, ``outgoing business email``), that part, named as one service would be, so
+    no lead says "home phone service" when calls work and only voicemail is broken."""
+    if not incident.affects:
+        return incident.services
+    return (replace(incident.services[0], name=incident.affects),)
+
+
 def services_words(services: tuple[Service, ...]) -> str:
     """``internet and home phone``: the services as named inside a sentence."""
     return editorial.list_words([editorial.name_in_sentence(s.name) for s in services])
@@ -200,3 +210,38 @@ def without_the_time(sentences: list[str], moment: datetime | None, zone: tzinfo
         text = text.rstrip(" ;:,")
         kept.append(text if text.endswith((".", "!", "?")) else text + ".")
     return kept
+
+
+_EN_WINDOW = re.compile(
+    r",?\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:between|from)\s+"
+    r"(?P<first>\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\s+(?:and|to|until)\s+(?P<last>\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)",
+    re.IGNORECASE,
+)
+_FR_WINDOW = re.compile(
+    r",?\s+(?:(?:tôt|tard)\s+)?(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+    r"(?:\d{1,2}(?:er)?\s+[a-zéû]{3,9},?\s+)?(?:entre|de)\s+(?P<first>\d{1,2}\s*h(?:\s*\d\d)?)\s+(?:et|à)\s+"
+    r"(?P<last>\d{1,2}\s*h(?:\s*\d\d)?)",
+    re.IGNORECASE,
+)
+
+
+def without_the_window(message: str, start: datetime, end: datetime, zone: tzinfo) -> str:
+    """Staff's message less the words that state the planned window again (``… early on Wednesday, October 21,
+    between 12:30 a.m. and 4 a.m.``; ``… tôt le mercredi 21 octobre, entre 0 h 30 et 4 h``), for a script whose
+    lead already says the window: said twice, it costs a :60 a dozen words and sounds like a second window.
+    Only words naming both ends of this very window go; English and French."""
+    wanted = (
+        (start.astimezone(zone).hour, start.astimezone(zone).minute),
+        (end.astimezone(zone).hour, end.astimezone(zone).minute),
+    )
+
+    def cut(found: re.Match[str]) -> str:
+        stated = tuple(editorial.stated_clock(found[k]) or fr.stated_clock(found[k]) for k in ("first", "last"))
+        if stated != wanted:
+            return found[0]
+        rest = found.string[found.end() :]
+        ended = found[0].endswith(".") and (not rest.strip() or re.match(r"\s+[A-ZÀ-Ý«]", rest))
+        return "." if ended else ""  # "… and 4 a.m." ended the sentence: its full stop stays
+
+    return _FR_WINDOW.sub(cut, _EN_WINDOW.sub(cut, message))

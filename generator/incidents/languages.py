@@ -49,7 +49,7 @@ TEXT_FIELDS: dict[type, tuple[str, ...]] = {
     m.Service: ("name", "description"),
     m.Area: ("name", "region", "pronounce"),
     m.BulletinSettings: ("emergency_advice",),
-    m.Incident: ("title", "expected_impact", "postmortem"),
+    m.Incident: ("title", "expected_impact", "postmortem", "affects"),
     m.Update: ("message",),
     m.Facts: ("cause",),
 }

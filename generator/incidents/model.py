@@ -330,6 +330,8 @@ class Incident:
     """Maintenance only: the window in the file's top level, before any reschedule."""
     expected_impact: str = ""
     reference: str = ""
+    affects: str = ""
+    """Only part of the services is affected: what, as bulletins name it instead of the service (``voicemail``)."""
     """The provider's own reference (a ticket, a change number), shown on the notice."""
     discovered_at_setting: datetime | None = None
     """The file's ``discovered_at``: when the provider became aware of the outage."""

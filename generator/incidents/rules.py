@@ -324,6 +324,7 @@ def check_incident(
     if isinstance(raw, IncidentFile) and raw.reopened and not _reopens(updates):
         checker.fail(("reopened",), "true only when a 'resolved' update is followed by 'investigating'", "true")
     expected_impact = text.read(getattr(raw, "expected_impact", ""), ("expected_impact",), clean=_as_is)
+    affects = text.read(getattr(raw, "affects", ""), ("affects",), clean=_as_is)
     postmortem = text.read(raw.postmortem, ("postmortem",), clean=_as_is)
     if checker.problems:  # any problem in the file, found here or before
         return None
@@ -341,11 +342,15 @@ def check_incident(
         original_window=window,
         expected_impact=expected_impact[0],
         reference=(raw.reference or "").strip(),
+        affects=affects[0],
         discovered_at_setting=discovered_at,
         community_isolated=getattr(raw, "community_isolated", False),
         reported=reported,
         translations=translations(
-            ("title", title[1]), ("expected_impact", expected_impact[1]), ("postmortem", postmortem[1])
+            ("title", title[1]),
+            ("expected_impact", expected_impact[1]),
+            ("postmortem", postmortem[1]),
+            ("affects", affects[1]),
         ),
     )
 

@@ -442,6 +442,11 @@ class IncidentFile(_Strict):
     reference: Line | None = Field(
         None, description="Your own reference, e.g. the ticket NOC-5391; shown on the notice."
     )
+    affects: OptionalLineByLanguage = Field(
+        "",
+        description="When only part of a service is affected, what, as said on air in place of the service's name, "
+        "e.g. voicemail or outgoing business email (French without article: messagerie vocale).",
+    )
     reopened: bool = Field(False, description="True if the incident was resolved and then investigated again.")
     updates: list[IncidentUpdateFile] = Field(min_length=1, description="Oldest first.")
     postmortem: OptionalTextByLanguage = Field("", description="Markdown shown on the incident page.")

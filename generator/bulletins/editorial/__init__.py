@@ -70,6 +70,7 @@ from .staff import (
     restates,
     said_aloud,
     tells_people_what_to_do,
+    to_customers,
     without_page_talk,
     without_phone_numbers,
 )
@@ -160,6 +161,7 @@ __all__ = [
     "stated_clock",
     "tells_people_what_to_do",
     "third_person_verb",
+    "to_customers",
     "to_gsm7",
     "without_asides",
     "without_page_talk",

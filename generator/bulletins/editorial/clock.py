@@ -143,7 +143,8 @@ def spoken_time(moment: datetime, reference: datetime, zone: tzinfo) -> str:
 
     ``eight-fifteen this morning``, ``three this afternoon``, ``ten-thirty
     tonight``, ``one tomorrow morning``, ``eleven last night``, ``noon
-    Tuesday``, ``nine Tuesday morning``, ``nine in the morning on December 3rd``.
+    Tuesday``, ``nine Tuesday morning``, ``four early Wednesday morning``,
+    ``nine Thursday morning, December 3rd``.
     """
     local = _aware(moment).astimezone(zone)
     today = _aware(reference).astimezone(zone).date()
@@ -163,10 +164,12 @@ def spoken_time(moment: datetime, reference: datetime, zone: tzinfo) -> str:
         return f"{clock} tomorrow {period}"
     if days == -1:
         return f"{clock} {'last night' if period == 'night' else 'yesterday ' + period}"
+    # Before six, "early Wednesday morning": a listener hears the night of Tuesday to Wednesday, not Wednesday's
+    # breakfast; a week or more away, the weekday with the date ("Wednesday morning, October 21st").
+    early = "early " if local.hour < 6 else ""
     if abs(days) < 7:
-        return f"{clock} {_WEEKDAYS[local.weekday()]} {period}"
-    part = "in the evening" if period == "night" else f"in the {period}"
-    return f"{clock} {part} on {_date(local.date())}"
+        return f"{clock} {early}{_WEEKDAYS[local.weekday()]} {period}"
+    return f"{clock} {early}{_WEEKDAYS[local.weekday()]} {period}, {_date(local.date())}"
 
 
 def promised_time(moment: datetime, reference: datetime, zone: tzinfo) -> str:
@@ -385,13 +388,20 @@ def stated_clock(sentence: str) -> tuple[int, int] | None:
     return None
 
 
-def spoken_clock_times(text: str) -> str:
+SAME_DAY_WITHIN = timedelta(hours=6)
+"""A clock time staff write without a day, this close to their update on its day, is that day's."""
+
+
+def spoken_clock_times(text: str, written: datetime | None = None, zone: tzinfo | None = None) -> str:
     """Staff's clock times as said: ``at 10:10 a.m.`` -> ``at ten-ten in the morning``.
 
-    The day is never guessed (a message may speak of another day), so the part
-    of the day is said instead of a.m. and p.m.; a time already followed by
+    The day is not guessed far from the message (it may speak of another day), so the
+    part of the day is said instead of a.m. and p.m.; a time already followed by
     "this morning" or "tonight" keeps that. ``12 p.m.`` is noon, ``12 a.m.``
-    midnight; 24-hour times are read the same way.
+    midnight; 24-hour times are read the same way. Given when the message was
+    ``written`` (and the ``zone``), a time within ``SAME_DAY_WITHIN`` of it on its day is
+    said as that day's: ``If you are not back by 11 a.m.`` written at 10:20 a.m. ->
+    ``by eleven this morning``, not ``by eleven in the morning`` (which sounds like tomorrow).
     """
 
     def said(match: re.Match[str]) -> str:
@@ -406,11 +416,18 @@ def spoken_clock_times(text: str) -> str:
         if day:
             return clock + day
         said = clock if clock in ("noon", "midnight") else f"{clock} {_said_part(hour)}"
+        if dated and clock not in ("noon", "midnight"):
+            local = _aware(written).astimezone(zone)
+            moment = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+            if abs(moment - local) <= SAME_DAY_WITHIN:
+                said = spoken_time(moment, local, zone)  # "eleven this morning", "four this afternoon"
         # "p.m." may also have ended the sentence: keep that full stop.
         rest = text[match.end() :]
         ends = match[0].endswith(".") and (not rest.strip() or re.match(rf"\s+(?!(?:{_DAY_NAMES})\b)[A-Z]", rest))
         return said + ("." if ends else "")
 
+    # A message that names a day ("early on Wednesday, October 21, between 12:30 a.m. and 4 a.m.") speaks of it.
+    dated = written is not None and zone is not None and not _NAMED_DAY.search(text)
     said_text = _STAFF_CLOCK.sub(said, text)
     # "between twelve-thirty in the morning and four in the morning": the part of the day once.
     return re.sub(r"\b(between|from) (\S+) (in the \w+|at night) (and|to) (\S+) \3\b", r"\1 \2 \4 \5 \3", said_text)
@@ -418,6 +435,9 @@ def spoken_clock_times(text: str) -> str:
 
 _MONTH_NAMES = "|".join(_MONTHS[1:])
 _DAY_NAMES = "|".join(_WEEKDAYS + _MONTHS[1:])
+_NAMED_DAY = re.compile(
+    rf"\b(?:{_DAY_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|tomorrow|yesterday|overnight)\b", re.IGNORECASE
+)
 _ABBREVIATED = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10,
                 "Nov": 11, "Dec": 12}  # fmt: skip
 _STAFF_DATE = re.compile(

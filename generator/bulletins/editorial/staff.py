@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from datetime import datetime, tzinfo
 
 from .clock import spoken_clock_times, spoken_dates
 from .numbers import spoken_figures
@@ -75,7 +76,8 @@ def without_phone_numbers(sentence: str) -> str:
 
 _ADVICE = re.compile(
     r"^(?:if|please|unplug|restart|use|call|keep|leave|wait|try|do not|don't|avoid|check)\b"
-    r"|\b(?:you|your)\b|\bno need\b|\bwill not help\b|\bwon't help\b",
+    r"|\b(?:you|your)\b|\bno need\b|\bwill not help\b|\bwon't help\b"
+    r"|\b(?:customers|they) should\b|^customers can\b",  # staff's orders as a newsreader says them (to_customers)
     re.IGNORECASE,
 )
 
@@ -108,14 +110,17 @@ def without_clauses(sentence: str, joints: re.Pattern[str], drop: Callable[[str]
     return _capitalise(text) + end
 
 
-def said_aloud(sentence: str, spoken: Iterable[tuple[str, str]] = ()) -> str:
+def said_aloud(
+    sentence: str, spoken: Iterable[tuple[str, str]] = (), written: datetime | None = None, zone: tzinfo | None = None
+) -> str:
     """A staff sentence in the words a reader says: asides, times, dates, addresses, abbreviations, 911, figures.
 
     ``Crews are at 137 Ave. NW (near the LRT) since 8:05 a.m.`` -> ``Crews are at 137 Avenue Northwest,
-    near the L-R-T, since eight-oh-five in the morning.``
+    near the L-R-T, since eight-oh-five in the morning.``; with when it was ``written``, a time near it on its day is
+    that day's ("eleven this morning": ``clock.spoken_clock_times``).
     """
     text = rewrite_parentheticals(without_phone_numbers(sentence))
-    text = spoken_clock_times(text)
+    text = spoken_clock_times(text, written, zone)
     text = spoken_dates(text)
     text = spoken_address(text)
     text = spoken_abbreviations(text, list(spoken))
@@ -125,7 +130,15 @@ def said_aloud(sentence: str, spoken: Iterable[tuple[str, str]] = ()) -> str:
 
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|[Uu]s|[Oo]urselves)\b")
 _SUBJECT, _POSSESSIVE, _OBJECT = "\ue000", "\ue001", "\ue003"
-_NAMES = {_SUBJECT: ("the company", "it"), _POSSESSIVE: ("the company's", "its"), _OBJECT: ("the company", "it")}
+_NAMES = {
+    _SUBJECT: ("the company", "it"),
+    _POSSESSIVE: ("the company's", "its"),
+    _OBJECT: ("the company", "the company"),
+}
+"""The company as "us" is always named: "then call it" could be the device or the modem."""
+
+
+_CONTACT_VERBS = "call|phone|contact|email|text|tell|ask|reach|ring"
 
 
 def in_company_voice(sentence: str, attributed: bool = False, name: str = "the company") -> str:
@@ -137,8 +150,11 @@ def in_company_voice(sentence: str, attributed: bool = False, name: str = "the c
     ``our main fibre cable was cut`` -> ``its main fibre cable was cut``. ``name``
     is how the company is first named (``Northwind Broadband``).
     """
-    if attributed:
-        return company_voice(sentence, object_="it")
+    if attributed:  # "call it" could be the modem: the company called is named; "from it" is clear
+        said = company_voice(sentence, object_=_OBJECT)
+        return re.sub(
+            rf"(\b(?:{_CONTACT_VERBS})\s+)?{_OBJECT}", lambda m: (m[1] or "") + ("the company" if m[1] else "it"), said
+        )
     if not _FIRST_PERSON.search(sentence):
         return sentence
     marked = company_voice(sentence, subject=_SUBJECT, possessive=_POSSESSIVE, object_=_OBJECT)
@@ -165,6 +181,7 @@ _LOWER_FIRST = {
     "server", "servers", "storage", "email", "mail", "internet", "phone", "home", "business", "voicemail", "lines",
     "traffic", "repairs", "repair", "testing", "tests", "speed", "modems", "demand", "heavy", "high", "after",
     "during", "while", "when", "because", "as", "since", "until", "once", "more", "fewer", "only", "part",
+    "computers", "devices", "accounts", "cameras",
 }  # fmt: skip
 
 
@@ -176,6 +193,8 @@ def _common_word(first: str, text: str) -> bool:
     """
     word = first.strip(",;:")
     if re.fullmatch(r"[A-Z]{2,}s?", word) or any(c.isupper() for c in word[1:]):
+        return False
+    if word.lower() in ("to", "if"):  # "The company says to be reconnected, customers should …": reads as an order
         return False
     return word.lower() in _LOWER_FIRST or re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 
@@ -197,10 +216,11 @@ def attributed(sentence: str, always: bool = False) -> str:
 
 
 _DANGLING = re.compile(
-    r"^(?:(?:Until|Once|When|While|If|After|Before|As soon as|Since)\s+(?:it|its|they|their|them)\b"
+    r"^(?:(?:Until|Once|When|While|If|After|Before|As soon as|Since)\s+(?:it|its|they|their|them|this|that)\b"
     r"|(?:They|Their|Them|It|Its|This|That|These|Those|He|She|His|Her)\b)"
 )
-"""A pronoun first, or "it"/"they" right after an opening "until", "once", "when" (``Until it is removed, …``)."""
+"""A pronoun first, or "it"/"they"/"that" right after an opening "until", "once", "if" (``Until it is removed, …``,
+``If that does not help, call us.``)."""
 
 
 def leans_on_the_sentence_before(sentence: str) -> bool:
@@ -306,3 +326,87 @@ def words_said(sentence: str, said: Iterable[str], share: float, content_words: 
     if not words:
         return True
     return any(len(words & content_words(s)) >= share * len(words) for s in said)
+
+
+# --- staff speaking to the reader ("If you are still offline, unplug your modem") ---------------------
+
+_DOING_WORDS = (
+    "unplug|plug|restart|reboot|reset|call|phone|send|resend|keep|leave|switch|use|check|try|wait|turn|contact|"
+    "visit|set|avoid|refresh|sign|log|make|let|reconnect|connect|dial|change|update|clear|enter|reply|follow|remove"
+)
+_AN_ORDER_FIRST = re.compile(
+    r"\s+(?:your|the|a|an|it|them|us|back|using|for|again|up|off|on|in|out|to|this|that|these|those|any|all|our|at)\b"
+    r"|$|[.,]",
+    re.IGNORECASE,
+)
+"""What follows an order opening a sentence (``Unplug the modem``, ``Keep using webmail``), not a noun (``Wait
+times are back``, ``Use of the line``)."""
+_TO_THE_READER = re.compile(
+    rf"\b(?:you|your|yours|yourself|yourselves|please)\b|^(?:If|When|To|Until|Once) [^,]+, (?:do not |don't )?"
+    rf"(?:{_DOING_WORDS})\b(?!\s+(?:of|is|was|are|were|has|had|will)\b)"
+    rf"|^(?:do not |don't )?(?:{_DOING_WORDS})(?:{_AN_ORDER_FIRST.pattern})",
+    re.IGNORECASE,
+)
+"""Staff speaking to the reader: "you", "please", or an order opening the sentence or its main clause."""
+_AN_ORDER_AFTER_SO = re.compile(
+    rf", so (?:do not |don't )?(?:{_DOING_WORDS})(?:{_AN_ORDER_FIRST.pattern})", re.IGNORECASE
+)
+"""An order after ", so" ("… still refuse it, so keep using webmail …"): else read on air as "As a result, keep
+using …" (``on_air._in_two``), an order to no one."""
+_ORDER = re.compile(
+    rf"(?:please\s+)?(?:(?P<not>do not|don't)\s+)?(?P<verb>(?:{_DOING_WORDS})\b)(?!\s+(?:of|is|was|are|were|has|had|will)\b)",
+    re.IGNORECASE,
+)
+"""An order to the reader: ``please keep using``, ``don't restart``, ``unplug``."""
+_CLAUSE_STARTS = re.compile(r"^(?:If|When|To|Until|Once) [^,]+, |, (?:so|and|then) ", re.IGNORECASE)
+"""Where an order to the reader may start, besides the sentence's start: after ``If …,``, ``, so``, ``, and``."""
+_OBJECT_AFTER = re.compile(r"\b(?:to|for|with|leave|give|send|tell|ask|let|help|call|remind|email|text)\s+$", re.I)
+_IF_YOU_ARE = re.compile(r"If you are (?P<state>[^,]{1,60}), ", re.IGNORECASE)
+_AND_DONT = re.compile(r", and (?:do not|don't) ", re.IGNORECASE)
+
+
+def to_customers(sentence: str) -> str:
+    """Staff's words to the reader said of the company's customers, as a newsreader reports them; ``""`` when
+    the sentence speaks to the reader in a way this cannot turn (left out of radio: the notice keeps it).
+
+    ``If you are still offline, unplug your modem.`` -> ``Customers still offline should unplug their
+    modem.``; ``If your line is slow, call us.`` -> ``If the line is slow, customers should call us.``; ``Please leave it a few days, and don't restart the modem.`` -> ``Customers should leave
+    it a few days, and not restart the modem.``; ``Restarting your modem will not help.`` -> ``Restarting the
+    modem will not help.`` A listener is not the company's customer, and "please" is not a newsreader's word.
+    """
+    if not _TO_THE_READER.search(sentence) and not _AN_ORDER_AFTER_SO.search(sentence):
+        return sentence
+    if len(clauses := re.split(r"\s*;\s+", sentence)) > 1:
+        # "… are restored; if you are still offline, restart …": each clause is a sentence on air
+        # (on_air.one_breath), so each is turned on its own, never "If customers are still offline, restart …"
+        turned = [(to_customers(c), c[:1].islower()) for c in clauses]
+        return "; ".join(t[:1].lower() + t[1:] if low else t for t, low in turned if t)
+    text = _AND_DONT.sub(", and not ", sentence)
+    if (state := _IF_YOU_ARE.match(text)) and (order := _ORDER.match(text, state.end())):
+        # "If you are still offline, unplug …" -> "Customers still offline should unplug …": fewer words
+        should = "should not" if order["not"] else "should"
+        text = f"customers {state['state']} {should} {order['verb'].lower()}{text[order.end() :]}"
+    for start in (0, *(m.end() for m in _CLAUSE_STARTS.finditer(text))):  # an order: "customers should …"
+        found = _ORDER.match(text, start)
+        if found is None or (not start and not _AN_ORDER_FIRST.match(text, found.end())):
+            continue
+        head = text[: found.start()]
+        should = "should not" if found["not"] else "should"
+        who = "they" if re.search(r"\b(?:you|customers)\b", head, re.IGNORECASE) else "customers"
+        text = f"{head}{who} {should} {found['verb'].lower()}{text[found.end() :]}"
+        break
+    said, customers = [], False
+    for part in re.split(r"(\b(?:[Yy]ou|[Yy]our|[Cc]ustomers)\b)", text):
+        low = part.lower()
+        if low == "customers":
+            customers = True
+        elif low == "you":
+            part = ("them" if _OBJECT_AFTER.search("".join(said)) else "they") if customers else "customers"
+            customers = True
+        elif low == "your":
+            part = "their" if customers else "the"
+        said.append(part)
+    text = "".join(said)
+    if _TO_THE_READER.search(text):
+        return ""
+    return _capitalise(text) if text[:1].islower() else text

@@ -26,7 +26,7 @@ from .. import editorial as e
 from .. import ticket
 from ..editorial import fr
 from ..editorial.sms import SMS_LIMIT, is_gsm7
-from ..story import everywhere, parts_of
+from ..story import everywhere, parts_of, said_services
 from ..ticket import NoticeWords, cut_to_fit, notice_fields, rendered
 from .story import french_safety_advice, page_url, services_de, services_list, sms_advice
 
@@ -86,7 +86,8 @@ def _sms_what(incident: Incident, update: Update, zone) -> tuple[str, ...]:
     mer. 21 oct. 0 h 30 à 4 h``. No adjective that would have to agree with a service's name."""
     status = update.status
     said = []
-    for services in dict.fromkeys((services_de(incident.services), services_list(incident.services))):
+    named = said_services(incident)  # only voicemail: « perturbations de messagerie vocale »
+    for services in dict.fromkeys((services_de(named), services_list(named))):
         if incident.is_maintenance:
             window = incident.window
             span = fr.sms_window(window.start, window.end, zone) if window else ""

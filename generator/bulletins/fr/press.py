@@ -38,6 +38,7 @@ from ..release import (
     sentence,
     timeline,
 )
+from ..story import said_services
 from .story import (
     ENGLISH_ONLY,
     contact_title,
@@ -125,8 +126,8 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     """The facts of one French release; ``incident`` is the French incident as of ``update``."""
     zone, at = config.timezone, update.at
     final = update.status.is_final
-    services = services_named(incident.services)
-    many = plural(incident.services)
+    services = services_named(said_services(incident))
+    many = plural(said_services(incident))
     places = where_words(config, incident.areas)
     where, short_where = places[0], places[-1]
     url = page_url(config, incident.id)

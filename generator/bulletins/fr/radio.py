@@ -42,7 +42,7 @@ from ..happened import (
 )
 from ..on_air import RadioWords, kill_after, radio_state, shared_facts, staff_sentences
 from ..on_air import sentence as on_air_sentence
-from ..story import everywhere, reopens
+from ..story import everywhere, reopens, said_services, without_the_window
 from .story import (
     contact_title,
     english_only,
@@ -50,6 +50,7 @@ from .story import (
     plural,
     regions_sentence,
     services_de,
+    services_list,
     services_named,
     services_of,
     slug_place,
@@ -94,7 +95,7 @@ def facts(
     cause_now = outage_cause(incident, update, fr.split_sentences)
     # Text the files give only in English is not read on a French script (it would be English on air).
     untold = english_only(incident) | ({"about"} if "about" in config.untranslated else set())
-    cause = (
+    causes = (
         cause_wordings(
             outage_causes(incident, update, fr.split_sentences),
             say,
@@ -104,18 +105,23 @@ def facts(
         if "cause" not in untold
         else ()
     )
+    cause = _in_one_breath(causes)
     impact = "" if "expected_impact" in untold else incident.expected_impact
-    lead = [f"{config.name} signale une panne {services_of(incident.services)} {place}" for place in where]
+    named = said_services(incident)  # only voicemail: "la messagerie vocale", not the whole phone service
+    lead = [f"{config.name} signale une panne {services_of(named)} {place}" for place in where]
     # The expected impact is said (and so known) only while it is still a forecast: scheduled, under way.
     forecast = impact if update.status in (Status.SCHEDULED, Status.IN_PROGRESS) else ""
-    # The lead, when it began and a reopened outage's first outage are one statement (see the English facts).
+    # The lead, when it began and a reopened outage's first outage are one statement (see the English facts);
+    # staff's words restating the fuller cause are said already, even where its brief wording is read.
     story = " ".join([*lead, _STATE_WORDS[state], since, on_air.first_outage(incident, update, zone, fr, FRENCH)])
-    known = [story, *cause, advice, forecast]
+    known = [story, *causes, advice, forecast]
     if eta:
         known.append(f"L'entreprise prévoit un retour du service vers {fr.promised_time(eta, at, zone)}.")
     if update.status is Status.INVESTIGATING and not cause_now:
         known.append("L'entreprise enquête et cherche toujours la cause.")
     message = "" if "message" in untold else update.message
+    if incident.window and update.status in (Status.SCHEDULED, Status.CANCELLED):  # the lead says the window
+        message = without_the_window(message, incident.window.start, incident.window.end, zone)
     if update.status is Status.CANCELLED:  # the lead says it is cancelled: keep why (« … car le fabricant … »)
         message = _CANCELLED_CAR.sub(lambda m: m[1].upper(), display.plain(message))
     details = _details(message, say, known)
@@ -145,10 +151,10 @@ def facts(
         else "",
         first_cause="" if {"cause", "message"} & untold else _first_cause(incident, update, say, known),
         again="yes" if reopens(incident, update) else "",
-        services=services_named(incident.services),
-        services_of=services_of(incident.services),
-        services_de=services_de(incident.services),
-        plural="yes" if plural(incident.services) else "",
+        services=services_named(named),
+        services_of=services_of(named),
+        services_de=services_de(named),
+        plural="yes" if plural(named) else "",
         where=where,
         regions=regions_sentence(config, incident.areas),
         advice=advice,
@@ -198,6 +204,7 @@ FRENCH = RadioWords(
     slug_all_clear="FIN DE LA PANNE",
     slug_work_done="TRAVAUX TERMINÉS",
     slug_update=lambda at, zone: f"MISE À JOUR {upper(fr.fr_time(at, zone).replace(fr.NBSP, ' '))}",
+    slug_problem=lambda incident: f"PERTURBATIONS {upper(services_list(said_services(incident)))}",
 )
 """The English words (``radio.ENGLISH``) in French; the reopening is said at the all clear that ends the second
 outage."""
@@ -282,6 +289,19 @@ LONGEST_SENTENCE = 35
 """Words a sentence may run on air before a closing relative clause ("…, qui dessert …") is left out."""
 
 
+ONE_BREATH = 25
+"""BROADCAST-STYLE: 20 words a sentence where the facts allow, none over 25 (as English: ``on_air._in_two``)."""
+
+
+def _in_one_breath(wordings: tuple[str, ...]) -> tuple[str, ...]:
+    """The cause's wordings (fullest first) but a fuller one with a sentence over ``ONE_BREATH`` words, when the
+    brief one has none: French scripts split no sentence, so the aside ("un commutateur de transfert défectueux,
+    l'appareil qui fait passer le central …, a coupé …": 27 words) gives way to the brief cause, not to a
+    sentence no reader can say in one breath. When even the brief one runs long, every wording is kept."""
+    kept = tuple(w for w in wordings if all(len(s.split()) <= ONE_BREATH for s in fr.split_sentences(w)))
+    return kept if wordings[-1:] and kept[-1:] == wordings[-1:] else wordings
+
+
 def _short_enough(sentence: str) -> str:
     """``… a sectionné son câble principal, qui dessert les quatre quartiers.`` -> ``… son câble principal.``
     when the sentence is too long to say in one breath; a closing "qui" clause is background the listener can
@@ -316,8 +336,8 @@ def _details(message: str, say, said: list[str]) -> tuple[str, ...]:
 
 
 def tidy(sentence: str) -> str:
-    """One space between words, one full stop, a capital and no figure first."""
-    return on_air.tidied(sentence, fr)
+    """One space between words, one full stop, a capital, no figure first, and "d'environ", never "de environ"."""
+    return fr.elided(on_air.tidied(sentence, fr))
 
 
 def candidates(template: Environment, spoken: RadioFacts) -> list[e.Candidate]:

@@ -82,9 +82,9 @@ def _midnight(night: date, today: date) -> str:
 def spoken_time(moment: datetime, reference: datetime, zone: tzinfo) -> str:
     """A moment as said in copy issued at ``reference``, exactly as given (no rounding).
 
-    ``huit heures quinze ce matin``, ``quinze heures cet après-midi``, ``une
+    ``huit heures quinze ce matin``, ``quinze heures`` (today: the 24-hour clock says the afternoon), ``une
     heure demain matin``, ``vingt-trois heures hier soir``, ``midi mardi``,
-    ``neuf heures mardi matin``, ``neuf heures le 3 décembre``.
+    ``neuf heures mardi matin``, ``neuf heures le jeudi 3 décembre``.
     """
     local = _aware(moment).astimezone(zone)
     today = _aware(reference).astimezone(zone).date()
@@ -99,14 +99,16 @@ def spoken_time(moment: datetime, reference: datetime, zone: tzinfo) -> str:
             return f"{clock}{day}"
         return f"{clock} {WEEKDAYS[local.weekday()]}" if abs(days) < 7 else f"{clock} le {date_words(local.date())}"
     if days == 0:
-        return f"{clock} {_THIS[period]}"
+        # "quinze heures", not "quinze heures cet après-midi": from 13 h the 24-hour clock says the part of the day
+        # (below it "huit heures" may be said of the evening in speech, so "ce matin" stays)
+        return clock if local.hour >= 13 else f"{clock} {_THIS[period]}"
     if days == 1:
         return f"{clock} demain {period}"
     if days == -1:
         return f"{clock} hier {period}"
     if abs(days) < 7:
         return f"{clock} {WEEKDAYS[local.weekday()]} {period}"
-    return f"{clock} le {date_words(local.date())}"
+    return f"{clock} le {WEEKDAYS[local.weekday()]} {date_words(local.date())}"  # "le mercredi 21 octobre"
 
 
 def promised_time(moment: datetime, reference: datetime, zone: tzinfo) -> str:

@@ -218,3 +218,21 @@ def new_clauses(sentence: str, said: Iterable[str]) -> str:
 def restates(sentence: str, said: Iterable[str], share: float = 0.6) -> bool:
     """True when most of ``sentence``'s words are already in what the copy says: saying it again would be padding."""
     return words_said(sentence, said, share, _content_words)
+
+
+# --- staff speaking to the reader (« Si vous êtes toujours hors ligne, débranchez votre modem ») ----------
+
+_TO_THE_READER = re.compile(
+    r"\b(?:vous|votre|vos|vôtres?|veuillez)\b|-vous\b|(?:^|,\s+|\bpuis\s+)(?!(?:ne|n'|assez|chez)\b)[a-zéèêàâîôû]+ez\b",
+    re.IGNORECASE,
+)
+"""``vous``, ``votre``, ``veuillez`` or an order (``débranchez``, ``actualisez-la``) at the start of a clause."""
+
+
+def to_customers(sentence: str) -> str:
+    """A sentence of staff's that speaks to the reader (« Si vous êtes toujours hors ligne, débranchez votre
+    modem », « Laissez à votre ligne quelques jours ») is left out of a French script, ``""``: a listener is not
+    the company's customer, and putting the order in the third person takes the verb's infinitive, which French
+    does not give for certain (« débranchez » -> « débrancher », but « faites » -> « faire »). The communiqué
+    and the notice keep it. Any other sentence as it is. (English says it of customers: ``staff.to_customers``.)"""
+    return "" if _TO_THE_READER.search(sentence) else sentence

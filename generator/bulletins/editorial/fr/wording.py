@@ -47,7 +47,10 @@ def que(word: str) -> str:
 
 def elided(text: str) -> str:
     """``que elle`` -> ``qu'elle``, ``de Edmonton`` -> ``d'Edmonton``: the elisions French writes, made."""
-    text = re.sub(r"\b([Qq]u|[Ll]orsqu|[Pp]uisqu|[Jj]usqu)e (?=(?:elle|il|ils|elles|on|un|une|en)\b)", r"\1'", text)
+    text = re.sub(
+        r"\b([Qq]u|[Ll]orsqu|[Pp]uisqu|[Jj]usqu)e (?=(?:elle|il|ils|elles|on|un|une|en|environ)\b)", r"\1'", text
+    )
+    text = re.sub(r"\b([Dd])e (?=environ\b)", r"\1'", text)  # "de environ quatre mille" -> "d'environ …"
     return re.sub(r"\b([Dd])e (?=[AEIOUÉÈÊ][\w-]*)", r"\1'", text)
 
 
