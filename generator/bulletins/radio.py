@@ -113,6 +113,10 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
     # The lead, when it began and a reopened outage's first outage are one statement: a staff sentence that
     # tells it again ("down across St. Albert since about 1:50 p.m.") repeats it, though no one sentence does.
     story = " ".join([*lead, since, on_air.first_outage(incident, update, zone, e, ENGLISH)])
+    if title := _work_title(incident, update, say, []):
+        # Planned work under way or done: the copy says when it began and what it is, so staff's "The phone
+        # switch upgrade has started." says nothing new (said at 12:30 a.m. beside "The work began at …").
+        story += f" The work, {title}, started {since}."
     known = [story, *cause, advice, forecast]
     if eta:
         known.append(f"The company expects service back by about {e.promised_time(eta, at, zone)}.")

@@ -216,8 +216,20 @@ def new_clauses(sentence: str, said: Iterable[str]) -> str:
 
 
 def restates(sentence: str, said: Iterable[str], share: float = 0.6) -> bool:
-    """True when most of ``sentence``'s words are already in what the copy says: saying it again would be padding."""
-    return words_said(sentence, said, share, _content_words)
+    """True when most of ``sentence``'s words are already in what the copy says: saying it again would be padding.
+
+    A count the copy does not give is news (« Deux des trois listes de blocage ont retiré notre adresse » after
+    « Trois listes de blocage … ont inscrit l'adresse du serveur »), as in English (``staff.restates``)."""
+    counts = _counts(sentence)
+    return words_said(sentence, [s for s in said if counts <= _counts(s)], share, _content_words)
+
+
+_COUNT = re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\b", re.IGNORECASE)
+
+
+def _counts(text: str) -> set[str]:
+    """The small counts a text gives in words, clock times aside (« huit heures deux » is when, not how many)."""
+    return {w.lower() for w in _COUNT.findall(_CLOCK_TIME.sub(" ", text))}
 
 
 # --- staff speaking to the reader (« Si vous êtes toujours hors ligne, débranchez votre modem ») ----------
@@ -234,5 +246,13 @@ def to_customers(sentence: str) -> str:
     modem », « Laissez à votre ligne quelques jours ») is left out of a French script, ``""``: a listener is not
     the company's customer, and putting the order in the third person takes the verb's infinitive, which French
     does not give for certain (« débranchez » -> « débrancher », but « faites » -> « faire »). The communiqué
-    and the notice keep it. Any other sentence as it is. (English says it of customers: ``staff.to_customers``.)"""
+    and the notice keep it. Any other sentence as it is. (English says it of customers: ``staff.to_customers``.)
+
+    Only « votre modem » in a sentence that gives no order is said of the modem, as English does (« Redémarrer
+    votre modem ne réglera pas le problème. » -> « Redémarrer le modem … », ``Restarting the modem will not
+    help.``): the noun's gender is known there, and the sentence is news a listener can use."""
+    sentence = _YOUR_MODEM.sub(lambda m: "Le modem" if m[0][0].isupper() else "le modem", sentence)
     return "" if _TO_THE_READER.search(sentence) else sentence
+
+
+_YOUR_MODEM = re.compile(r"\b[Vv]otre modem\b")
