@@ -57,6 +57,19 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
     return seen
 
 
+def counted_kind(monkeypatch: pytest.MonkeyPatch, kind: str) -> list[tuple[int, int]]:
+    """(hits, misses) of each build's cache entries of ``kind`` (``"month"``, ``"bulletins"``), in order."""
+    seen: list[tuple[int, int]] = []
+    save = BuildCache.save
+
+    def counting(self: BuildCache) -> None:
+        seen.append(self.counts.get(kind, (0, 0)))
+        save(self)
+
+    monkeypatch.setattr(BuildCache, "save", counting)
+    return seen
+
+
 def cold(tmp_path: Path, root: Path, now: str) -> dict[str, str]:
     """The site a build with no cache makes of ``root`` (a copy of it, so its cache is not touched)."""
     copy = tmp_path / "cold-root"
@@ -99,14 +112,7 @@ def test_a_cached_rebuild_after_one_added_update_is_byte_identical_to_a_cold_bui
 def test_month_pages_of_unchanged_incidents_come_from_the_cache_with_the_bytes_of_a_cold_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    months: list[tuple[int, int]] = []
-    save = BuildCache.save
-
-    def counting(self: BuildCache) -> None:
-        months.append(self.counts.get("month", (0, 0)))
-        save(self)
-
-    monkeypatch.setattr(BuildCache, "save", counting)
+    months = counted_kind(monkeypatch, "month")
     root = copy_of_example(tmp_path, with_template=True)
     build(root, tmp_path / "site", "2026-11-22 10:45")
     update = run(
@@ -198,14 +204,7 @@ def test_bulletin_texts_of_unchanged_updates_come_from_the_cache_with_the_bytes_
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Radio scripts, releases, notices, SMS and CAP of updates that did not change are not written again."""
-    seen: list[tuple[int, int]] = []
-    save = BuildCache.save
-
-    def counting(self: BuildCache) -> None:
-        seen.append(self.counts.get("bulletins", (0, 0)))
-        save(self)
-
-    monkeypatch.setattr(BuildCache, "save", counting)
+    seen = counted_kind(monkeypatch, "bulletins")
     root = copy_of_example(tmp_path, with_template=True)
     build(root, tmp_path / "site", "2026-11-22 10:45")
     hits, made = seen[0]

@@ -20,7 +20,6 @@ from example_repo import copy_of_example
 
 from generator.cli import main
 from generator.incidents import kept as kept_module
-from generator.incidents import load as load_module
 from generator.incidents.kept import READINGS_FILE
 from generator.incidents.load import Reading, load_site
 
@@ -30,20 +29,6 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from history import make_repository  # noqa: E402
 
 OPEN_ID = "2026-11-22-clareview-castle-downs-internet-outage"
-
-
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The files parsed and checked (not taken from the store), in order."""
-    seen: list[str] = []
-    read_incident = load_module.read_incident
-
-    def counting(raw, source, *args, **kwargs):
-        seen.append(source)
-        return read_incident(raw, source, *args, **kwargs)
-
-    monkeypatch.setattr(load_module, "read_incident", counting)
-    return seen
 
 
 def same(a: object, b: object, where: str = "site", pairs: dict[int, object] | None = None) -> None:
@@ -77,27 +62,27 @@ def kept_twice(root: Path) -> tuple[object, object]:
     return plain, load_site(root, Reading(root / ".outage-cache"))
 
 
-def test_the_example_read_from_the_store_is_the_example_read_from_its_files(tmp_path: Path, reads: list[str]) -> None:
+def test_the_example_read_from_the_store_is_the_example_read_from_its_files(tmp_path: Path, parsed: list[str]) -> None:
     root = copy_of_example(tmp_path)  # in English and French
     files = len(list((root / "incidents").rglob("*.yml")))
     plain, kept = kept_twice(root)
-    assert len(reads) == files, "the second reading parsed files again instead of using the store"
+    assert len(parsed) == files, "the second reading parsed files again instead of using the store"
     same(plain, kept)
     assert [i.source_digest for i in plain.incidents] == [i.source_digest for i in kept.incidents]
 
 
 def test_a_synthetic_history_read_from_the_store_is_the_history_read_from_its_files(
-    tmp_path: Path, reads: list[str]
+    tmp_path: Path, parsed: list[str]
 ) -> None:
     root = tmp_path / "history"
     make_repository(root, 120)  # in English only: incidents and maintenance, open and closed, across clock changes
-    reads.clear()  # making it checked it
+    parsed.clear()  # making it checked it
     plain, kept = kept_twice(root)
-    assert len(reads) == 120
+    assert len(parsed) == 120
     same(plain, kept)
 
 
-def test_only_the_edited_file_is_read_again(tmp_path: Path, reads: list[str]) -> None:
+def test_only_the_edited_file_is_read_again(tmp_path: Path, parsed: list[str]) -> None:
     root = copy_of_example(tmp_path)
     kept_twice(root)
     files = len(list((root / "incidents").rglob("*.yml")))
@@ -105,35 +90,35 @@ def test_only_the_edited_file_is_read_again(tmp_path: Path, reads: list[str]) ->
     edited.write_text(edited.read_text(encoding="utf-8").replace("Clareview", "Clareview East", 1), encoding="utf-8")
     reading = Reading(root / ".outage-cache")
     site = load_site(root, reading)
-    assert reads[files:] == [edited.relative_to(root).as_posix()]
+    assert parsed[files:] == [edited.relative_to(root).as_posix()]
     same(site, load_site(root))
     reading.save()  # the unchanged files' lines copied from the store, the edited one's written afresh
-    del reads[:]
+    del parsed[:]
     again = load_site(root, Reading(root / ".outage-cache"))
-    assert reads == [], "a reading kept by a rebuild was not found by the next"
+    assert parsed == [], "a reading kept by a rebuild was not found by the next"
     same(site, again)
     assert (root / ".outage-cache" / READINGS_FILE).read_bytes().count(b"\n") == files + 2  # header, files, sha256
 
 
-def test_a_changed_status_yml_reads_every_file_again(tmp_path: Path, reads: list[str]) -> None:
+def test_a_changed_status_yml_reads_every_file_again(tmp_path: Path, parsed: list[str]) -> None:
     root = copy_of_example(tmp_path)
     kept_twice(root)
     files = len(list((root / "incidents").rglob("*.yml")))
     status = root / "status.yml"
     status.write_text(status.read_text(encoding="utf-8") + "\n# a comment changes the bytes\n", encoding="utf-8")
     load_site(root, Reading(root / ".outage-cache"))
-    assert len(reads) == 2 * files
+    assert len(parsed) == 2 * files
 
 
 def test_another_release_of_the_tool_reads_every_file_again(
-    tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = copy_of_example(tmp_path)
     kept_twice(root)
     files = len(list((root / "incidents").rglob("*.yml")))
     monkeypatch.setattr(kept_module, "tool_fingerprint", lambda: "another release")
     load_site(root, Reading(root / ".outage-cache"))
-    assert len(reads) == 2 * files
+    assert len(parsed) == 2 * files
 
 
 @pytest.mark.parametrize(
@@ -145,7 +130,7 @@ def test_another_release_of_the_tool_reads_every_file_again(
     ],
 )
 def test_a_damaged_or_foreign_store_is_ignored_with_a_warning(
-    tmp_path: Path, reads: list[str], damage, said: str
+    tmp_path: Path, parsed: list[str], damage, said: str
 ) -> None:
     root = copy_of_example(tmp_path)
     kept_twice(root)
@@ -154,12 +139,12 @@ def test_a_damaged_or_foreign_store_is_ignored_with_a_warning(
     store.write_bytes(damage(store.read_bytes()))
     warnings: list[str] = []
     site = load_site(root, Reading(root / ".outage-cache", warnings.append))
-    assert len(reads) == 2 * files
+    assert len(parsed) == 2 * files
     assert len(warnings) == 1 and said in warnings[0] and READINGS_FILE in warnings[0]
     same(site, load_site(root))
 
 
-def test_outage_build_keeps_the_readings_and_a_rebuild_uses_them(tmp_path: Path, reads: list[str]) -> None:
+def test_outage_build_keeps_the_readings_and_a_rebuild_uses_them(tmp_path: Path, parsed: list[str]) -> None:
     root = copy_of_example(tmp_path, with_template=True)
     files = len(list((root / "incidents").rglob("*.yml")))
     for _ in range(2):
@@ -168,7 +153,7 @@ def test_outage_build_keeps_the_readings_and_a_rebuild_uses_them(tmp_path: Path,
         )
         assert result.exit_code == 0, result.output
     assert (root / ".outage-cache" / READINGS_FILE).is_file()
-    assert len(reads) == files, "the rebuild read the files again"
+    assert len(parsed) == files, "the rebuild read the files again"
 
 
 def test_a_build_that_fails_keeps_nothing_new(tmp_path: Path) -> None:

@@ -13,23 +13,8 @@ from pathlib import Path
 import pytest
 from example_repo import copy_of_example
 
-from generator.incidents import load
 from generator.incidents.load import Reading, load_site
 from generator.incidents.problems import InvalidSite
-
-
-@pytest.fixture
-def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The incident files parsed, in order."""
-    seen: list[str] = []
-    real = load.read_incident
-
-    def counting(raw, source, *args, **kwargs):
-        seen.append(source)
-        return real(raw, source, *args, **kwargs)
-
-    monkeypatch.setattr(load, "read_incident", counting)
-    return seen
 
 
 def test_a_second_reading_parses_nothing_and_gives_the_same_site(tmp_path: Path, parsed: list[str]) -> None:
