@@ -12,6 +12,7 @@ import re
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import urllib.error
 import urllib.request
@@ -30,7 +31,12 @@ class Served:
     """An ``outage serve`` process and the lines it has printed."""
 
     def __init__(self, root: Path, address: str) -> None:
+        # Ctrl-C as in a terminal: a test runner's worker may ignore SIGINT, and a child started from it would
+        # inherit that (Python then never raises KeyboardInterrupt); the wrapper restores the default, then execs.
         command = [
+            sys.executable,
+            "-c",
+            "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
             tools.tool("outage"),
             "serve",
             "--root",
@@ -70,8 +76,18 @@ class Served:
             try:
                 return self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
+                self.seen.append(_signals(self.process.pid))  # why Ctrl-C did not stop it, in the failure
                 self.process.kill()
         return self.process.wait()
+
+
+def _signals(pid: int) -> str:
+    """The process's ignored and caught signals (``SigIgn``/``SigCgt`` masks from /proc), or why they are unknown."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError as exc:
+        return f"(signals of {pid} unknown: {exc})"
+    return " ".join(line for line in status.splitlines() if line.startswith(("SigIgn", "SigCgt")))
 
 
 def free_port() -> int:
