@@ -27,12 +27,14 @@ from lxml import etree
 from xsdata.formats.dataclass.parsers import XmlParser
 
 from generator.bulletins import BulletinSet, bulletin_set, published_sets
+from generator.bulletins import editorial as e
 from generator.bulletins.editorial import fr
 from generator.bulletins.editorial.sms import SMS_LIMIT, is_gsm7
 from generator.bulletins.fr import radio as french_radio
 from generator.bulletins.fr.notice import sms
 from generator.bulletins.fr.radio import facts
 from generator.bulletins.radio import copy_of
+from generator.bulletins.story import safety_advice
 from generator.bulletins.templates import bulletin_templates
 from generator.cli import main
 from generator.incidents.load import load_site
@@ -123,9 +125,13 @@ def test_french_safety_advice_is_the_second_sentence_in_every_length_while_911_i
     advice = STILL_OUT if restoring else ADVICE
     for script in item.french.radio.values():
         second = fr.split_sentences(copy_of(script))[1]
-        assert (second == advice) is carries_911, second
+        if item.update.status == "scheduled":  # tied to the work still to come, in every length (issue #13)
+            assert (second in (TO_COME, "Pendant les travaux, utilisez un cellulaire pour le 9-1-1.")) is carries_911
+        else:
+            assert (second == advice) is carries_911, second
 
 
+TO_COME = "Pendant les travaux, si vous devez composer le 9-1-1, utilisez un téléphone cellulaire."
 STILL_OUT = "Si votre téléphonie résidentielle n'a toujours pas de tonalité, utilisez un téléphone cellulaire pour composer le 9-1-1."
 
 
@@ -345,12 +351,12 @@ def test_planned_work_in_french() -> None:
     assert copy.startswith(
         "Northwind Broadband annonce des travaux planifiés qui interrompront le service de téléphonie "
         "résidentielle sur l'ensemble de son territoire, entre minuit trente et quatre heures le mercredi 21 octobre. "
-        f"{ADVICE} Pendant les travaux, les appels"
-    ), copy  # the advice plain when the next sentence opens "Pendant les travaux" itself
+        f"{TO_COME} Les appels du téléphone résidentiel, y compris au 9-1-1, pourraient"
+    ), copy  # the advice tied to the work; the expected impact then goes on without saying it again
     assert copy.count("Pendant les travaux") == 1
     assert announced.sms == (
-        "Northwind : travaux de téléphonie résidentielle mer. 21 oct. 0 h 30 à 4 h dans tous les secteurs. "
-        "9-1-1 : utilisez un cellulaire. status.northwind.example"
+        "Northwind : travaux téléphonie résidentielle mer. 21 oct. 0 h 30 à 4 h partout. "
+        "Pendant les travaux, 9-1-1 : utilisez un cellulaire. status.northwind.example"
     )
     assert "Travaux planifiés en cours" in under_way.press
     assert under_way.sms.startswith("Northwind : travaux de téléphonie résidentielle jusqu'à mer. 4 h")
@@ -595,3 +601,27 @@ def test_a_partial_problem_is_said_in_french_as_perturbations_never_panne() -> N
     assert first.sms.startswith("Northwind : perturbations de courriel d'affaires sortant dans tous les secteurs.")
     radio = [copy_of(s) for f in french if f is not None for s in f.radio.values()]
     assert not any("panne" in t or "fibre d'affaires" in t for t in radio)
+
+
+def test_work_still_to_come_ties_the_911_advice_to_the_work_in_every_length_and_the_sms() -> None:
+    """Issue #13: two weeks before the phone switch upgrade, the :15 and the text message said « If you need
+    9-1-1, use a cell phone. » bare, as if calls failed now, while the :60 and the release said « During the
+    work, … ». Every radio length and the SMS, in English and in French, now tie it to the work."""
+    to_come = [
+        s
+        for s in published_sets(TEMPLATES, STATE)
+        if s.update.status == "scheduled" and safety_advice(s.config, s.incident, s.update)
+    ]
+    assert to_come, "the examples announce planned work that puts 9-1-1 at stake"
+    for item in to_come:
+        assert item.french is not None
+        for language, texts, split, during in (
+            ("en", item, e.split_sentences, "During the work, "),
+            ("fr", item.french, fr.split_sentences, "Pendant les travaux, "),
+        ):
+            for seconds, script in texts.radio.items():
+                said = split(copy_of(script))
+                assert said[1].startswith(during) and "9-1-1" in said[1], (item.id, language, seconds, said[1])
+                assert sum(s.startswith(during) for s in said[1:3]) == 1, (item.id, language, seconds)  # said once
+            assert during in texts.sms and "9-1-1" in texts.sms, (item.id, language, texts.sms)
+            assert is_gsm7(texts.sms) and len(texts.sms) <= SMS_LIMIT, (item.id, language, texts.sms)

@@ -26,7 +26,7 @@ from ..state.ledger import Issue
 from . import editorial as e
 from . import ticket
 from .editorial.sms import SMS_LIMIT
-from .story import parts_of, safety_advice, said_services, sms_still_out_advice
+from .story import parts_of, safety_advice, said_services, sms_still_out_advice, work_to_come_advice
 from .ticket import NoticeWords, cut_to_fit, notice_fields, rendered
 
 NOTICE_LIMIT = 1000
@@ -50,7 +50,8 @@ class NoticeFacts(ticket.NoticeFacts):
     """The notice's facts (``ticket.NoticeFacts``) and the SMS's, one wording each."""
 
     sms_safety: tuple[str, ...]
-    """The safety advice in fewer characters, where there is a shorter form (see ``story.sms_still_out_advice``)."""
+    """The safety advice's wordings, fullest first: as configured, then in fewer characters once service is coming
+    back (``story.sms_still_out_advice``); tied to the work while it is still to come (``story.work_to_come_advice``)."""
     sms_what: str
     sms_where: tuple[str, ...]
     """Where, for the SMS, fullest first."""
@@ -69,7 +70,11 @@ def notice_facts(
         **notice_fields(
             config, incident, update, issue, details, (advice := safety_advice(config, incident, update)), ENGLISH
         ),
-        sms_safety=sms_still_out_advice(advice),
+        sms_safety=work_to_come_advice(advice)
+        if update.status is Status.SCHEDULED
+        else (advice, *sms_still_out_advice(advice))
+        if advice
+        else (),
         sms_what=_sms_what(incident, update, zone),
         sms_where=_sms_where(config, incident),
         sms_when=_sms_when(incident, update, eta, passed, zone),

@@ -52,6 +52,7 @@ from .story import (
     sms_still_out_advice,
     where_words,
     without_the_window,
+    work_to_come_advice,
 )
 
 TEMPLATE = "radio.txt.j2"
@@ -96,6 +97,8 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
     state = radio_state(incident, update)
     advice = say(safety_advice(config, incident, update))
     advice_short = next(iter(sms_still_out_advice(advice)), "")
+    if update.status is Status.SCHEDULED:  # work still to come: the advice is tied to the work (issue #13)
+        advice_short = next(iter(work_to_come_advice(advice)[1:]), "")
     where = tuple(say(w) for w in where_words(config, incident.areas))
     began = outage_began(incident, update, zone, e.split_sentences)  # a reopened outage: when it dropped again
     since = e.began_phrase(began, at, zone)

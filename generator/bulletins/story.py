@@ -105,6 +105,26 @@ def sms_still_out_advice(advice: str) -> tuple[str, ...]:
     return (f"No dial tone? {do[:1].upper()}{do[1:]}",) if still else ()
 
 
+DURING_THE_WORK = "During the work, "
+"""What ties the advice to planned work still to come (see ``work_to_come_advice``)."""
+
+
+def work_to_come_advice(advice: str) -> tuple[str, ...]:
+    """The advice of planned work still to come, tied to the work, fullest first (issue #13).
+
+    ``If you need 9-1-1, use a cell phone.`` -> ``During the work, if you need 9-1-1, use a cell phone.``,
+    then ``During the work, use a cell phone for 9-1-1.`` for the radio :15 and the text message. Said bare
+    two weeks before the work, the advice reads as if calls failed now. Advice of another shape is only
+    prefixed, never reworded.
+    """
+    if not advice:
+        return ()
+    tied = f"{DURING_THE_WORK}{advice[:1].lower()}{advice[1:]}"
+    if found := _IF_YOU_NEED.match(advice):
+        return (tied, f"{DURING_THE_WORK}{found['do']} for {found['what']}.")
+    return (tied,)
+
+
 def is_follow_up(incident: Incident, update: Update) -> bool:
     """True when an earlier update of the incident broadcast too: this one is an update of the story."""
     return any(incident.broadcasts(u) for u in islice(incident.updates, update.number - 1))

@@ -28,7 +28,7 @@ from ..editorial import fr
 from ..editorial.sms import SMS_LIMIT, is_gsm7
 from ..story import everywhere, parts_of, said_services
 from ..ticket import NoticeWords, cut_to_fit, notice_fields, rendered
-from .story import french_safety_advice, page_url, services_de, services_list, sms_advice
+from .story import french_safety_advice, page_url, services_de, services_list, sms_advice, work_to_come_advice
 
 NOTICE_LIMIT = 1200
 """The English notice's 1,000 characters, with the fifth more French takes to say the same."""
@@ -72,7 +72,7 @@ def notice_facts(
         **notice_fields(config, incident, update, issue, details, advice, FRENCH),
         sms_what=_sms_what(incident, update, zone),
         sms_where=_sms_where(config, incident),
-        sms_safety=sms_advice(advice),
+        sms_safety=work_to_come_advice(advice) if update.status is Status.SCHEDULED else sms_advice(advice),
         sms_when=_sms_when(incident, update, eta, passed, zone),
         sms_next=f"Prochaine mise à jour {fr.sms_time(update.next_update, at, zone)}."
         if update.next_update and not final

@@ -56,6 +56,7 @@ from .story import (
     slug_place,
     upper,
     where_words,
+    work_to_come_advice,
 )
 
 TEMPLATE = "fr/radio.txt.j2"
@@ -88,7 +89,10 @@ def facts(
     final = update.status.is_final
     eta = live_estimate(incident, at)
     state = radio_state(incident, update)
-    advice = say(french_safety_advice(config, incident, update))
+    advice_as_written = french_safety_advice(config, incident, update)
+    advice = say(advice_as_written)
+    # Work still to come: the advice is tied to the work, in fewer words for the :15 (issue #13).
+    work_to_come = work_to_come_advice(advice_as_written) if update.status is Status.SCHEDULED else ()
     where = tuple(say(w) for w in where_words(config, incident.areas))
     began = outage_began(incident, update, zone, fr.split_sentences)  # a reopened outage: when it dropped again
     since = fr.began_phrase(began, at, zone)
@@ -159,7 +163,7 @@ def facts(
         regions=regions_sentence(config, incident.areas),
         advice=advice,
         eta=fr.promised_time(eta, at, zone) if eta else "",
-        advice_short="",
+        advice_short=say(next(iter(work_to_come[1:]), "")),
         cause=cause,
         kill_after=f"{fr.fr_time(kill, zone)} {fr.zone_name(kill, zone)}, {fr.fr_full_date(kill, zone)}",
         contact="renseignements auprès de "

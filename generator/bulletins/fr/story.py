@@ -75,6 +75,35 @@ def still_out_advice(advice: str, phone: str) -> str:
     return f"{condition}{advice[:1].lower()}{advice[1:]}"
 
 
+PENDANT_LES_TRAVAUX = "Pendant les travaux, "
+"""What ties the advice to planned work still to come (see ``work_to_come_advice``)."""
+_USE_A_CELL_PHONE = re.compile(r"^utilisez un (?:téléphone )?cellulaire$", re.IGNORECASE)
+
+
+def work_to_come_advice(advice: str) -> tuple[str, ...]:
+    """The advice of planned work still to come, tied to the work, fullest first (issue #13).
+
+    ``Pour joindre le 9-1-1, utilisez un cellulaire.`` -> ``Pendant les travaux, pour joindre le 9-1-1,
+    utilisez un cellulaire.``, then for the radio :15 ``Pendant les travaux, utilisez un cellulaire pour le
+    9-1-1.`` and for the text message ``Pendant les travaux, 9-1-1 : utilisez un cellulaire.``: the shorter
+    forms only for advice that says just what the default says (reach 9-1-1 by cell phone). Other advice is
+    only prefixed, never reworded. The English rule is ``story.work_to_come_advice``.
+    """
+    if not advice:
+        return ()
+    tied = f"{PENDANT_LES_TRAVAUX}{advice[:1].lower()}{advice[1:]}"
+    found = _POUR.match(advice)
+    if advice != ADVICE and not (
+        found and "9-1-1" in (found["pour"] or found["si"]) and _USE_A_CELL_PHONE.match(found["do"])
+    ):
+        return (tied,)
+    return (
+        tied,
+        f"{PENDANT_LES_TRAVAUX}utilisez un cellulaire pour le 9-1-1.",
+        f"{PENDANT_LES_TRAVAUX}9-1-1 : utilisez un cellulaire.",
+    )
+
+
 # --- text the files give only in English --------------------------------------------------
 
 ENGLISH_ONLY = f"({only_in('en', 'fr')})"
