@@ -66,12 +66,21 @@ def notice_facts(
     zone, at = config.timezone, update.at
     eta, passed = live_estimate(incident, at), passed_estimate(incident, at)
     final = update.status.is_final
+    advice = safety_advice(config, incident, update)
+    to_come = update.status is Status.SCHEDULED
     return NoticeFacts(
+        # Work still to come: the notice's "Safety:" line ties the advice to the work, as every other text does.
         **notice_fields(
-            config, incident, update, issue, details, (advice := safety_advice(config, incident, update)), ENGLISH
+            config,
+            incident,
+            update,
+            issue,
+            details,
+            next(iter(work_to_come_advice(advice)), "") if to_come else advice,
+            ENGLISH,
         ),
         sms_safety=work_to_come_advice(advice)
-        if update.status is Status.SCHEDULED
+        if to_come
         else (advice, *sms_still_out_advice(advice))
         if advice
         else (),

@@ -69,7 +69,16 @@ def notice_facts(
     final = update.status.is_final
     advice = french_safety_advice(config, incident, update)
     return NoticeFacts(
-        **notice_fields(config, incident, update, issue, details, advice, FRENCH),
+        # Des travaux à venir : la ligne « Sécurité » lie le conseil aux travaux, comme tous les autres textes.
+        **notice_fields(
+            config,
+            incident,
+            update,
+            issue,
+            details,
+            next(iter(work_to_come_advice(advice)), "") if update.status is Status.SCHEDULED else advice,
+            FRENCH,
+        ),
         sms_what=_sms_what(incident, update, zone),
         sms_where=_sms_where(config, incident),
         sms_safety=work_to_come_advice(advice) if update.status is Status.SCHEDULED else sms_advice(advice),
