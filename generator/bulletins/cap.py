@@ -40,7 +40,14 @@ from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue, Withdrawal
 from . import editorial as e
 from .happened import outage_cause
-from .story import asks_to_call, carries_emergency_calls, emergency_calls_at_stake, safety_advice, services_words
+from .story import (
+    asks_to_call,
+    carries_emergency_calls,
+    emergency_calls_at_stake,
+    safety_advice,
+    services_words,
+    work_to_come_advice,
+)
 
 CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2"
 CAP_MEDIA_TYPE = "application/cap+xml"
@@ -402,7 +409,7 @@ def _instruction(config: Config, incident: Incident, update: Update) -> str:
     parts = []
     if update.status is Status.SCHEDULED:
         if advice:
-            parts.append(f"During the work, {advice[:1].lower()}{advice[1:]}")
+            parts.append(work_to_come_advice(advice)[0])
         parts.append("Plan for the interruption during the work window.")
         parts += [] if asks_to_call(update) else [f"There is no need to call {config.name}."]
     elif incident.is_maintenance:

@@ -34,7 +34,7 @@ from .release import (
     sentence,
     timeline,
 )
-from .story import everywhere, parts_of, safety_advice, said_services, services_words
+from .story import DURING_THE_WORK, everywhere, parts_of, safety_advice, said_services, services_words
 
 LEDE_WORDS = 35
 """CP: a lede under 35 words."""
@@ -58,7 +58,7 @@ ENGLISH = ReleaseWords(
             "{Work} {span} is cancelled, and service will not be interrupted.",  # not "planned … planned"
         ),
     },
-    during="During the work, ",
+    during=DURING_THE_WORK,
     expects="The company expects service back by {when}.",
     passed="The company's estimate of {when} has passed; it says a new estimate is coming.",
     no_estimate="The company does not yet have an estimate for when service will be back.",

@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo
 
 from . import model as m
 from .problems import Problem
-from .stored import Refused, entries, read_entries, write_entries
+from .stored import Refused, iter_entries, read_entries, write_entries
 
 READINGS_FILE = "incidents.kept"
 FORMAT = "outage-bulletin checked files 1"
@@ -116,7 +116,7 @@ class KeptReadings:
         if copied:
             # Copied as it is read (never whole in memory); the store is checked whole by the end, and
             # had it changed since it was read, the save fails with a warning and the old store stays.
-            for key, text in entries(self.folder / READINGS_FILE, f"{FORMAT} {self.owner}", kind=FORMAT):
+            for key, text in iter_entries(self.folder / READINGS_FILE, f"{FORMAT} {self.owner}", kind=FORMAT):
                 if key in copied:
                     wanted.discard(key)
                     yield key, text

@@ -33,10 +33,10 @@ def read_entries(path: Path, header: str, *, kind: str) -> dict[str, bytes]:
     with ``kind``), or corrupt; ``OSError`` if it cannot be read. A file of the same kind with another
     header (another ``status.yml``, another release) gives ``{}``: it is simply not this one's.
     """
-    return dict(entries(path, header, kind=kind))
+    return dict(iter_entries(path, header, kind=kind))
 
 
-def entries(path: Path, header: str, *, kind: str):
+def iter_entries(path: Path, header: str, *, kind: str):
     """The ``(key, value)`` entries of the file at ``path`` as they are read; the file is checked whole by
     the end (:class:`Refused` then, if it was not what its header says): for copying from it, not for trusting
     an entry before the end."""

@@ -18,7 +18,7 @@ from ..cap import HEADLINE_LIMIT, InfoText
 from ..editorial import fr
 from ..happened import outage_cause
 from ..story import asks_to_call
-from .story import ENGLISH_ONLY, french_safety_advice, page_url, services_list, services_of
+from .story import ENGLISH_ONLY, french_safety_advice, page_url, services_list, services_of, work_to_come_advice
 
 
 def _capital(text: str) -> str:
@@ -137,7 +137,7 @@ def _instruction(config: Config, incident: Incident, update: Update, web: str) -
         parts = []
         if update.status is Status.SCHEDULED:
             if advice:
-                parts.append(f"Pendant les travaux, {advice[:1].lower()}{advice[1:]}")
+                parts.append(work_to_come_advice(advice)[0])
             parts.append("Prévoyez l'interruption pendant la période des travaux.")
             parts += [] if asks_to_call(update) else [f"Il est inutile d'appeler {config.name}."]
         elif incident.is_maintenance:

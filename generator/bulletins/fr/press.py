@@ -41,6 +41,7 @@ from ..release import (
 from ..story import said_services
 from .story import (
     ENGLISH_ONLY,
+    PENDANT_LES_TRAVAUX,
     contact_title,
     feed_url,
     french_safety_advice,
@@ -84,7 +85,7 @@ FRENCH = ReleaseWords(
             "{Work}, prévus {span}, sont annulés; le service ne sera pas interrompu.",
         ),
     },
-    during="Pendant les travaux, ",
+    during=PENDANT_LES_TRAVAUX,
     expects="L'entreprise prévoit rétablir le service d'ici {when}.",
     passed=(
         "L'entreprise prévoyait rétablir le service d'ici {when}; cette estimation est dépassée et une nouvelle suivra."
