@@ -199,8 +199,13 @@ def test_the_spoken_clock(hour: int, minute: int, said: str) -> None:
     [
         ("2026-11-22 08:15", "eight-fifteen this morning"),
         ("2026-11-22 15:00", "three this afternoon"),
-        ("2026-11-22 18:00", "six tonight"),
+        ("2026-11-22 18:00", "six this evening"),  # six to nine is the evening, not "tonight"
+        ("2026-11-22 20:45", "eight-forty-five this evening"),
+        ("2026-11-22 21:00", "nine tonight"),
         ("2026-11-22 22:30", "ten-thirty tonight"),
+        ("2026-11-23 19:30", "seven-thirty tomorrow evening"),
+        ("2026-11-21 18:15", "six-fifteen yesterday evening"),
+        ("2026-11-25 18:00", "six Wednesday evening"),
         ("2026-11-22 12:00", "noon"),
         ("2026-11-22 00:00", "midnight"),
         ("2026-11-23 00:00", "midnight tonight"),

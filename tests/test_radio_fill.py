@@ -56,7 +56,7 @@ def without_description(copy: str) -> str:
 # (incident, position, the fact it now says, whether it fills without the company's description)
 FILLED = [
     # 4:40 p.m., down again: the first outage's cause as of the 3:50 all clear, and the 2:30 update's past news.
-    (ST_ALBERT, 4, "The first outage began when utility power to its St. Albert hub failed and the backup "
+    (ST_ALBERT, 4, "The first outage began when utility power to the company's St. Albert hub failed and the backup "
      "generator did not start. The company says the backup batteries ran down.", True),
     # Announcement: the areas behind "across its service area" (status.yml's names of the incident's areas).
     (PHONE_SWITCH, 0, f"The work will affect home phone customers in {AREAS}.", False),

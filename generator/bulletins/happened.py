@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from .. import display
 from ..incidents.model import Incident, Status, Update
@@ -137,6 +137,19 @@ def reopening(incident: Incident, update: Update, zone: tzinfo, split: Split) ->
     for dropped, sentence in _stated_moments(cleared, reported, zone, split):
         return Reopening(back.at, reported.at, dropped, sentence)
     return Reopening(back.at, reported.at, None, "")
+
+
+def out_in_all(incident: Incident, update: Update, zone: tzinfo, split: Split) -> timedelta | None:
+    """At an all clear after the one reopening of an incident, how long service was out in all: the first
+    outage until service first came back, then the second from when it dropped again (else when that was
+    reported) until this all clear. Not "began at 1:50 and lasted four and a quarter hours" when service was
+    back from 3:25 to 4:30. None otherwise."""
+    told = reopening(incident, update, zone, split)
+    if told is None or sum(u.status is Status.RESOLVED for u in incident.updates[: update.number - 1]) != 1:
+        return None
+    first = e.elapsed(incident.began_at, told.back_at)
+    second = e.elapsed(told.dropped_at or told.reported_at, update.at)
+    return first + second
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from ..state.ledger import Issue
 from . import editorial as e
 from . import ticket
 from .editorial.sms import SMS_LIMIT
+from .happened import cleared_before
 from .story import parts_of, safety_advice, said_services, sms_still_out_advice, work_to_come_advice
 from .ticket import NoticeWords, cut_to_fit, notice_fields, rendered
 
@@ -110,7 +111,10 @@ def _sms_what(incident: Incident, update: Update, zone) -> str:
         return f"{services} restored"
     if status is Status.MONITORING:
         return f"{services} coming back"
-    return f"{services} {'problem' if incident.impact in (None, Impact.MINOR) else 'down'}"  # minor: never "down"
+    again = " again" if cleared_before(incident, update) else ""  # out again after an all clear
+    return (
+        f"{services} {'problem' if incident.impact in (None, Impact.MINOR) else 'down'}{again}"  # minor: never "down"
+    )
 
 
 def _sms_where(config: Config, incident: Incident) -> tuple[str, ...]:

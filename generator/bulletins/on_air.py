@@ -34,6 +34,7 @@ from .happened import (
     day_said_once,
     episode,
     first_coming_back,
+    out_in_all,
     outage_before,
     outage_began,
     outage_cause,
@@ -84,6 +85,8 @@ class RadioFacts:
     update_moment: str
     """The update's time with its day, as said: ``one-forty this afternoon``."""
     duration: str
+    out_in_all: str
+    """At an all clear after a reopen, how long service was out in all, both outages (``about three hours``)."""
     coming_back_at: str
     """When the company first said service was coming back (the first monitoring update), for the all clear."""
     went_out_again: str
@@ -116,6 +119,8 @@ class RadioFacts:
     expected_impact: str
     slug: str
     kill_after: str
+    kills: str
+    """While an all clear's script is still live and service is out again: that all clear, to be killed."""
     contact: str
     pronouncers: tuple[tuple[str, str], ...]
     """(area name, how to say it) for every area with a pronouncer; the header lists those the copy names."""
@@ -204,6 +209,9 @@ def shared_facts(
         lasted=lasted(incident, update, rules, began),
         update_moment=rules.spoken_time(at, at, zone),
         duration=rules.spoken_duration(e.elapsed(incident.began_at, at)),
+        out_in_all=rules.spoken_duration(out)
+        if (out := out_in_all(incident, update, zone, rules.split_sentences))
+        else "",
         coming_back_at=rules.spoken_time(first_back.at, at, zone) if first_back else "",
         went_out_again=reopening_story(
             incident, update, zone, rules.split_sentences, rules.spoken_time, rules.spoken_clock, words.reopening
@@ -239,6 +247,13 @@ def kill_after(update: Update) -> datetime:
     """When a script is stale: its next update, else ``KILL_AFTER_HOURS`` on (twice that for an all clear)."""
     final = update.status.is_final
     return update.next_update or e.after(update.at, timedelta(hours=KILL_AFTER_HOURS * (2 if final else 1)))
+
+
+def live_all_clear(incident: Incident, update: Update) -> Update | None:
+    """The all clear an open ``update``'s outage came after, while that all clear's script is still live (before
+    its ``kill_after``): a newsroom holding it must kill it, since service is out again. None otherwise."""
+    cleared = cleared_before(incident, update)
+    return cleared if cleared is not None and update.at < kill_after(cleared) else None
 
 
 def radio_state(incident: Incident, update: Update) -> str:

@@ -21,7 +21,7 @@ from ..incidents.model import Config, Impact, Incident, Status, Update
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue
 from . import editorial as e
-from .happened import outage_began, outage_cause
+from .happened import cleared_before, out_in_all, outage_began, outage_cause, reopening
 from .release import (
     PressFacts,
     ReleaseWords,
@@ -113,6 +113,20 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         length = e.spoken_duration(e.elapsed(incident.began_at, at))
         what = "a problem" if incident.impact in (None, Impact.MINOR) else "an outage"
         lede = f"{config.name}'s {services} service is back {where} after {what} that began at {since} and lasted {length}."
+        if out := out_in_all(incident, update, zone, e.split_sentences):
+            # Two outages: not "began at 1:50 p.m. and lasted four and a quarter hours" when it was back between.
+            lede = (
+                f"{config.name}'s {services} service is back {where} after two outages that lasted "
+                f"{e.spoken_duration(out)} in all, the first from {since}."
+            )
+            told = reopening(incident, update, zone, e.split_sentences)
+            if told is not None and told.dropped_at is not None:
+                body.append(
+                    sentence(
+                        f"Service first came back at {e.cp_time(told.back_at, zone)}, "
+                        f"but it went out again at {e.cp_time(told.dropped_at, zone)}"
+                    )
+                )
         if customers:
             count = f"About {customers:,}" if customers >= 100 else f"{customers}"
             body.append(f"{count} customers were affected.")
@@ -121,16 +135,20 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         # A minor incident is a problem with the service, never "down" (the radio lead says the same).
         problem = incident.impact in (None, Impact.MINOR)
         state = "coming back" if coming_back else "problem" if problem else "down"
-        headline = {"problem": f"Problem affecting {services} service {where}"}.get(
-            state, f"{capital(services)} service {state} {where}"
+        # Out again after an all clear: "down again" for the whole of that outage, as the radio lead says it.
+        again = " again" if state != "coming back" and cleared_before(incident, update) else ""
+        headline = {"problem": f"Problem affecting {services} service{again} {where}"}.get(
+            state, f"{capital(services)} service {state}{again} {where}"
         )
         if coming_back:
             what = "a problem" if problem else "an outage"
             lede = f"{config.name}'s {services} service is coming back {where} after {what} that began at {since}{affecting}."
         elif problem:
-            lede = f"{config.name}'s {services} service has been having problems {where} since {since}{affecting}."
+            lede = (
+                f"{config.name}'s {services} service has been having problems{again} {where} since {since}{affecting}."
+            )
         else:
-            lede = f"{config.name}'s {services} service has been down {where} since {since}{affecting}."
+            lede = f"{config.name}'s {services} service has been down{again} {where} since {since}{affecting}."
         if advice:  # safety is in the lede itself
             lede += f" {advice}"
         if lede_words(lede) >= LEDE_WORDS and affecting:  # the count can wait for the body

@@ -31,6 +31,7 @@ from . import on_air
 from .happened import (
     ReopeningWords,
     cause_wordings,
+    cleared_before,
     day_said_once,
     earlier_news,
     first_outage_news,
@@ -39,12 +40,11 @@ from .happened import (
     outage_causes,
     work_began,
 )
-from .on_air import RadioFacts, RadioWords, kill_after, radio_state, shared_facts, staff_sentences
+from .on_air import RadioFacts, RadioWords, kill_after, live_all_clear, radio_state, shared_facts, staff_sentences
 from .on_air import sentence as on_air_sentence
 from .story import (
     everywhere,
     regions_sentence,
-    reopens,
     safety_advice,
     said_services,
     services_words,
@@ -154,7 +154,7 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
         if started and update.status is Status.COMPLETED
         else "",
         first_cause=_first_cause(incident, update, say, known),
-        again=" again" if reopens(incident, update) else "",
+        again=" again" if cleared_before(incident, update) else "",  # the whole outage after an all clear
         services=say(services),
         where=where,
         regions=regions_sentence(config, incident.areas),
@@ -163,6 +163,9 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
         eta=f"about {e.promised_time(eta, at, zone)}" if eta else "",
         cause=cause,
         kill_after=f"{display.clock(kill, zone)}, {display.day(kill, zone)}",
+        kills=f"the ALL CLEAR of {display.clock(cleared.at, zone)}, {display.day(cleared.at, zone)}; service went out again after it"
+        if (cleared := live_all_clear(incident, update))
+        else "",
         contact="contact "
         + ", ".join(p for p in (media.name, media.title, config.name, media.phone, media.email) if p),
         words_per_minute=config.bulletins.words_per_minute,
@@ -250,13 +253,15 @@ def _work_title(incident: Incident, update: Update, say, said: list[str]) -> str
 
 def _first_cause(incident: Incident, update: Update, say, said: list[str]) -> str:
     """In the updates of an outage reopened after an all clear: ``The first outage began when utility power to
-    its St. Albert hub failed and the backup generator did not start.``, then the first outage's past-tense
+    the company's St. Albert hub failed and the backup generator did not start.``, then the first outage's past-tense
     news its own updates gave (``The backup batteries ran down.``), all as said by that all clear."""
     cause, told = first_outage_news(incident, update, e.split_sentences)
     sentences = e.split_sentences(cause) if cause else []
     first = say(sentences[0]) if sentences else ""
     if not first or not e.readable_on_air(first):
         return ""
+    # No "The company says" before it: staff's "our" is "the company's", not an "its" with nothing to lean on.
+    first = re.sub(r"\b[Oo]ur\b", "the company's", first, count=1)
     opening = f"The first outage began when {_lower_first(first)}"
     news = [s for s in e.split_sentences(told) if _past_news(s)]
     more = _details(" ".join(news), say, [*said, opening]) if news else ()

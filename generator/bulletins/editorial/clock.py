@@ -98,7 +98,8 @@ def spoken_clock(moment: datetime, zone: tzinfo) -> str:
 
 
 def _period(hour: int) -> str:
-    return "morning" if hour < 12 else "afternoon" if hour < 18 else "night"
+    # Six to nine is the evening: "six-fifteen tonight" on a September evening reads as late at night on air.
+    return "morning" if hour < 12 else "afternoon" if hour < 18 else "evening" if hour < 21 else "night"
 
 
 def _date(day: date) -> str:

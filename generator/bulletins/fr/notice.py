@@ -26,6 +26,7 @@ from .. import editorial as e
 from .. import ticket
 from ..editorial import fr
 from ..editorial.sms import SMS_LIMIT, is_gsm7
+from ..happened import cleared_before
 from ..story import everywhere, parts_of, said_services
 from ..ticket import NoticeWords, cut_to_fit, notice_fields, rendered
 from .story import french_safety_advice, page_url, services_de, services_list, sms_advice, work_to_come_advice
@@ -117,8 +118,10 @@ def _sms_what(incident: Incident, update: Update, zone) -> tuple[str, ...]:
             said.append(f"{ended} {services}")
         else:
             minor = incident.impact in (None, Impact.MINOR)  # a problem with the service, never "panne"
+            new = "nouvelle " if status is not Status.MONITORING and cleared_before(incident, update) else ""
             said.append(
-                f"{'retour graduel' if status is Status.MONITORING else 'perturbations' if minor else 'panne'} {services}"
+                f"{'retour graduel' if status is Status.MONITORING else new + ('perturbations' if minor else 'panne')} "
+                f"{services}"
             )
     return tuple(dict.fromkeys(said))
 

@@ -25,7 +25,7 @@ from ...state.ledger import Issue
 from .. import editorial as e
 from .. import release
 from ..editorial import fr
-from ..happened import outage_began, outage_cause
+from ..happened import cleared_before, out_in_all, outage_began, outage_cause, reopening
 from ..press import lede_words
 from ..release import (
     ReleaseWords,
@@ -164,6 +164,18 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
             f"{own} {'sont rétablis' if many else 'est rétabli'} {where} après {_a_problem(incident)} à {since} "
             f"et qui {'ont' if _minor(incident) else 'a'} duré {length}."
         )
+        if out := out_in_all(incident, update, zone, fr.split_sentences):
+            # Deux pannes : pas « a duré quatre heures et quart » quand le service est revenu entre les deux.
+            lede = (
+                f"{own} {'sont rétablis' if many else 'est rétabli'} {where} après deux pannes qui ont duré "
+                f"{fr.spoken_duration(out)} en tout; la première a commencé à {since}."
+            )
+            told = reopening(incident, update, zone, fr.split_sentences)
+            if told is not None and told.dropped_at is not None:
+                body.append(
+                    f"Le service était d'abord revenu à {fr.fr_time(told.back_at, zone)}, "
+                    f"mais il a de nouveau été coupé à {fr.fr_time(told.dropped_at, zone)}."
+                )
         if customers:
             body.append(f"{capital(_customers(customers))} clients ont été touchés.")
     else:
@@ -177,6 +189,9 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         elif _minor(incident):  # a problem with the service, never "en panne"
             headline = f"Perturbations {'des' if many else 'du'} {services.split(' ', 1)[1]} {where}"
             lede = f"{own} {'sont perturbés' if many else 'est perturbé'} {where} depuis {since}{affecting}."
+        elif cleared_before(incident, update):  # out again after an all clear: said as a new outage
+            headline = f"Nouvelle panne {'des' if many else 'du'} {services.split(' ', 1)[1]} {where}"
+            lede = f"{own} {'sont' if many else 'est'} de nouveau en panne {where} depuis {since}{affecting}."
         else:
             headline = f"Panne {'des' if many else 'du'} {services.split(' ', 1)[1]} {where}"
             lede = f"{own} {'sont' if many else 'est'} en panne {where} depuis {since}{affecting}."

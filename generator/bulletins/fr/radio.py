@@ -32,6 +32,7 @@ from ..editorial import fr
 from ..happened import (
     ReopeningWords,
     cause_wordings,
+    cleared_before,
     day_said_once,
     earlier_news,
     first_outage_news,
@@ -40,9 +41,9 @@ from ..happened import (
     outage_causes,
     work_began,
 )
-from ..on_air import RadioWords, kill_after, radio_state, shared_facts, staff_sentences
+from ..on_air import RadioWords, kill_after, live_all_clear, radio_state, shared_facts, staff_sentences
 from ..on_air import sentence as on_air_sentence
-from ..story import everywhere, reopens, said_services, without_the_window
+from ..story import everywhere, said_services, without_the_window
 from .story import (
     contact_title,
     english_only,
@@ -154,7 +155,7 @@ def facts(
         if started and update.status is Status.COMPLETED
         else "",
         first_cause="" if {"cause", "message"} & untold else _first_cause(incident, update, say, known),
-        again="yes" if reopens(incident, update) else "",
+        again="yes" if cleared_before(incident, update) else "",  # the whole outage after an all clear
         services=services_named(named),
         services_of=services_of(named),
         services_de=services_de(named),
@@ -166,6 +167,12 @@ def facts(
         advice_short=say(next(iter(work_to_come[1:]), "")),
         cause=cause,
         kill_after=f"{fr.fr_time(kill, zone)} {fr.zone_name(kill, zone)}, {fr.fr_full_date(kill, zone)}",
+        kills=(
+            f"l'avis de FIN DE LA PANNE de {fr.fr_time(cleared.at, zone)} {fr.zone_name(cleared.at, zone)}, "
+            f"{fr.fr_full_date(cleared.at, zone)}; le service a de nouveau été coupé après cet avis"
+        )
+        if (cleared := live_all_clear(incident, update))
+        else "",
         contact="renseignements auprès de "
         + ", ".join(p for p in (media.name, contact_title(media), config.name, media.phone, media.email) if p),
         words_per_minute=words_per_minute or fr.WORDS_PER_MINUTE,
