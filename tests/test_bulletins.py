@@ -1059,6 +1059,33 @@ def test_the_all_clear_after_a_reopening_gives_the_time_out_in_all_not_one_long_
     assert "The outage began shortly after one-forty-five this afternoon and lasted two hours." in once
 
 
+def test_an_outage_whose_start_is_not_known_is_dated_from_its_first_report_never_said_to_begin_then() -> None:
+    """Issue #13 (radio editor): the voicemail releases said "since 8:40 a.m. Friday", the first post's time,
+    though the 9:35 update says an overnight update caused it. Without ``began_at`` only the first report's
+    time is known: the copy says "first reported", "since at least", and no length counted from it."""
+    voicemail = SITE.incident("2026-11-13-voicemail-access")
+    assert voicemail.began_at_setting is None
+    first, identified, cleared = set_of(voicemail, 0), set_of(voicemail, 1), set_of(voicemail, 2)
+    assert "since at least 8:40 a.m. Friday" in first.press
+    for script in first.radio.values():  # the first report does not say "first reported at" its own time
+        assert "began" not in copy_of(script) and "first reported" not in copy_of(script)
+    assert "The company first reported the problem at eight-forty this morning." in copy_of(identified.radio[60])
+    assert copy_of(cleared.radio[15]) == (
+        "Northwind Broadband says voicemail service is back across its service area. "
+        "The company first reported the problem at eight-forty this morning. "
+        "The company gave the all clear at ten-twenty-five this morning."
+    )
+    assert "after a problem first reported at 8:40 a.m. Friday." in cleared.press
+    assert "First reported: 8:40 a.m. MST, Nov 13" in identified.notice and "Started:" not in identified.notice
+    for item in (first, identified, cleared):
+        for text in (*item.radio.values(), item.press):
+            assert "lasted" not in text and "began at" not in text
+    # With began_at, as before: when it began and how long it lasted.
+    assert "The outage began shortly after eight this morning and lasted about five and a half hours." in copy_of(
+        set_of(FIBRE_CUT, len(FIBRE_CUT.updates) - 1).radio[30]
+    )
+
+
 def test_out_again_after_an_all_clear_kills_that_all_clear_and_says_again_until_it_is_back() -> None:
     """Issue #13 (radio editor): nothing killed the 3:50 all clear when service dropped at 4:30, and only the
     first update after it said "again"; the release's headline and lede never did."""

@@ -629,3 +629,19 @@ def test_work_still_to_come_ties_the_911_advice_to_the_work_in_every_length_and_
                 assert sum(s.startswith(during) for s in said[1:3]) == 1, (item.id, language, seconds)  # said once
             assert during in texts.sms and "9-1-1" in texts.sms, (item.id, language, texts.sms)
             assert is_gsm7(texts.sms) and len(texts.sms) <= SMS_LIMIT, (item.id, language, texts.sms)
+
+
+def test_a_french_outage_whose_start_is_not_known_is_dated_from_its_first_report() -> None:
+    """Issue #13: without ``began_at`` the French copy says when the problem was first reported, never that it
+    began then nor how long it lasted (the voicemail problem began overnight; the first post was at 8:40)."""
+    voicemail = SITE.incident("2026-11-13-voicemail-access")
+    first = bulletin_set(TEMPLATES, STATE, voicemail, voicemail.updates[0]).french
+    cleared = bulletin_set(TEMPLATES, STATE, voicemail, voicemail.updates[-1]).french
+    assert first is not None and cleared is not None
+    assert "depuis au moins 8 h 40 vendredi" in first.press
+    assert "après des perturbations signalées pour la première fois à 8 h 40 vendredi." in cleared.press
+    assert "L'entreprise a signalé les perturbations pour la première fois à huit heures quarante" in copy_of(
+        cleared.radio[15]
+    )
+    for text in (*(copy_of(script) for script in cleared.radio.values()), cleared.press):
+        assert " duré " not in text and "ont commencé" not in text

@@ -871,7 +871,8 @@ def test_numbers_a_listener_cannot_use_are_left_out_of_staff_sentences(written: 
             "Customers can switch their mail app back to its usual server.",
         ),
         ("Restarting your modem will not help.", "Restarting the modem will not help."),
-        ("Callers can still leave you messages.", "Callers can still leave customers messages."),
+        ("Callers can still leave you messages.", "Callers can still leave messages for customers."),
+        ("We will send you an email when it is fixed.", "We will send customers an email when it is fixed."),
         ("Don't restart your modem.", "Customers should not restart their modem."),
         ("Crews are splicing the cable.", "Crews are splicing the cable."),
         (

@@ -74,6 +74,13 @@ def outage_before(incident: Incident, update: Update) -> tuple[datetime, datetim
     return incident.began_at, back.at
 
 
+def start_known(incident: Incident, update: Update) -> bool:
+    """Whether the copy knows when the outage began: the file's ``began_at``, or an outage that dropped again
+    after an all clear (when its update says, else when that was reported). Without either, only when it was
+    first reported is known, and "since 8:40 a.m." would date from the first post what began overnight."""
+    return incident.began_at_setting is not None or cleared_before(incident, update) is not None
+
+
 def outage_began(incident: Incident, update: Update, zone: tzinfo, split: Split) -> datetime:
     """When the outage an open ``update`` tells of began: for a reopened incident, when service dropped
     again (as the reopening update says it, ``dropped again at 4:30 p.m.``, else when that was reported),

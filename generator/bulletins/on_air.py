@@ -39,6 +39,7 @@ from .happened import (
     outage_began,
     outage_cause,
     reopening_story,
+    start_known,
 )
 from .story import asks_to_call, is_follow_up
 
@@ -80,6 +81,9 @@ class RadioFacts:
     """The estimate that has passed by this update, as said: a new one is coming."""
     no_estimate: str
     since: str
+    """When the outage began (``shortly after eight this morning``); empty when that is not known (``reported``)."""
+    reported: str
+    """When the company first reported the outage, when when it began is not known (no ``began_at``)."""
     lasted: str
     """How long the outage had lasted by this update (``about two and a half hours``), from the second update on."""
     update_moment: str
@@ -195,6 +199,11 @@ def shared_facts(
     said_about = say(config.about) if "about" not in untold else ""
     # A reopened outage: since it dropped again, and only what is known of its own cause.
     began = outage_began(incident, update, zone, rules.split_sentences)
+    known = (
+        start_known(incident, update)
+        or incident.is_maintenance
+        or bool(out_in_all(incident, update, zone, rules.split_sentences))
+    )
     cause_now = outage_cause(incident, update, rules.split_sentences)
     impact = "" if "expected_impact" in untold else incident.expected_impact
     return dict(
@@ -205,8 +214,10 @@ def shared_facts(
         impact=(incident.impact or Impact.MINOR).value,
         eta_passed=rules.spoken_time(passed, at, zone) if passed and not eta else "",
         no_estimate="yes" if state == "down" and not eta and not passed else "",
-        since=rules.began_phrase(began, at, zone),
-        lasted=lasted(incident, update, rules, began),
+        since=rules.began_phrase(began, at, zone) if known else "",
+        # The first report itself does not say "first reported at" its own time.
+        reported="" if known or update.number == 1 else rules.spoken_time(incident.updates[0].at, at, zone),
+        lasted=lasted(incident, update, rules, began) if known else "",
         update_moment=rules.spoken_time(at, at, zone),
         duration=rules.spoken_duration(e.elapsed(incident.began_at, at)),
         out_in_all=rules.spoken_duration(out)

@@ -21,7 +21,7 @@ from ..incidents.model import Config, Impact, Incident, Status, Update
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue
 from . import editorial as e
-from .happened import cleared_before, out_in_all, outage_began, outage_cause, reopening
+from .happened import cleared_before, out_in_all, outage_began, outage_cause, reopening, start_known
 from .release import (
     PressFacts,
     ReleaseWords,
@@ -98,6 +98,10 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     dateline = f"{config.dateline or config.name.upper()} — {e.cp_date(at, zone)} — "
     # A reopened outage: since it dropped again, and only what is known of its own cause.
     since = e.cp_when(outage_began(incident, update, zone, e.split_sentences), at, zone)
+    # Without began_at only the first report's time is known: never "began at" nor "lasted" from it.
+    known = start_known(incident, update)
+    began = f"that began at {since}" if known else f"first reported at {since}"
+    since_when = f"since {since}" if known else f"since at least {since}"
     cause = outage_cause(incident, update, e.split_sentences)
 
     body: list[str] = []
@@ -112,7 +116,9 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         headline = f"{capital(services)} service restored {where}"
         length = e.spoken_duration(e.elapsed(incident.began_at, at))
         what = "a problem" if incident.impact in (None, Impact.MINOR) else "an outage"
-        lede = f"{config.name}'s {services} service is back {where} after {what} that began at {since} and lasted {length}."
+        lede = f"{config.name}'s {services} service is back {where} after {what} {began}" + (
+            f" and lasted {length}." if known else "."
+        )
         if out := out_in_all(incident, update, zone, e.split_sentences):
             # Two outages: not "began at 1:50 p.m. and lasted four and a quarter hours" when it was back between.
             lede = (
@@ -142,13 +148,13 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         )
         if coming_back:
             what = "a problem" if problem else "an outage"
-            lede = f"{config.name}'s {services} service is coming back {where} after {what} that began at {since}{affecting}."
+            lede = f"{config.name}'s {services} service is coming back {where} after {what} {began}{affecting}."
         elif problem:
             lede = (
-                f"{config.name}'s {services} service has been having problems{again} {where} since {since}{affecting}."
+                f"{config.name}'s {services} service has been having problems{again} {where} {since_when}{affecting}."
             )
         else:
-            lede = f"{config.name}'s {services} service has been down{again} {where} since {since}{affecting}."
+            lede = f"{config.name}'s {services} service has been down{again} {where} {since_when}{affecting}."
         if advice:  # safety is in the lede itself
             lede += f" {advice}"
         if lede_words(lede) >= LEDE_WORDS and affecting:  # the count can wait for the body

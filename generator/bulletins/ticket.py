@@ -24,7 +24,7 @@ from ..incidents.model import Config, Incident, Status, Update
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue
 from . import editorial as e
-from .happened import outage_began, outage_cause
+from .happened import outage_began, outage_cause, start_known
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,9 @@ class NoticeFacts:
     """``CORRECTION`` when this notice replaces an earlier version for the same update."""
     posted: str
     started: str
-    """When the outage began (``7:55 a.m. MST, Nov. 22``), or the planned window."""
+    """When the outage began (``7:55 a.m. MST, Nov. 22``); empty for planned work, or when that is not known."""
+    first_reported: str
+    """When the outage was first reported, when when it began is not known (no ``began_at``)."""
     services: str
     areas: str
     customers: str
@@ -101,6 +103,7 @@ def notice_fields(
     else:
         estimate = words.no_estimate
     customers = incident.customers_affected
+    outage, known = not incident.is_maintenance, start_known(incident, update)
     return dict(
         name=config.name,
         short_name=config.name.split()[0],
@@ -110,7 +113,8 @@ def notice_fields(
         correction="CORRECTION" if issue is not None and issue.is_correction else "",
         posted=stamp(at),
         # A reopened outage: since it dropped again, and only what is known of its own cause.
-        started=stamp(outage_began(incident, update, zone, e.split_sentences)) if not incident.is_maintenance else "",
+        started=stamp(outage_began(incident, update, zone, e.split_sentences)) if outage and known else "",
+        first_reported=stamp(incident.updates[0].at) if outage and not known else "",
         services=", ".join(s.name for s in incident.services),
         areas=", ".join(a.name for a in incident.areas),
         customers=words.customers(customers) if customers else "",

@@ -376,6 +376,12 @@ _IF_YOU_ARE = re.compile(r"If you are (?P<state>[^,]{1,60}), ", re.IGNORECASE)
 _AND_DONT = re.compile(r", and (?:do not|don't) ", re.IGNORECASE)
 
 
+_YOU_BEFORE_A_THING = re.compile(
+    r"\b(leave|leaves|left)\s+you\s+((?:a\s+|an\s+)?(?:messages?|emails?|mail|notices?|calls?))\b"
+)
+"""``leave you messages``: "you" as the one a thing is left for, said after it ("leave messages for customers")."""
+
+
 def to_customers(sentence: str) -> str:
     """Staff's words to the reader said of the company's customers, as a newsreader reports them; ``""`` when
     the sentence speaks to the reader in a way this cannot turn (left out of radio: the notice keeps it).
@@ -406,6 +412,8 @@ def to_customers(sentence: str) -> str:
         who = "they" if re.search(r"\b(?:you|customers)\b", head, re.IGNORECASE) else "customers"
         text = f"{head}{who} {should} {found['verb'].lower()}{text[found.end() :]}"
         break
+    # "leave you messages" -> "leave messages for you": "leave customers messages" reads as a slip on air.
+    text = _YOU_BEFORE_A_THING.sub(r"\1 \2 for you", text)
     said, customers = [], False
     for part in re.split(r"(\b(?:[Yy]ou|[Yy]our|[Cc]ustomers)\b)", text):
         low = part.lower()

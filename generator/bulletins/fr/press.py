@@ -25,7 +25,7 @@ from ...state.ledger import Issue
 from .. import editorial as e
 from .. import release
 from ..editorial import fr
-from ..happened import cleared_before, out_in_all, outage_began, outage_cause, reopening
+from ..happened import cleared_before, out_in_all, outage_began, outage_cause, reopening, start_known
 from ..press import lede_words
 from ..release import (
     ReleaseWords,
@@ -138,6 +138,10 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
     dateline = f"{config.dateline or config.name.upper()}, le {fr.fr_date(at, zone)} — "
     # A reopened outage: since it dropped again, and only what is known of its own cause.
     since = fr.fr_when(outage_began(incident, update, zone, fr.split_sentences), at, zone)
+    # Sans began_at, seule l'heure du premier avis est connue : jamais « a commencé à » ni « a duré ».
+    known = start_known(incident, update)
+    depuis = f"depuis {since}" if known else f"depuis au moins {since}"
+    reported = "des perturbations signalées" if _minor(incident) else "une panne signalée"
     cause = outage_cause(incident, update, fr.split_sentences)
     own = f"{capital(services)} de {config.name}"  # "Les services … de Northwind Broadband"
 
@@ -163,6 +167,9 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         lede = (
             f"{own} {'sont rétablis' if many else 'est rétabli'} {where} après {_a_problem(incident)} à {since} "
             f"et qui {'ont' if _minor(incident) else 'a'} duré {length}."
+            if known
+            else f"{own} {'sont rétablis' if many else 'est rétabli'} {where} après {reported} pour la première "
+            f"fois à {since}."
         )
         if out := out_in_all(incident, update, zone, fr.split_sentences):
             # Deux pannes : pas « a duré quatre heures et quart » quand le service est revenu entre les deux.
@@ -184,17 +191,19 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
             headline = f"Retour graduel {'des' if many else 'du'} {services.split(' ', 1)[1]} {where}"
             verb = "reviennent graduellement" if many else "revient graduellement"
             lede = (
-                f"{own} {verb} {where} après {_a_problem(incident)} à {since}{affecting.replace('touche', 'a touché')}."
+                f"{own} {verb} {where} après "
+                + (f"{_a_problem(incident)} à {since}" if known else f"{reported} pour la première fois à {since}")
+                + f"{affecting.replace('touche', 'a touché')}."
             )
         elif _minor(incident):  # a problem with the service, never "en panne"
             headline = f"Perturbations {'des' if many else 'du'} {services.split(' ', 1)[1]} {where}"
-            lede = f"{own} {'sont perturbés' if many else 'est perturbé'} {where} depuis {since}{affecting}."
+            lede = f"{own} {'sont perturbés' if many else 'est perturbé'} {where} {depuis}{affecting}."
         elif cleared_before(incident, update):  # out again after an all clear: said as a new outage
             headline = f"Nouvelle panne {'des' if many else 'du'} {services.split(' ', 1)[1]} {where}"
-            lede = f"{own} {'sont' if many else 'est'} de nouveau en panne {where} depuis {since}{affecting}."
+            lede = f"{own} {'sont' if many else 'est'} de nouveau en panne {where} {depuis}{affecting}."
         else:
             headline = f"Panne {'des' if many else 'du'} {services.split(' ', 1)[1]} {where}"
-            lede = f"{own} {'sont' if many else 'est'} en panne {where} depuis {since}{affecting}."
+            lede = f"{own} {'sont' if many else 'est'} en panne {where} {depuis}{affecting}."
         if advice:
             lede += f" {advice}"
         if lede_words(lede) >= LEDE_WORDS and affecting:  # the count can wait for the body
