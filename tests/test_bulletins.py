@@ -839,7 +839,12 @@ def test_an_all_clear_does_not_repeat_news_that_was_only_true_when_it_was_said()
     [("The switch restarted at 1:52 a.m. and was out for 11 minutes.", True),
      ("Microsoft has not yet acted on our removal request.", False),
      ("We haven't heard back from the utility.", False),
-     ("Two of the three blocklists have removed our address.", True),
+     # what had been done by then ("have removed", "has asked"): later updates overtook it (all three removed it)
+     ("Two of the three blocklists have removed our address.", False),
+     ("We have locked the stolen account and asked all three blocklists to remove our address.", False),
+     ("The address was removed from the last blocklist overnight.", True),
+     ("The hub has been switched to generator power.", False),
+     ("The crew has spliced the cable.", False),
      ("Calls are connecting again.", False)],
 )  # fmt: skip
 def test_past_news_an_all_clear_may_repeat(sentence: str, past: bool) -> None:
@@ -1083,6 +1088,24 @@ def test_an_outage_whose_start_is_not_known_is_dated_from_its_first_report_never
     # With began_at, as before: when it began and how long it lasted.
     assert "The outage began shortly after eight this morning and lasted about five and a half hours." in copy_of(
         set_of(FIBRE_CUT, len(FIBRE_CUT.updates) - 1).radio[30]
+    )
+
+
+def test_the_email_scripts_keep_the_workaround_and_drop_what_later_news_overtook() -> None:
+    """Issue #13 (radio editor): at 10:50 the webmail workaround was never said ("Until it is removed, …" leaned
+    on a sentence the cause already said, and its alternative was only addresses); the all clear said "or leave
+    it, which will keep working" (its port dropped) and July 6's "has asked all three blocklists to remove its
+    address" as if current, though all three had removed it by July 8."""
+    email = SITE.incident("2026-07-06-business-email-blocklisted")
+    identified = copy_of(set_of(email, 1).radio[60])
+    assert "For now, customers should send from webmail." in identified
+    cleared = set_of(email, len(email.updates) - 1)
+    for script in cleared.radio.values():
+        copy = copy_of(script)
+        assert "leave it" not in copy and "keep working" not in copy
+        assert "asked all three blocklists" not in copy
+    assert "The company says customers can switch their mail app back to its usual outgoing server." in copy_of(
+        cleared.radio[60]
     )
 
 

@@ -828,6 +828,19 @@ def test_the_clock_time_staff_wrote(sentence: str, clock: tuple[int, int] | None
         ("Use webmail or the alternate server on port 587 for now.", "Use webmail or the alternate server for now."),
         ("Send through relay2, using port 465, until then.", "Send through relay2 until then."),
         ("Port 25 is blocked by many providers.", "Port 25 is blocked by many providers."),  # no "on port": kept
+        # an alternative that is only an address or a port goes whole (the email's all clear and 10:50 update)
+        (
+            "You can switch your mail app back to its usual outgoing server, or leave it on port 587, which will "
+            "keep working.",
+            "You can switch your mail app back to its usual outgoing server.",
+        ),
+        (
+            "Until it is removed, send from webmail at webmail.northwind.example, or set your mail app's outgoing "
+            "server to relay2.northwind.example on port 587 with your usual username and password.",
+            "Until it is removed, send from webmail.",
+        ),
+        ("Email us at help@northwind.example.", "Email us at help@northwind.example."),  # an e-mail address: unread
+        ("Use webmail, or wait an hour.", "Use webmail, or wait an hour."),  # an alternative with no address: kept
     ],
 )
 def test_numbers_a_listener_cannot_use_are_left_out_of_staff_sentences(written: str, said: str) -> None:
@@ -880,6 +893,8 @@ def test_numbers_a_listener_cannot_use_are_left_out_of_staff_sentences(written: 
             "To be reconnected, customers should unplug the device named in our email, then call us.",
         ),
         ("Keep using webmail for now.", "Customers should keep using webmail for now."),
+        # staff.standing_alone's "Until it is removed, send …" said as "For now, send …" (the email's 10:50 update)
+        ("For now, send from webmail.", "For now, customers should send from webmail."),
         ("Wait times on our support line are back to normal.", "Wait times on our support line are back to normal."),
         ("Use of the line is normal again.", "Use of the line is normal again."),  # "use" a noun, not an order
         ("Yours will be fixed first.", ""),  # speaks to the reader in a way the rule cannot turn: left out
@@ -910,3 +925,18 @@ def test_staff_speaking_to_the_reader_is_said_of_customers(staff: str, on_air: s
 )
 def test_the_company_called_is_named_after_the_company_says(staff: str, attributed: str) -> None:
     assert e.in_company_voice(staff, attributed=True) == attributed
+
+
+@pytest.mark.parametrize(
+    ("staff", "alone"),
+    [
+        ("Until it is removed, send from webmail.", "For now, send from webmail."),
+        ("Until this is fixed, keep using webmail.", "For now, keep using webmail."),
+        ("Until it is removed, mail to Outlook will bounce.", "Until it is removed, mail to Outlook will bounce."),
+        ("Until Friday, use webmail.", "Until Friday, use webmail."),  # leans on nothing: as it is
+    ],
+)
+def test_advice_that_leans_only_for_how_long_it_holds_stands_alone(staff: str, alone: str) -> None:
+    """The email's 10:50 update: "Until it is removed, send from webmail …" leaned on a sentence the copy's cause
+    already said, so the workaround was never said on air; "For now, …" stands alone."""
+    assert e.standing_alone(staff) == alone

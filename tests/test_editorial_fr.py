@@ -458,6 +458,12 @@ def test_a_figure_already_known_is_never_said_about_again(before: str, after: st
             "Utilisez le serveur de relais sur le port 587 pour l'instant.",
             "Utilisez le serveur de relais pour l'instant.",
         ),
+        (
+            "Vous pouvez remettre votre application sur son serveur habituel, ou la laisser sur le port 587, qui "
+            "continuera de fonctionner.",
+            "Vous pouvez remettre votre application sur son serveur habituel.",
+        ),
+        ("Utilisez la messagerie Web, ou attendez une heure.", "Utilisez la messagerie Web, ou attendez une heure."),
     ],
 )
 def test_numbers_a_listener_cannot_use_are_left_out(before: str, after: str) -> None:

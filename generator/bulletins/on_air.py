@@ -349,6 +349,7 @@ def staff_sentences(message: str, say, said: list[str], rules: Rules, words: Rad
     kept: list[str] = []
     last_kept = False
     for line in rules.split_sentences(display.plain(message)):
+        line = rules.standing_alone(line)  # "Until it is removed, send …" -> "For now, send …"
         leans = rules.leans_on_the_sentence_before(line)
         if leans and not last_kept:
             continue  # "Their technicians …" after a sentence left out: nobody would know whose

@@ -195,7 +195,11 @@ _PRESENT = re.compile(
     r"\b(is|are|am|will|won't|can|cannot|can't|may|should|now|still|currently|expect|expects)\b|'re\b|'ll\b"
     # "has not yet acted": a state that held when it was said, which a later update may have ended (the
     # address was delisted the next day); not past news an all clear can repeat. The French rule is the same.
-    r"|\b(yet|has not|have not|hasn't|haven't)\b",
+    r"|\b(yet|has not|have not|hasn't|haven't)\b"
+    # "has asked all three blocklists to remove its address", "has been switched to generator power": what had
+    # been done as of that update, which later ones overtook (all three had removed it; the hub went back to
+    # utility power); said at the all clear it reads as the latest news.
+    r"|\b(has|have)\s+(?:been\s+)?\w+(?:ed|en|t)\b",
     re.I,
 )
 

@@ -66,11 +66,22 @@ _PHONE_NUMBER = re.compile(
 )
 
 
+_HOST = r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|ca|net|org|example|info)\b"
+_ADDRESS_ALTERNATIVE = re.compile(rf",\s+or\s+[^.;]*?(?:{_HOST}|\bport\s+\d+\b)[^.;]*")
+"""``…, or leave it on port 587, which will keep working`` / ``…, or set … to relay2.northwind.example …``: an
+alternative that is only an address or a port; said without them it would tell a listener nothing."""
+_AT_AN_ADDRESS = re.compile(rf"\s+at\s+{_HOST}(?!@)")
+"""``from webmail at webmail.northwind.example`` -> ``from webmail``: the thing is named; its address is print."""
+
+
 def without_phone_numbers(sentence: str) -> str:
     """``call us at 780-555-0100`` -> ``call us``: a number read once on air is a number nobody has.
 
     A port number goes too (``the alternate server on port 587`` -> ``the alternate server``): the notice for
-    technical contacts prints it; a listener cannot use it."""
+    technical contacts prints it; a listener cannot use it. So does an alternative that is only an address or a
+    port (``Send from webmail at webmail.northwind.example, or set your outgoing server to relay2.northwind.example
+    on port 587.`` -> ``Send from webmail.``)."""
+    sentence = _AT_AN_ADDRESS.sub("", _ADDRESS_ALTERNATIVE.sub("", sentence))
     return _PHONE_NUMBER.sub("", sentence)
 
 
@@ -223,6 +234,19 @@ _DANGLING = re.compile(
 ``If that does not help, call us.``)."""
 
 
+_UNTIL_IT_IS = re.compile(r"^(?:Until|Till) (?:it|this|that|they) (?:is|are|has been|have been) \w+, ")
+
+
+def standing_alone(sentence: str) -> str:
+    """``Until it is removed, send from webmail.`` -> ``For now, send from webmail.``: advice that leans on the
+    sentence before only for how long it holds stands alone, so it is said even when that sentence is not (the
+    copy's cause already said it). Other sentences as they are."""
+    found = _UNTIL_IT_IS.match(sentence)
+    if found is None or not _ORDER.match(sentence, found.end()):
+        return sentence
+    return "For now, " + sentence[found.end() :]
+
+
 def leans_on_the_sentence_before(sentence: str) -> bool:
     """True for a sentence that opens with a pronoun (``Their technicians are …``): alone, nobody knows who."""
     return bool(_DANGLING.match(sentence))
@@ -353,7 +377,7 @@ _AN_ORDER_FIRST = re.compile(
 """What follows an order opening a sentence (``Unplug the modem``, ``Keep using webmail``), not a noun (``Wait
 times are back``, ``Use of the line``)."""
 _TO_THE_READER = re.compile(
-    rf"\b(?:you|your|yours|yourself|yourselves|please)\b|^(?:If|When|To|Until|Once) [^,]+, (?:do not |don't )?"
+    rf"\b(?:you|your|yours|yourself|yourselves|please)\b|^(?:(?:If|When|To|Until|Once) [^,]+|For now), (?:do not |don't )?"
     rf"(?:{_DOING_WORDS})\b(?!\s+(?:of|is|was|are|were|has|had|will)\b)"
     rf"|^(?:do not |don't )?(?:{_DOING_WORDS})(?:{_AN_ORDER_FIRST.pattern})",
     re.IGNORECASE,
@@ -369,7 +393,7 @@ _ORDER = re.compile(
     re.IGNORECASE,
 )
 """An order to the reader: ``please keep using``, ``don't restart``, ``unplug``."""
-_CLAUSE_STARTS = re.compile(r"^(?:If|When|To|Until|Once) [^,]+, |, (?:so|and|then) ", re.IGNORECASE)
+_CLAUSE_STARTS = re.compile(r"^(?:If|When|To|Until|Once) [^,]+, |^For now, |, (?:so|and|then) ", re.IGNORECASE)
 """Where an order to the reader may start, besides the sentence's start: after ``If …,``, ``, so``, ``, and``."""
 _OBJECT_AFTER = re.compile(r"\b(?:to|for|with|leave|give|send|tell|ask|let|help|call|remind|email|text)\s+$", re.I)
 _IF_YOU_ARE = re.compile(r"If you are (?P<state>[^,]{1,60}), ", re.IGNORECASE)

@@ -58,8 +58,22 @@ _PHONE_NUMBER = re.compile(
 )
 
 
+_HOST = r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|ca|net|org|example|info)\b"
+_ADDRESS_ALTERNATIVE = re.compile(rf",\s+ou\s+[^.;]*?(?:{_HOST}|\bport\s+\d+\b)[^.;]*")
+"""``…, ou la laisser sur le port 587, qui continuera de fonctionner`` : une solution de rechange qui n'est qu'une
+adresse ou un port ne dit rien à l'auditeur sans eux."""
+_AT_AN_ADDRESS = re.compile(rf"\s+(?:à l'adresse|au|à)\s+{_HOST}(?!@)")
+
+
+def standing_alone(sentence: str) -> str:
+    """As ``staff.standing_alone`` in English; French radio leaves orders out, so the sentence is as it is."""
+    return sentence
+
+
 def without_phone_numbers(sentence: str) -> str:
-    """``communiquez avec nous au 780-555-0100`` -> ``communiquez avec nous``."""
+    """``communiquez avec nous au 780-555-0100`` -> ``communiquez avec nous``; une solution de rechange qui n'est
+    qu'une adresse ou un port part aussi, comme en anglais (``staff.without_phone_numbers``)."""
+    sentence = _AT_AN_ADDRESS.sub("", _ADDRESS_ALTERNATIVE.sub("", sentence))
     return _PHONE_NUMBER.sub("", sentence)
 
 
