@@ -273,6 +273,12 @@ def test_the_company_may_be_named_by_its_name() -> None:
         ("Microsoft has not acted.", "", False),
         ("Microsoft has not acted.", "The company says Microsoft has not acted.", True),
         ("DSL speeds are low.", "", False),
+        # attributed already: never "The company says the carrier's technicians say" (Mill Woods, 9 a.m.)
+        ("The carrier's technicians say undoing the upgrade is taking longer.", "", False),
+        ("The crew says the cable is spliced.", "", False),
+        ("The technicians reported the fault at noon.", "The company says the technicians reported the fault at noon.", False),
+        # "it knows about it": the second "it" is the problem (Mill Woods, 7:20 a.m.)
+        ("We know about it and are working on it.", "The company says it knows about the problem and is working on it.", False),
     ],
 )  # fmt: skip
 def test_attribution_only_where_it_reads_well(sentence: str, said: str, always: bool) -> None:

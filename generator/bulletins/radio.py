@@ -96,7 +96,8 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
     eta = live_estimate(incident, at)
     state = radio_state(incident, update)
     advice = say(safety_advice(config, incident, update))
-    advice_short = next(iter(sms_still_out_advice(advice)), "")
+    # "No dial tone? Use …" is a text message's shorthand; on air a fragment reads as a slip.
+    advice_short = next(iter(sms_still_out_advice(advice)), "").replace("No dial tone? Use", "Without a dial tone, use")
     if update.status is Status.SCHEDULED:  # work still to come: the advice is tied to the work (issue #13)
         advice_short = next(iter(work_to_come_advice(advice)[1:]), "")
     where = tuple(say(w) for w in where_words(config, incident.areas))

@@ -206,7 +206,8 @@ class BulletinSettingsFile(_Strict):
         default_factory=lambda: [15, 30, 60], min_length=1, description="Lengths of radio scripts, in seconds."
     )
     spoken: dict[str, str] = Field(
-        default_factory=dict, description="How abbreviations are read on air, e.g. {ISP: I-S-P}."
+        default_factory=dict,
+        description="How abbreviations and jargon are read on air, e.g. {ISP: I-S-P, upstream carrier: carrier}.",
     )
     cap: CapSettingsFile | None = Field(None, description="Settings for CAP 1.2 alerts.")
     emergency_advice: TextByLanguage = Field(

@@ -222,8 +222,17 @@ def attributed(sentence: str, always: bool = False) -> str:
     common = _common_word(first, sentence)
     if not common and not always:
         return ""
+    if not always and _OWN_ATTRIBUTION.match(sentence):
+        return ""  # "The carrier's technicians say …": never "The company says the carrier's technicians say …"
     said = in_company_voice(sentence, attributed=True)
+    # "it knows about it and is working on it": the first "it" is the company, the second the problem.
+    said = _KNOWS_ABOUT_IT.sub(r"\1 about the problem", said)
     return "The company says " + (said[:1].lower() + said[1:] if common else said)
+
+
+_OWN_ATTRIBUTION = re.compile(r"^(?:[\w'’-]+\s+){1,5}(?:say|says|said)\b(?!\s+(?:that\s+)?(?:we|our))")
+"""A sentence that says who says it (``The carrier's technicians say …``): it is attributed already."""
+_KNOWS_ABOUT_IT = re.compile(r"\b(knows?|knew|is aware|are aware)\s+about\s+it\b")
 
 
 _DANGLING = re.compile(
