@@ -70,6 +70,10 @@ def test_staff_clock_times_are_said_without_guessing_the_day(written: str, said:
             "Early on Wednesday, October 21, between 12:30 a.m. and 4 a.m.",
             "Early on Wednesday, October 21, between twelve-thirty and four in the morning.",
         ),  # a day named: the times are that day's, never "four this morning"
+        # "in 15 minutes" is false once the copy is read later: the time it means (St. Albert, 3:25 p.m.)
+        ("2026-09-24 15:25", "If you are not online in 15 minutes, unplug your modem.", "If you are not online by three-forty this afternoon, unplug your modem."),
+        ("2026-09-24 23:50", "Back in 30 minutes.", "Back by twelve-twenty tomorrow morning."),
+        ("2026-09-24 15:25", "It may take up to 180 minutes.", "It may take up to 180 minutes."),  # further off: as said
     ],
 )  # fmt: skip
 def test_staff_clock_times_near_their_update_are_said_as_that_days(written_at: str, written: str, said: str) -> None:

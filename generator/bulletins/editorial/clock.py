@@ -393,6 +393,10 @@ SAME_DAY_WITHIN = timedelta(hours=6)
 """A clock time staff write without a day, this close to their update on its day, is that day's."""
 
 
+_IN_MINUTES = re.compile(r"\bin (\d{1,3}) minutes\b")
+"""``in 15 minutes``: a time from when staff wrote it (up to two hours on; further, left as said)."""
+
+
 def spoken_clock_times(text: str, written: datetime | None = None, zone: tzinfo | None = None) -> str:
     """Staff's clock times as said: ``at 10:10 a.m.`` -> ``at ten-ten in the morning``.
 
@@ -429,6 +433,16 @@ def spoken_clock_times(text: str, written: datetime | None = None, zone: tzinfo 
 
     # A message that names a day ("early on Wednesday, October 21, between 12:30 a.m. and 4 a.m.") speaks of it.
     dated = written is not None and zone is not None and not _NAMED_DAY.search(text)
+    if written is not None and zone is not None:
+        # "If you are not online in 15 minutes" is false once the copy is read later: said as the time it means.
+        text = _IN_MINUTES.sub(
+            lambda m: (
+                f"by {spoken_time(_aware(written) + timedelta(minutes=int(m[1])), written, zone)}"
+                if int(m[1]) <= 120
+                else m[0]
+            ),
+            text,
+        )
     said_text = _STAFF_CLOCK.sub(said, text)
     # "between twelve-thirty in the morning and four in the morning": the part of the day once.
     return re.sub(r"\b(between|from) (\S+) (in the \w+|at night) (and|to) (\S+) \3\b", r"\1 \2 \4 \5 \3", said_text)
