@@ -510,8 +510,9 @@ def fitted(template: Environment, name: str, spoken: RadioFacts, seconds: int, r
 
     The list of every area by name (``areas_named``), then the company's description (``background``), go in
     only where room is left once every other point has its fullest wording: neither pushes out the fuller
-    cause. A copy that runs short even with the description leaves it out: there it would only pad (a
-    newsroom editor's word), and the header says how long the copy runs."""
+    cause. The description is said only where it is what fills the slot: a copy full without it, or short
+    even with it, leaves it out, since there it would only pad (a newsroom editor's word); the header of a
+    short copy says how long it runs."""
     budget = e.word_budget(seconds, spoken.words_per_minute)
     candidates = candidate_sentences(template, spoken, name, lambda s: tidied(s, rules))
     background = tidied(spoken.background, rules) if spoken.background else ""
@@ -524,8 +525,11 @@ def fitted(template: Environment, name: str, spoken: RadioFacts, seconds: int, r
         [i for i, c in enumerate(candidates) if background and background in c.wordings],
     ]
     copy = _fit_with_room_left(candidates, [i for group in extras for i in group], budget, rules)
-    if background and background in copy.sentences and copy.size < FULL * budget:
-        copy = _fit_with_room_left(candidates, extras[0], budget, rules, left_out=set(extras[1]))
+    if background and background in copy.sentences:
+        without = _fit_with_room_left(candidates, extras[0], budget, rules, left_out=set(extras[1]))
+        # Said only where it is what fills the slot: not in a copy full without it, nor in one short with it.
+        if without.size >= FULL * budget or copy.size < FULL * budget:
+            return without
     return copy
 
 
