@@ -241,3 +241,23 @@ def test_a_count_the_copy_does_not_give_is_news() -> None:
     item = bulletin_set(TEMPLATES, STATE, EMAIL, EMAIL.updates[3])
     assert item.french is not None
     assert "deux des trois listes de blocage ont retiré son adresse" in copy_of(item.french.radio[60])
+
+
+def test_who_the_company_is_is_said_only_where_it_fills_the_slot() -> None:
+    """Issue #13 (radio editor): "Northwind Broadband provides internet and phone service to about 40-thousand
+    homes …" closed 15 :60s, some full without it (Clareview, 10:30 a.m.). It is padding there: it is said only
+    where the copy would run short without it, and the copy is on time with it."""
+    scripts = [
+        (seconds, copy_of(script))
+        for incident in SITE.incidents
+        for update in incident.updates
+        for seconds, script in bulletin_set(TEMPLATES, STATE, incident, update).radio.items()
+        if seconds in (30, 60)
+    ]
+    described = [(seconds, copy) for seconds, copy in scripts if DESCRIPTION in copy]
+    assert described, "the example has scripts the description fills"
+    for seconds, copy in described:
+        assert editorial.fills_slot(copy, seconds, WPM), copy
+        assert not editorial.fills_slot(without_description(copy), seconds, WPM), copy
+    clareview = sixty(CLAREVIEW, 2)
+    assert DESCRIPTION not in clareview and fill(clareview) >= 0.85
