@@ -940,3 +940,18 @@ def test_advice_that_leans_only_for_how_long_it_holds_stands_alone(staff: str, a
     """The email's 10:50 update: "Until it is removed, send from webmail …" leaned on a sentence the copy's cause
     already said, so the workaround was never said on air; "For now, …" stands alone."""
     assert e.standing_alone(staff) == alone
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("home phone switch software upgrade", "an upgrade to the home phone switch software"),
+        ("core router upgrade for Lauderdale and Beverly", "an upgrade to the core router for Lauderdale and Beverly"),
+        ("business fibre equipment replacement in St. Albert", "a replacement of the business fibre equipment in St. Albert"),
+        ("network upgrade", "a network upgrade"),  # one word before: no stack
+        ("outage drill", "an outage drill"),  # no work word: as it is
+    ],
+)  # fmt: skip
+def test_a_work_title_is_said_as_a_reader_says_it_not_as_a_heading(title: str, said: str) -> None:
+    """Issue #13 (radio editor): "The work is a home phone switch software upgrade." is a noun stack."""
+    assert e.unstacked(title) == said

@@ -62,7 +62,7 @@ FILLED = [
     (PHONE_SWITCH, 0, f"The work will affect home phone customers in {AREAS}.", False),
     # 12:30 a.m. under way: when it started (this update) and what the work is (staff's title).
     (PHONE_SWITCH, 1, "The work began at twelve-thirty this morning.", False),
-    (PHONE_SWITCH, 1, "The work is a home phone switch software upgrade.", False),
+    (PHONE_SWITCH, 1, "The work is an upgrade to the home phone switch software.", False),
     # 2:15 a.m. done and being tested: when it started (the 12:30 update), what it is, where.
     (PHONE_SWITCH, 2, "The work began at twelve-thirty this morning.", True),
     (PHONE_SWITCH, 2, f"The work affected home phone customers in {AREAS}.", True),
@@ -224,7 +224,7 @@ def test_planned_work_begun_is_said_once() -> None:
     sentence (staff's title)."""
     under_way = sixty(PHONE_SWITCH, 1)
     assert "The work began at twelve-thirty this morning." in under_way
-    assert "The work is a home phone switch software upgrade." in under_way
+    assert "The work is an upgrade to the home phone switch software." in under_way
     assert "has started" not in under_way
 
 

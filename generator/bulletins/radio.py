@@ -252,8 +252,7 @@ def _work_title(incident: Incident, update: Update, say, said: list[str]) -> str
     title = say(display.plain(incident.title)).rstrip(".") if "title" not in incident.untranslated else ""
     if not title or not e.readable_on_air(title) or e.restates(title, said, share=1.0):
         return ""
-    title = _lower_first(title).rstrip(".")
-    return ("an " if title[:1].lower() in "aeiou" else "a ") + title
+    return e.unstacked(_lower_first(title).rstrip("."))
 
 
 def _first_cause(incident: Incident, update: Update, say, said: list[str]) -> str:

@@ -86,6 +86,7 @@ from .wording import (
     spoken_911,
     spoken_abbreviations,
     third_person_verb,
+    unstacked,
     without_asides,
 )
 
@@ -165,6 +166,7 @@ __all__ = [
     "third_person_verb",
     "to_customers",
     "to_gsm7",
+    "unstacked",
     "without_asides",
     "without_page_talk",
     "without_phone_numbers",

@@ -298,3 +298,24 @@ def split_sentences(text: str) -> list[str]:
         start = match.end()
     found.append(text[start:].strip())
     return [f for f in found if f]
+
+
+_STACKED = re.compile(
+    r"^(?P<stack>(?:[\w'’-]+ ){1,5})(?P<head>upgrade|update|replacement|repair|installation|migration)"
+    r"(?P<rest>(?: (?:for|in|at|on|across|of)\b.*)?)$",
+    re.IGNORECASE,
+)
+_HEAD_JOINS = {"upgrade": "to", "update": "to"}
+
+
+def unstacked(title: str) -> str:
+    """A work title said as a reader says it, not as a heading: ``home phone switch software upgrade`` -> ``an
+    upgrade to the home phone switch software``; ``business fibre equipment replacement in St. Albert`` -> ``a
+    replacement of the business fibre equipment in St. Albert``. A noun stack is print; on air it is a tongue
+    twister. Other titles as they are, with their article: ``a network upgrade`` stays (one word before)."""
+    found = _STACKED.match(title)
+    if found is None or len(found["stack"].split()) < 2:
+        return ("an " if title[:1].lower() in "aeiou" else "a ") + title
+    head = found["head"].lower()
+    article = "an" if head[0] in "aeiou" else "a"
+    return f"{article} {head} {_HEAD_JOINS.get(head, 'of')} the {found['stack'].strip()}{found['rest']}"
