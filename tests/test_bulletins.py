@@ -1004,7 +1004,7 @@ def test_completed_work_says_how_many_were_affected() -> None:
 def test_the_expected_impact_is_said_only_while_it_is_still_a_forecast() -> None:
     """At 2:15 the interruption the notice warned of has happened: the script says what happened instead."""
     under_way = copy_of(set_of(PHONE_SWITCH, 1).radio[60])
-    assert "may not connect for up to 20 minutes at one point during the window" in under_way
+    assert "may not connect for up to 20 minutes at some point during the work" in under_way
     testing = copy_of(set_of(PHONE_SWITCH, 2).radio[60])
     assert "may not connect" not in testing
     assert "The company says the switch restarted at one-fifty-two this morning and was out for 11 minutes." in testing
