@@ -220,7 +220,7 @@ def test_french_work_done_and_being_tested_finishes_its_checks_and_times_say_no_
     item = bulletin_set(TEMPLATES, STATE, switch, switch.updates[2])
     assert item.french is not None
     for script in item.french.radio.values():
-        assert "L'entreprise prévoit terminer les vérifications d'ici quatre heures ce matin." in copy_of(script)
+        assert "Les travaux doivent se terminer d'ici quatre heures ce matin." in copy_of(script)
     clareview = next(i for i in STATE.site.incidents if i.id == CLAREVIEW)
     later = bulletin_set(TEMPLATES, STATE, clareview, clareview.updates[2])
     assert later.french is not None
