@@ -1034,33 +1034,37 @@ def test_the_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     assert "first reported service coming back at five-twenty" not in final  # it first came back at 3:25
     first = copy_of(set_of(reopened, 3).radio[60])  # the first all clear, at 3:50: nothing went out again yet
     assert "out again" not in first
-    assert "The company first reported service coming back at three-twenty-five this afternoon." in first
+    assert (
+        "Service started coming back at three-twenty-five this afternoon, and the company gave the all clear at "
+        "three-fifty." in first
+    )
     assert "The backup batteries ran down." in first  # the 2:30 update's news, said at the all clear
     assert "transfer switch" not in first  # not known yet at 3:50
 
 
 def test_the_all_clear_after_a_reopening_gives_the_time_out_in_all_not_one_long_span() -> None:
     """Issue #13 (radio editor): at 6:05 the all clear said "began … one-forty-five … and lasted four and a
-    quarter hours", though service was back from 3:25 to 4:30. Out 1:50-3:25 and 4:30-6:05 is 3 h 10 in all."""
+    quarter hours", though service was back from 3:25 to 4:30. Each outage counted until service came back
+    (the 3:25 and 5:20 updates): 1:50-3:25 and 4:30-5:20 is 2 h 25 in all."""
     reopened = SITE.incident("2026-09-24-st-albert-hub-power-failure")
     item = set_of(reopened, 7)
     fifteen = copy_of(item.radio[15])
     assert fifteen == (
         "Northwind Broadband says internet and business fibre service is back in St. Albert. "
         "The first outage began shortly after one-forty-five this afternoon. "
-        "In all, service was out for about three and a quarter hours."
+        "In all, service was out for about two and a half hours."
     )
     sixty = copy_of(item.radio[60])
     assert (
         "The first outage began shortly after one-forty-five this afternoon. "
         "Service first came back at three-twenty-five this afternoon, but it went out again at four-thirty. "
-        "In all, service was out for about three and a quarter hours. "
+        "In all, service was out for about two and a half hours. "
         "The company gave the all clear at six-oh-five this evening."
     ) in sixty
     assert "lasted" not in sixty and "service was back by" not in sixty
     lede = item.press.split("\n\n")[2]
     assert lede.endswith(
-        "after two outages that lasted about three and a quarter hours in all, the first from 1:50 p.m. Thursday."
+        "after two outages that lasted about two and a half hours in all, the first from 1:50 p.m. Thursday."
     )
     assert "Service first came back at 3:25 p.m., but it went out again at 4:30 p.m." in item.press
     # One outage: when it began and how long it lasted, to the all clear, as before.
@@ -1111,6 +1115,30 @@ def test_the_email_scripts_keep_the_workaround_and_drop_what_later_news_overtook
     assert "The company says customers can switch their mail app back to its usual outgoing server." in copy_of(
         cleared.radio[60]
     )
+
+
+def test_announced_work_moved_to_another_date_says_it_was_moved_and_no_sentence_is_left_hanging() -> None:
+    """Issue #13 (radio editor): the Lauderdale work moved from November 26 to December 3 read "The company says it
+    has moved this work one week later, to." (the window cut from staff's sentence), and no :15, text or headline
+    said the first date was off."""
+    router = SITE.incident("2026-11-19-lauderdale-beverly-core-router-upgrade")
+    moved = set_of(router, 1)
+    fifteen = copy_of(moved.radio[15])
+    assert fifteen.startswith(
+        "Northwind Broadband says planned work that will interrupt internet service in Lauderdale and Beverly has "
+        "been moved. The work is now between one and five early Thursday morning, December 3rd."
+    )
+    sixty = copy_of(moved.radio[60])
+    assert "It was first planned between one and five early Thursday morning, November 26th." in sixty
+    for script in moved.radio.values():
+        assert not re.search(r"\b(?:to|for|on|at)\.", copy_of(script)), script
+    assert moved.sms.startswith("Northwind: Internet work moved to Thu Dec 3 1-5am in Lauderdale, Beverly.")
+    assert "Planned work on internet service in Lauderdale and Beverly moved" in moved.press
+    assert "It was planned for between 1 a.m. and 5 a.m. Nov. 26." in moved.press
+    first = set_of(router, 0)  # the announcement itself moved nothing
+    assert "moved" not in first.sms and "moved" not in copy_of(first.radio[60]) and "moved" not in first.press
+    # A headline never says "its service area" with nothing for "its" to stand for.
+    assert "across Northwind Broadband's service area" in set_of(PHONE_SWITCH, 0).press.splitlines()[2]
 
 
 def test_out_again_after_an_all_clear_kills_that_all_clear_and_says_again_until_it_is_back() -> None:

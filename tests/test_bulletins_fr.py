@@ -514,12 +514,12 @@ def test_a_french_all_clear_after_a_reopening_tells_the_whole_story() -> None:
     item = bulletin_set(TEMPLATES, STATE, incident, incident.updates[-1])  # the example's own French
     assert item.french is not None
     copy = copy_of(item.french.radio[60])
-    # Two outages: when the first began, when service came back and dropped again, the time out in all (3 h 10,
+    # Two outages: when the first began, when service came back and dropped again, the time out in all (2 h 25,
     # not the 4 h 15 from 13 h 50 to the all clear), then when the all clear was given.
     assert (
         "La première panne a commencé un peu après treize heures quarante-cinq. "
         "Le service était d'abord revenu à quinze heures vingt-cinq, mais il a de nouveau été coupé "
-        "à seize heures trente. En tout, le service a été coupé pendant environ trois heures et quart. "
+        "à seize heures trente. En tout, le service a été coupé pendant environ deux heures et demie. "
         "L'entreprise a annoncé la fin de la panne à dix-huit heures cinq. Cette fois, le service avait commencé à "
         "revenir à dix-sept heures vingt."
     ) in copy
@@ -645,3 +645,38 @@ def test_a_french_outage_whose_start_is_not_known_is_dated_from_its_first_report
     )
     for text in (*(copy_of(script) for script in cleared.radio.values()), cleared.press):
         assert " duré " not in text and "ont commencé" not in text
+
+
+def test_french_announced_work_moved_says_it_was_moved() -> None:
+    """Issue #13: « Nous avons reporté ces travaux d'une semaine, soit. » once the window was cut; now the lead, the
+    text and the headline say the work was moved, with both dates."""
+    router = SITE.incident("2026-11-19-lauderdale-beverly-core-router-upgrade")
+    moved = bulletin_set(TEMPLATES, STATE, router, router.updates[1]).french
+    assert moved is not None
+    assert copy_of(moved.radio[15]).startswith(
+        "Northwind Broadband annonce que des travaux planifiés qui interrompront le service Internet dans les "
+        "secteurs de Lauderdale et Beverly ont été reportés. Ils auront lieu entre une heure et cinq heures le "
+        "jeudi 3 décembre."
+    )
+    assert "Ils étaient d'abord prévus entre une heure et cinq heures le jeudi 26 novembre." in copy_of(moved.radio[60])
+    assert "soit." not in copy_of(moved.radio[60])
+    assert moved.sms.startswith("Northwind : travaux reportés, interruption d'Internet jeu. 3 déc. 1 h à 5 h")
+    assert "Travaux planifiés reportés" in moved.press
+
+
+def test_every_french_text_of_the_example_that_gsm7_can_spell_is_one_message() -> None:
+    """Issue #13 (radio editor): the fibre cut's first three French texts ran 168-170 characters (two parts), since
+    the configured advice « Pour joindre le 9-1-1, utilisez un cellulaire. » had no shorter form."""
+    texts = [
+        french.sms
+        for incident in SITE.incidents
+        for update in incident.updates
+        if (french := bulletin_set(TEMPLATES, STATE, incident, update).french) is not None
+    ]
+    gsm7 = [text for text in texts if is_gsm7(text)]
+    assert len(gsm7) > 30
+    for text in gsm7:
+        assert len(text) <= 160, text
+    fibre = SITE.incident("2026-05-12-north-edmonton-fibre-cut")
+    first = bulletin_set(TEMPLATES, STATE, fibre, fibre.updates[0]).french
+    assert first is not None and "9-1-1 : utilisez un cellulaire." in first.sms

@@ -74,6 +74,8 @@ def test_staff_clock_times_are_said_without_guessing_the_day(written: str, said:
         ("2026-09-24 15:25", "If you are not online in 15 minutes, unplug your modem.", "If you are not online by three-forty this afternoon, unplug your modem."),
         ("2026-09-24 23:50", "Back in 30 minutes.", "Back by twelve-twenty tomorrow morning."),
         ("2026-09-24 15:25", "It may take up to 180 minutes.", "It may take up to 180 minutes."),  # further off: as said
+        ("2026-04-21 13:45", "We expect normal speed within half an hour.", "We expect normal speed by two-fifteen this afternoon."),
+        ("2026-04-21 13:45", "It should be back in an hour.", "It should be back by two-forty-five this afternoon."),
     ],
 )  # fmt: skip
 def test_staff_clock_times_near_their_update_are_said_as_that_days(written_at: str, written: str, said: str) -> None:
@@ -224,6 +226,8 @@ def test_phone_numbers_go_with_the_words_that_lead_to_them(written: str, said: s
         ("Over 4,800 homes and businesses.", "Over 48-hundred homes and businesses."),
         ("It affects 1,234 customers.", "It affects about 12-hundred customers."),
         ("If that fails, call us at 780-555-0100.", "If that fails, call us."),
+        # a code to dial, said as keyed (the voicemail's first report had no word on what was broken)
+        ("Dialling *98 to check voicemail gives a busy signal.", "Dialling star 98 to check voicemail gives a busy signal."),
     ],
 )  # fmt: skip
 def test_staff_sentences_are_said_aloud(written: str, said: str) -> None:
@@ -281,6 +285,8 @@ def test_the_company_may_be_named_by_its_name() -> None:
         ("The carrier's technicians say undoing the upgrade is taking longer.", "", False),
         ("The crew says the cable is spliced.", "", False),
         ("The technicians reported the fault at noon.", "The company says the technicians reported the fault at noon.", False),
+        # staff's own "its" is the carrier's: "our" is "the company's", never two "its" (Mill Woods, 8:05 a.m.)
+        ("An upgrade by our carrier failed and left its equipment down.", "The company says an upgrade by the company's carrier failed and left its equipment down.", False),
         # "it knows about it": the second "it" is the problem (Mill Woods, 7:20 a.m.)
         ("We know about it and are working on it.", "The company says it knows about the problem and is working on it.", False),
     ],

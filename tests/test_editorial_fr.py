@@ -531,3 +531,9 @@ def test_staff_speaking_to_the_reader_is_left_out_of_french_radio(staff: str, on
 def test_de_and_que_elide_before_environ(written: str, said: str) -> None:
     """A count said as an estimate after "de" (``de 4 823`` -> ``de environ …``) reads "d'environ"."""
     assert fr.elided(written) == said
+
+
+def test_a_code_to_dial_is_said_as_keyed_in_french() -> None:
+    assert fr.said_aloud("Lorsqu'on compose le *98, on obtient un signal occupé.") == (
+        "Lorsqu'on compose étoile 98, on obtient un signal occupé."
+    )

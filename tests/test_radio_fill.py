@@ -236,7 +236,8 @@ def test_a_count_the_copy_does_not_give_is_news() -> None:
     july_7 = sixty(EMAIL, 3)
     assert (
         "The company says two of the three blocklists have removed its address, and most outgoing mail now gets "
-        "through. Microsoft's Outlook and Hotmail servers still refuse it." in july_7
+        "through. Microsoft's Outlook and Hotmail servers still refuse it, so customers should keep using webmail "
+        "when writing to those addresses." in july_7
     )
     item = bulletin_set(TEMPLATES, STATE, EMAIL, EMAIL.updates[3])
     assert item.french is not None

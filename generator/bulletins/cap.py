@@ -41,7 +41,7 @@ from ..state.ledger import Issue, Withdrawal
 from . import editorial as e
 from .happened import outage_cause
 from .story import (
-    asks_to_call,
+    asked_to_call,
     carries_emergency_calls,
     emergency_calls_at_stake,
     safety_advice,
@@ -411,17 +411,21 @@ def _instruction(config: Config, incident: Incident, update: Update) -> str:
         if advice:
             parts.append(work_to_come_advice(advice)[0])
         parts.append("Plan for the interruption during the work window.")
-        parts += [] if asks_to_call(update) else [f"There is no need to call {config.name}."]
+        parts += [] if asked_to_call(incident, update) else [f"There is no need to call {config.name}."]
     elif incident.is_maintenance:
         if advice:
             parts.append(advice)
-        parts += [] if asks_to_call(update) else [f"There is no need to call {config.name}: this is planned work."]
+        parts += (
+            []
+            if asked_to_call(incident, update)
+            else [f"There is no need to call {config.name}: this is planned work."]
+        )
     else:
         if advice:
             parts.append(advice)
         parts += (
             []
-            if asks_to_call(update)
+            if asked_to_call(incident, update)
             else [f"There is no need to call {config.name}: the problem is known and is being worked on."]
         )
     parts.append(f"Follow updates at {web}")

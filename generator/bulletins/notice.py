@@ -21,7 +21,7 @@ from jinja2 import Environment, TemplateRuntimeError
 
 from .. import display
 from ..incidents.model import Config, Impact, Incident, Status, Update
-from ..state.as_of import live_estimate, passed_estimate
+from ..state.as_of import changes, live_estimate, passed_estimate
 from ..state.ledger import Issue
 from . import editorial as e
 from . import ticket
@@ -101,7 +101,8 @@ def _sms_what(incident: Incident, update: Update, zone) -> str:
         window = incident.window
         span = e.sms_window(window.start, window.end, zone) if window else ""
         if status is Status.SCHEDULED:
-            return f"{services} work {span}"
+            moved = any(c.fact == "window" for c in changes(incident, update))  # the first date is off
+            return f"{services} work {'moved to ' if moved else ''}{span}"
         if status is Status.IN_PROGRESS and window:
             return f"{services} work under way until {e.sms_time(window.end, update.at, zone)}"
         if status is Status.CANCELLED:

@@ -41,7 +41,7 @@ from .happened import (
     reopening_story,
     start_known,
 )
-from .story import asks_to_call, is_follow_up
+from .story import asked_to_call, is_follow_up
 
 KILL_AFTER_HOURS = 3
 """With no next update promised, a script is stale after this long (a resolution: twice that)."""
@@ -87,6 +87,8 @@ class RadioFacts:
     lasted: str
     """How long the outage had lasted by this update (``about two and a half hours``), from the second update on."""
     update_moment: str
+    all_clear_after: str
+    """The all clear's time said after when service came back, its day words not said twice (``one-forty``)."""
     """The update's time with its day, as said: ``one-forty this afternoon``."""
     duration: str
     out_in_all: str
@@ -119,6 +121,9 @@ class RadioFacts:
     """The organisation in one sentence (status.yml ``about``), for a length with room to spare."""
     address: str
     window: str
+    window_before: str
+    """When announced work this update moved was planned before (``between one and five early Thursday morning,
+    November 26th``): the lead says it has been moved; empty otherwise."""
     window_end: str
     expected_impact: str
     slug: str
@@ -219,6 +224,12 @@ def shared_facts(
         reported="" if known or update.number == 1 else rules.spoken_time(incident.updates[0].at, at, zone),
         lasted=lasted(incident, update, rules, began) if known else "",
         update_moment=rules.spoken_time(at, at, zone),
+        # "coming back at twelve-fifty this afternoon, and … the all clear at one-forty": the day words once.
+        all_clear_after=day_said_once(
+            rules.spoken_time(first_back.at, at, zone), rules.spoken_time(at, at, zone), rules.spoken_clock(at, zone)
+        )
+        if first_back
+        else "",
         duration=rules.spoken_duration(e.elapsed(incident.began_at, at)),
         out_in_all=rules.spoken_duration(out)
         if (out := out_in_all(incident, update, zone, rules.split_sentences))
@@ -241,12 +252,16 @@ def shared_facts(
         doing=tuple(d for d in details if not rules.tells_people_what_to_do(d)),
         to_do=tuple(d for d in details if rules.tells_people_what_to_do(d)),
         no_need_to_call=""
-        if final or asks_to_call(update) or any(words.no_need_to_call.search(d) for d in details)
+        if final or asked_to_call(incident, update) or any(words.no_need_to_call.search(d) for d in details)
         else "yes",
         next_update=rules.promised_time(update.next_update, at, zone) if update.next_update and not final else "",
         background=sentence(said_about) if said_about and rules.readable_on_air(said_about) else "",
         address=rules.spoken_web_address(config.site_url),
         window=rules.spoken_window(window.start, window.end, at, zone) if window else "",
+        # Said with its date (as from a week before it), never "Thursday" beside the new Thursday.
+        window_before=rules.spoken_window(moved.start, moved.end, moved.start - timedelta(days=7), zone)
+        if update.status is Status.SCHEDULED and (moved := changed(incident, update, "window")) is not None
+        else "",
         window_end=rules.promised_time(window.end, at, zone) if window else "",
         expected_impact=sentence(say(display.plain(impact))) if impact else "",
         slug=radio_slug(config, incident, update, issue, words, slug_place),

@@ -77,6 +77,11 @@ ENGLISH = ReleaseWords(
         "{name} at {phone} if the problem continues."
     ),
     no_need_to_call="Customers do not need to call: updates are posted on the status page as the work goes on.",
+    moved=(
+        "Planned work on {services} service {where} moved",
+        "Planned work that will interrupt {name}'s {services} service {where} has been moved to {span}. "
+        "It was planned for {before}.",
+    ),
 )
 """The English words of what a release says after its lede (``release``)."""
 
@@ -192,7 +197,7 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         timeline=entries,
         timeline_zone=", then ".join(zones),
         earlier=earlier,
-        advice=closing(config, update, quote, e, ENGLISH),
+        advice=closing(config, incident, update, quote, e, ENGLISH),
         url=url,
         feed_url=f"{config.site_url}feeds/atom.xml",
         about=config.about or f"{config.name} provides internet and phone service.",

@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from types import ModuleType
 
 from .. import display
 from ..incidents.model import Config, Contact, Incident, Status, Update
+from ..state.as_of import changes
 from ..state.ledger import RESTATED, Issue
-from .story import asks_to_call, without_the_time
+from .story import asked_to_call, without_the_time
 
 TIMELINE_ENTRIES = RESTATED + 1
 """The release shows the latest few updates and links to the page for the rest, so its cost stays flat.
@@ -76,6 +77,8 @@ class ReleaseWords:
     still_without: str
     """What to do at an all clear, with ``{name}`` and ``{phone}``."""
     no_need_to_call: str
+    moved: tuple[str, str] = ("", "")
+    """Headline and lede of announced work this update moved, with ``{before}`` (the window first announced)."""
     quoted_no_need: re.Pattern[str] | None = None
     """Staff quoted saying there is no need to call: the release then does not say it again."""
 
@@ -99,7 +102,15 @@ def planned_work(
     at, zone = update.at, config.timezone
     span, end = words.window(window.start, window.end, at, zone), words.when(window.end, at, zone)
     lines = words.planned_work.get(update.status, words.planned_work[Status.CANCELLED])
-    headline, lede = (line.format(name=config.name, span=span, end=end, **names) for line in lines)
+    before = ""
+    if update.status is Status.SCHEDULED and words.moved[0]:
+        moved = next((c.before for c in changes(incident, update) if c.fact == "window"), None)
+        if moved is not None:  # the first date is off: the headline and lede say so
+            # Printed with its date (as from a week before it), never "Thursday" beside the new Thursday.
+            lines, before = words.moved, words.window(moved.start, moved.end, moved.start - timedelta(days=7), zone)
+    headline, lede = (line.format(name=config.name, span=span, end=end, before=before, **names) for line in lines)
+    # "… across its service area" in a headline has nothing for "its" to stand for: the company is named.
+    headline = headline.replace(" across its service area", f" across {config.name}'s service area")
     if advice:
         lede += " " + (
             f"{words.during}{advice[:1].lower()}{advice[1:]}" if update.status is Status.SCHEDULED else advice
@@ -167,7 +178,9 @@ def correction(issue: Issue | None, update: Update, zone: tzinfo, words: Release
     return words.correction(issue.previous_issued_at or update.at, update.at, zone)
 
 
-def closing(config: Config, update: Update, quote: str, rules: ModuleType, words: ReleaseWords) -> str:
+def closing(
+    config: Config, incident: Incident, update: Update, quote: str, rules: ModuleType, words: ReleaseWords
+) -> str:
     """What customers should do, unless the quote already says it."""
     final = update.status.is_final
     if final and any(rules.tells_people_what_to_do(s) for s in rules.split_sentences(display.plain(update.message))):
@@ -178,6 +191,6 @@ def closing(config: Config, update: Update, quote: str, rules: ModuleType, words
         return ""
     if words.quoted_no_need is not None and words.quoted_no_need.search(quote):
         return ""  # the contact is quoted saying it already
-    if asks_to_call(update):
+    if asked_to_call(incident, update):
         return ""  # staff ask some customers to call: "no need to call" would contradict them
     return words.no_need_to_call

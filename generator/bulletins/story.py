@@ -40,6 +40,16 @@ def asks_to_call(update: Update) -> bool:
     )
 
 
+def asked_to_call(incident: Incident, update: Update) -> bool:
+    """Whether staff asked some customers to call in this update or an earlier one of the same outage (since the
+    last all clear): "If your account is still off, call us" at 10:15 still holds at 11:30, so no bulletin of
+    11:30 may say there is no need to call."""
+    since: list[Update] = []
+    for earlier in incident.updates[: update.number]:
+        since = [] if earlier.status.is_final and earlier is not update else [*since, earlier]
+    return any(asks_to_call(u) for u in since)
+
+
 def carries_emergency_calls(incident: Incident) -> bool:
     """True when an affected service carries 911 calls (``emergency_calls: true`` in status.yml)."""
     return any(service.emergency_calls for service in incident.services)
@@ -264,4 +274,11 @@ def without_the_window(message: str, start: datetime, end: datetime, zone: tzinf
         ended = found[0].endswith(".") and (not rest.strip() or re.match(r"\s+[A-ZÀ-Ý«]", rest))
         return "." if ended else ""  # "… and 4 a.m." ended the sentence: its full stop stays
 
-    return _FR_WINDOW.sub(cut, _EN_WINDOW.sub(cut, message))
+    # "We have moved this work one week later, to." once the window is cut: a sentence left hanging goes whole.
+    return _LEFT_HANGING.sub("", _FR_WINDOW.sub(cut, _EN_WINDOW.sub(cut, message))).strip()
+
+
+_LEFT_HANGING = re.compile(
+    r"(?:^|(?<=[.!?])\s+)[^.!?]*?(?:\b(?:to|for|on|at|from|until|between|soit|à|au|entre|le)|,)\s*\.(?=\s|$)"
+)
+"""A sentence that ends on a preposition or a comma: what followed it was the window, cut."""

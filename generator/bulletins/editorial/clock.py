@@ -393,8 +393,16 @@ SAME_DAY_WITHIN = timedelta(hours=6)
 """A clock time staff write without a day, this close to their update on its day, is that day's."""
 
 
-_IN_MINUTES = re.compile(r"\bin (\d{1,3}) minutes\b")
-"""``in 15 minutes``: a time from when staff wrote it (up to two hours on; further, left as said)."""
+_IN_MINUTES = re.compile(r"\b(?:in|within) (?:(\d{1,3}) minutes|(half an hour)|(an hour))\b")
+"""``in 15 minutes``, ``within half an hour``: a time from when staff wrote it (up to two hours on; further, left
+as said)."""
+
+
+def _by_then(found: re.Match[str], written: datetime, zone: tzinfo) -> str:
+    minutes = int(found[1]) if found[1] else 30 if found[2] else 60
+    if minutes > 120:
+        return found[0]
+    return f"by {spoken_time(_aware(written) + timedelta(minutes=minutes), written, zone)}"
 
 
 def spoken_clock_times(text: str, written: datetime | None = None, zone: tzinfo | None = None) -> str:
@@ -435,14 +443,7 @@ def spoken_clock_times(text: str, written: datetime | None = None, zone: tzinfo 
     dated = written is not None and zone is not None and not _NAMED_DAY.search(text)
     if written is not None and zone is not None:
         # "If you are not online in 15 minutes" is false once the copy is read later: said as the time it means.
-        text = _IN_MINUTES.sub(
-            lambda m: (
-                f"by {spoken_time(_aware(written) + timedelta(minutes=int(m[1])), written, zone)}"
-                if int(m[1]) <= 120
-                else m[0]
-            ),
-            text,
-        )
+        text = _IN_MINUTES.sub(lambda m: _by_then(m, written, zone), text)
     said_text = _STAFF_CLOCK.sub(said, text)
     # "between twelve-thirty in the morning and four in the morning": the part of the day once.
     return re.sub(r"\b(between|from) (\S+) (in the \w+|at night) (and|to) (\S+) \3\b", r"\1 \2 \4 \5 \3", said_text)

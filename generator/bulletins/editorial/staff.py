@@ -67,9 +67,13 @@ _PHONE_NUMBER = re.compile(
 
 
 _HOST = r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|ca|net|org|example|info)\b"
-_ADDRESS_ALTERNATIVE = re.compile(rf",\s+or\s+[^.;]*?(?:{_HOST}|\bport\s+\d+\b)[^.;]*")
-"""``…, or leave it on port 587, which will keep working`` / ``…, or set … to relay2.northwind.example …``: an
-alternative that is only an address or a port; said without them it would tell a listener nothing."""
+_ADDRESS_ALTERNATIVE = re.compile(
+    rf",\s+or\s+[^.;]*?(?:{_HOST}|\bport\s+\d+\b)[^.;]*"
+    r"|\s+or\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:on|via|using|through)\s+port\s+\d+\b"
+)
+"""``…, or leave it on port 587, which will keep working`` / ``…, or set … to relay2.northwind.example …`` / ``…
+or the alternate server on port 587``: an alternative that is only an address or a port; said without them it
+would tell a listener nothing ("the alternate server" is never explained on air)."""
 _AT_AN_ADDRESS = re.compile(rf"\s+at\s+{_HOST}(?!@)")
 """``from webmail at webmail.northwind.example`` -> ``from webmail``: the thing is named; its address is print."""
 
@@ -121,6 +125,10 @@ def without_clauses(sentence: str, joints: re.Pattern[str], drop: Callable[[str]
     return _capitalise(text) + end
 
 
+_STAR_CODE = re.compile(r"(?<![\w*])\*(\d{2,4})\b")
+"""``*98``: a phone code, said "star 98" (``étoile 98`` in French)."""
+
+
 def said_aloud(
     sentence: str, spoken: Iterable[tuple[str, str]] = (), written: datetime | None = None, zone: tzinfo | None = None
 ) -> str:
@@ -131,6 +139,7 @@ def said_aloud(
     that day's ("eleven this morning": ``clock.spoken_clock_times``).
     """
     text = rewrite_parentheticals(without_phone_numbers(sentence))
+    text = _STAR_CODE.sub(r"star \1", text)  # "dialling *98": a code a listener can dial, said as keyed
     text = spoken_clock_times(text, written, zone)
     text = spoken_dates(text)
     text = spoken_address(text)
@@ -162,7 +171,10 @@ def in_company_voice(sentence: str, attributed: bool = False, name: str = "the c
     is how the company is first named (``Northwind Broadband``).
     """
     if attributed:  # "call it" could be the modem: the company called is named; "from it" is clear
-        said = company_voice(sentence, object_=_OBJECT)
+        # Staff's own "its" is someone else's (the carrier's equipment): "our" is then "the company's", never a
+        # second "its" pointing elsewhere in the same sentence.
+        possessive = "the company's" if re.search(r"\bits\b", sentence, re.IGNORECASE) else "its"
+        said = company_voice(sentence, possessive=possessive, object_=_OBJECT)
         return re.sub(
             rf"(\b(?:{_CONTACT_VERBS})\s+)?{_OBJECT}", lambda m: (m[1] or "") + ("the company" if m[1] else "it"), said
         )
@@ -415,6 +427,13 @@ _YOU_BEFORE_A_THING = re.compile(
 """``leave you messages``: "you" as the one a thing is left for, said after it ("leave messages for customers")."""
 
 
+_THING_YOU_DID = re.compile(
+    r"\b((?:an?|the|any|every)\s+(?:[\w-]+\s+)?(?:email|message|call|letter|payment|order))\s+you\s+"
+    r"(sent|wrote|received|made|placed|left)\b",
+    re.IGNORECASE,
+)
+
+
 def to_customers(sentence: str) -> str:
     """Staff's words to the reader said of the company's customers, as a newsreader reports them; ``""`` when
     the sentence speaks to the reader in a way this cannot turn (left out of radio: the notice keeps it).
@@ -447,6 +466,8 @@ def to_customers(sentence: str) -> str:
         break
     # "leave you messages" -> "leave messages for you": "leave customers messages" reads as a slip on air.
     text = _YOU_BEFORE_A_THING.sub(r"\1 \2 for you", text)
+    # "an email you sent" -> "an email that you sent": never "an email customers sent", a stumble aloud.
+    text = _THING_YOU_DID.sub(r"\1 that you \2", text)
     said, customers = [], False
     for part in re.split(r"(\b(?:[Yy]ou|[Yy]our|[Cc]ustomers)\b)", text):
         low = part.lower()

@@ -172,7 +172,7 @@ def company_voice(text: str, subject: str = "it", possessive: str = "its", objec
         return _capitalise(word) if match[0][0].isupper() else word
 
     def shared(match: re.Match[str]) -> str:
-        return f"{match[1]}and {_IRREGULAR[match[2]]}"
+        return f"{match[1]}and {_IRREGULAR.get(match[2]) or third_person_verb(match[2])}"
 
     text = _WE.sub(voiced, text)
     text = _SHARED_VERB.sub(shared, text).replace(_SUBJECT_MARK, "")
@@ -181,8 +181,12 @@ def company_voice(text: str, subject: str = "it", possessive: str = "its", objec
 
 
 _SUBJECT_MARK = "\ue002"
-_SHARED_VERB = re.compile(rf"({_SUBJECT_MARK}[^.;:!?,{_SUBJECT_MARK}]{{1,60}}?\s)and (are|have|were|do)\b")
-"""A second verb after "and" that shares the converted subject: "it knows about it and are" -> "and is"."""
+_SHARED_VERB = re.compile(
+    rf"({_SUBJECT_MARK}[^.;:!?,{_SUBJECT_MARK}]{{1,60}}?\s)and "
+    r"(are|have|were|do|expect|hope|plan|need|want|aim|intend|apologize|apologise|thank|ask|will)\b(?!-)"
+)
+"""A second verb after "and" that shares the converted subject: "it knows about it and are" -> "and is"; "it is
+clearing old files now and expect" -> "and expects"."""
 
 
 # --- parentheticals ----------------------------------------------------------------

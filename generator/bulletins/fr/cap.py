@@ -17,7 +17,7 @@ from ...state.as_of import live_estimate, passed_estimate
 from ..cap import HEADLINE_LIMIT, InfoText
 from ..editorial import fr
 from ..happened import outage_cause
-from ..story import asks_to_call
+from ..story import asked_to_call
 from .story import ENGLISH_ONLY, french_safety_advice, page_url, services_list, services_of, work_to_come_advice
 
 
@@ -139,19 +139,19 @@ def _instruction(config: Config, incident: Incident, update: Update, web: str) -
             if advice:
                 parts.append(work_to_come_advice(advice)[0])
             parts.append("Prévoyez l'interruption pendant la période des travaux.")
-            parts += [] if asks_to_call(update) else [f"Il est inutile d'appeler {config.name}."]
+            parts += [] if asked_to_call(incident, update) else [f"Il est inutile d'appeler {config.name}."]
         elif incident.is_maintenance:
             parts += [advice] if advice else []
             parts += (
                 []
-                if asks_to_call(update)
+                if asked_to_call(incident, update)
                 else [f"Il est inutile d'appeler {config.name} : il s'agit de travaux planifiés."]
             )
         else:
             parts += [advice] if advice else []
             parts += (
                 []
-                if asks_to_call(update)
+                if asked_to_call(incident, update)
                 else [f"Il est inutile d'appeler {config.name} : le problème est connu et on s'affaire à le régler."]
             )
         parts.append(f"Suivez les mises à jour à l'adresse {web}")

@@ -20,7 +20,7 @@ from functools import partial
 from jinja2 import Environment, TemplateRuntimeError
 
 from ...incidents.model import Config, Impact, Incident, Status, Update
-from ...state.as_of import live_estimate, passed_estimate
+from ...state.as_of import changes, live_estimate, passed_estimate
 from ...state.ledger import Issue
 from .. import editorial as e
 from .. import ticket
@@ -101,7 +101,9 @@ def _sms_what(incident: Incident, update: Update, zone) -> tuple[str, ...]:
         if incident.is_maintenance:
             window = incident.window
             span = fr.sms_window(window.start, window.end, zone) if window else ""
-            if status is Status.SCHEDULED:
+            if status is Status.SCHEDULED and any(c.fact == "window" for c in changes(incident, update)):
+                said += [f"travaux reportés, interruption {services} {span}", f"travaux {services} reportés {span}"]
+            elif status is Status.SCHEDULED:
                 said += [f"interruption {services} pour travaux {span}", f"travaux {services} {span}"]
             elif status is Status.IN_PROGRESS and window:
                 until = fr.sms_time(window.end, update.at, zone)

@@ -106,6 +106,11 @@ FRENCH = ReleaseWords(
         "communiquer avec {name} au {phone} si le problème persiste."
     ),
     no_need_to_call="Il est inutile d'appeler : les mises à jour sont publiées sur la page d'état au fil des travaux.",
+    moved=(
+        "Travaux planifiés reportés : interruption {du} {bare}",
+        "Des travaux planifiés qui interrompront {services} de {name} {where} ont été reportés. "
+        "Ils auront lieu {span}; ils étaient prévus {before}.",
+    ),
     quoted_no_need=re.compile(r"\b(?:inutile|pas besoin|pas nécessaire)\s+d(?:'|e\s+nous\s+)appeler\b", re.IGNORECASE),
 )
 """The English words (``press.ENGLISH``) in French; staff quoted saying there is no need to call ("inutile de nous
@@ -241,7 +246,7 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         timeline=entries,
         timeline_zone=", puis ".join(ZONE_NAMES.get(z, z) for z in zones),
         earlier=earlier,
-        advice=closing(config, update, quote, fr, FRENCH),
+        advice=closing(config, incident, update, quote, fr, FRENCH),
         url=url,
         feed_url=feed_url(config),
         about=(

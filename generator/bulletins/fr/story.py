@@ -149,7 +149,10 @@ def sms_advice(advice: str) -> tuple[str, ...]:
         return SMS_ADVICE
     _, still, do = advice.partition(" n'a toujours pas de tonalité, ")
     if not still:
-        return (advice,)
+        # Staff's words first; when they only say "a cell phone for 9-1-1", its short forms may follow, so what
+        # is always said fits one GSM-7 message ("Pour joindre le 9-1-1, utilisez un cellulaire." is 45 characters).
+        calls = "9-1-1" in advice and "cellulaire" in advice and "tonalité" not in advice
+        return (advice, *(short for short in SMS_ADVICE if len(short) < len(advice))) if calls else (advice,)
     shorter = (
         (*(f"Pas de tonalité ? {short}" for short in SMS_ADVICE), "Pas de tonalité ? 9-1-1 par cellulaire.")
         if "cellulaire" in do

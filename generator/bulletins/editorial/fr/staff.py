@@ -109,6 +109,7 @@ def said_aloud(sentence: str, spoken: Iterable[tuple[str, str]] = ()) -> str:
     ``L'équipe est sur la 137e avenue, près du S-L-R, depuis huit heures cinq.``
     """
     text = rewrite_parentheticals(spoken_address(without_phone_numbers(sentence)))
+    text = re.sub(r"(?:\b[Ll]e |\b[Ll]')?(?<![\w*])\*(\d{2,4})\b", r"étoile \1", text)  # « composer le *98 »
     text = spoken_clock_times(text)
     text = spoken_dates(text)
     text = spoken_abbreviations(text, list(spoken))
