@@ -50,9 +50,9 @@ ENGLISH = ReleaseWords(
         Status.IN_PROGRESS: ("Planned work under way on {services} service", "{Work} is under way until {end}."),
         Status.VERIFYING: (
             "Planned work on {services} service done, being tested",
-            "{Work} is done and is being tested before {end}.",
+            "{Work} is done and being tested; the work is scheduled to end by {end}.",
         ),
-        Status.COMPLETED: ("Planned work on {services} service completed", "{Work} was completed."),
+        Status.COMPLETED: ("Planned work on {services} service completed", "{Work} was completed by {done}."),
         Status.CANCELLED: (
             "Planned work on {services} service cancelled",
             "{Work} {span} is cancelled, and service will not be interrupted.",  # not "planned … planned"

@@ -62,7 +62,8 @@ class ReleaseWords:
     """A window of planned work as printed, by the release's own moment."""
     planned_work: Mapping[Status, tuple[str, str]]
     """Headline and lede of planned work by status, with ``{services}``, ``{where}``, ``{name}``, ``{span}`` (the
-    window), ``{end}`` and the language's own names (``planned_work``); a status not in it reads as cancelled."""
+    window), ``{end}``, ``{done}`` (the update's time) and the language's own names (``planned_work``); a status
+    not in it reads as cancelled."""
     during: str
     """``During the work, ``: the safety advice of work still to come."""
     expects: str
@@ -108,7 +109,10 @@ def planned_work(
         if moved is not None:  # the first date is off: the headline and lede say so
             # Printed with its date (as from a week before it), never "Thursday" beside the new Thursday.
             lines, before = words.moved, words.window(moved.start, moved.end, moved.start - timedelta(days=7), zone)
-    headline, lede = (line.format(name=config.name, span=span, end=end, before=before, **names) for line in lines)
+    done = words.when(at, at, zone)  # when the work was reported done: the update's own time
+    headline, lede = (
+        line.format(name=config.name, span=span, end=end, before=before, done=done, **names) for line in lines
+    )
     # "… across its service area" in a headline has nothing for "its" to stand for: the company is named.
     headline = headline.replace(" across its service area", f" across {config.name}'s service area")
     if advice:

@@ -79,7 +79,7 @@ FRENCH = ReleaseWords(
             "Travaux planifiés sur {services} terminés, vérifications en cours",
             "{Work} sont terminés et font l'objet de vérifications jusqu'à {end}.",
         ),
-        Status.COMPLETED: ("Travaux planifiés sur {services} terminés", "{Work} sont terminés."),
+        Status.COMPLETED: ("Travaux planifiés sur {services} terminés", "{Work} étaient terminés à {done}."),
         Status.CANCELLED: (
             "Travaux planifiés sur {services} annulés",
             "{Work}, prévus {span}, sont annulés; le service ne sera pas interrompu.",
