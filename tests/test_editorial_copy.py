@@ -287,6 +287,9 @@ def test_the_company_may_be_named_by_its_name() -> None:
         ("The technicians reported the fault at noon.", "The company says the technicians reported the fault at noon.", False),
         # staff's own "its" is the carrier's: "our" is "the company's", never two "its" (Mill Woods, 8:05 a.m.)
         ("An upgrade by our carrier failed and left its equipment down.", "The company says an upgrade by the company's carrier failed and left its equipment down.", False),
+        # "it has escalated it": the second "it" is not the company (the email's July 7th 3:30 p.m. update)
+        ("We have escalated it through their support.", "The company says it has escalated the matter through their support.", False),
+        ("We fixed it at noon.", "The company says it fixed the matter at noon.", False),
         # "it knows about it": the second "it" is the problem (Mill Woods, 7:20 a.m.)
         ("We know about it and are working on it.", "The company says it knows about the problem and is working on it.", False),
     ],

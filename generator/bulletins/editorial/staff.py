@@ -239,11 +239,14 @@ def attributed(sentence: str, always: bool = False) -> str:
     said = in_company_voice(sentence, attributed=True)
     # "it knows about it and is working on it": the first "it" is the company, the second the problem.
     said = _KNOWS_ABOUT_IT.sub(r"\1 about the problem", said)
+    # "it has escalated it through …": the second "it" is not the company; "the matter" says so.
+    said = _IT_DOES_IT.sub(r"\1 the matter", said, count=1)
     return "The company says " + (said[:1].lower() + said[1:] if common else said)
 
 
 _OWN_ATTRIBUTION = re.compile(r"^(?:[\w'’-]+\s+){1,5}(?:say|says|said)\b(?!\s+(?:that\s+)?(?:we|our))")
 """A sentence that says who says it (``The carrier's technicians say …``): it is attributed already."""
+_IT_DOES_IT = re.compile(r"^([Ii]t (?:has |have |had |will |is |was )?\w+ed)\s+it\b")
 _KNOWS_ABOUT_IT = re.compile(r"\b(knows?|knew|is aware|are aware)\s+about\s+it\b")
 
 
