@@ -926,7 +926,7 @@ def test_staff_speaking_to_the_reader_is_said_of_customers(staff: str, on_air: s
     ("staff", "attributed"),
     [
         ("If that does not help, call us.", "If that does not help, call the company."),  # not "call it": the modem?
-        ("A real notice from us always comes by phone.", "A real notice from it always comes by phone."),
+        ("A real notice from us always comes by phone.", "A real notice from the company always comes by phone."),
         ("Our cable was cut.", "Its cable was cut."),
     ],
 )

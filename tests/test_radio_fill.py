@@ -235,7 +235,7 @@ def test_a_count_the_copy_does_not_give_is_news() -> None:
     what was being refused. Same in French."""
     july_7 = sixty(EMAIL, 3)
     assert (
-        "The company says two of the three blocklists have removed its address, and most outgoing mail now gets "
+        "The company says two of the three blocklists have removed the company's address, and most outgoing mail now gets "
         "through. Microsoft's Outlook and Hotmail servers still refuse it, so customers should keep using webmail "
         "when writing to those addresses." in july_7
     )

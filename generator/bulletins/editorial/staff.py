@@ -171,10 +171,14 @@ def in_company_voice(sentence: str, attributed: bool = False, name: str = "the c
     is how the company is first named (``Northwind Broadband``).
     """
     if attributed:  # "call it" could be the modem: the company called is named; "from it" is clear
-        # Staff's own "its" is someone else's (the carrier's equipment): "our" is then "the company's", never a
-        # second "its" pointing elsewhere in the same sentence.
-        possessive = "the company's" if re.search(r"\bits\b", sentence, re.IGNORECASE) else "its"
-        said = company_voice(sentence, possessive=possessive, object_=_OBJECT)
+        # "its" and "it" are the company only in a sentence the company opens ("Our cable was cut" -> "its cable
+        # was cut"). After another subject ("a contractor … cut our cable", "the maker released … and we want"),
+        # or beside staff's own "its" (the carrier's equipment), the company is named: never an "it" a listener
+        # could hang on the wrong owner.
+        opens = _COMPANY_FIRST.match(sentence) and not re.search(r"\bits\b", sentence, re.IGNORECASE)
+        if not opens:  # named where it first comes, "it" after: "cut the company's cable, which carries its …"
+            return in_company_voice(sentence, name=name)
+        said = company_voice(sentence, object_=_OBJECT)
         return re.sub(
             rf"(\b(?:{_CONTACT_VERBS})\s+)?{_OBJECT}", lambda m: (m[1] or "") + ("the company" if m[1] else "it"), said
         )
@@ -246,6 +250,7 @@ def attributed(sentence: str, always: bool = False) -> str:
 
 _OWN_ATTRIBUTION = re.compile(r"^(?:[\w'’-]+\s+){1,5}(?:say|says|said)\b(?!\s+(?:that\s+)?(?:we|our))")
 """A sentence that says who says it (``The carrier's technicians say …``): it is attributed already."""
+_COMPANY_FIRST = re.compile(r"\s*(?:we|our|us)\b", re.IGNORECASE)
 _IT_DOES_IT = re.compile(r"^([Ii]t (?:has |have |had |will |is |was )?\w+ed)\s+it\b")
 _KNOWS_ABOUT_IT = re.compile(r"\b(knows?|knew|is aware|are aware)\s+about\s+it\b")
 
