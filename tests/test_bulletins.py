@@ -793,8 +793,10 @@ def test_a_reopened_outage_is_dated_from_when_it_dropped_again(position: int) ->
     assert "since 4:30 p.m. Thursday" in lede or "began at 4:30 p.m. Thursday" in lede
     if position == 6:
         # monitoring: not "It had lasted 50 minutes by the company's update at five-twenty this afternoon."
-        assert "The outage had lasted 50 minutes when the company reported service coming back." in copy_of(
-            item.radio[60]
+        # (at 5:20 the first outage's cause now takes the room, issue #13; the 3:25 update says how long)
+        assert not any("by the company's update" in script for script in item.radio.values())
+        assert "The outage had lasted about an hour and a half when the company reported service coming back." in (
+            copy_of(set_of(reopened, 2).radio[60])
         )
     # The editor's point, once: "went out again at four-thirty, 40 minutes after the company said it was fixed".
     assert "It went out again 40 minutes after the company said it was restored." in copy_of(item.radio[60])
@@ -1139,6 +1141,19 @@ def test_announced_work_moved_to_another_date_says_it_was_moved_and_no_sentence_
     assert "moved" not in first.sms and "moved" not in copy_of(first.radio[60]) and "moved" not in first.press
     # A headline never says "its service area" with nothing for "its" to stand for.
     assert "across Northwind Broadband's service area" in set_of(PHONE_SWITCH, 0).press.splitlines()[2]
+
+
+def test_the_cause_of_an_outage_after_an_all_clear_is_told_after_the_first_ones() -> None:
+    """Issue #13 (radio editor): at 4:55 and 5:20 "when utility power returned, a faulty transfer switch cut the
+    power a second time" was said with nothing saying the power had failed."""
+    reopened = SITE.incident("2026-09-24-st-albert-hub-power-failure")
+    first = "The first outage began when utility power to the company's St. Albert hub failed"
+    second = "when utility power returned, a faulty transfer switch"
+    for position in (5, 6):
+        item = set_of(reopened, position)
+        copy = copy_of(item.radio[60])
+        assert first in copy and second in copy and copy.index(first) < copy.index(second), position
+        assert first in item.press and item.press.index(first) < item.press.index(second), position
 
 
 def test_out_again_after_an_all_clear_kills_that_all_clear_and_says_again_until_it_is_back() -> None:

@@ -506,6 +506,11 @@ def test_french_news_that_reuses_the_copys_words_is_not_a_repeat(sentence, said,
         ("Tous les messages laissés ce matin vous attendent dans votre boîte vocale.", ""),
         ("Veuillez le renvoyer.", ""),
         ("Les équipes réparent le câble.", "Les équipes réparent le câble."),
+        # the news of a clause stays, the order after the semicolon goes (the email's July 6th 3:45 p.m. update)
+        (
+            "Ces listes ne s'engagent sur aucun délai; continuez donc d'utiliser la messagerie Web pour le moment.",
+            "Ces listes ne s'engagent sur aucun délai.",
+        ),
         (
             "Si le service ne revient pas, l'entreprise testera la ligne.",
             "Si le service ne revient pas, l'entreprise testera la ligne.",

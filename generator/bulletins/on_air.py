@@ -145,6 +145,9 @@ class RadioFacts:
     work_done: str
     """When completed work was done (the completion update's time, its day said once)."""
     first_cause: str
+    first_cause_brief: str
+    """``first_cause``'s opening sentence alone (``The first outage began when …``), for a shorter length: a
+    reopened outage's own cause ("When utility power returned, …") makes no sense without it."""
     """In a reopened outage's updates: why the first outage happened and its past-tense news, as said then."""
 
 

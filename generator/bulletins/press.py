@@ -175,6 +175,15 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         # Still too long (the advice once service is coming back is longer): safety opens the body instead.
         lede = lede.removesuffix(f" {advice}")
         body.insert(0, advice)
+    cleared = cleared_before(incident, update)
+    if cause and cleared is not None and cleared.facts.cause:
+        # Out again after an all clear: this outage's cause ("When utility power returned, …") leans on the first's.
+        first = e.split_sentences(display.plain(cleared.facts.cause))[0]
+        body.append(
+            sentence(
+                f"The first outage began when {e.attributed(first, always=True).removeprefix('The company says ')}"
+            )
+        )
     if cause:
         body.append(_cause_sentence(cause))
     # The estimate is said once, in its own paragraph below, not also inside the quote.

@@ -154,7 +154,8 @@ def facts(config: Config, incident: Incident, update: Update, issue: Issue | Non
         work_done=day_said_once(work_since, e.spoken_time(at, at, zone), e.spoken_clock(at, zone))
         if started and update.status is Status.COMPLETED
         else "",
-        first_cause=_first_cause(incident, update, say, known),
+        first_cause=(first := _first_cause(incident, update, say, known)),
+        first_cause_brief=next(iter(e.split_sentences(first)), ""),
         again=" again" if cleared_before(incident, update) else "",  # the whole outage after an all clear
         services=say(services),
         where=where,

@@ -154,7 +154,8 @@ def facts(
         work_done=day_said_once(work_since, fr.spoken_time(at, at, zone), fr.spoken_clock(at, zone))
         if started and update.status is Status.COMPLETED
         else "",
-        first_cause="" if {"cause", "message"} & untold else _first_cause(incident, update, say, known),
+        first_cause=(first := "" if {"cause", "message"} & untold else _first_cause(incident, update, say, known)),
+        first_cause_brief=next(iter(fr.split_sentences(first)), ""),
         again="yes" if cleared_before(incident, update) else "",  # the whole outage after an all clear
         services=services_named(named),
         services_of=services_of(named),

@@ -267,6 +267,13 @@ def to_customers(sentence: str) -> str:
     votre modem ne réglera pas le problème. » -> « Redémarrer le modem … », ``Restarting the modem will not
     help.``): the noun's gender is known there, and the sentence is news a listener can use."""
     sentence = _YOUR_MODEM.sub(lambda m: "Le modem" if m[0][0].isupper() else "le modem", sentence)
+    if len(clauses := re.split(r"\s*;\s+", sentence)) > 1:
+        # « Ces listes ne s'engagent sur aucun délai; continuez donc … » : the news stays, the order goes.
+        kept = [c for c in clauses if not _TO_THE_READER.search(c)]
+        if not kept:
+            return ""
+        text = "; ".join(kept).rstrip(".")
+        return text[:1].upper() + text[1:] + "."
     return "" if _TO_THE_READER.search(sentence) else sentence
 
 
