@@ -37,7 +37,7 @@ from .kept_bulletins import keep_bulletin_texts
 from .outputs import static_outputs
 from .pages import Page, site_pages
 from .parallel import Forked, can_fork
-from .shells import CANONICAL, DESCRIPTION, PATH, TITLE, Shell, ShellKey, marker_content, shell_key
+from .shells import CANONICAL, DESCRIPTION, PATH, TITLE, ProvenShells, Shell, ShellKey, marker_content, shell_key
 from .writer import OutputError, check_relative_path, publish
 
 log = logging.getLogger("mkdocs.plugins.outage")
@@ -70,6 +70,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         self.shells = True
         """Fill prepared theme shells for generated pages (see ``shells.py``); False: every page through the theme."""
         self._shells: dict[ShellKey, Shell | None] = {}
+        self._placed: dict[str, tuple[str | None, str | None, str]] = {}
+        """Each page given to :meth:`_filled`: its canonical address, address in every language, and language."""
         self._env = None
         self._menu: set[str] = set()
         self._words: dict[str, dict[str, object]] = {}
@@ -166,7 +168,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         for file in [f for f in files if f.src_uri.split("/", 1)[0] in languages.OTHER_LANGUAGES]:
             if file.src_uri.split("/", 1)[0] not in self._languages:
                 files.remove(file)  # docs/fr/help.md is the French site's: a site without French has none
-        self._shells = {}
+        self._shells, self._placed = {}, {}
         self._quiet.pages = {src_uri for src_uri, _, source in generated if source is not None}
         logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
         for src_uri, content, source in generated:
@@ -229,6 +231,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         source = page.source
         language, path = context["config"].theme["language"], context.get(languages.PATH)
         key = shell_key(source.url, source.description, page.canonical_url, source.body, language, path is not None)
+        self._placed[page.file.src_uri] = (page.canonical_url, path, language)
         shell = self._shells.get(key, False)
         if shell is not False:
             if shell is None:
@@ -368,13 +371,15 @@ def build_site(
     previous: Path | None = None,
     cache: BuildCache | None = None,
     fork: bool = False,
+    proven: ProvenShells | None = None,
 ) -> None:
     """Build the site of ``root`` into ``site_dir`` with MkDocs, strictly.
 
     ``shells=False`` sends every page through the theme (the reference the tests compare with);
     ``previous`` is the live site, made by a build, to hard-link unchanged files from;
     ``cache`` keeps incident pages' bodies for the next build (saved only if this one succeeds);
-    ``fork`` lets part of the work run in a second process, where ``parallel.can_fork`` says that is safe.
+    ``fork`` lets part of the work run in a second process, where ``parallel.can_fork`` says that is safe;
+    ``proven`` is given the shells this build proved and where its pages sat in them, if it succeeds.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -393,6 +398,8 @@ def build_site(
         build(config)
         if cache is not None:
             cache.save()
+        if proven is not None:
+            proven.shells, proven.placed = plugin._shells, plugin._placed
     except (Abort, PluginError) as exc:
         raise BuildFailed("\n".join([*messages.lines, str(exc)])) from None
     finally:
