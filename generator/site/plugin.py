@@ -38,7 +38,7 @@ from .outputs import static_outputs
 from .pages import Page, site_pages
 from .parallel import Forked, can_fork
 from .shells import CANONICAL, DESCRIPTION, PATH, TITLE, ProvenShells, Shell, ShellKey, marker_content, shell_key
-from .writer import OutputError, check_relative_path, publish
+from .writer import OutputError, Publisher, check_relative_path
 
 log = logging.getLogger("mkdocs.plugins.outage")
 
@@ -70,6 +70,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         self.shells = True
         """Fill prepared theme shells for generated pages (see ``shells.py``); False: every page through the theme."""
         self._shells: dict[ShellKey, Shell | None] = {}
+        self._publisher: Publisher | None = None
+        """Writes the generated files (made in ``on_files``, for the build's site folder)."""
         self._placed: dict[str, tuple[str | None, str | None, str]] = {}
         """Each page given to :meth:`_filled`: its canonical address, address in every language, and language."""
         self._env = None
@@ -169,6 +171,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             if file.src_uri.split("/", 1)[0] not in self._languages:
                 files.remove(file)  # docs/fr/help.md is the French site's: a site without French has none
         self._shells, self._placed = {}, {}
+        self._publisher = Publisher(Path(config.site_dir), self.previous)
         self._quiet.pages = {src_uri for src_uri, _, source in generated if source is not None}
         logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
         for src_uri, content, source in generated:
@@ -180,7 +183,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             if self.shells and source is None and not file.is_documentation_page():
                 # Written (or linked from the previous site) here; MkDocs' copy is then a no-op.
                 data = content.encode("utf-8") if isinstance(content, str) else content
-                publish(Path(config.site_dir), file.dest_uri, data, self.previous)
+                assert self._publisher is not None
+                self._publisher.publish(file.dest_uri, data)
                 file = File.generated(config, src_uri, abs_src_path=os.path.join(config.site_dir, file.dest_uri))
             if file.dest_uri in taken:
                 raise PluginError(
@@ -222,7 +226,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         if isinstance(page, _FilledPage):
             # Written (or linked from the previous site) here: MkDocs writes no page for an empty output.
             data = self._filled(page, context).encode("utf-8", errors="xmlcharrefreplace")
-            publish(Path(config.site_dir), page.file.dest_uri, data, self.previous)
+            assert self._publisher is not None
+            self._publisher.publish(page.file.dest_uri, data)
             context["outage_filled"] = ""
         return context
 
