@@ -7,6 +7,7 @@ What the pages say comes from ``pages.py``; this module only hands it to MkDocs.
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import os
@@ -22,6 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_build_date, get_build_timestamp, write_file
 
 from ..bulletins import published_sets, withdrawal_sets
 from ..bulletins.templates import TEMPLATE_DIR, bulletin_templates
@@ -33,6 +35,7 @@ from ..state.ledger import NO_LEDGER, Publication
 from ..state.now import snapshot
 from . import brand, languages
 from .cache import BuildCache, repository_fingerprint
+from .direct import Placed, place
 from .kept_bulletins import keep_bulletin_texts
 from .outputs import static_outputs
 from .pages import Page, site_pages
@@ -87,6 +90,13 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         """Incident pages' bodies by the hash of their inputs (see ``cache.py``); ``None``: render every one."""
         self.fork = False
         """Use a second process for part of the work where that is safe (``outage build``; see ``parallel.py``)."""
+        self.direct = True
+        """Write filled pages after the first of their kind without MkDocs' steps for each (see ``direct.py``)."""
+        self._placed_pages: list[Placed] = []
+        """The pages to write when the build's pages are done, filled from the shells MkDocs proved."""
+        self._documents: list[File | Placed] = []
+        """The generated pages in the order MkDocs' sitemap lists them, placed ones among them."""
+        self._files: Files | None = None
 
     def on_config(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -174,11 +184,33 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         self._publisher = Publisher(Path(config.site_dir), self.previous)
         self._quiet.pages = {src_uri for src_uri, _, source in generated if source is not None}
         logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
+        # Every page's address, before any is made: whether a page is in every language is known up front.
+        self._urls = {languages.address(f.url) for f in files if f.is_documentation_page()}
+        self._urls |= {languages.address(p.url) for p in pages}
+        self._placed_pages, self._documents, self._files = [], [], files
+        proving: set[ShellKey] = set()  # the keys whose first page goes through MkDocs
+        build_date = get_build_date()
         for src_uri, content, source in generated:
             try:
                 check_relative_path(src_uri)
             except OutputError as exc:
                 raise PluginError(str(exc)) from None
+            placed = (
+                place(source, config.site_url, self._languages, self._urls, build_date)
+                if source is not None and self.direct
+                else None
+            )
+            if placed is not None and placed.key in proving:
+                if placed.dest_uri in taken:
+                    raise PluginError(
+                        f"{placed.dest_uri} is claimed twice: by {taken[placed.dest_uri]} and the generated {src_uri}"
+                    )
+                taken[placed.dest_uri] = f"the generated {src_uri}"
+                self._placed_pages.append(placed)
+                self._documents.append(placed)
+                continue
+            if placed is not None:
+                proving.add(placed.key)
             file = File.generated(config, src_uri, content=content)
             if self.shells and source is None and not file.is_documentation_page():
                 # Written (or linked from the previous site) here; MkDocs' copy is then a no-op.
@@ -193,8 +225,12 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             taken[file.dest_uri] = f"the generated {src_uri}"
             if source is not None:
                 _FilledPage(source, file, config)
+            if file.is_documentation_page():
+                self._documents.append(file)
             files.append(file)
+        # As MkDocs has them (a page it names its own way too): the pages through MkDocs link the placed ones.
         self._urls = {languages.address(f.url) for f in files if f.is_documentation_page()}
+        self._urls |= {languages.address(placed.url) for placed in self._placed_pages}
         self._words = languages.header_words(self.site) if len(self._languages) > 1 else {}
         return files
 
@@ -275,6 +311,33 @@ class OutagePlugin(BasePlugin[OutageConfig]):
 
     def on_post_build(self, config) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
+        if self._placed_pages:
+            self._write_placed(config)
+
+    def _write_placed(self, config) -> None:
+        """The placed pages, filled from the shells their kinds' first pages proved; then the sitemap with them."""
+        assert self._publisher is not None and self._files is not None and self._env is not None
+        if any(self._shells.get(placed.key) is None for placed in self._placed_pages):
+            raise _NotProven()
+        for placed in self._placed_pages:
+            source, shell = placed.source, self._shells[placed.key]
+            assert shell is not None
+            html = shell.fill(source.title, source.description, placed.canonical_url, source.body, placed.path)
+            self._publisher.publish(placed.dest_uri, html.encode("utf-8", errors="xmlcharrefreplace"))
+            self._placed[source.src_uri] = (placed.canonical_url, placed.path, placed.language)
+        # The sitemap as MkDocs writes it (mkdocs.commands.build), with every page in MkDocs' order.
+        documents = self._files.documentation_pages()
+        listed = {f.src_uri for f in documents}
+        made = {f.src_uri for f in self._documents if isinstance(f, File)}
+        pages = [f for f in documents if f.src_uri not in made]
+        pages += [f for f in self._documents if isinstance(f, Placed) or f.src_uri in listed]
+        output = self._env.get_template("sitemap.xml").render(pages=pages)
+        target = os.path.join(config.site_dir, "sitemap.xml")
+        write_file(output.encode("utf-8"), target)
+        with open(f"{target}.gz", "wb") as file:
+            timestamp = get_build_timestamp(pages=[f.page for f in pages if f.page is not None])
+            with gzip.GzipFile(fileobj=file, filename=f"{target}.gz", mode="wb", mtime=timestamp) as packed:
+                packed.write(output.encode("utf-8"))
 
     def on_build_error(self, error) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
@@ -299,6 +362,10 @@ class _Once:
 
     def __iter__(self):
         return iter(self())
+
+
+class _NotProven(Exception):
+    """A kind's first page did not prove its shell: its placed pages must go through MkDocs after all."""
 
 
 class _FilledPagesNotSkipped(logging.Filter):
@@ -400,7 +467,12 @@ def build_site(
     messages = _Collector()
     logging.getLogger("mkdocs").addHandler(messages)
     try:
-        build(config)
+        try:
+            build(config)
+        except _NotProven:
+            log.debug("a shell was not proven: every page goes through MkDocs")
+            plugin.direct = False
+            build(config)
         if cache is not None:
             cache.save()
         if proven is not None:
