@@ -444,6 +444,7 @@ def build_site(
     cache: BuildCache | None = None,
     fork: bool = False,
     proven: ProvenShells | None = None,
+    save_cache: bool = True,
 ) -> None:
     """Build the site of ``root`` into ``site_dir`` with MkDocs, strictly.
 
@@ -451,7 +452,8 @@ def build_site(
     ``previous`` is the live site, made by a build, to hard-link unchanged files from;
     ``cache`` keeps incident pages' bodies for the next build (saved only if this one succeeds);
     ``fork`` lets part of the work run in a second process, where ``parallel.can_fork`` says that is safe;
-    ``proven`` is given the shells this build proved and where its pages sat in them, if it succeeds.
+    ``proven`` is given the shells this build proved and where its pages sat in them, if it succeeds;
+    ``save_cache=False`` leaves saving the cache to the caller (``outage build`` saves it once the site is live).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -473,7 +475,7 @@ def build_site(
             log.debug("a shell was not proven: every page goes through MkDocs")
             plugin.direct = False
             build(config)
-        if cache is not None:
+        if cache is not None and save_cache:
             cache.save()
         if proven is not None:
             proven.shells, proven.placed = plugin._shells, plugin._placed
