@@ -95,3 +95,19 @@ def test_a_shell_that_is_not_proven_sends_every_page_through_mkdocs_with_the_sam
 )
 def test_placement_is_where_mkdocs_writes_a_page_or_none(src_uri: str, where) -> None:
     assert placement(src_uri) == where
+
+
+def test_a_hand_written_page_links_to_a_placed_page_as_it_did(monkeypatch, tmp_path: Path) -> None:
+    """MkDocs still knows placed pages: a link to one resolves in a strict build, as to a page it built."""
+    from example_repo import copy_of_example
+
+    root = copy_of_example(tmp_path, with_template=True)
+    target = "2026-11-13-voicemail-access"  # not the first incident page: it is placed
+    (root / "site_template" / "docs" / "notes.md").write_text(
+        f"# Notes\n\nSee [the voicemail outage](incidents/{target}.md).\n", encoding="utf-8"
+    )
+    placed, _ = watch(monkeypatch)
+    site = build(root, tmp_path / "site")
+    assert placed and placed[0] > 0
+    assert f'href="../incidents/{target}/"' in site["notes/index.html"].decode()
+    assert f"incidents/{target}/index.html" in site

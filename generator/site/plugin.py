@@ -20,7 +20,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date, get_build_timestamp, write_file
@@ -201,6 +201,13 @@ class OutagePlugin(BasePlugin[OutageConfig]):
                 else None
             )
             if placed is not None and placed.key in proving:
+                # Known to MkDocs, so that a hand-written page's link to it resolves, but not built by it.
+                known = File.generated(config, src_uri, content="")
+                if (known.dest_uri, known.url) != (placed.dest_uri, placed.url):
+                    placed = None  # placed some other way than MkDocs would: it goes through MkDocs
+            if placed is not None and placed.key in proving:
+                known.inclusion = InclusionLevel.EXCLUDED
+                files.append(known)
                 if placed.dest_uri in taken:
                     raise PluginError(
                         f"{placed.dest_uri} is claimed twice: by {taken[placed.dest_uri]} and the generated {src_uri}"
