@@ -321,17 +321,21 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
     except LedgerError as exc:
         _fail(f"the site was not built: {exc}")
     try:
+        cache = BuildCache(root / CACHE_DIR, warn=warn)
         with staged_site(folder) as staging:
             previous = folder if folder.is_dir() and is_ours(folder) else None
-            cache = BuildCache(root / CACHE_DIR, warn=warn)
-            build_site(root, staging, site, moment, published, previous=previous, cache=cache, fork=True)
-            reading.save()
+            build_site(
+                root, staging, site, moment, published, previous=previous, cache=cache, fork=True, save_cache=False
+            )
     except BuildFailed as exc:
         _fail(f"the site was not built, and {target} is unchanged: {exc}")
     except OSError as exc:
         _fail(f"the site was not built, and {target} is unchanged: {write_problem(exc, folder)}")
     files = sum(len(names) for _, _, names in os.walk(target))  # (no Path per file: 12,000 of them cost seconds)
     click.echo(f"built {target} ({files} files) as of {moment.isoformat()}")
+    # Kept for the next build once this one is live: writing them does not hold up publishing.
+    cache.save()
+    reading.save()
     if book is not None and ledger is not None:
         after = recorded(book, site, moment, published)
         write_ledger(ledger, after)

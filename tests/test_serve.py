@@ -164,7 +164,7 @@ def test_a_file_saved_during_the_first_build_is_seen_as_a_change(tmp_path: Path)
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # saved while it builds
     builds, stop = [], threading.Event()
 
-    def build() -> bool:
+    def build(changed=()) -> bool:
         builds.append(1)
         stop.set()
         return True

@@ -88,7 +88,9 @@ def load_site(root: Path, reading: Reading | None = None) -> m.Site:
     It is the site as seen in its default language; ``languages.site_in`` gives it in another.
     With ``reading``, files whose bytes it has seen are not parsed again (see :class:`Reading`).
     """
-    problems: list[Problem] = _stray_files(root) + _outside_links(root)
+    listing = _listing(root)  # once: on ten thousand files, each walk costs half a second
+    listed = [path for path, _ in listing]
+    problems: list[Problem] = _stray_files(root, listed) + _outside_links(root)
     warnings: list[Problem] = []
     missing: list[Problem] = []
     config = _read_config(root, problems, missing)
@@ -97,8 +99,10 @@ def load_site(root: Path, reading: Reading | None = None) -> m.Site:
         reading.start(config_file.read_bytes() if config is not None and config_file.is_file() else None)
     incidents: list[m.Incident] = []
     seen: dict[str, str] = {}
-    for path in incident_files(root):
-        incident = _read_incident_file(root, path, config, problems, seen, (warnings, missing), reading)
+    for path, source in listing:
+        if os.path.splitext(path.name)[1].lower() not in INCIDENT_SUFFIXES:
+            continue
+        incident = _read_incident_file(root, path, config, problems, seen, (warnings, missing), reading, source)
         if incident is not None:
             incidents.append(incident)
     if problems or config is None:
@@ -144,9 +148,13 @@ def _read_incident_file(
     seen: dict[str, str],
     warnings: tuple[list[Problem], list[Problem]],
     reading: Reading | None = None,
+    source: str = "",
 ) -> m.Incident | None:
-    """One incident file's model; its problems go to ``problems``, ids already read are in ``seen``."""
-    source = path.relative_to(root).as_posix()
+    """One incident file's model; its problems go to ``problems``, ids already read are in ``seen``.
+
+    ``source``: the file's path from ``root`` (``/``-separated), if the caller knows it.
+    """
+    source = source or path.relative_to(root).as_posix()
     try:
         raw = read_file(path)
     except OSError as exc:
@@ -175,9 +183,11 @@ def _read_incident_file(
     return incident
 
 
-def incident_files(root: Path) -> list[Path]:
-    """Every incident file, in a stable order."""
-    return [p for p in _files_in_incidents(root) if p.suffix.lower() in INCIDENT_SUFFIXES]
+def incident_files(root: Path, listed: list[Path] | None = None) -> list[Path]:
+    """Every incident file, in a stable order (of ``listed``, every file under incidents/, if given)."""
+    return [
+        p for p in (_files_in_incidents(root) if listed is None else listed) if p.suffix.lower() in INCIDENT_SUFFIXES
+    ]
 
 
 def read_file(path: Path) -> bytes:
@@ -193,6 +203,11 @@ def read_file(path: Path) -> bytes:
 
 def _files_in_incidents(root: Path) -> list[Path]:
     """Every file under incidents/, links to folders not followed (a link could lead anywhere, or round in a loop)."""
+    return [path for path, _ in _listing(root)]
+
+
+def _listing(root: Path) -> list[tuple[Path, str]]:
+    """(path, path from ``root`` with ``/``) of every file under incidents/, in the order of the paths."""
     folder = root / INCIDENTS_DIR
     if not folder.is_dir() or not _inside(folder, root):
         return []
@@ -203,14 +218,16 @@ def _files_in_incidents(root: Path) -> list[Path]:
             # Only a link can lead out: a plain file under a folder that is no link is inside.
             path = Path(entry.path)
             if path.is_file() and path.resolve().is_relative_to(inside) and not _hidden(relative):
-                found.append(path)
+                found.append((relative, entry.path))
         elif entry.is_file(follow_symlinks=False) and not _hidden(relative):
-            found.append(Path(entry.path))
-    return sorted(found)
+            found.append((relative, entry.path))
+    # Sorted by their parts, as paths sort; strings until then: ten thousand Path objects cost a second.
+    found.sort(key=lambda item: item[0])
+    return [(Path(path), "/".join((INCIDENTS_DIR, *relative))) for relative, path in found]
 
 
-def _entries(folder: Path, relative: Path = Path()):
-    """(entry, path relative to incidents/) of everything under ``folder``; links to folders are not entered.
+def _entries(folder: Path | str, relative: tuple[str, ...] = ()):
+    """(entry, the parts of its path from incidents/) of everything under ``folder``; links to folders are not entered.
 
     One ``scandir`` a folder: the entries know whether they are links or files without a call each,
     which makes listing ten thousand incident files a matter of milliseconds.
@@ -218,9 +235,9 @@ def _entries(folder: Path, relative: Path = Path()):
     with os.scandir(folder) as listing:
         entries = sorted(listing, key=lambda entry: entry.name)
     for entry in entries:
-        yield entry, relative / entry.name
+        yield entry, (*relative, entry.name)
         if entry.is_dir(follow_symlinks=False):
-            yield from _entries(Path(entry.path), relative / entry.name)
+            yield from _entries(entry.path, (*relative, entry.name))
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -249,15 +266,15 @@ def _outside_links(root: Path) -> list[Problem]:
     return problems
 
 
-def _hidden(relative: Path) -> bool:
-    """Editor swap files, .gitkeep and the like are nobody's incident."""
-    return any(part.startswith(".") for part in relative.parts)
+def _hidden(relative: tuple[str, ...]) -> bool:
+    """Editor swap files, .gitkeep and the like are nobody's incident (``relative``: the parts of a path)."""
+    return any(part.startswith(".") for part in relative)
 
 
-def _stray_files(root: Path) -> list[Problem]:
-    """Files in incidents/ that would never be read: named so no work is lost unnoticed."""
+def _stray_files(root: Path, listed: list[Path]) -> list[Problem]:
+    """Files in incidents/ (``listed``) that would never be read: named so no work is lost unnoticed."""
     problems = []
-    for path in _files_in_incidents(root):
+    for path in listed:
         if path.suffix.lower() not in INCIDENT_SUFFIXES and path.name.lower() != "readme.md":
             source = path.relative_to(root).as_posix()
             problems.append(

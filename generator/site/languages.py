@@ -80,20 +80,26 @@ def in_language(
 ) -> None:
     """Set the theme's language for ``page`` and put its words (``said``: :func:`header_words`) and its
     counterpart's address in ``context``."""
-    languages = tuple(site.config.languages)
-    default = languages[0]
     url = address(page.url)
-    language, path = default, url
-    for other in languages[1:]:
-        if url.startswith(f"{other}/"):
-            language, path = other, url[len(other) + 1 :]
+    language, path = language_and_path(url, tuple(site.config.languages), urls)
     config.theme["language"] = language
     context.pop(PATH, None)
-    if all(folder(each, default) + path in urls for each in languages):
+    if path is not None:
         context[PATH] = path
     words = said[language]
     depth = len([part for part in url.split("/") if part])
     context[WORDS] = {**words, "root": "../" * depth or "./", "menu": menu(words, language, url, nav, urls)}
+
+
+def language_and_path(url: str, languages: tuple[str, ...], urls: Collection[str]) -> tuple[str, str | None]:
+    """The language of the page at ``url`` (an :func:`address`), and its address in the default language if the
+    page is in every language (``urls``: every page's address), else ``None``."""
+    default = languages[0]
+    language, path = default, url
+    for other in languages[1:]:
+        if url.startswith(f"{other}/"):
+            language, path = other, url[len(other) + 1 :]
+    return language, path if all(folder(each, default) + path in urls for each in languages) else None
 
 
 def menu(words: dict[str, object], language: str, url: str, nav, urls: Collection[str]) -> list[dict[str, object]]:

@@ -583,21 +583,16 @@ def _pages(
                     total=len(history),
                 )
             )
-    bodies = []  # (incident, its url, its cache key, how to render it)
-    for incident in newest_first:
-        url, sets = incident_url(incident), published_for[incident.id]
-
-        def body(incident: Incident = incident, url: str = url, sets: list[BulletinSet] = sets) -> str:
-            return r.render("incident.html", url, incident=incident, bulletins=sets, keep_days=KEEP_DAYS)
-
-        bodies.append((incident, url, keys.get(incident.id, ""), body))
+    bodies = [  # (incident, its cache key, how to render its body)
+        (incident, keys.get(incident.id, ""), _incident_body(r, incident, published_for[incident.id]))
+        for incident in newest_first
+    ]
     # The bodies not in the cache are most of a cold build's pages: with ``fork``, half are rendered
     # in a second process while this one renders the rest (see ``parallel.py``).
-    made = iter(split([body for _, _, key, body in bodies if cache is None or not cache.has(key)], fork))
-    for incident, url, key, _ in bodies:
+    made = iter(split([body for _, key, body in bodies if cache is None or not cache.has(key)], fork))
+    for incident, key, _ in bodies:
         kept = next(made) if cache is None else cache.get(key, lambda: next(made))
-        description = display.plain(incident.latest.message)[:200]
-        pages.append(Page(f"{r.prefix}incidents/{incident.id}.md", r.prefix + url, incident.title, kept, description))
+        pages.append(_incident_page(r, incident, kept))
     pages.append(
         r.page(
             "bulletins/index.md",
@@ -636,6 +631,34 @@ def _pages(
             )
         )
     return pages
+
+
+def incident_pages(state: Snapshot, bulletins: Sequence[BulletinSet], incidents: Iterable[Incident]) -> list[Page]:
+    """The pages of ``incidents`` alone, in the default language, as :func:`site_pages` makes them.
+
+    An incident's page is made of the incident, its bulletins and "now" only (its cache key says so):
+    ``outage serve`` shows the edited incident's page with this while the whole site builds.
+    """
+    r = _Renderer(state)
+    return [
+        _incident_page(
+            r, incident, _incident_body(r, incident, [b for b in bulletins if b.incident.id == incident.id])()
+        )
+        for incident in incidents
+    ]
+
+
+def _incident_body(r: _Renderer, incident: Incident, sets: list[BulletinSet]) -> Callable[[], str]:
+    """How to render an incident page's body (called only if the build cache does not have it)."""
+    url = incident_url(incident)
+    return lambda: r.render("incident.html", url, incident=incident, bulletins=sets, keep_days=KEEP_DAYS)
+
+
+def _incident_page(r: _Renderer, incident: Incident, body: str) -> Page:
+    description = display.plain(incident.latest.message)[:200]
+    return Page(
+        f"{r.prefix}incidents/{incident.id}.md", r.prefix + incident_url(incident), incident.title, body, description
+    )
 
 
 def _feeds(r: _Renderer, kind: str, item_id: str, name: str) -> tuple[tuple[str, str], ...]:

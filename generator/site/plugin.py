@@ -7,6 +7,7 @@ What the pages say comes from ``pages.py``; this module only hands it to MkDocs.
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import os
@@ -19,9 +20,10 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_build_date, get_build_timestamp, write_file
 
 from ..bulletins import published_sets, withdrawal_sets
 from ..bulletins.templates import TEMPLATE_DIR, bulletin_templates
@@ -33,12 +35,13 @@ from ..state.ledger import NO_LEDGER, Publication
 from ..state.now import snapshot
 from . import brand, languages
 from .cache import BuildCache, repository_fingerprint
+from .direct import Placed, place
 from .kept_bulletins import keep_bulletin_texts
 from .outputs import static_outputs
 from .pages import Page, site_pages
 from .parallel import Forked, can_fork
-from .shells import CANONICAL, DESCRIPTION, PATH, TITLE, Shell, ShellKey, marker_content, shell_key
-from .writer import OutputError, check_relative_path, publish
+from .shells import CANONICAL, DESCRIPTION, PATH, TITLE, ProvenShells, Shell, ShellKey, marker_content, shell_key
+from .writer import OutputError, Publisher, check_relative_path
 
 log = logging.getLogger("mkdocs.plugins.outage")
 
@@ -70,6 +73,10 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         self.shells = True
         """Fill prepared theme shells for generated pages (see ``shells.py``); False: every page through the theme."""
         self._shells: dict[ShellKey, Shell | None] = {}
+        self._publisher: Publisher | None = None
+        """Writes the generated files (made in ``on_files``, for the build's site folder)."""
+        self._placed: dict[str, tuple[str | None, str | None, str]] = {}
+        """Each page given to :meth:`_filled`: its canonical address, address in every language, and language."""
         self._env = None
         self._menu: set[str] = set()
         self._words: dict[str, dict[str, object]] = {}
@@ -83,6 +90,13 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         """Incident pages' bodies by the hash of their inputs (see ``cache.py``); ``None``: render every one."""
         self.fork = False
         """Use a second process for part of the work where that is safe (``outage build``; see ``parallel.py``)."""
+        self.direct = True
+        """Write filled pages after the first of their kind without MkDocs' steps for each (see ``direct.py``)."""
+        self._placed_pages: list[Placed] = []
+        """The pages to write when the build's pages are done, filled from the shells MkDocs proved."""
+        self._documents: list[File | Placed] = []
+        """The generated pages in the order MkDocs' sitemap lists them, placed ones among them."""
+        self._files: Files | None = None
 
     def on_config(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -166,19 +180,50 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         for file in [f for f in files if f.src_uri.split("/", 1)[0] in languages.OTHER_LANGUAGES]:
             if file.src_uri.split("/", 1)[0] not in self._languages:
                 files.remove(file)  # docs/fr/help.md is the French site's: a site without French has none
-        self._shells = {}
+        self._shells, self._placed = {}, {}
+        self._publisher = Publisher(Path(config.site_dir), self.previous)
         self._quiet.pages = {src_uri for src_uri, _, source in generated if source is not None}
         logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
+        # Every page's address, before any is made: whether a page is in every language is known up front.
+        self._urls = {languages.address(f.url) for f in files if f.is_documentation_page()}
+        self._urls |= {languages.address(p.url) for p in pages}
+        self._placed_pages, self._documents, self._files = [], [], files
+        proving: set[ShellKey] = set()  # the keys whose first page goes through MkDocs
+        build_date = get_build_date()
         for src_uri, content, source in generated:
             try:
                 check_relative_path(src_uri)
             except OutputError as exc:
                 raise PluginError(str(exc)) from None
+            placed = (
+                place(source, config.site_url, self._languages, self._urls, build_date)
+                if source is not None and self.direct
+                else None
+            )
+            if placed is not None and placed.key in proving:
+                # Known to MkDocs, so that a hand-written page's link to it resolves, but not built by it.
+                known = File.generated(config, src_uri, content="")
+                if (known.dest_uri, known.url) != (placed.dest_uri, placed.url):
+                    placed = None  # placed some other way than MkDocs would: it goes through MkDocs
+            if placed is not None and placed.key in proving:
+                known.inclusion = InclusionLevel.EXCLUDED
+                files.append(known)
+                if placed.dest_uri in taken:
+                    raise PluginError(
+                        f"{placed.dest_uri} is claimed twice: by {taken[placed.dest_uri]} and the generated {src_uri}"
+                    )
+                taken[placed.dest_uri] = f"the generated {src_uri}"
+                self._placed_pages.append(placed)
+                self._documents.append(placed)
+                continue
+            if placed is not None:
+                proving.add(placed.key)
             file = File.generated(config, src_uri, content=content)
             if self.shells and source is None and not file.is_documentation_page():
                 # Written (or linked from the previous site) here; MkDocs' copy is then a no-op.
                 data = content.encode("utf-8") if isinstance(content, str) else content
-                publish(Path(config.site_dir), file.dest_uri, data, self.previous)
+                assert self._publisher is not None
+                self._publisher.publish(file.dest_uri, data)
                 file = File.generated(config, src_uri, abs_src_path=os.path.join(config.site_dir, file.dest_uri))
             if file.dest_uri in taken:
                 raise PluginError(
@@ -187,8 +232,12 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             taken[file.dest_uri] = f"the generated {src_uri}"
             if source is not None:
                 _FilledPage(source, file, config)
+            if file.is_documentation_page():
+                self._documents.append(file)
             files.append(file)
+        # As MkDocs has them (a page it names its own way too): the pages through MkDocs link the placed ones.
         self._urls = {languages.address(f.url) for f in files if f.is_documentation_page()}
+        self._urls |= {languages.address(placed.url) for placed in self._placed_pages}
         self._words = languages.header_words(self.site) if len(self._languages) > 1 else {}
         return files
 
@@ -220,7 +269,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         if isinstance(page, _FilledPage):
             # Written (or linked from the previous site) here: MkDocs writes no page for an empty output.
             data = self._filled(page, context).encode("utf-8", errors="xmlcharrefreplace")
-            publish(Path(config.site_dir), page.file.dest_uri, data, self.previous)
+            assert self._publisher is not None
+            self._publisher.publish(page.file.dest_uri, data)
             context["outage_filled"] = ""
         return context
 
@@ -229,6 +279,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         source = page.source
         language, path = context["config"].theme["language"], context.get(languages.PATH)
         key = shell_key(source.url, source.description, page.canonical_url, source.body, language, path is not None)
+        self._placed[page.file.src_uri] = (page.canonical_url, path, language)
         shell = self._shells.get(key, False)
         if shell is not False:
             if shell is None:
@@ -267,6 +318,33 @@ class OutagePlugin(BasePlugin[OutageConfig]):
 
     def on_post_build(self, config) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
+        if self._placed_pages:
+            self._write_placed(config)
+
+    def _write_placed(self, config) -> None:
+        """The placed pages, filled from the shells their kinds' first pages proved; then the sitemap with them."""
+        assert self._publisher is not None and self._files is not None and self._env is not None
+        if any(self._shells.get(placed.key) is None for placed in self._placed_pages):
+            raise _NotProven()
+        for placed in self._placed_pages:
+            source, shell = placed.source, self._shells[placed.key]
+            assert shell is not None
+            html = shell.fill(source.title, source.description, placed.canonical_url, source.body, placed.path)
+            self._publisher.publish(placed.dest_uri, html.encode("utf-8", errors="xmlcharrefreplace"))
+            self._placed[source.src_uri] = (placed.canonical_url, placed.path, placed.language)
+        # The sitemap as MkDocs writes it (mkdocs.commands.build), with every page in MkDocs' order.
+        documents = self._files.documentation_pages()
+        listed = {f.src_uri for f in documents}
+        made = {f.src_uri for f in self._documents if isinstance(f, File)}
+        pages = [f for f in documents if f.src_uri not in made]
+        pages += [f for f in self._documents if isinstance(f, Placed) or f.src_uri in listed]
+        output = self._env.get_template("sitemap.xml").render(pages=pages)
+        target = os.path.join(config.site_dir, "sitemap.xml")
+        write_file(output.encode("utf-8"), target)
+        with open(f"{target}.gz", "wb") as file:
+            timestamp = get_build_timestamp(pages=[f.page for f in pages if f.page is not None])
+            with gzip.GzipFile(fileobj=file, filename=f"{target}.gz", mode="wb", mtime=timestamp) as packed:
+                packed.write(output.encode("utf-8"))
 
     def on_build_error(self, error) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
@@ -291,6 +369,10 @@ class _Once:
 
     def __iter__(self):
         return iter(self())
+
+
+class _NotProven(Exception):
+    """A kind's first page did not prove its shell: its placed pages must go through MkDocs after all."""
 
 
 class _FilledPagesNotSkipped(logging.Filter):
@@ -368,13 +450,17 @@ def build_site(
     previous: Path | None = None,
     cache: BuildCache | None = None,
     fork: bool = False,
+    proven: ProvenShells | None = None,
+    save_cache: bool = True,
 ) -> None:
     """Build the site of ``root`` into ``site_dir`` with MkDocs, strictly.
 
     ``shells=False`` sends every page through the theme (the reference the tests compare with);
     ``previous`` is the live site, made by a build, to hard-link unchanged files from;
     ``cache`` keeps incident pages' bodies for the next build (saved only if this one succeeds);
-    ``fork`` lets part of the work run in a second process, where ``parallel.can_fork`` says that is safe.
+    ``fork`` lets part of the work run in a second process, where ``parallel.can_fork`` says that is safe;
+    ``proven`` is given the shells this build proved and where its pages sat in them, if it succeeds;
+    ``save_cache=False`` leaves saving the cache to the caller (``outage build`` saves it once the site is live).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -390,9 +476,16 @@ def build_site(
     messages = _Collector()
     logging.getLogger("mkdocs").addHandler(messages)
     try:
-        build(config)
-        if cache is not None:
+        try:
+            build(config)
+        except _NotProven:
+            log.debug("a shell was not proven: every page goes through MkDocs")
+            plugin.direct = False
+            build(config)
+        if cache is not None and save_cache:
             cache.save()
+        if proven is not None:
+            proven.shells, proven.placed = plugin._shells, plugin._placed
     except (Abort, PluginError) as exc:
         raise BuildFailed("\n".join([*messages.lines, str(exc)])) from None
     finally:

@@ -6,7 +6,9 @@ that build stays up: the terminal prints the located problems, and every page
 shows them at its top until an edit fixes them. Pages reload themselves after
 each build through a small script that only the preview adds (the published
 site has none). The address is printed; a port in use is said, and the next
-free one is taken.
+free one is taken. After a save of incident files, their pages are served
+first, filled into the last build's theme shells (``first_look.py``), while
+the whole site builds.
 
 The clock is not read here: ``prepare`` (from the command line) gives the
 checked site and the moment to build it at, each time.
@@ -15,21 +17,25 @@ checked site and the moment to build it at, each time.
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 from functools import partial
 from html import escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from stat import S_ISREG
 
 from ..incidents.load import CONFIG_FILE, INCIDENTS_DIR
 from ..incidents.model import Site
 from ..incidents.problems import InvalidSite
 from .cache import BuildCache
+from .first_look import first_look
 from .plugin import BuildFailed, build_site
+from .shells import ProvenShells
 
 PORTS_TRIED = 10
 """A port in use is said, and the next ones are tried, up to this many in all."""
@@ -63,25 +69,39 @@ class Preview:
         self._work = Path(tempfile.mkdtemp(prefix="outage-serve-"))
         self._cache = BuildCache(None)
         """Kept in memory between rebuilds: a save re-renders only the pages whose inputs changed."""
+        self._proven = ProvenShells()
+        """The last good build's theme shells: the edited incidents' pages are filled from them first."""
+        self.early: dict[str, bytes] = {}
+        """Pages made ahead of the build under way (by address, ``incidents/<id>/``): served over the last build."""
 
-    def build(self) -> bool:
-        """Build the site as the files are now; keep serving the last good build if they are broken."""
+    def build(self, changed: Collection[str] = ()) -> bool:
+        """Build the site as the files are now; keep serving the last good build if they are broken.
+
+        ``changed``: the watched files (relative paths) that changed since the last look; if they are
+        all incident files, their pages are served first, before the whole site is built.
+        """
         try:
             site, moment = self.prepare()
         except InvalidSite as exc:
             return self._failed(str(exc) + f"\n{_count(exc)}")
         except NotBuilt as exc:
             return self._failed(str(exc))
+        if self.folder is not None and (early := first_look(self.root, site, moment, changed, self._proven)):
+            with self._lock:
+                self.early, self.problem = early, ""
+                self.generation += 1  # open pages reload now, and again when the whole site is built
         self._builds += 1
         target = self._work / f"build-{self._builds}"
+        proven = ProvenShells()
         try:
-            build_site(self.root, target, site, moment, previous=self.folder, cache=self._cache)
+            build_site(self.root, target, site, moment, previous=self.folder, cache=self._cache, proven=proven)
         except (BuildFailed, OSError) as exc:
             shutil.rmtree(target, ignore_errors=True)
             return self._failed(f"the site did not build: {exc}")
         with self._lock:
-            old, self.folder, self.problem = self.folder, target, ""
+            old, self.folder, self.problem, self.early = self.folder, target, "", {}
             self.generation += 1
+        self._proven = proven
         self.say(f"built as of {moment.isoformat()}")
         if old is not None:
             # Not served any more (a request under way keeps its open files): deleting it does not hold up the next look.
@@ -90,7 +110,7 @@ class Preview:
 
     def _failed(self, problem: str) -> bool:
         with self._lock:
-            self.problem = problem
+            self.problem, self.early = problem, {}
             self.generation += 1
             serving = self.folder is not None
         after = "still serving the last good build" if serving else "nothing to serve until it is fixed"
@@ -100,16 +120,19 @@ class Preview:
     def fingerprint(self) -> tuple[tuple[str, int, int], ...]:
         """Every watched file's path, modification time and size: any edit changes it."""
         found = []
+        root = str(self.root)
         for name in WATCHED:
-            top = self.root / name
-            for path in [top] if top.is_file() else sorted(top.rglob("*")) if top.is_dir() else []:
+            top = os.path.join(root, name)
+            # os.walk and strings, not Path.rglob: this runs twice a second over thousands of files.
+            paths = [top] if os.path.isfile(top) else (os.path.join(b, f) for b, _, fs in os.walk(top) for f in fs)
+            for path in paths:
                 try:
-                    stat = path.stat()
+                    stat = os.stat(path)
                 except OSError:
                     continue  # gone between listing and reading: the next look sees it
-                if path.is_file():
-                    found.append((path.relative_to(self.root).as_posix(), stat.st_mtime_ns, stat.st_size))
-        return tuple(found)
+                if S_ISREG(stat.st_mode):
+                    found.append((os.path.relpath(path, root).replace(os.sep, "/"), stat.st_mtime_ns, stat.st_size))
+        return tuple(sorted(found))
 
     def watch(self, stop: threading.Event, every: float = 0.5, seen: tuple | None = None) -> None:
         """Rebuild whenever a watched file changes from ``seen`` (by default: as they are now), until ``stop``."""
@@ -117,8 +140,9 @@ class Preview:
         while not stop.wait(every):
             now = self.fingerprint()
             if now != seen:
+                changed = {path for path, *_ in set(now) ^ set(seen)}
                 seen = now
-                self.build()
+                self.build(changed)
 
     def serve(self, address: str) -> None:
         """Build, then serve at ``address`` (or the next free port) until interrupted."""
@@ -201,12 +225,13 @@ class _Handler(SimpleHTTPRequestHandler):
             banner, script = self.preview.page_extras()
             body = b"<!doctype html><title>Not built yet</title><body>" + banner + script + b"</body>"
             return self._send(503, "text/html; charset=utf-8", body)
+        early = self.preview.early.get(path.lstrip("/").removesuffix("index.html"))
         local = Path(self.translate_path(path))
         if local.is_dir() and path.endswith("/"):
             local = local / "index.html"  # (without the slash, the handler redirects to it first)
-        if local.suffix == ".html" and local.is_file():
+        if early is not None or (local.suffix == ".html" and local.is_file()):
             banner, script = self.preview.page_extras()
-            html = local.read_bytes()
+            html = local.read_bytes() if early is None else early
             start = html.find(b">", html.find(b"<body")) + 1 if b"<body" in html else 0
             html = html[:start] + banner + html[start:]
             end = html.rfind(b"</body>")

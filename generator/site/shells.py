@@ -21,7 +21,7 @@ through the theme. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jinja2.filters import do_striptags
 from markupsafe import escape
@@ -110,3 +110,26 @@ class Shell:
     def complete(self) -> bool:
         """True if every marker was found where it is expected: no marker text is left between the pieces."""
         return not any(LEFTOVER in piece for piece in self.pieces)
+
+
+@dataclass
+class ProvenShells:
+    """The shells one build proved, and where each page it filled sat: enough to fill a page again without MkDocs.
+
+    ``outage serve`` keeps the last good build's: after a save, the edited incident's page is filled from
+    them and served at once, while the whole site builds (see ``first_look.py``). Valid for the tool,
+    ``status.yml`` and ``site_template/`` of that build only: a change to either is not filled from them.
+    """
+
+    shells: dict[ShellKey, Shell | None] = field(default_factory=dict)
+    placed: dict[str, tuple[str | None, str | None, str]] = field(default_factory=dict)
+    """By page source (``incidents/<id>.md``): its canonical address, its address in every language
+    (``None``: it is not in every language) and its language."""
+
+    def fill(self, src_uri: str, url: str, title: str, description: str, body: str) -> str | None:
+        """The page as the last build would have written it, or ``None`` if that build did not fill one like it."""
+        if src_uri not in self.placed:
+            return None
+        canonical, path, language = self.placed[src_uri]
+        shell = self.shells.get(shell_key(url, description, canonical, body, language, path is not None))
+        return None if shell is None else shell.fill(title, description, canonical, body, path)

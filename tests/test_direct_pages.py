@@ -1,0 +1,113 @@
+"""Filled pages after the first of their kind are written without MkDocs' steps for each (``direct.py``).
+
+The bytes are checked against the reference build in ``test_build_identity.py``
+(and the goldens); here: that the pages really are placed (a build where every
+page fell back to MkDocs would pass those tests too), that a shell MkDocs does
+not prove sends every page through MkDocs with the same bytes, and how pages
+are placed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.site import plugin, shells
+from generator.site.direct import placement
+
+ROOT = Path(__file__).resolve().parent.parent
+NOW = "2026-11-22 12:00"
+
+
+def build(root: Path, site: Path) -> dict[str, bytes]:
+    result = CliRunner().invoke(main, ["build", "--root", str(root), "--now", NOW, "--site-dir", str(site)])
+    assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def watch(monkeypatch: pytest.MonkeyPatch) -> tuple[list[int], list[int]]:
+    """(pages placed in each build, on_files calls: one per try of MkDocs' build)."""
+    placed: list[int] = []
+    tries: list[int] = []
+    write_placed, on_files = plugin.OutagePlugin._write_placed, plugin.OutagePlugin.on_files
+
+    def counting_placed(self, config) -> None:
+        placed.append(len(self._placed_pages))
+        write_placed(self, config)
+
+    def counting_tries(self, files, config):
+        tries.append(1)
+        return on_files(self, files, config)
+
+    monkeypatch.setattr(plugin.OutagePlugin, "_write_placed", counting_placed)
+    monkeypatch.setattr(plugin.OutagePlugin, "on_files", counting_tries)
+    return placed, tries
+
+
+def test_most_filled_pages_are_placed_and_listed_in_the_sitemap(monkeypatch, tmp_path: Path) -> None:
+    placed, tries = watch(monkeypatch)
+    site = build(ROOT, tmp_path / "site")
+    assert tries == [1]
+    incident_pages = [p for p in site if p.startswith(("incidents/", "fr/incidents/")) and p.endswith("/index.html")]
+    # One incident page a language (and kind of page) goes through MkDocs to prove the shell; the rest are placed.
+    assert len(placed) == 1 and placed[0] >= len(incident_pages) - 4
+    sitemap = site["sitemap.xml"].decode()
+    for page in incident_pages:
+        assert f"<loc>https://status.northwind.example/{page.removesuffix('index.html')}</loc>" in sitemap
+
+
+def test_a_shell_that_is_not_proven_sends_every_page_through_mkdocs_with_the_same_bytes(
+    monkeypatch, tmp_path: Path
+) -> None:
+    expected = build(ROOT, tmp_path / "expected")
+    placed, tries = watch(monkeypatch)
+    # A theme that printed a value some new way: no shell is complete, so none is proven.
+    monkeypatch.setattr(shells.Shell, "complete", property(lambda self: False))
+    got = build(ROOT, tmp_path / "fallback")
+    assert tries == [1, 1]  # placed at first, then built again with every page through MkDocs
+    assert len(placed) == 1 and placed[0] > 0  # the first try placed pages, the second none
+    assert sorted(got) == sorted(expected)
+    assert [path for path in expected if got[path] != expected[path]] == []
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "where"),
+    [
+        (
+            "incidents/2026-11-22-fibre-cut.md",
+            ("incidents/2026-11-22-fibre-cut/index.html", "incidents/2026-11-22-fibre-cut/"),
+        ),
+        ("fr/incidents/a.md", ("fr/incidents/a/index.html", "fr/incidents/a/")),
+        ("history/2026/11/page/2.md", ("history/2026/11/page/2/index.html", "history/2026/11/page/2/")),
+        ("bulletins/a/b/index.md", ("bulletins/a/b/index.html", "bulletins/a/b/")),
+        ("index.md", None),  # the home page: MkDocs' own address (./)
+        ("help.md", None),  # at the top: no kind of generated page is
+        ("incidents/README.md", None),  # MkDocs makes README an index
+        ("incidents/readme.md", None),
+        ("incidents/a b.md", None),  # MkDocs would quote the address
+        ("incidents/é.md", None),
+        ("incidents/a.html", None),
+        ("incidents/../a.md", None),
+    ],
+)
+def test_placement_is_where_mkdocs_writes_a_page_or_none(src_uri: str, where) -> None:
+    assert placement(src_uri) == where
+
+
+def test_a_hand_written_page_links_to_a_placed_page_as_it_did(monkeypatch, tmp_path: Path) -> None:
+    """MkDocs still knows placed pages: a link to one resolves in a strict build, as to a page it built."""
+    from example_repo import copy_of_example
+
+    root = copy_of_example(tmp_path, with_template=True)
+    target = "2026-11-13-voicemail-access"  # not the first incident page: it is placed
+    (root / "site_template" / "docs" / "notes.md").write_text(
+        f"# Notes\n\nSee [the voicemail outage](incidents/{target}.md).\n", encoding="utf-8"
+    )
+    placed, _ = watch(monkeypatch)
+    site = build(root, tmp_path / "site")
+    assert placed and placed[0] > 0
+    assert f'href="../incidents/{target}/"' in site["notes/index.html"].decode()
+    assert f"incidents/{target}/index.html" in site
