@@ -146,11 +146,11 @@ def reopening(incident: Incident, update: Update, zone: tzinfo, split: Split) ->
     return Reopening(back.at, reported.at, None, "")
 
 
-def out_in_all(incident: Incident, update: Update, zone: tzinfo, split: Split) -> timedelta | None:
-    """At an all clear after the one reopening of an incident, how long service was out in all: the first
-    outage until service first came back, then the second from when it dropped again (else when that was
-    reported) until it came back (its first coming back, else this all clear). Not "began at 1:50 and lasted four and a quarter hours" when service was
-    back from 3:25 to 4:30. None otherwise."""
+def two_outages(incident: Incident, update: Update, zone: tzinfo, split: Split) -> tuple[timedelta, Reopening] | None:
+    """At an all clear after the one reopening of an incident: how long service was out in all, and the
+    reopening. The first outage counts until service first came back, the second from when it dropped again
+    (else when that was reported) until it came back (its first coming back, else this all clear): not "began at
+    1:50 and lasted four and a quarter hours" when service was back from 3:25 to 4:30. None otherwise."""
     told = reopening(incident, update, zone, split)
     if told is None or sum(u.status is Status.RESOLVED for u in incident.updates[: update.number - 1]) != 1:
         return None
@@ -158,7 +158,13 @@ def out_in_all(incident: Incident, update: Update, zone: tzinfo, split: Split) -
     came_back = first_coming_back(incident, update)
     first = e.elapsed(incident.began_at, told.back_at)
     second = e.elapsed(told.dropped_at or told.reported_at, came_back.at if came_back else update.at)
-    return first + second
+    return first + second, told
+
+
+def out_in_all(incident: Incident, update: Update, zone: tzinfo, split: Split) -> timedelta | None:
+    """``two_outages``' time out in all, or None."""
+    found = two_outages(incident, update, zone, split)
+    return found[0] if found else None
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,13 @@ from jinja2 import Environment, TemplateRuntimeError
 
 from .. import display
 from ..incidents.model import Config, Impact, Incident, Status, Update
-from ..state.as_of import changes, live_estimate, passed_estimate
+from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue
 from . import editorial as e
 from . import ticket
 from .editorial.sms import SMS_LIMIT
 from .happened import cleared_before
-from .story import parts_of, safety_advice, said_services, sms_still_out_advice, work_to_come_advice
+from .story import moved_window, parts_of, safety_advice, said_services, sms_still_out_advice, work_to_come_advice
 from .ticket import NoticeWords, cut_to_fit, notice_fields, rendered
 
 NOTICE_LIMIT = 1000
@@ -101,7 +101,7 @@ def _sms_what(incident: Incident, update: Update, zone) -> str:
         window = incident.window
         span = e.sms_window(window.start, window.end, zone) if window else ""
         if status is Status.SCHEDULED:
-            moved = any(c.fact == "window" for c in changes(incident, update))  # the first date is off
+            moved = moved_window(incident, update) is not None  # the first date is off
             return f"{services} work {'moved to ' if moved else ''}{span}"
         if status is Status.IN_PROGRESS and window:
             return f"{services} work under way until {e.sms_time(window.end, update.at, zone)}"

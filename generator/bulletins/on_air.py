@@ -41,7 +41,7 @@ from .happened import (
     reopening_story,
     start_known,
 )
-from .story import asked_to_call, is_follow_up
+from .story import asked_to_call, is_follow_up, moved_window
 
 KILL_AFTER_HOURS = 3
 """With no next update promised, a script is stale after this long (a resolution: twice that)."""
@@ -87,9 +87,9 @@ class RadioFacts:
     lasted: str
     """How long the outage had lasted by this update (``about two and a half hours``), from the second update on."""
     update_moment: str
+    """The update's time with its day, as said: ``one-forty this afternoon``."""
     all_clear_after: str
     """The all clear's time said after when service came back, its day words not said twice (``one-forty``)."""
-    """The update's time with its day, as said: ``one-forty this afternoon``."""
     duration: str
     out_in_all: str
     """At an all clear after a reopen, how long service was out in all, both outages (``about three hours``)."""
@@ -145,10 +145,10 @@ class RadioFacts:
     work_done: str
     """When completed work was done (the completion update's time, its day said once)."""
     first_cause: str
+    """In a reopened outage's updates: why the first outage happened and its past-tense news, as said then."""
     first_cause_brief: str
     """``first_cause``'s opening sentence alone (``The first outage began when …``), for a shorter length: a
     reopened outage's own cause ("When utility power returned, …") makes no sense without it."""
-    """In a reopened outage's updates: why the first outage happened and its past-tense news, as said then."""
 
 
 @dataclass(frozen=True)
@@ -207,11 +207,8 @@ def shared_facts(
     said_about = say(config.about) if "about" not in untold else ""
     # A reopened outage: since it dropped again, and only what is known of its own cause.
     began = outage_began(incident, update, zone, rules.split_sentences)
-    known = (
-        start_known(incident, update)
-        or incident.is_maintenance
-        or bool(out_in_all(incident, update, zone, rules.split_sentences))
-    )
+    out = out_in_all(incident, update, zone, rules.split_sentences)  # two outages: the time out in all
+    known = start_known(incident, update) or incident.is_maintenance or out is not None
     cause_now = outage_cause(incident, update, rules.split_sentences)
     impact = "" if "expected_impact" in untold else incident.expected_impact
     return dict(
@@ -234,9 +231,7 @@ def shared_facts(
         if first_back
         else "",
         duration=rules.spoken_duration(e.elapsed(incident.began_at, at)),
-        out_in_all=rules.spoken_duration(out)
-        if (out := out_in_all(incident, update, zone, rules.split_sentences))
-        else "",
+        out_in_all=rules.spoken_duration(out) if out else "",
         coming_back_at=rules.spoken_time(first_back.at, at, zone) if first_back else "",
         went_out_again=reopening_story(
             incident, update, zone, rules.split_sentences, rules.spoken_time, rules.spoken_clock, words.reopening
@@ -263,7 +258,7 @@ def shared_facts(
         window=rules.spoken_window(window.start, window.end, at, zone) if window else "",
         # Said with its date (as from a week before it), never "Thursday" beside the new Thursday.
         window_before=rules.spoken_window(moved.start, moved.end, moved.start - timedelta(days=7), zone)
-        if update.status is Status.SCHEDULED and (moved := changed(incident, update, "window")) is not None
+        if (moved := moved_window(incident, update)) is not None
         else "",
         window_end=rules.promised_time(window.end, at, zone) if window else "",
         expected_impact=sentence(say(display.plain(impact))) if impact else "",

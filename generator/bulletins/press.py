@@ -21,7 +21,7 @@ from ..incidents.model import Config, Impact, Incident, Status, Update
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue
 from . import editorial as e
-from .happened import cleared_before, out_in_all, outage_began, outage_cause, reopening, start_known
+from .happened import cleared_before, outage_began, outage_cause, start_known, two_outages
 from .release import (
     PressFacts,
     ReleaseWords,
@@ -44,7 +44,7 @@ ENGLISH = ReleaseWords(
     window=e.cp_window,
     planned_work={
         Status.SCHEDULED: (
-            "Planned work to interrupt {services} service {where}",
+            "Planned work to interrupt {services} service {where_named}",
             "Planned work will interrupt {name}'s {services} service {where} {span}.",
         ),
         Status.IN_PROGRESS: ("Planned work under way on {services} service", "{Work} is under way until {end}."),
@@ -78,7 +78,7 @@ ENGLISH = ReleaseWords(
     ),
     no_need_to_call="Customers do not need to call: updates are posted on the status page as the work goes on.",
     moved=(
-        "Planned work on {services} service {where} moved",
+        "Planned work on {services} service {where_named} moved",
         "Planned work that will interrupt {name}'s {services} service {where} has been moved to {span}. "
         "It was planned for {before}.",
     ),
@@ -115,7 +115,15 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         where = _where(config, incident, whose="its")
         work = f"planned work on {config.name}'s {services} service {where}"
         headline, lede, body = planned_work(
-            config, incident, update, advice, ENGLISH, services=services, where=where, Work=capital(work)
+            config,
+            incident,
+            update,
+            advice,
+            ENGLISH,
+            services=services,
+            where=where,
+            where_named=_where(config, incident),  # a headline has no name before it for "its" to stand for
+            Work=capital(work),
         )
     elif final:
         headline = f"{capital(services)} service restored {where}"
@@ -124,14 +132,14 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
         lede = f"{config.name}'s {services} service is back {where} after {what} {began}" + (
             f" and lasted {length}." if known else "."
         )
-        if out := out_in_all(incident, update, zone, e.split_sentences):
+        if two := two_outages(incident, update, zone, e.split_sentences):
             # Two outages: not "began at 1:50 p.m. and lasted four and a quarter hours" when it was back between.
+            out, told = two
             lede = (
                 f"{config.name}'s {services} service is back {where} after two outages that lasted "
                 f"{e.spoken_duration(out)} in all, the first from {since}."
             )
-            told = reopening(incident, update, zone, e.split_sentences)
-            if told is not None and told.dropped_at is not None:
+            if told.dropped_at is not None:
                 body.append(
                     sentence(
                         f"Service first came back at {e.cp_time(told.back_at, zone)}, "

@@ -21,9 +21,8 @@ from types import ModuleType
 
 from .. import display
 from ..incidents.model import Config, Contact, Incident, Status, Update
-from ..state.as_of import changes
 from ..state.ledger import RESTATED, Issue
-from .story import asked_to_call, without_the_time
+from .story import asked_to_call, moved_window, without_the_time
 
 TIMELINE_ENTRIES = RESTATED + 1
 """The release shows the latest few updates and links to the page for the rest, so its cost stays flat.
@@ -104,17 +103,14 @@ def planned_work(
     span, end = words.window(window.start, window.end, at, zone), words.when(window.end, at, zone)
     lines = words.planned_work.get(update.status, words.planned_work[Status.CANCELLED])
     before = ""
-    if update.status is Status.SCHEDULED and words.moved[0]:
-        moved = next((c.before for c in changes(incident, update) if c.fact == "window"), None)
-        if moved is not None:  # the first date is off: the headline and lede say so
-            # Printed with its date (as from a week before it), never "Thursday" beside the new Thursday.
-            lines, before = words.moved, words.window(moved.start, moved.end, moved.start - timedelta(days=7), zone)
+    if words.moved[0] and (moved := moved_window(incident, update)) is not None:
+        # The first date is off: the headline and lede say so, the first window printed with its date (as from
+        # a week before it), never "Thursday" beside the new Thursday.
+        lines, before = words.moved, words.window(moved.start, moved.end, moved.start - timedelta(days=7), zone)
     done = words.when(at, at, zone)  # when the work was reported done: the update's own time
     headline, lede = (
         line.format(name=config.name, span=span, end=end, before=before, done=done, **names) for line in lines
     )
-    # "… across its service area" in a headline has nothing for "its" to stand for: the company is named.
-    headline = headline.replace(" across its service area", f" across {config.name}'s service area")
     if advice:
         lede += " " + (
             f"{words.during}{advice[:1].lower()}{advice[1:]}" if update.status is Status.SCHEDULED else advice

@@ -15,9 +15,11 @@ from dataclasses import replace
 from datetime import datetime, tzinfo
 from itertools import islice
 
-from ..incidents.model import Area, Config, Impact, Incident, Service, Status, Update
+from ..incidents.model import Area, Config, Impact, Incident, Service, Status, Update, Window
+from ..state.as_of import changes
 from . import editorial
 from .editorial import fr
+from .happened import episode
 
 _ASKS_TO_CALL = re.compile(
     r"\b(?:call|phone|ring|contact)\s+(?:us|our\b|the company|support|customer)"
@@ -44,10 +46,15 @@ def asked_to_call(incident: Incident, update: Update) -> bool:
     """Whether staff asked some customers to call in this update or an earlier one of the same outage (since the
     last all clear): "If your account is still off, call us" at 10:15 still holds at 11:30, so no bulletin of
     11:30 may say there is no need to call."""
-    since: list[Update] = []
-    for earlier in incident.updates[: update.number]:
-        since = [] if earlier.status.is_final and earlier is not update else [*since, earlier]
-    return any(asks_to_call(u) for u in since)
+    return any(asks_to_call(u) for u in episode(incident, update))
+
+
+def moved_window(incident: Incident, update: Update) -> Window | None:
+    """The window announced work had before this update moved it (a new ``window``): every bulletin then says the
+    work was moved, so a listener who heard the first date knows it is off. None otherwise."""
+    if update.status is not Status.SCHEDULED:
+        return None
+    return next((c.before for c in changes(incident, update) if c.fact == "window"), None)
 
 
 def carries_emergency_calls(incident: Incident) -> bool:

@@ -66,15 +66,16 @@ _PHONE_NUMBER = re.compile(
 )
 
 
-_HOST = r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|ca|net|org|example|info)\b"
+WEB_HOST = r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|ca|net|org|example|info)\b"
+"""A host name in staff's text (``webmail.northwind.example``), in any language."""
 _ADDRESS_ALTERNATIVE = re.compile(
-    rf",\s+or\s+[^.;]*?(?:{_HOST}|\bport\s+\d+\b)[^.;]*"
+    rf",\s+or\s+[^.;]*?(?:{WEB_HOST}|\bport\s+\d+\b)[^.;]*"
     r"|\s+or\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:on|via|using|through)\s+port\s+\d+\b"
 )
 """``…, or leave it on port 587, which will keep working`` / ``…, or set … to relay2.northwind.example …`` / ``…
 or the alternate server on port 587``: an alternative that is only an address or a port; said without them it
 would tell a listener nothing ("the alternate server" is never explained on air)."""
-_AT_AN_ADDRESS = re.compile(rf"\s+at\s+{_HOST}(?!@)")
+_AT_AN_ADDRESS = re.compile(rf"\s+at\s+{WEB_HOST}(?!@)")
 """``from webmail at webmail.northwind.example`` -> ``from webmail``: the thing is named; its address is print."""
 
 

@@ -20,14 +20,14 @@ from functools import partial
 from jinja2 import Environment, TemplateRuntimeError
 
 from ...incidents.model import Config, Impact, Incident, Status, Update
-from ...state.as_of import changes, live_estimate, passed_estimate
+from ...state.as_of import live_estimate, passed_estimate
 from ...state.ledger import Issue
 from .. import editorial as e
 from .. import ticket
 from ..editorial import fr
 from ..editorial.sms import SMS_LIMIT, is_gsm7
 from ..happened import cleared_before
-from ..story import everywhere, parts_of, said_services
+from ..story import everywhere, moved_window, parts_of, said_services
 from ..ticket import NoticeWords, cut_to_fit, notice_fields, rendered
 from .story import french_safety_advice, page_url, services_de, services_list, sms_advice, work_to_come_advice
 
@@ -101,7 +101,7 @@ def _sms_what(incident: Incident, update: Update, zone) -> tuple[str, ...]:
         if incident.is_maintenance:
             window = incident.window
             span = fr.sms_window(window.start, window.end, zone) if window else ""
-            if status is Status.SCHEDULED and any(c.fact == "window" for c in changes(incident, update)):
+            if moved_window(incident, update) is not None:
                 said += [f"travaux reportés, interruption {services} {span}", f"travaux {services} reportés {span}"]
             elif status is Status.SCHEDULED:
                 said += [f"interruption {services} pour travaux {span}", f"travaux {services} {span}"]

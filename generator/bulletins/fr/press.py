@@ -25,7 +25,7 @@ from ...state.ledger import Issue
 from .. import editorial as e
 from .. import release
 from ..editorial import fr
-from ..happened import cleared_before, out_in_all, outage_began, outage_cause, reopening, start_known
+from ..happened import cleared_before, outage_began, outage_cause, start_known, two_outages
 from ..press import lede_words
 from ..release import (
     ReleaseWords,
@@ -176,14 +176,14 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
             else f"{own} {'sont rétablis' if many else 'est rétabli'} {where} après {reported} pour la première "
             f"fois à {since}."
         )
-        if out := out_in_all(incident, update, zone, fr.split_sentences):
+        if two := two_outages(incident, update, zone, fr.split_sentences):
             # Deux pannes : pas « a duré quatre heures et quart » quand le service est revenu entre les deux.
+            out, told = two
             lede = (
                 f"{own} {'sont rétablis' if many else 'est rétabli'} {where} après deux pannes qui ont duré "
                 f"{fr.spoken_duration(out)} en tout; la première a commencé à {since}."
             )
-            told = reopening(incident, update, zone, fr.split_sentences)
-            if told is not None and told.dropped_at is not None:
+            if told.dropped_at is not None:
                 body.append(
                     f"Le service était d'abord revenu à {fr.fr_time(told.back_at, zone)}, "
                     f"mais il a de nouveau été coupé à {fr.fr_time(told.dropped_at, zone)}."

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..staff import CLOCK_WORD, clauses_not_said, without_clauses, words_said
+from ..staff import CLOCK_WORD, WEB_HOST, clauses_not_said, without_clauses, words_said
 from ..wording import spoken_911, spoken_abbreviations
 from .clock import spoken_clock_times, spoken_dates
 from .numbers import spoken_figures
@@ -58,11 +58,10 @@ _PHONE_NUMBER = re.compile(
 )
 
 
-_HOST = r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|ca|net|org|example|info)\b"
-_ADDRESS_ALTERNATIVE = re.compile(rf",\s+ou\s+[^.;]*?(?:{_HOST}|\bport\s+\d+\b)[^.;]*")
+_ADDRESS_ALTERNATIVE = re.compile(rf",\s+ou\s+[^.;]*?(?:{WEB_HOST}|\bport\s+\d+\b)[^.;]*")
 """``…, ou la laisser sur le port 587, qui continuera de fonctionner`` : une solution de rechange qui n'est qu'une
 adresse ou un port ne dit rien à l'auditeur sans eux."""
-_AT_AN_ADDRESS = re.compile(rf"\s+(?:à l'adresse|au|à)\s+{_HOST}(?!@)")
+_AT_AN_ADDRESS = re.compile(rf"\s+(?:à l'adresse|au|à)\s+{WEB_HOST}(?!@)")
 
 
 def standing_alone(sentence: str) -> str:
