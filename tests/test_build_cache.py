@@ -35,6 +35,15 @@ def build(root: Path, site: Path, now: str):
     return result
 
 
+def add_monitoring_update(root: Path, now: str) -> None:
+    """``outage update`` of the open Clareview incident, as staff would add one: service coming back."""
+    update = run(
+        "update", "--root", str(root), OPEN_ID, "--now", now, "--status", "monitoring",
+        "--message", "Service is back for most customers in Clareview; we are watching it.",
+    )  # fmt: skip
+    assert update.exit_code == 0, update.output
+
+
 def fingerprint(site: Path) -> dict[str, str]:
     return {
         p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -92,11 +101,7 @@ def test_a_cached_rebuild_after_one_added_update_is_byte_identical_to_a_cold_bui
     root = copy_of_example(tmp_path, with_template=True)
     build(root, tmp_path / "site", "2026-11-22 10:45")
     assert (root / CACHE_DIR / PAGES_FILE).is_file()
-    update = run(
-        "update", "--root", str(root), OPEN_ID, "--now", "2026-11-22 10:50", "--status", "monitoring",
-        "--message", "Service is back for most customers in Clareview; we are watching it.",
-    )  # fmt: skip
-    assert update.exit_code == 0, update.output
+    add_monitoring_update(root, "2026-11-22 10:50")
     build(root, tmp_path / "site", "2026-11-22 10:55")
     pages = incident_pages(root)
     assert counted[0] == (0, pages)
@@ -115,11 +120,7 @@ def test_month_pages_of_unchanged_incidents_come_from_the_cache_with_the_bytes_o
     months = counted_kind(monkeypatch, "month")
     root = copy_of_example(tmp_path, with_template=True)
     build(root, tmp_path / "site", "2026-11-22 10:45")
-    update = run(
-        "update", "--root", str(root), OPEN_ID, "--now", "2026-11-22 10:50", "--status", "monitoring",
-        "--message", "Service is back for most customers in Clareview; we are watching it.",
-    )  # fmt: skip
-    assert update.exit_code == 0, update.output
+    add_monitoring_update(root, "2026-11-22 10:50")
     build(root, tmp_path / "site", "2026-11-22 10:55")
     pages = len(list((tmp_path / "site").glob("history/20*/*/index.html"))) * LANGUAGES
     assert months[0] == (0, pages)
@@ -209,11 +210,7 @@ def test_bulletin_texts_of_unchanged_updates_come_from_the_cache_with_the_bytes_
     build(root, tmp_path / "site", "2026-11-22 10:45")
     hits, made = seen[0]
     assert hits == 0 and made > 5  # a cold build makes every set
-    update = run(
-        "update", "--root", str(root), OPEN_ID, "--now", "2026-11-22 10:50", "--status", "monitoring",
-        "--message", "Service is back for most customers in Clareview; we are watching it.",
-    )  # fmt: skip
-    assert update.exit_code == 0, update.output
+    add_monitoring_update(root, "2026-11-22 10:50")
     build(root, tmp_path / "site", "2026-11-22 10:55")
     hits, misses = seen[1]
     assert misses == 1 and hits == made  # only the new update's set is made: the others come from the cache
@@ -247,11 +244,7 @@ def test_an_update_dated_later_appears_when_its_time_comes_though_no_file_change
 ) -> None:
     """A page's key is its file's bytes and how many of its updates exist yet: the same file later is another page."""
     root = copy_of_example(tmp_path, with_template=True)
-    update = run(
-        "update", "--root", str(root), OPEN_ID, "--now", "2026-11-22 11:30", "--status", "monitoring",
-        "--message", "Service is back for most customers in Clareview; we are watching it.",
-    )  # fmt: skip
-    assert update.exit_code == 0, update.output
+    add_monitoring_update(root, "2026-11-22 11:30")
     build(root, tmp_path / "site", "2026-11-22 11:00")
     page = tmp_path / "site" / "incidents" / OPEN_ID / "index.html"
     assert "we are watching it" not in page.read_text(encoding="utf-8")  # written for 11:30, not yet said at 11:00

@@ -53,6 +53,15 @@ def without_description(copy: str) -> str:
     return " ".join(s for s in editorial.split_sentences(copy) if not s.startswith(DESCRIPTION))
 
 
+def assert_fills_with(incident, position: int, fact: str, alone: bool) -> None:
+    """The :60 of that update says ``fact``, fills 85-100 % of its slot, and does so without the company's
+    description exactly when ``alone``."""
+    copy = sixty(incident, position)
+    assert fact in copy
+    assert 0.85 <= fill(copy) <= 1.0, fill(copy)
+    assert (fill(without_description(copy)) >= 0.85) is alone, fill(without_description(copy))
+
+
 # (incident, position, the fact it now says, whether it fills without the company's description)
 FILLED = [
     # 4:40 p.m., down again: the first outage's cause as of the 3:50 all clear, and the 2:30 update's past news.
@@ -78,14 +87,11 @@ FILLED = [
 
 @pytest.mark.parametrize(("incident", "position", "fact", "alone"), FILLED, ids=lambda v: getattr(v, "id", None))
 def test_a_formerly_short_sixty_fills_its_slot_with_a_true_fact(incident, position, fact, alone) -> None:
-    copy = sixty(incident, position)
-    assert fact in copy
-    assert 0.85 <= fill(copy) <= 1.0, fill(copy)
     # Where the true facts fill the slot by themselves (True), the company's description is not what fills it;
     # False marks the three it still lifts over 85 % (announcement 84.7 %, 12:30 a.m. 80 %, 9:15 a.m. email 77 %
     # without it): no further true fact exists at those updates, and leaving it out everywhere it lifts a
     # script would also unfill five scripts that filled before (a decision left to the lead).
-    assert (fill(without_description(copy)) >= 0.85) is alone, fill(without_description(copy))
+    assert_fills_with(incident, position, fact, alone)
 
 
 # The first reports and the first all clear, once short ("runs :38", ":34", ":32", ":38"), now say what their
@@ -118,10 +124,7 @@ FIRST_REPORTS = [
 
 @pytest.mark.parametrize(("incident", "position", "fact", "alone"), FIRST_REPORTS, ids=lambda v: getattr(v, "id", None))
 def test_a_first_report_fills_its_slot_with_what_staff_knew_then(incident, position, fact, alone) -> None:
-    copy = sixty(incident, position)
-    assert fact in copy
-    assert 0.85 <= fill(copy) <= 1.0, fill(copy)
-    assert (fill(without_description(copy)) >= 0.85) is alone, fill(without_description(copy))
+    assert_fills_with(incident, position, fact, alone)
 
 
 def test_a_first_report_says_nothing_learned_later() -> None:
