@@ -1068,7 +1068,10 @@ def test_the_all_clear_after_a_reopening_gives_the_time_out_in_all_not_one_long_
     assert lede.endswith(
         "after two outages that lasted about two and a half hours in all, the first from 1:50 p.m. Thursday."
     )
-    assert "Service first came back at 3:25 p.m., but it went out again at 4:30 p.m." in item.press
+    assert (
+        "Service first came back at 3:25 p.m., but it went out again at 4:30 p.m., and was reported coming back "
+        "at 5:20 p.m." in item.press
+    )
     # One outage: when it began and how long it lasted, to the all clear, as before.
     once = copy_of(set_of(reopened, 3).radio[15])
     assert "The outage began shortly after one-forty-five this afternoon and lasted two hours." in once

@@ -21,7 +21,7 @@ from ..incidents.model import Config, Impact, Incident, Status, Update
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue
 from . import editorial as e
-from .happened import cleared_before, outage_began, outage_cause, start_known, two_outages
+from .happened import cleared_before, first_coming_back, outage_began, outage_cause, start_known, two_outages
 from .release import (
     PressFacts,
     ReleaseWords,
@@ -140,10 +140,13 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
                 f"{e.spoken_duration(out)} in all, the first from {since}."
             )
             if told.dropped_at is not None:
+                # And when it came back the second time, so a reader's sum agrees with the time out in all.
+                again = first_coming_back(incident, update)
+                back = f", and was reported coming back at {e.cp_time(again.at, zone)}" if again else ""
                 body.append(
                     sentence(
                         f"Service first came back at {e.cp_time(told.back_at, zone)}, "
-                        f"but it went out again at {e.cp_time(told.dropped_at, zone)}"
+                        f"but it went out again at {e.cp_time(told.dropped_at, zone)}{back}"
                     )
                 )
         if customers:

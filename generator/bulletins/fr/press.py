@@ -25,7 +25,7 @@ from ...state.ledger import Issue
 from .. import editorial as e
 from .. import release
 from ..editorial import fr
-from ..happened import cleared_before, outage_began, outage_cause, start_known, two_outages
+from ..happened import cleared_before, first_coming_back, outage_began, outage_cause, start_known, two_outages
 from ..press import lede_words
 from ..release import (
     ReleaseWords,
@@ -184,9 +184,12 @@ def press_facts(config: Config, incident: Incident, update: Update, issue: Issue
                 f"{fr.spoken_duration(out)} en tout; la première a commencé à {since}."
             )
             if told.dropped_at is not None:
+                # Et quand il est revenu la deuxième fois : la somme du lecteur concorde avec la durée en tout.
+                again = first_coming_back(incident, update)
+                back = f", puis son retour a été annoncé à {fr.fr_time(again.at, zone)}" if again else ""
                 body.append(
                     f"Le service était d'abord revenu à {fr.fr_time(told.back_at, zone)}, "
-                    f"mais il a de nouveau été coupé à {fr.fr_time(told.dropped_at, zone)}."
+                    f"mais il a de nouveau été coupé à {fr.fr_time(told.dropped_at, zone)}{back}."
                 )
         if customers:
             body.append(f"{capital(_customers(customers))} clients ont été touchés.")
