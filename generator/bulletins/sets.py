@@ -16,6 +16,7 @@ incident pages.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -220,15 +221,18 @@ def french_site(state: Snapshot) -> Site | None:
     return site_in(state.site, "fr") if "fr" in state.config.languages else None
 
 
-def published_sets(templates: Environment, state: Snapshot, french: Site | None = None) -> list[BulletinSet]:
+def published_sets(
+    templates: Environment, state: Snapshot, french: Site | None = None, incidents: Iterable[Incident] | None = None
+) -> list[BulletinSet]:
     """The bulletin sets with files in the site, newest first: live updates of incidents that broadcast.
 
     ``french``: the site as seen in French, for the French bulletins; by default :func:`french_site`.
+    ``incidents``: only these incidents' sets (each incident's sets depend on it alone); by default all.
     """
     french = french if french is not None else french_site(state)
     sets = [
         item
-        for incident in state.site.incidents
+        for incident in (state.site.incidents if incidents is None else incidents)
         for item in _sets_of(templates, state, incident, french=french)
         if is_live(incident, item.update, state.now)
     ]

@@ -48,7 +48,7 @@ def first_look(
     wanted = [incident for incident in state.newest_first if incident.source in changed]
     if not wanted:
         return {}
-    bulletins = published_sets(bulletin_templates(root), state)
+    bulletins = published_sets(bulletin_templates(root), state, incidents=wanted)  # not the whole history's
     made = {}
     for page in incident_pages(state, bulletins, wanted):
         html = proven.fill(page.src_uri, page.url, page.title, page.description, page.body)
