@@ -194,7 +194,60 @@ def test_a_rebuild_links_unchanged_files_from_the_site_it_replaces_and_matches_a
     assert "feeds/atom.xml" not in linked  # the feed carries the edited message
     assert build(repo, tmp_path / "cold")[0] == 0
     assert fingerprint(site) == fingerprint(tmp_path / "cold")
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == [".site-spare"]
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if not p.is_dir())
+
+
+def test_the_replaced_sites_folders_are_kept_empty_and_the_next_build_builds_into_them(
+    repo: Path, tmp_path: Path
+) -> None:
+    site, spare = tmp_path / "site", tmp_path / ".site-spare"
+    assert build(repo, site)[0] == 0
+    assert not spare.exists()  # a first build replaces nothing
+    assert build(repo, site)[0] == 0
+    assert files_in(spare) == [MARKER]  # the folders of the replaced site, and not one of its files
+    folders = {p.relative_to(spare).as_posix(): p.stat().st_ino for p in spare.rglob("*") if p.is_dir()}
+    assert "incidents/2026-04-21-slow-webmail" in folders
+    (repo / "incidents" / "2026" / "2026-04-21-slow-webmail.yml").unlink()  # its folder is left unused
+    assert build(repo, site)[0] == 0
+    reused = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*") if p.is_dir()}
+    assert (
+        reused["incidents/2026-09-09-sturgeon-county-slow-dsl"]
+        == folders["incidents/2026-09-09-sturgeon-county-slow-dsl"]
+    )
+    assert "incidents/2026-04-21-slow-webmail" not in reused  # an unused folder is removed, as a cold build has none
+    assert build(repo, tmp_path / "cold")[0] == 0
+    assert fingerprint(site) == fingerprint(tmp_path / "cold")
+    assert files_in(spare) == [MARKER]
+
+
+def test_a_site_built_into_the_spare_folders_is_readable_by_a_web_server(repo: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    old = os.umask(0o077)
+    try:
+        for _ in range(3):
+            assert build(repo, site)[0] == 0
+    finally:
+        os.umask(old)
+    assert (tmp_path / ".site-spare").is_dir()
+    modes = {stat.S_IMODE(p.stat().st_mode) for p in [site, *site.rglob("*")] if p.is_dir()}
+    assert modes == {0o755}
+    assert {stat.S_IMODE(p.stat().st_mode) for p in site.rglob("*") if p.is_file()} == {0o644}
+
+
+def test_a_failed_build_with_a_spare_leaves_the_site_as_it_was(repo: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for _ in range(2):
+        assert build(repo, site)[0] == 0
+    before = fingerprint(site)
+    template = repo / "site_template" / "mkdocs.yml"
+    template.write_text(template.read_text(encoding="utf-8") + "nav:\n  - Missing: nowhere.md\n", encoding="utf-8")
+    code, output = build(repo, site)
+    assert code == 1 and f"the site was not built, and {site} is unchanged" in output
+    assert fingerprint(site) == before
 
 
 def test_the_old_site_is_removed_only_once_the_new_one_is_live(
@@ -217,4 +270,13 @@ def test_the_old_site_is_removed_only_once_the_new_one_is_live(
     monkeypatch.setattr(writer, "remove_previous", look_then_remove)
     assert build(repo, site)[0] == 0
     assert len(seen) == 1 and seen[0][0] != "the old site\n" and seen[0][1] == 1
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == [".site-spare"]
+    assert files_in(tmp_path / ".site-spare") == [MARKER]
+
+
+def test_the_folders_beside_the_site_are_git_ignored_here_and_in_a_new_repository(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    assert "/.site-*/" in (root / ".gitignore").read_text(encoding="utf-8").splitlines()
+    made = CliRunner().invoke(main, ["init", str(tmp_path / "new"), "--name", "Acme", "--timezone", "Europe/Dublin"])
+    assert made.exit_code == 0, made.output
+    assert "/.site-*/" in (tmp_path / "new" / ".gitignore").read_text(encoding="utf-8").splitlines()

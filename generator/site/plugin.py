@@ -41,7 +41,7 @@ from .outputs import static_outputs
 from .pages import Page, site_pages
 from .parallel import Forked, can_fork
 from .shells import CANONICAL, DESCRIPTION, PATH, TITLE, ProvenShells, Shell, ShellKey, marker_content, shell_key
-from .writer import OutputError, Publisher, check_relative_path
+from .writer import OutputError, Publisher, check_relative_path, unpack_spare
 
 log = logging.getLogger("mkdocs.plugins.outage")
 
@@ -146,6 +146,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         assert self.site is not None and self.now is not None
+        unpack_spare(config.site_dir)  # the last site's folders, now that MkDocs has cleaned the new one
         taken = {f.dest_uri: f"{config.docs_dir}/{f.src_uri}" for f in files}
         # Pages named in mkdocs.yml's nav are marked in the menu, have its titles and previous/next
         # links: they go through the theme whole, whatever their kind.

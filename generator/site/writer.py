@@ -17,6 +17,9 @@ This module decides where, and guards the folder:
   removed by :func:`remove_previous` once the new one is live, so publishing
   does not wait for thousands of files to be deleted;
 - it removes what killed builds left behind (only folders with its marker);
+- it keeps the replaced site's folders, emptied of files, beside the site
+  (``.site-spare``) for the next build to build into: on a site of 10,000
+  incidents, making and deleting 10,000 folders costs seconds each time;
 - the site is readable by others (folders 755, files 644), as web servers need.
 """
 
@@ -27,7 +30,7 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from stat import S_ISREG
@@ -39,6 +42,10 @@ ALWAYS_WRITTEN = ("status.txt", "lite/index.html", "api/v2/summary.json", "feeds
 """Files every build writes: a site folder made before the marker existed is recognised by them."""
 PROTECTED = ("incidents", "site_template", ".git")
 """Folders of the repository the site may never be written into."""
+SPARE = ".outage-spare"
+"""In a new site folder, the spare folder tree while MkDocs cleans the folder (it leaves hidden names alone)."""
+READABLE = 0o022
+"""The umask while a site is written: folders 755 and files 644, whatever the user's own umask."""
 
 
 class OutputError(Exception):
@@ -86,32 +93,101 @@ def is_ours(folder: Path) -> bool:
 def staged_site(site_dir: Path) -> Iterator[Path]:
     """A fresh folder to build into; replaces ``site_dir`` whole only if the block succeeds.
 
-    ``site_dir`` must have passed :func:`check_site_dir`.
+    ``site_dir`` must have passed :func:`check_site_dir`. The spare folder tree
+    the last build left (:func:`remove_previous`) is put inside the new folder
+    under :data:`SPARE`, for :func:`unpack_spare` to move into place once MkDocs
+    has cleaned the folder.
     """
     parent = site_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=parent))
+    umask = os.umask(READABLE)
     try:
+        staging.chmod(0o755)
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        spare = _spare(site_dir)
+        if spare.is_dir() and not spare.is_symlink() and (spare / MARKER).is_file():
+            os.rename(spare, staging / SPARE)
         yield staging
-        _readable(staging)
         _swap(staging, site_dir)
     finally:
+        os.umask(umask)
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def unpack_spare(site_dir: str) -> None:
+    """Move the spare folders into ``site_dir`` (a new site MkDocs has just cleaned), then drop the rest.
+
+    The spare holds folders only (:func:`remove_previous` emptied them): writing
+    into them never touches a file of the live site. The ones this build does
+    not use are left empty, and :func:`remove_previous` removes them.
+    """
+    spare = os.path.join(site_dir, SPARE)
+    if not os.path.isdir(spare):
+        return
+    for entry in os.scandir(spare):
+        target = os.path.join(site_dir, entry.name)
+        if entry.is_dir(follow_symlinks=False) and not os.path.lexists(target):
+            os.rename(entry.path, target)
+    shutil.rmtree(spare, ignore_errors=True)
+
+
 def remove_previous(site_dir: Path) -> None:
-    """Delete the site the last swap replaced (parked beside ``site_dir``): call it once the new site is live."""
-    _remove_leftovers(site_dir, prefixes=("-old-",))
+    """Once the new site is live: keep the replaced site's folders as the next build's spare, and tidy.
+
+    The replaced site (parked beside ``site_dir`` by the swap) is emptied of its
+    files, and its folders become the spare; folders of the live site that this
+    build left empty (an incident removed, say) are removed, so the site has
+    the very folders a cold build makes.
+    """
+    spare = _spare(site_dir)
+    for parked in _ours(site_dir, "-old-"):
+        old = parked / "site"
+        if old.is_dir() and not old.is_symlink() and not spare.exists():
+            _empty(old)
+            os.rename(old, spare)
+        shutil.rmtree(parked, ignore_errors=True)
+    if site_dir.is_dir() and (site_dir / MARKER).is_file():
+        _remove_empty_folders(os.fspath(site_dir))
+
+
+def _spare(site_dir: Path) -> Path:
+    return site_dir.parent / f".{site_dir.name}-spare"
+
+
+def _ours(site_dir: Path, prefix: str) -> list[Path]:
+    """Folders beside the site named for ``prefix`` that a build made (they have its marker)."""
+    found = site_dir.parent.glob(f".{site_dir.name}{prefix}*")
+    return [p for p in found if p.is_dir() and not p.is_symlink() and (p / MARKER).is_file()]
 
 
 def _remove_leftovers(site_dir: Path, prefixes: tuple[str, ...] = ("-new-", "-old-")) -> None:
     """Folders a killed build left beside the site, or a parked old site: only ours, by name and marker."""
     for prefix in prefixes:
-        for leftover in site_dir.parent.glob(f".{site_dir.name}{prefix}*"):
-            if leftover.is_dir() and not leftover.is_symlink() and (leftover / MARKER).is_file():
-                shutil.rmtree(leftover, ignore_errors=True)
+        for leftover in _ours(site_dir, prefix):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _empty(folder: Path) -> None:
+    """Delete every file below ``folder`` but its marker; keep the folders."""
+    top = os.fspath(folder)
+    for base, _, names in os.walk(top):
+        for name in names:
+            if base != top or name != MARKER:
+                os.unlink(os.path.join(base, name))
+
+
+def _remove_empty_folders(top: str) -> bool:
+    """Remove the empty folders below ``top``, deepest first; whether ``top`` itself is now empty."""
+    empty = True
+    with os.scandir(top) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False) and _remove_empty_folders(entry.path):
+                os.rmdir(entry.path)
+            else:
+                empty = False
+    return empty
 
 
 class Publisher:
@@ -119,21 +195,16 @@ class Publisher:
 
     ``previous`` is the live site, made by a build (it has the marker): its files are
     never changed in place, only replaced whole, so sharing one is safe. Strings and
-    ``os`` calls, not ``Path``, and each folder made once: on a site of 12,000 files,
-    path objects and asking again for folders that exist cost seconds.
+    ``os`` calls, not ``Path``, and a folder made only when writing into it fails: on
+    a site of 12,000 files, path objects and asking for folders that exist cost seconds.
     """
 
     def __init__(self, site_dir: Path, previous: Path | None) -> None:
         self.site_dir = os.fspath(site_dir)
         self.previous = None if previous is None else os.fspath(previous)
-        self._folders: set[str] = set()
 
     def publish(self, relative: str, data: bytes) -> None:
         """Write ``data`` at ``relative`` (``/``-separated, checked by :func:`check_relative_path`)."""
-        folder, _, _ = relative.rpartition("/")
-        if folder not in self._folders:
-            os.makedirs(os.path.join(self.site_dir, folder), exist_ok=True)
-            self._folders.add(folder)
         target = os.path.join(self.site_dir, relative)
         if self.previous is not None:
             before = os.path.join(self.previous, relative)
@@ -143,22 +214,25 @@ class Publisher:
                     with open(before, "rb") as file:
                         same = file.read(len(data) + 1) == data
                     if same:
-                        os.link(before, target)
+                        _in_folder(target, lambda: os.link(before, target))
                         return
             except OSError:
                 pass  # not there, not readable, or another file system: write it
-        with open(target, "wb") as file:
-            file.write(data)
+        _in_folder(target, lambda: _write(target, data))
 
 
-def _readable(folder: Path) -> None:
-    """Folders 755 and files 644: a web server reading the site as another user must be able to."""
-    folder.chmod(0o755)
-    for base, folders, files in os.walk(folder):
-        for name in folders:
-            os.chmod(os.path.join(base, name), 0o755)
-        for name in files:
-            os.chmod(os.path.join(base, name), 0o644)
+def _in_folder(target: str, make: Callable[[], None]) -> None:
+    """``make()`` the file ``target``, making its folder first if it is missing (mostly, it is there)."""
+    try:
+        make()
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        make()
+
+
+def _write(target: str, data: bytes) -> None:
+    with open(target, "xb") as file:  # never into a file that is there: it may be the live site's, linked
+        file.write(data)
 
 
 def _swap(new: Path, site_dir: Path) -> None:
