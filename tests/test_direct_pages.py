@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.site import plugin, shells
-from generator.site.direct import placement
+from generator.site.direct import PLAIN, placement, site_address
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = "2026-11-22 12:00"
@@ -111,3 +113,26 @@ def test_a_hand_written_page_links_to_a_placed_page_as_it_did(monkeypatch, tmp_p
     assert placed and placed[0] > 0
     assert f'href="../incidents/{target}/"' in site["notes/index.html"].decode()
     assert f"incidents/{target}/index.html" in site
+
+
+SITE_URLS = [
+    "https://status.northwind.example/",
+    "https://status.northwind.example",
+    "https://example.com/status",
+    "https://example.com/a/b/status/",
+    "https://example.com/a/./b/../status/",
+    "http://example.com:8080/s/?q=1#top",
+    "https://example.com/%C3%A9tat/",
+]
+PART = st.from_regex(r"[A-Za-z0-9_~-][A-Za-z0-9_.~-]{0,12}", fullmatch=True)
+
+
+@given(st.sampled_from(SITE_URLS), st.lists(PART, min_size=1, max_size=4))
+def test_a_placed_pages_address_is_what_urljoin_gives(site_url: str, parts: list[str]) -> None:
+    from urllib.parse import urljoin, urlsplit
+
+    url = "/".join(parts) + "/"
+    assert PLAIN.fullmatch(url[:-1] + ".md")
+    address, path = site_address(site_url)
+    canonical = urljoin(site_url if site_url.endswith("/") else site_url + "/", url)
+    assert (address + url, path + url) == (canonical, urlsplit(canonical).path)

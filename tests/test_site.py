@@ -176,10 +176,15 @@ def test_a_static_page_may_not_replace_a_generated_one(project: Path, tmp_path: 
     assert "index.html is claimed twice: by" in output and "docs/index.md and the generated index.md" in output
 
 
-@pytest.mark.parametrize("path", ["../escape.txt", "/etc/passwd", "a/../../b", "", "a\\..\\b"])
+@pytest.mark.parametrize("path", ["../escape.txt", "/etc/passwd", "a/../../b", "", ".", "./", "a/./../b", "a\\..\\b"])
 def test_outputs_cannot_leave_the_site_folder(path: str) -> None:
     with pytest.raises(OutputError):
         check_relative_path(path)
+
+
+@pytest.mark.parametrize("path", ["index.html", "incidents/x/index.html", "a//b.txt", "./a.txt", "a..b/c.txt"])
+def test_outputs_inside_the_site_folder_are_allowed(path: str) -> None:
+    assert check_relative_path(path) == path
 
 
 def test_plain_mkdocs_build_strict_of_the_template(tmp_path: Path) -> None:

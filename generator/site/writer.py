@@ -32,7 +32,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from stat import S_ISREG
 
 MARKER = ".outage-site"
@@ -52,12 +52,15 @@ class OutputError(Exception):
     """An output would escape the site folder, two outputs claim one path, or the folder is not the build's."""
 
 
-def check_relative_path(relative: str) -> PurePosixPath:
-    """A path inside the site folder, or :class:`OutputError`: no absolute paths, no ``..``."""
-    pure = PurePosixPath(relative)
-    if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in relative:
+def check_relative_path(relative: str) -> str:
+    """A path inside the site folder, or :class:`OutputError`: no absolute paths, no ``..``.
+
+    Plain string checks (``PurePosixPath`` for each of 12,000 outputs costs a third of a second).
+    """
+    parts = [part for part in relative.split("/") if part not in ("", ".")]
+    if relative.startswith("/") or ".." in parts or not parts or "\\" in relative:
         raise OutputError(f"refusing to write {relative!r}: outside the site folder")
-    return pure
+    return relative
 
 
 def check_site_dir(site_dir: Path, root: Path) -> Path:
