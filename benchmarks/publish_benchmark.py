@@ -4,10 +4,13 @@ For each N this script writes the synthetic history of ``history.py`` and, each
 in a child process, times:
 
 - **cold**: ``outage build`` with no cache and no previous site;
+- **again**: ``outage build`` once more with nothing changed: the caches are
+  warm, and the site it replaces leaves its folders for the next build
+  (``.site-spare``), as every build after the first does;
 - **rebuild**: one update added to an open incident (``outage update``), then
-  ``outage build`` again, with the cache the cold build left and the site it
-  made: *live* is the time until the build says "built" (the new site is in
-  place), *total* adds deleting the old site, which happens after;
+  ``outage build`` again, with the caches and the site the builds before it
+  left: *live* is the time until the build says "built" (the new site is in
+  place), *total* adds emptying the site it replaced, which happens after;
 - **preview**: ``outage serve`` running, the time from saving an incident file
   with one more update to that page being served with it;
 - **plain**: ``mkdocs build`` of the same history with mkdocs-material and
@@ -60,11 +63,12 @@ class Run:
 class Figures:
     count: int
     cold: Run | None = None
+    again: Run | None = None
     rebuild: Run | None = None
     plain: Run | None = None
     preview: float | None = None
     written: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """(files, bytes) written by the cold build and by the rebuild."""
+    """(files, bytes) written by the cold build and by the rebuild after one update."""
 
 
 def timed(command: list[str], log: Path, cwd: Path | None = None) -> Run:
@@ -202,8 +206,10 @@ def measure(count: int, work: Path, preview: bool) -> Figures:
     build = [*CLI, "build", "--root", str(root), "--now", NOW_TEXT, "--site-dir", str(site)]
     print(f"  N={count:,}: cold build…", flush=True)
     figures.cold = timed(build, work / f"cold-{count}.log")
+    figures.written["cold"] = written({}, inodes(site))
+    print(f"  N={count:,}: again, nothing changed…", flush=True)
+    figures.again = timed(build, work / f"again-{count}.log")
     first = inodes(site)
-    figures.written["cold"] = written({}, first)
     incident_id = open_incident(root)
     add_update(
         root,
@@ -253,8 +259,9 @@ def report(results: list[Figures]) -> None:
         ("  files, bytes written", lambda f: f"{f.written['cold'][0]:,}, {mb(f.written['cold'][1])}"),
         ("plain mkdocs-material", lambda f: f"{f.plain.seconds:.2f} s"),
         ("cold / plain", lambda f: f"{f.cold.seconds / f.plain.seconds:.2f}"),
+        ("again, nothing changed: live", lambda f: f"{f.again.live:.2f} s"),
         ("rebuild, one update: live", lambda f: f"{f.rebuild.live:.2f} s"),
-        ("  then old site removed", lambda f: f"{f.rebuild.seconds - f.rebuild.live:.2f} s"),
+        ("  then old site emptied", lambda f: f"{f.rebuild.seconds - f.rebuild.live:.2f} s"),
         ("  peak memory", lambda f: f"{f.rebuild.peak_mb:.0f} MB"),
         ("  files, bytes written", lambda f: f"{f.written['rebuild'][0]:,}, {mb(f.written['rebuild'][1])}"),
         ("rebuild (live) / plain", lambda f: f"{f.rebuild.live / f.plain.seconds:.2f}"),
