@@ -20,7 +20,7 @@ import click
 
 from .authoring import edits as authoring
 from .authoring import scaffold
-from .incidents.load import CONFIG_FILE, INCIDENTS_DIR, Reading, load_config, load_one, load_site
+from .incidents.load import CONFIG_FILE, INCIDENTS_DIR, Apart, Reading, load_config, load_one, load_site
 from .incidents.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Config, Site
 from .incidents.problems import InvalidSite
 from .incidents.times import TimeError, parse_relative, parse_time
@@ -232,7 +232,7 @@ def _site(root: Path) -> Site:
 
 
 def _site_and_setup(
-    root: Path, load: Callable[[], Site] | None = None, reading: Reading | None = None
+    root: Path, load: Callable[[], Site] | None = None, reading: Reading | None = None, apart: Apart | None = None
 ) -> tuple[Site, Setup]:
     """The checked site, and its reporting setup checked against it (status.yml's ``reporting:``).
 
@@ -243,7 +243,7 @@ def _site_and_setup(
         if load is not None:
             site = load()
             return site, Setup(regimes=(), names={}, categories={})
-        site = load_site(root, reading)
+        site = load_site(root, reading, apart)
         setup = read_setup((root / CONFIG_FILE).read_bytes(), site.config)
         if problems := record_problems(site, setup):
             raise InvalidSite(problems)
@@ -259,7 +259,11 @@ def _site_at(root: Path, now: str | None, load: Callable[[], Site] | None = None
 
 
 def _checked(
-    root: Path, now: str | None, load: Callable[[], Site] | None = None, reading: Reading | None = None
+    root: Path,
+    now: str | None,
+    load: Callable[[], Site] | None = None,
+    reading: Reading | None = None,
+    apart: Apart | None = None,
 ) -> tuple[Site, datetime, Setup]:
     """The checked site, the moment to see it at, and the reporting setup.
 
@@ -267,7 +271,7 @@ def _checked(
     error: it would not exist yet, and would hide its incident from the site.
     With ``--now``, what is dated later simply does not exist yet.
     """
-    site, setup = _site_and_setup(root, load, reading)
+    site, setup = _site_and_setup(root, load, reading, apart)
     moment = _now(now, site.config)
     if now is None and (problems := future_updates(site, moment)):
         _report(InvalidSite(problems))
@@ -301,6 +305,7 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
       outage build --ledger ledger/ledger.json
     """
     from .site.cache import CACHE_DIR, BuildCache
+    from .site.parallel import started
     from .site.plugin import BuildFailed, build_site
     from .site.writer import OutputError, check_site_dir, is_ours, remove_previous, staged_site, write_problem
     from .state.ledger import NO_LEDGER, LedgerError, publication, read_ledger, recorded, write_ledger
@@ -312,7 +317,7 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
         _fail(f"the site was not built: {exc}")
     warn = lambda message: click.echo(f"outage: warning: {message}", err=True)  # noqa: E731
     reading = Reading(root / CACHE_DIR, warn)  # files whose bytes the last build read are not read again
-    site, moment, _ = _checked(root, now, reading=reading)
+    site, moment, _ = _checked(root, now, reading=reading, apart=started)  # half the files parsed apart
     book, published = None, NO_LEDGER
     try:
         if ledger is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,88 @@ def test_a_site_built_with_the_fork_is_byte_for_byte_the_one_built_without(
     assert True in forks and False in forks  # the first build did fork, the second did not
     assert sites[True] == sites[False]
     assert len(sites[True]) > 100
+
+
+# --- the first read: files parsed in two processes ------------------------------------------
+
+
+def test_files_parsed_in_the_second_process_are_the_very_objects_parsed_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from test_kept_readings import same
+
+    from generator.incidents import load
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from history import make_repository
+
+    root = tmp_path / "history"
+    make_repository(root, 60)
+    monkeypatch.setattr(load, "SPREAD_FROM", 10)
+    pids = tmp_path / "pids"
+    real = load.read_incident
+
+    def noted(raw, source, *args, **kwargs):
+        with pids.open("a", encoding="utf-8") as file:
+            file.write(f"{os.getpid()}\n")
+        return real(raw, source, *args, **kwargs)
+
+    monkeypatch.setattr(load, "read_incident", noted)
+    spread = load.load_site(root, load.Reading(), parallel.started)
+    assert len(set(pids.read_text(encoding="utf-8").split())) == 2  # this process and a child parsed
+    same(spread, load.load_site(root))
+    services = {id(s) for s in spread.config.services}
+    areas = {id(a) for a in spread.config.areas}
+    for incident in spread.incidents:  # status.yml's very objects, not copies that came through the pipe
+        assert {id(s) for s in incident.services} <= services and {id(a) for a in incident.areas} <= areas
+
+
+def test_problems_found_in_the_second_process_read_as_they_do_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.incidents import load
+    from generator.incidents.problems import InvalidSite
+
+    root = copy_of_example(tmp_path)
+    files = sorted((root / "incidents").rglob("*.yml"))
+    files[1].write_text(files[1].read_text(encoding="utf-8").replace("status:", "status: [", 1), encoding="utf-8")
+    files[2].write_text(files[2].read_text(encoding="utf-8") + "nonsense_field: 1\n", encoding="utf-8")
+    files[5].write_text(
+        files[5].read_text(encoding="utf-8").replace("areas:", "areas: [nowhere]\nx:", 1), encoding="utf-8"
+    )
+    monkeypatch.setattr(load, "SPREAD_FROM", 1)
+    said = []
+    for apart in (parallel.started, None):
+        with pytest.raises(InvalidSite) as raised:
+            load.load_site(root, load.Reading(), apart)
+        said.append(str(raised.value))
+    assert said[0] == said[1] and said[0].count(files[1].name) >= 1 and files[2].name in said[0]
+
+
+def test_outage_build_parses_the_files_in_two_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.incidents import load
+
+    root = copy_of_example(tmp_path, with_template=True)
+    monkeypatch.setattr(load, "SPREAD_FROM", 1)
+    spread: list[int] = []
+    real = load._read_apart
+
+    def watched(files, config, reading, apart):
+        spread.append(len(files))
+        return real(files, config, reading, apart)
+
+    monkeypatch.setattr(load, "_read_apart", watched)
+    sites = []
+    for name in ("spread", "plain"):
+        site = tmp_path / name
+        result = CliRunner().invoke(
+            main, ["build", "--root", str(root), "--now", "2026-11-22 12:00", "--site-dir", str(site)]
+        )
+        assert result.exit_code == 0, result.output
+        sites.append(digests(site))
+        shutil.rmtree(root / ".outage-cache")
+        monkeypatch.setattr(load, "SPREAD_FROM", 10**9)
+    assert spread and spread[0] >= 10  # every incident file of the example
+    assert sites[0] == sites[1]

@@ -74,6 +74,11 @@ class Forked(Generic[T]):
             self._pid = 0
 
 
+def started(compute: Callable[[], T]) -> Callable[[], T]:
+    """``compute()`` started in a child process where :func:`can_fork` says it is safe; call the result to wait."""
+    return Forked(compute, can_fork()).result
+
+
 def split(tasks: Sequence[Callable[[], T]], fork: bool) -> list[T]:
     """Every task's result, in order; with ``fork``, every other task runs in one child process."""
     if not fork or len(tasks) < 2:
