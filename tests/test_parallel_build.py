@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from example_repo import copy_of_example
 
 from generator.cli import main
-from generator.site import parallel, plugin
+from generator.site import kept_bulletins, parallel, plugin
 from generator.site.parallel import Forked, split
 
 
@@ -100,6 +100,13 @@ def test_a_site_built_with_the_fork_is_byte_for_byte_the_one_built_without(
         real(self, compute, fork)
 
     monkeypatch.setattr(parallel.Forked, "__init__", counted)
+    bulletin_splits: list[tuple[int, bool]] = []  # (sets to make, fork) of each build
+
+    def watched_split(tasks, fork: bool):
+        bulletin_splits.append((len(tasks), fork))
+        return parallel.split(tasks, fork)
+
+    monkeypatch.setattr(kept_bulletins, "split", watched_split)
     sites = {}
     for allowed in (True, False):
         monkeypatch.setattr(plugin, "can_fork", lambda allowed=allowed: allowed)
@@ -113,6 +120,7 @@ def test_a_site_built_with_the_fork_is_byte_for_byte_the_one_built_without(
             for file in cache.iterdir():
                 file.unlink()
     assert True in forks and False in forks  # the first build did fork, the second did not
+    assert bulletin_splits[0][1] and not bulletin_splits[1][1] and bulletin_splits[0][0] > 5  # the bulletins too
     assert sites[True] == sites[False]
     assert len(sites[True]) > 100
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from ..bulletins import BulletinSet
 from .cache import BuildCache, key
+from .parallel import split
 
 TEXTS = ("press", "notice", "sms")
 """A set's texts besides its radio scripts and CAP message, in each language (``french`` has the same)."""
@@ -33,11 +34,17 @@ def set_key(fingerprint: str, item: BulletinSet) -> str:
     return key(fingerprint, "bulletin set", *parts)
 
 
-def keep_bulletin_texts(cache: BuildCache, fingerprint: str, sets: Sequence[BulletinSet]) -> None:
-    """Fill each set's texts from ``cache``, or make them and keep them there for the next build."""
-    for item in sets:
-        texts = json.loads(cache.get(set_key(fingerprint, item), lambda item=item: _texts(item), kind="bulletins"))
-        _fill(item, texts)
+def keep_bulletin_texts(cache: BuildCache, fingerprint: str, sets: Sequence[BulletinSet], fork: bool = False) -> None:
+    """Fill each set's texts from ``cache``, or make them and keep them there for the next build.
+
+    With ``fork``, half the sets not in the cache are made in a second process (``parallel.split``):
+    fitting every radio script of a long history is seconds of a first build.
+    """
+    keys = [set_key(fingerprint, item) for item in sets]
+    missing = {k: item for k, item in zip(keys, sets, strict=True) if not cache.has(k)}
+    made = dict(zip(missing, split([lambda item=item: _texts(item) for item in missing.values()], fork), strict=True))
+    for k, item in zip(keys, sets, strict=True):
+        _fill(item, json.loads(cache.get(k, lambda k=k: made[k], kind="bulletins")))
 
 
 def _texts(item: BulletinSet) -> str:

@@ -156,9 +156,9 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             bulletins = published_sets(bulletin_templates(self.root), state)
             withdrawals = withdrawal_sets(state)
             fingerprint = repository_fingerprint(self.root) if self.cache is not None else ""
-            if self.cache is not None:
-                keep_bulletin_texts(self.cache, fingerprint, bulletins)
             fork = self.fork and can_fork()
+            if self.cache is not None:
+                keep_bulletin_texts(self.cache, fingerprint, bulletins, fork)
             # The files that are not pages (feeds, API, calendar, bulletins) are made in a second
             # process while this one makes the pages: their bytes are the same either way.
             files_later = Forked(lambda: static_outputs(state, bulletins, withdrawals), fork)
