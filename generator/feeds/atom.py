@@ -252,22 +252,20 @@ def feed_outputs(state: Snapshot) -> dict[str, bytes]:
     fallback = state.last_update_at if state.site.incidents else _EPOCH
     rendered: dict[str, Entry] = {}
 
-    def chosen(keep: Callable[[_Ref], bool]) -> list[Entry]:
-        entries = []
-        for ref in refs:
-            if len(entries) == limit:
-                break
-            if keep(ref):
-                if ref.key not in rendered:
-                    rendered[ref.key] = ref.render()
-                entries.append(rendered[ref.key])
-        return entries
+    def entries(kept: list[_Ref]) -> list[Entry]:
+        for ref in kept:
+            if ref.key not in rendered:
+                rendered[ref.key] = ref.render()
+        return [rendered[ref.key] for ref in kept]
 
-    def filtered(kind: str, item_id: str, title: str, keep: Callable[[_Ref], bool]) -> bytes:
+    newest = _newest_by_item(refs, limit)
+
+    def filtered(kind: str, item_id: str, title: str) -> bytes:
         page, path = f"{kind}/{item_id}/", f"{prefix}feeds/{kind}/{item_id}.xml"
-        return atom_bytes(_generator(config, path, title, chosen(keep), fallback, page=page, scope=prefix + page))
+        chosen = entries(newest.get((kind, item_id), []))
+        return atom_bytes(_generator(config, path, title, chosen, fallback, page=page, scope=prefix + page))
 
-    everything = chosen(lambda ref: True)
+    everything = entries(refs[:limit])
     atom = f"{prefix}feeds/atom.xml"
     outputs = {
         atom: atom_bytes(_generator(config, atom, words.feed_title(name), everything, fallback)),
@@ -275,14 +273,31 @@ def feed_outputs(state: Snapshot) -> dict[str, bytes]:
     }
     for service in config.services:
         outputs[f"{prefix}feeds/services/{service.id}.xml"] = filtered(
-            "services", service.id, words.filtered_title(name, _name(config, service)),
-            lambda r, s=service.id: s in r.services,
-        )  # fmt: skip
+            "services", service.id, words.filtered_title(name, _name(config, service))
+        )
     for area in config.areas:
         outputs[f"{prefix}feeds/areas/{area.id}.xml"] = filtered(
-            "areas", area.id, words.filtered_title(name, _name(config, area)), lambda r, a=area.id: a in r.areas
+            "areas", area.id, words.filtered_title(name, _name(config, area))
         )
     return outputs
+
+
+def _newest_by_item(refs: list[_Ref], limit: int) -> dict[tuple[str, str], list[_Ref]]:
+    """``{("services" or "areas", id): the newest `limit` refs that name it}``, newest first as in ``refs``.
+
+    One pass over every entry for all the filtered feeds, not one pass per feed (a service or area
+    with little history would otherwise scan the whole of it, for each of its feeds).
+    """
+    newest: dict[tuple[str, str], list[_Ref]] = {}
+    for ref in refs:
+        for key in [
+            *(("services", s) for s in dict.fromkeys(ref.services)),
+            *(("areas", a) for a in dict.fromkeys(ref.areas)),
+        ]:
+            kept = newest.setdefault(key, [])
+            if len(kept) < limit:
+                kept.append(ref)
+    return newest
 
 
 def atom_bytes(feed: FeedGenerator) -> bytes:

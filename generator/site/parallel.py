@@ -14,6 +14,7 @@ process with threads such as ``outage serve``), nothing is forked.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import sys
@@ -44,6 +45,9 @@ class Forked(Generic[T]):
             status = 1
             try:
                 os.close(read)
+                # Everything inherited is kept until the child exits: the cyclic collector need not walk it
+                # again and again (at 10,000 incidents each full collection of the loaded site took ~0.3 s).
+                gc.freeze()
                 data = pickle.dumps(compute(), protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write, "wb") as pipe:
                     pipe.write(data)
