@@ -208,3 +208,26 @@ def test_outage_build_parses_the_files_in_two_processes(tmp_path: Path, monkeypa
         monkeypatch.setattr(load, "SPREAD_FROM", 10**9)
     assert spread and spread[0] >= 10  # every incident file of the example
     assert sites[0] == sites[1]
+
+
+def test_the_history_is_left_out_of_the_collector_while_the_site_is_built_and_only_then(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    root = copy_of_example(tmp_path, with_template=True)
+    frozen: list[int] = []
+    real = plugin.build_site
+
+    def watched(*args, **kwargs):
+        frozen.append(gc.get_freeze_count())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(plugin, "build_site", watched)
+    before = gc.get_freeze_count()
+    result = CliRunner().invoke(
+        main, ["build", "--root", str(root), "--now", "2026-11-22 12:00", "--site-dir", str(tmp_path / "s")]
+    )
+    assert result.exit_code == 0, result.output
+    assert frozen and frozen[0] > before + 1000  # the loaded history, among others
+    assert gc.get_freeze_count() == before  # and given back to the collector once built
