@@ -152,7 +152,8 @@ def test_files_parsed_in_the_second_process_are_the_very_objects_parsed_here(
         return real(raw, source, *args, **kwargs)
 
     monkeypatch.setattr(load, "read_incident", noted)
-    spread = load.load_site(root, load.Reading(), parallel.started)
+    forked = lambda compute: parallel.Forked(compute).result  # noqa: E731 (started() would not fork under xdist's threads)
+    spread = load.load_site(root, load.Reading(), forked)
     assert len(set(pids.read_text(encoding="utf-8").split())) == 2  # this process and a child parsed
     same(spread, load.load_site(root))
     services = {id(s) for s in spread.config.services}
