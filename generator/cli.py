@@ -321,9 +321,9 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
       outage build --ledger ledger/ledger.json
     """
     from .site.cache import CACHE_DIR, BuildCache
-    from .site.parallel import started
+    from .site.parallel import can_fork, started
     from .site.plugin import BuildFailed, build_site
-    from .site.writer import OutputError, check_site_dir, is_ours, remove_previous, staged_site, write_problem
+    from .site.writer import OutputError, check_site_dir, is_ours, remove_previous, staged_site, tidy, write_problem
     from .state.ledger import NO_LEDGER, LedgerError, publication, read_ledger, recorded, write_ledger
 
     target = site_dir if site_dir is not None else root / "site"
@@ -333,7 +333,8 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
         _fail(f"the site was not built: {exc}")
     warn = lambda message: click.echo(f"outage: warning: {message}", err=True)  # noqa: E731
     reading = Reading(root / CACHE_DIR, warn)  # files whose bytes the last build read are not read again
-    site, moment, _ = _checked(root, now, reading=reading, apart=started)  # half the files parsed apart
+    apart = started if can_fork() else None  # half the files to parse parsed in a second process
+    site, moment, _ = _checked(root, now, reading=reading, apart=apart)
     with _kept_from_collector():  # the history just read lives until the build ends
         book, published = None, NO_LEDGER
         try:
@@ -349,12 +350,13 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
                 build_site(
                     root, staging, site, moment, published, previous=previous, cache=cache, fork=True, save_cache=False
                 )
-        except BuildFailed as exc:
+        except (BuildFailed, OutputError) as exc:
             _fail(f"the site was not built, and {target} is unchanged: {exc}")
         except OSError as exc:
             _fail(f"the site was not built, and {target} is unchanged: {write_problem(exc, folder)}")
         files = sum(len(names) for _, _, names in os.walk(target))  # (no Path per file: 12,000 of them cost seconds)
         click.echo(f"built {target} ({files} files) as of {moment.isoformat()}")
+        tidy(folder)  # the spare folders the site did not use, at once: a request there then finds nothing
         # Kept for the next build once this one is live: writing them does not hold up publishing.
         cache.save()
         reading.save()

@@ -177,7 +177,7 @@ def test_problems_found_in_the_second_process_read_as_they_do_here(
     )
     monkeypatch.setattr(load, "SPREAD_FROM", 1)
     said = []
-    for apart in (parallel.started, None):
+    for apart in (lambda compute: parallel.Forked(compute).result, None):  # forked even under xdist's threads
         with pytest.raises(InvalidSite) as raised:
             load.load_site(root, load.Reading(), apart)
         said.append(str(raised.value))

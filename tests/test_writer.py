@@ -280,3 +280,69 @@ def test_the_folders_beside_the_site_are_git_ignored_here_and_in_a_new_repositor
     made = CliRunner().invoke(main, ["init", str(tmp_path / "new"), "--name", "Acme", "--timezone", "Europe/Dublin"])
     assert made.exit_code == 0, made.output
     assert "/.site-*/" in (tmp_path / "new" / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_a_link_in_the_replaced_site_is_not_kept_and_nothing_is_written_through_it(repo: Path, tmp_path: Path) -> None:
+    site, outside = tmp_path / "site", tmp_path / "outside"
+    outside.mkdir()
+    for _ in range(2):
+        assert build(repo, site)[0] == 0
+    page = site / "incidents" / "2026-04-21-slow-webmail"
+    shutil.rmtree(page)
+    page.symlink_to(outside, target_is_directory=True)  # someone's link, in the live site
+    for _ in range(3):
+        assert build(repo, site)[0] == 0
+    assert list(outside.iterdir()) == []
+    assert not any(p.is_symlink() for p in [*site.rglob("*"), *(tmp_path / ".site-spare").rglob("*")])
+    assert build(repo, tmp_path / "cold")[0] == 0
+    assert fingerprint(site) == fingerprint(tmp_path / "cold")
+
+
+def test_a_path_that_was_a_folder_and_is_now_a_file_is_a_file(repo: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    downloads = repo / "site_template" / "docs" / "downloads"
+    downloads.mkdir()
+    (downloads / "readme.txt").write_text("a folder of downloads\n", encoding="utf-8")
+    for _ in range(2):
+        assert build(repo, site)[0] == 0
+    shutil.rmtree(downloads)
+    downloads.write_text("now a file\n", encoding="utf-8")
+    for _ in range(2):
+        assert build(repo, site)[0] == 0
+        assert (site / "downloads").is_file()
+    assert build(repo, tmp_path / "cold")[0] == 0
+    assert fingerprint(site) == fingerprint(tmp_path / "cold")
+
+
+def test_modes_changed_in_the_live_site_are_not_carried_into_the_next(repo: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for _ in range(2):
+        assert build(repo, site)[0] == 0
+    (site / "feeds" / "atom.xml").chmod(0o600)
+    (site / "incidents").chmod(0o700)
+    for _ in range(3):  # the live site and the spare change places each build
+        assert build(repo, site)[0] == 0
+        assert stat.S_IMODE((site / "feeds" / "atom.xml").stat().st_mode) == 0o644
+        assert {stat.S_IMODE(p.stat().st_mode) for p in [site, *site.rglob("*")] if p.is_dir()} == {0o755}
+
+
+def test_a_replaced_site_that_cannot_be_emptied_does_not_fail_the_published_build(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    assert build(repo, site)[0] == 0
+    real = os.unlink
+
+    def refused(path, *args, **kwargs):
+        if ".site-old-" in os.fspath(path) and os.fspath(path).endswith("atom.xml"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", refused)
+    code, output = build(repo, site)
+    assert code == 0 and "built " in output
+    assert not (tmp_path / ".site-spare").exists()  # no half-emptied spare
+    monkeypatch.setattr(os, "unlink", real)
+    assert build(repo, site)[0] == 0
+    assert build(repo, tmp_path / "cold")[0] == 0
+    assert fingerprint(site) == fingerprint(tmp_path / "cold")

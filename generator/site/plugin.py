@@ -41,7 +41,7 @@ from .outputs import static_outputs
 from .pages import Page, site_pages
 from .parallel import Forked, can_fork
 from .shells import CANONICAL, DESCRIPTION, PATH, TITLE, ProvenShells, Shell, ShellKey, marker_content, shell_key
-from .writer import OutputError, Publisher, check_relative_path, unpack_spare
+from .writer import OutputError, Publisher, check_relative_path, clear_folders, unpack_spare
 
 log = logging.getLogger("mkdocs.plugins.outage")
 
@@ -240,6 +240,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         self._urls = {languages.address(f.url) for f in files if f.is_documentation_page()}
         self._urls |= {languages.address(placed.url) for placed in self._placed_pages}
         self._words = languages.header_words(self.site) if len(self._languages) > 1 else {}
+        clear_folders(config.site_dir, [f.dest_uri for f in files if f.inclusion.is_included()])  # MkDocs' own
         return files
 
     def _fills(self, page: Page) -> bool:

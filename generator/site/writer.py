@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import glob
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from stat import S_ISREG
+from stat import S_IMODE, S_ISREG
 
 MARKER = ".outage-site"
 """Written into every site folder the build makes: the build replaces only a folder that has it."""
@@ -137,22 +138,33 @@ def unpack_spare(site_dir: str) -> None:
 
 
 def remove_previous(site_dir: Path) -> None:
-    """Once the new site is live: keep the replaced site's folders as the next build's spare, and tidy.
+    """Once the new site is live (and :func:`tidy`): keep the replaced site's folders as the next build's spare.
 
     The replaced site (parked beside ``site_dir`` by the swap) is emptied of its
-    files, and its folders become the spare; folders of the live site that this
-    build left empty (an incident removed, say) are removed, so the site has
-    the very folders a cold build makes.
+    files, and its folders become the spare. The site is published by then: what
+    cannot be done here (a file of another user's, a build running beside this
+    one) is left undone, and the parked site deleted as far as it can be.
     """
     spare = _spare(site_dir)
     for parked in _ours(site_dir, "-old-"):
         old = parked / "site"
-        if old.is_dir() and not old.is_symlink() and not spare.exists():
-            _empty(old)
-            os.rename(old, spare)
+        try:
+            if old.is_dir() and not old.is_symlink() and not spare.exists():
+                _empty(old)
+                os.rename(old, spare)
+        except OSError:
+            shutil.rmtree(spare, ignore_errors=True)  # half made, if at all: the next build makes its folders
         shutil.rmtree(parked, ignore_errors=True)
-    if site_dir.is_dir() and (site_dir / MARKER).is_file():
-        _remove_empty_folders(os.fspath(site_dir))
+
+
+def tidy(site_dir: Path) -> None:
+    """Remove the folders of the live site the build left empty (spare folders it did not use): an incident
+    removed, say. The site then has the very folders a cold build makes."""
+    try:
+        if site_dir.is_dir() and (site_dir / MARKER).is_file():
+            _remove_empty_folders(os.fspath(site_dir))
+    except OSError:
+        pass  # a folder being served or changed meanwhile: the next build tries again
 
 
 def _spare(site_dir: Path) -> Path:
@@ -161,7 +173,7 @@ def _spare(site_dir: Path) -> Path:
 
 def _ours(site_dir: Path, prefix: str) -> list[Path]:
     """Folders beside the site named for ``prefix`` that a build made (they have its marker)."""
-    found = site_dir.parent.glob(f".{site_dir.name}{prefix}*")
+    found = site_dir.parent.glob(f".{glob.escape(site_dir.name)}{prefix}*")
     return [p for p in found if p.is_dir() and not p.is_symlink() and (p / MARKER).is_file()]
 
 
@@ -173,9 +185,18 @@ def _remove_leftovers(site_dir: Path, prefixes: tuple[str, ...] = ("-new-", "-ol
 
 
 def _empty(folder: Path) -> None:
-    """Delete every file below ``folder`` but its marker; keep the folders."""
+    """Delete every file below ``folder`` but its marker, and every link; keep the folders, each made 755.
+
+    A link to a folder (someone's, in the live site) is listed among the folders: left, the next
+    build would write through it, outside the site. The modes are set here, after publishing, so
+    that the next site's folders are readable whatever was done to these.
+    """
     top = os.fspath(folder)
-    for base, _, names in os.walk(top):
+    for base, folders, names in os.walk(top):
+        os.chmod(base, 0o755)
+        for name in [f for f in folders if os.path.islink(os.path.join(base, f))]:
+            os.unlink(os.path.join(base, name))
+            folders.remove(name)
         for name in names:
             if base != top or name != MARKER:
                 os.unlink(os.path.join(base, name))
@@ -213,7 +234,7 @@ class Publisher:
             before = os.path.join(self.previous, relative)
             try:
                 found = os.lstat(before)
-                if found.st_size == len(data) and S_ISREG(found.st_mode):
+                if found.st_size == len(data) and S_ISREG(found.st_mode) and S_IMODE(found.st_mode) == 0o644:
                     with open(before, "rb") as file:
                         same = file.read(len(data) + 1) == data
                     if same:
@@ -225,17 +246,49 @@ class Publisher:
 
 
 def _in_folder(target: str, make: Callable[[], None]) -> None:
-    """``make()`` the file ``target``, making its folder first if it is missing (mostly, it is there)."""
+    """``make()`` the file ``target``, making its folder first if it is missing (mostly, it is there).
+
+    A spare folder (of the site this one replaces) where a file now goes holds no file: it goes.
+    """
     try:
         make()
     except FileNotFoundError:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         make()
+    except (IsADirectoryError, FileExistsError):
+        if not _spare_folder_removed(target):
+            raise
+        make()
 
 
 def _write(target: str, data: bytes) -> None:
-    with open(target, "xb") as file:  # never into a file that is there: it may be the live site's, linked
-        file.write(data)
+    try:
+        with open(target, "xb") as file:  # never into a file that is there: it may be the live site's, linked
+            file.write(data)
+    except FileExistsError:
+        if os.path.isdir(target):
+            raise  # a folder: perhaps a spare one, see _in_folder
+        raise OutputError(f"refusing to write {target}: two outputs claim it") from None
+
+
+def clear_folders(site_dir: str, files: list[str]) -> None:
+    """Remove a spare folder standing where one of ``files`` (paths in ``site_dir``) will be written.
+
+    MkDocs writes its own files into a folder found at their path instead of failing: a spare
+    folder of the site before, where this site has a file, would change the site.
+    """
+    for relative in files:
+        _spare_folder_removed(os.path.join(site_dir, relative))
+
+
+def _spare_folder_removed(path: str) -> bool:
+    """Whether ``path`` was a folder with folders only (spare ones) and is now gone."""
+    if os.path.islink(path) or not os.path.isdir(path):
+        return False
+    if any(names for _, _, names in os.walk(path)):
+        return False  # a file of this build: two outputs claim the path, as a cold build would find
+    shutil.rmtree(path)
+    return True
 
 
 def _swap(new: Path, site_dir: Path) -> None:
