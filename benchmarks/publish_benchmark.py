@@ -11,6 +11,10 @@ in a child process, times:
   ``outage build`` again, with the caches and the site the builds before it
   left: *live* is the time until the build says "built" (the new site is in
   place), *total* adds emptying the site it replaced, which happens after;
+- **CI**: ``outage build`` of the same files into a new, empty folder, with the
+  cache the builds before it left: a fresh CI runner that restores
+  ``.outage-cache/`` (``actions/cache``) but has no site from before, so
+  no file to link and no spare folders;
 - **preview**: ``outage serve`` running, the time from saving an incident file
   with one more update to that page being served with it;
 - **plain**: ``mkdocs build`` of the same history with mkdocs-material and
@@ -65,6 +69,7 @@ class Figures:
     cold: Run | None = None
     again: Run | None = None
     rebuild: Run | None = None
+    ci: Run | None = None
     plain: Run | None = None
     preview: float | None = None
     written: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -221,6 +226,9 @@ def measure(count: int, work: Path, preview: bool) -> Figures:
     print(f"  N={count:,}: rebuild after one update…", flush=True)
     figures.rebuild = timed(build, work / f"rebuild-{count}.log")
     figures.written["rebuild"] = written(first, inodes(site))
+    print(f"  N={count:,}: into a new folder with the cache (CI)…", flush=True)
+    build_ci = [*build[:-1], str(work / f"site-ci-{count}")]
+    figures.ci = timed(build_ci, work / f"ci-{count}.log")
     print(f"  N={count:,}: plain mkdocs-material…", flush=True)
     project = plain_project(root, work / f"plain-{count}")
     figures.plain = timed(
@@ -261,10 +269,11 @@ def report(results: list[Figures]) -> None:
         ("cold / plain", lambda f: f"{f.cold.seconds / f.plain.seconds:.2f}"),
         ("again, nothing changed: live", lambda f: f"{f.again.live:.2f} s"),
         ("rebuild, one update: live", lambda f: f"{f.rebuild.live:.2f} s"),
-        ("  then old site emptied", lambda f: f"{f.rebuild.seconds - f.rebuild.live:.2f} s"),
+        ("  then caches saved, old site emptied", lambda f: f"{f.rebuild.seconds - f.rebuild.live:.2f} s"),
         ("  peak memory", lambda f: f"{f.rebuild.peak_mb:.0f} MB"),
         ("  files, bytes written", lambda f: f"{f.written['rebuild'][0]:,}, {mb(f.written['rebuild'][1])}"),
         ("rebuild (live) / plain", lambda f: f"{f.rebuild.live / f.plain.seconds:.2f}"),
+        ("CI: cache, no site: live", lambda f: f"{f.ci.live:.2f} s"),
         ("preview, save to page", lambda f: "not run" if f.preview is None else f"{f.preview:.2f} s"),
         ("cold, seconds per 1,000", lambda f: f"{f.cold.seconds / f.count * 1000:.2f} s"),
     ]
