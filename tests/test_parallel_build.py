@@ -189,6 +189,7 @@ def test_outage_build_parses_the_files_in_two_processes(tmp_path: Path, monkeypa
 
     root = copy_of_example(tmp_path, with_template=True)
     monkeypatch.setattr(load, "SPREAD_FROM", 1)
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)  # as on a CI runner (xdist's threads say no)
     spread: list[int] = []
     real = load._read_apart
 
