@@ -117,7 +117,7 @@ def load_site(root: Path, reading: Reading | None = None, apart: Apart | None = 
     if reading is not None:
         config_file = root / CONFIG_FILE
         reading.start(config_file.read_bytes() if config is not None and config_file.is_file() else None)
-    files = [(p, s) for p, s in listing if os.path.splitext(p.name)[1].lower() in INCIDENT_SUFFIXES]
+    files = [(p, s) for p, s in listing if _is_incident_file(p)]
     read: dict[str, bytes] = {}
     if reading is not None and apart is not None and config is not None:
         read = _read_apart(files, config, reading, apart)
@@ -275,11 +275,13 @@ def _unpacked(data: bytes, config: m.Config) -> list[Read]:
     return unpickler.load()
 
 
-def incident_files(root: Path, listed: list[Path] | None = None) -> list[Path]:
-    """Every incident file, in a stable order (of ``listed``, every file under incidents/, if given)."""
-    return [
-        p for p in (_files_in_incidents(root) if listed is None else listed) if p.suffix.lower() in INCIDENT_SUFFIXES
-    ]
+def incident_files(root: Path) -> list[Path]:
+    """Every incident file, in a stable order."""
+    return [p for p in _files_in_incidents(root) if _is_incident_file(p)]
+
+
+def _is_incident_file(path: Path) -> bool:
+    return os.path.splitext(path.name)[1].lower() in INCIDENT_SUFFIXES
 
 
 def read_file(path: Path) -> bytes:
@@ -367,7 +369,7 @@ def _stray_files(root: Path, listed: list[Path]) -> list[Problem]:
     """Files in incidents/ (``listed``) that would never be read: named so no work is lost unnoticed."""
     problems = []
     for path in listed:
-        if path.suffix.lower() not in INCIDENT_SUFFIXES and path.name.lower() != "readme.md":
+        if not _is_incident_file(path) and path.name.lower() != "readme.md":
             source = path.relative_to(root).as_posix()
             problems.append(
                 Problem(

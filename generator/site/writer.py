@@ -14,7 +14,7 @@ This module decides where, and guards the folder:
   an atomic exchange where the platform has one (Linux ``renameat2``), so the
   old or the new site is there at every instant; a failed build leaves the
   published site exactly as it was; the old site is parked beside it and
-  removed by :func:`remove_previous` once the new one is live, so publishing
+  dealt with by :func:`remove_previous` once the new one is live, so publishing
   does not wait for thousands of files to be deleted;
 - it removes what killed builds left behind (only folders with its marker);
 - it keeps the replaced site's folders, emptied of files, beside the site
@@ -111,7 +111,7 @@ def staged_site(site_dir: Path) -> Iterator[Path]:
         staging.chmod(0o755)
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         spare = _spare(site_dir)
-        if spare.is_dir() and not spare.is_symlink() and (spare / MARKER).is_file():
+        if _marked(spare):
             os.rename(spare, staging / SPARE)
         yield staging
         _swap(staging, site_dir)
@@ -125,7 +125,7 @@ def unpack_spare(site_dir: str) -> None:
 
     The spare holds folders only (:func:`remove_previous` emptied them): writing
     into them never touches a file of the live site. The ones this build does
-    not use are left empty, and :func:`remove_previous` removes them.
+    not use are left empty, and :func:`tidy` removes them.
     """
     spare = os.path.join(site_dir, SPARE)
     if not os.path.isdir(spare):
@@ -171,15 +171,19 @@ def _spare(site_dir: Path) -> Path:
     return site_dir.parent / f".{site_dir.name}-spare"
 
 
+def _marked(folder: Path) -> bool:
+    """A folder (not a link to one) a build made: it has the marker."""
+    return folder.is_dir() and not folder.is_symlink() and (folder / MARKER).is_file()
+
+
 def _ours(site_dir: Path, prefix: str) -> list[Path]:
     """Folders beside the site named for ``prefix`` that a build made (they have its marker)."""
-    found = site_dir.parent.glob(f".{glob.escape(site_dir.name)}{prefix}*")
-    return [p for p in found if p.is_dir() and not p.is_symlink() and (p / MARKER).is_file()]
+    return [p for p in site_dir.parent.glob(f".{glob.escape(site_dir.name)}{prefix}*") if _marked(p)]
 
 
-def _remove_leftovers(site_dir: Path, prefixes: tuple[str, ...] = ("-new-", "-old-")) -> None:
+def _remove_leftovers(site_dir: Path) -> None:
     """Folders a killed build left beside the site, or a parked old site: only ours, by name and marker."""
-    for prefix in prefixes:
+    for prefix in ("-new-", "-old-"):
         for leftover in _ours(site_dir, prefix):
             shutil.rmtree(leftover, ignore_errors=True)
 
