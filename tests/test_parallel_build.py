@@ -233,3 +233,65 @@ def test_the_history_is_left_out_of_the_collector_while_the_site_is_built_and_on
     assert result.exit_code == 0, result.output
     assert frozen and frozen[0] > before + 1000  # the loaded history, among others
     assert gc.get_freeze_count() == before  # and given back to the collector once built
+
+
+# --- the placed pages: half written by a child process ---------------------------------------
+
+
+def _build_with_the_write_apart(root: Path, site: Path, monkeypatch: pytest.MonkeyPatch, apart: bool) -> list[int]:
+    """Build ``root`` into ``site``, the placed pages written in two processes or one; the pids that wrote them."""
+    from generator.site.writer import Publisher
+
+    monkeypatch.setattr(plugin, "can_fork", lambda: apart)
+    monkeypatch.setattr(plugin, "WRITE_APART_FROM", 1)
+    pids = site.parent / f"{site.name}.pids"
+    real = Publisher.publish
+
+    def noted(self, relative: str, data: bytes) -> None:
+        if relative.endswith("index.html"):
+            with pids.open("a", encoding="utf-8") as file:
+                file.write(f"{os.getpid()}\n")
+        real(self, relative, data)
+
+    monkeypatch.setattr(Publisher, "publish", noted)
+    result = CliRunner().invoke(
+        main, ["build", "--root", str(root), "--now", "2026-11-22 12:00", "--site-dir", str(site)]
+    )
+    assert result.exit_code == 0, result.output
+    return [int(pid) for pid in pids.read_text(encoding="utf-8").split()]
+
+
+def test_placed_pages_written_by_two_processes_make_the_site_written_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    writers = _build_with_the_write_apart(root, tmp_path / "apart", monkeypatch, apart=True)
+    assert os.getpid() in writers and len(set(writers)) == 2  # here and the pages' child (the files' child writes none)
+    alone = _build_with_the_write_apart(root, tmp_path / "alone", monkeypatch, apart=False)
+    assert set(alone) == {os.getpid()}
+    assert digests(tmp_path / "apart") == digests(tmp_path / "alone")
+
+
+def test_pages_a_failed_child_wrote_part_of_are_written_again_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.site.writer import Publisher
+
+    root = copy_of_example(tmp_path, with_template=True)
+    alone = tmp_path / "alone"
+    _build_with_the_write_apart(root, alone, monkeypatch, apart=False)
+    parent, written = os.getpid(), []
+    real = Publisher.publish
+
+    def dies_after_two(self, relative: str, data: bytes) -> None:
+        real(self, relative, data)
+        written.append(relative)
+        if os.getpid() != parent and relative.endswith("index.html") and len(written) >= 2:
+            (tmp_path / "died").write_text(relative, encoding="utf-8")
+            os._exit(3)  # the pages' child, two pages in: they are there, and the build must not trip on them
+
+    monkeypatch.setattr(Publisher, "publish", dies_after_two)
+    broken = tmp_path / "broken"
+    _build_with_the_write_apart(root, broken, monkeypatch, apart=True)
+    assert (broken / (tmp_path / "died").read_text(encoding="utf-8")).is_file()  # it was written, then again here
+    assert digests(broken) == digests(alone)

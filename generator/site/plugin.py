@@ -45,6 +45,9 @@ from .writer import OutputError, Publisher, check_relative_path, clear_folders, 
 
 log = logging.getLogger("mkdocs.plugins.outage")
 
+WRITE_APART_FROM = 200
+"""With this many placed pages or more, a child process writes half of them (when it is safe to fork)."""
+
 FILLED_TEMPLATE = "outage-filled.html"
 """The template of pages that fill a prepared shell: it prints the page the plugin filled."""
 
@@ -328,13 +331,36 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         assert self._publisher is not None and self._files is not None and self._env is not None
         if any(self._shells.get(placed.key) is None for placed in self._placed_pages):
             raise _NotProven()
+        # Filling and writing (or linking) 10,000 pages is seconds of work, mostly the kernel's: the
+        # second half is written by a child process while this one writes the first and the sitemap.
+        fork = self.fork and can_fork() and len(self._placed_pages) >= WRITE_APART_FROM
+        half = (len(self._placed_pages) + 1) // 2 if fork else len(self._placed_pages)
+        mine, theirs = self._placed_pages[:half], self._placed_pages[half:]
+        parent = os.getpid()
+        written_apart = Forked(lambda: self._publish_placed(theirs, again=fork and os.getpid() == parent), fork)
+        try:
+            self._publish_placed(mine, again=False)
+            self._write_sitemap(config)
+            written_apart.result()
+        finally:
+            written_apart.close()
         for placed in self._placed_pages:
+            self._placed[placed.source.src_uri] = (placed.canonical_url, placed.path, placed.language)
+
+    def _publish_placed(self, placed_pages: list[Placed], again: bool) -> None:
+        """Fill each page's shell and write it; ``again``: a child that was writing them failed, so some may be there."""
+        assert self._publisher is not None
+        for placed in placed_pages:
             source, shell = placed.source, self._shells[placed.key]
             assert shell is not None
             html = shell.fill(source.title, source.description, placed.canonical_url, source.body, placed.path)
+            if again:
+                self._publisher.unpublish(placed.dest_uri)
             self._publisher.publish(placed.dest_uri, html.encode("utf-8", errors="xmlcharrefreplace"))
-            self._placed[source.src_uri] = (placed.canonical_url, placed.path, placed.language)
-        # The sitemap as MkDocs writes it (mkdocs.commands.build), with every page in MkDocs' order.
+
+    def _write_sitemap(self, config) -> None:
+        """The sitemap as MkDocs writes it (mkdocs.commands.build), with every page in MkDocs' order."""
+        assert self._files is not None and self._env is not None
         documents = self._files.documentation_pages()
         listed = {f.src_uri for f in documents}
         made = {f.src_uri for f in self._documents if isinstance(f, File)}

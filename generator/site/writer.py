@@ -32,7 +32,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from stat import S_IMODE, S_ISREG
 
@@ -247,6 +247,11 @@ class Publisher:
             except OSError:
                 pass  # not there, not readable, or another file system: write it
         _in_folder(target, lambda: _write(target, data))
+
+    def unpublish(self, relative: str) -> None:
+        """Remove the file at ``relative`` if it is there: a child process writing it failed part of the way."""
+        with suppress(FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            os.unlink(os.path.join(self.site_dir, relative))
 
 
 def _in_folder(target: str, make: Callable[[], None]) -> None:
