@@ -235,63 +235,90 @@ def test_the_history_is_left_out_of_the_collector_while_the_site_is_built_and_on
     assert gc.get_freeze_count() == before  # and given back to the collector once built
 
 
-# --- the placed pages: half written by a child process ---------------------------------------
+# --- the placed pages and the files: written by the child processes that make them ----------
 
 
-def _build_with_the_write_apart(root: Path, site: Path, monkeypatch: pytest.MonkeyPatch, apart: bool) -> list[int]:
-    """Build ``root`` into ``site``, the placed pages written in two processes or one; the pids that wrote them."""
-    from generator.site.writer import Publisher
+_PUBLISH_PLACED, _WRITTEN = plugin.OutagePlugin._publish_placed, plugin.OutagePlugin._written
+"""As the plugin has them, before any test wraps them."""
 
+
+def _build_apart(root: Path, site: Path, monkeypatch: pytest.MonkeyPatch, apart: bool) -> dict[str, list[int]]:
+    """Build ``root`` into ``site`` with the child processes or without; the pids that wrote pages and files."""
     monkeypatch.setattr(plugin, "can_fork", lambda: apart)
     monkeypatch.setattr(plugin, "WRITE_APART_FROM", 1)
     pids = site.parent / f"{site.name}.pids"
-    real = Publisher.publish
+    pids.write_text("", encoding="utf-8")
+    real_pages, real_files = _PUBLISH_PLACED, _WRITTEN
 
-    def noted(self, relative: str, data: bytes) -> None:
-        if relative.endswith("index.html"):
-            with pids.open("a", encoding="utf-8") as file:
-                file.write(f"{os.getpid()}\n")
-        real(self, relative, data)
+    def note(kind: str) -> None:
+        with pids.open("a", encoding="utf-8") as file:
+            file.write(f"{kind} {os.getpid()}\n")
 
-    monkeypatch.setattr(Publisher, "publish", noted)
+    def pages(self, placed_pages, *, again):
+        note("pages")
+        return real_pages(self, placed_pages, again=again)
+
+    def files(self, config, outputs, *, again):
+        note("files")
+        return real_files(self, config, outputs, again=again)
+
+    monkeypatch.setattr(plugin.OutagePlugin, "_publish_placed", pages)
+    monkeypatch.setattr(plugin.OutagePlugin, "_written", files)
     result = CliRunner().invoke(
         main, ["build", "--root", str(root), "--now", "2026-11-22 12:00", "--site-dir", str(site)]
     )
     assert result.exit_code == 0, result.output
-    return [int(pid) for pid in pids.read_text(encoding="utf-8").split()]
+    writers: dict[str, list[int]] = {"pages": [], "files": []}
+    for line in pids.read_text(encoding="utf-8").splitlines():
+        kind, pid = line.split()
+        writers[kind].append(int(pid))
+    return writers
 
 
-def test_placed_pages_written_by_two_processes_make_the_site_written_by_one(
+def test_pages_and_files_written_by_child_processes_make_the_site_written_by_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = copy_of_example(tmp_path, with_template=True)
-    writers = _build_with_the_write_apart(root, tmp_path / "apart", monkeypatch, apart=True)
-    assert os.getpid() in writers and len(set(writers)) == 2  # here and the pages' child (the files' child writes none)
-    alone = _build_with_the_write_apart(root, tmp_path / "alone", monkeypatch, apart=False)
-    assert set(alone) == {os.getpid()}
-    assert digests(tmp_path / "apart") == digests(tmp_path / "alone")
+    apart = _build_apart(root, tmp_path / "apart", monkeypatch, apart=True)
+    here = os.getpid()
+    assert len(apart["pages"]) == 2 and here in apart["pages"] and len(set(apart["pages"])) == 2  # half each
+    assert len(apart["files"]) == 1 and here not in apart["files"]  # the files' child wrote them all
+    alone = _build_with_one_process(root, tmp_path / "alone", monkeypatch)
+    assert digests(tmp_path / "apart") == digests(alone)
 
 
-def test_pages_a_failed_child_wrote_part_of_are_written_again_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _build_with_one_process(root: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    writers = _build_apart(root, site, monkeypatch, apart=False)
+    assert set(writers["pages"]) == set(writers["files"]) == {os.getpid()}
+    return site
+
+
+@pytest.mark.parametrize("dying", ["_publish_placed", "_written"])
+def test_what_a_failed_child_wrote_part_of_is_written_again_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dying: str
 ) -> None:
-    from generator.site.writer import Publisher
-
     root = copy_of_example(tmp_path, with_template=True)
-    alone = tmp_path / "alone"
-    _build_with_the_write_apart(root, alone, monkeypatch, apart=False)
-    parent, written = os.getpid(), []
-    real = Publisher.publish
+    alone = _build_with_one_process(root, tmp_path / "alone", monkeypatch)
+    parent, real = os.getpid(), {"_publish_placed": _PUBLISH_PLACED, "_written": _WRITTEN}[dying]
+    died = tmp_path / "died"
 
-    def dies_after_two(self, relative: str, data: bytes) -> None:
-        real(self, relative, data)
-        written.append(relative)
-        if os.getpid() != parent and relative.endswith("index.html") and len(written) >= 2:
-            (tmp_path / "died").write_text(relative, encoding="utf-8")
-            os._exit(3)  # the pages' child, two pages in: they are there, and the build must not trip on them
+    def dies_two_in(self, *args, again: bool):
+        *before, work = args
+        if os.getpid() == parent:
+            return real(self, *args, again=again)
+        # The child writes two of its pages or files, then dies: they are there, and the build must not trip on them.
+        two = work[:2] if isinstance(work, list) else dict(list(work.items())[:2])
+        real(self, *before, two, again=again)
+        died.write_text("\n".join(p.dest_uri for p in two) if isinstance(two, list) else "\n".join(two), "utf-8")
+        os._exit(3)
 
-    monkeypatch.setattr(Publisher, "publish", dies_after_two)
+    monkeypatch.setattr(plugin.OutagePlugin, dying, dies_two_in)
     broken = tmp_path / "broken"
-    _build_with_the_write_apart(root, broken, monkeypatch, apart=True)
-    assert (broken / (tmp_path / "died").read_text(encoding="utf-8")).is_file()  # it was written, then again here
+    monkeypatch.setattr(plugin, "can_fork", lambda: True)
+    monkeypatch.setattr(plugin, "WRITE_APART_FROM", 1)
+    result = CliRunner().invoke(
+        main, ["build", "--root", str(root), "--now", "2026-11-22 12:00", "--site-dir", str(broken)]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(died.read_text(encoding="utf-8").split()) == 2  # the child did die, two in
     assert digests(broken) == digests(alone)

@@ -162,9 +162,16 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             fork = self.fork and can_fork()
             if self.cache is not None:
                 keep_bulletin_texts(self.cache, fingerprint, bulletins, fork)
-            # The files that are not pages (feeds, API, calendar, bulletins) are made in a second
-            # process while this one makes the pages: their bytes are the same either way.
-            files_later = Forked(lambda: static_outputs(state, bulletins, withdrawals), fork)
+            # The files that are not pages (feeds, API, calendar, bulletins) are made, and written, in a
+            # second process while this one makes the pages: their bytes are the same either way.
+            self._publisher = Publisher(Path(config.site_dir), self.previous)
+            parent = os.getpid()
+            files_later = Forked(
+                lambda: self._written(
+                    config, static_outputs(state, bulletins, withdrawals), again=fork and os.getpid() == parent
+                ),
+                fork,
+            )
             try:
                 # The pages in another language link the files in it: they read the files' paths once made.
                 made = _Once(files_later.result)
@@ -173,7 +180,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             finally:
                 files_later.close()
             self.bodies = {p.src_uri: p.body for p in pages}
-            generated: list[tuple[str, str | bytes, Page | None]] = [
+            generated: list[tuple[str, str | bytes | None, Page | None]] = [
                 (p.src_uri, "", p) if self._fills(p) else (p.src_uri, _front_matter(p), None) for p in pages
             ]
             generated += [(path, data, None) for path, data in sorted(outputs.items())]
@@ -185,7 +192,6 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             if file.src_uri.split("/", 1)[0] not in self._languages:
                 files.remove(file)  # docs/fr/help.md is the French site's: a site without French has none
         self._shells, self._placed = {}, {}
-        self._publisher = Publisher(Path(config.site_dir), self.previous)
         self._quiet.pages = {src_uri for src_uri, _, source in generated if source is not None}
         logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
         # Every page's address, before any is made: whether a page is in every language is known up front.
@@ -222,8 +228,10 @@ class OutagePlugin(BasePlugin[OutageConfig]):
                 continue
             if placed is not None:
                 proving.add(placed.key)
-            file = File.generated(config, src_uri, content=content)
-            if self.shells and source is None and not file.is_documentation_page():
+            file = File.generated(config, src_uri, content=b"" if content is None else content)
+            if content is None:  # written where it was made (see _written)
+                file = File.generated(config, src_uri, abs_src_path=os.path.join(config.site_dir, file.dest_uri))
+            elif self.shells and source is None and not file.is_documentation_page():
                 # Written (or linked from the previous site) here; MkDocs' copy is then a no-op.
                 data = content.encode("utf-8") if isinstance(content, str) else content
                 assert self._publisher is not None
@@ -245,6 +253,28 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         self._words = languages.header_words(self.site) if len(self._languages) > 1 else {}
         clear_folders(config.site_dir, [f.dest_uri for f in files if f.inclusion.is_included()])  # MkDocs' own
         return files
+
+    def _written(self, config, outputs: dict[str, bytes], again: bool) -> dict[str, bytes | None]:
+        """``outputs`` by path, each written into the site that is not a page for MkDocs (then None instead of its bytes).
+
+        ``again``: a child process that was writing them failed, so some may be there already.
+        """
+        assert self._publisher is not None
+        kept: dict[str, bytes | None] = {}
+        for src_uri, data in outputs.items():
+            try:
+                check_relative_path(src_uri)
+            except OutputError as exc:
+                raise PluginError(str(exc)) from None
+            file = File.generated(config, src_uri, content=b"")
+            if not self.shells or file.is_documentation_page():
+                kept[src_uri] = data  # MkDocs makes it
+                continue
+            if again:
+                self._publisher.unpublish(file.dest_uri)
+            self._publisher.publish(file.dest_uri, data.encode("utf-8") if isinstance(data, str) else data)
+            kept[src_uri] = None
+        return kept
 
     def _fills(self, page: Page) -> bool:
         """Whether ``page`` fills a shell: not in the menu (the theme marks the current item), no feeds of its own."""
