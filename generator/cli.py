@@ -282,6 +282,22 @@ def _checked(
 
 
 @contextmanager
+def _not_collecting() -> Iterator[None]:
+    """No cycle collection while the block runs (reading the history), as it was after.
+
+    Reading 10,000 incidents from the cache makes some 170,000 objects in a row, none of them
+    garbage: the full collections their number sets off walked them all, about 0.4 s for nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
 def _kept_from_collector() -> Iterator[None]:
     """The objects made so far (a history of 100,000s) left out of the cycle collector while the block runs.
 
@@ -334,7 +350,8 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
     warn = lambda message: click.echo(f"outage: warning: {message}", err=True)  # noqa: E731
     reading = Reading(root / CACHE_DIR, warn)  # files whose bytes the last build read are not read again
     apart = started if can_fork() else None  # half the files to parse parsed in a second process
-    site, moment, _ = _checked(root, now, reading=reading, apart=apart)
+    with _not_collecting():
+        site, moment, _ = _checked(root, now, reading=reading, apart=apart)
     with _kept_from_collector():  # the history just read lives until the build ends
         book, published = None, NO_LEDGER
         try:

@@ -212,6 +212,31 @@ def test_outage_build_parses_the_files_in_two_processes(tmp_path: Path, monkeypa
     assert sites[0] == sites[1]
 
 
+def test_the_collector_rests_while_the_history_is_read_and_only_then(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from generator import cli
+
+    root = copy_of_example(tmp_path, with_template=True)
+    collecting: list[bool] = []
+    real = cli.load_site
+
+    def watched(*args, **kwargs):
+        collecting.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cli, "load_site", watched)
+    assert gc.isenabled()
+    result = CliRunner().invoke(
+        main, ["build", "--root", str(root), "--now", "2026-11-22 12:00", "--site-dir", str(tmp_path / "s")]
+    )
+    assert result.exit_code == 0, result.output
+    assert collecting == [False]  # resting while the history is read
+    assert gc.isenabled()  # and collecting again once it is
+
+
 def test_the_history_is_left_out_of_the_collector_while_the_site_is_built_and_only_then(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
