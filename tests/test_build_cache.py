@@ -272,3 +272,38 @@ def test_the_key_of_an_incident_page_counts_the_updates_that_exist_yet() -> None
     fewer = replace(incident, updates=(incident.updates[0], incident.updates[-1]))
     assert incident_page_key("f", state, fewer, []) != incident_page_key("f", state, incident, [])
     assert incident_page_key("f", state, incident, []) == incident_page_key("f", state, incident, [])
+
+
+def test_the_key_of_an_incident_page_follows_what_the_ledger_says_of_it() -> None:
+    """A correction or a withdrawal the ledger records changes the page: another key. A default issue needs none."""
+    from dataclasses import replace
+
+    from generator.incidents.load import load_site
+    from generator.incidents.times import parse_time
+    from generator.site.pages import incident_page_key
+    from generator.state.ledger import Issue, Publication, Withdrawal
+    from generator.state.now import snapshot
+
+    site = load_site(ROOT)
+    moment = parse_time("2026-11-22 10:45", site.config.timezone)
+    state = snapshot(site, moment)
+    incident = next(i for i in site.incidents if len(i.updates) > 1)
+    update = incident.updates[1]
+    plain = incident_page_key("f", state, incident, [])
+    # As the ledger says by default of an update (a first issue under its own id): the page is the same.
+    said = Publication(issues={(incident.id, update.id): Issue(update.id)})
+    assert incident_page_key("f", replace(state, publication=said), incident, []) == incident_page_key(
+        "f", replace(state, publication=said), incident, []
+    )
+    corrected = Publication(issues={(incident.id, update.id): Issue(update.id, revision=2, issued_at=moment)})
+    assert incident_page_key("f", replace(state, publication=corrected), incident, []) != plain
+    assert incident_page_key("f", replace(state, publication=corrected), incident, []) != incident_page_key(
+        "f", replace(state, publication=said), incident, []
+    )
+    gone = Withdrawal(
+        incident.id, "u9", update.at, incident.title, "investigating", False, (), (), 1, update.at, moment
+    )
+    assert incident_page_key("f", replace(state, publication=Publication(withdrawals=(gone,))), incident, []) != plain
+    elsewhere = Publication(issues={("another-incident", update.id): Issue(update.id, revision=2, issued_at=moment)})
+    corrected_elsewhere = incident_page_key("f", replace(state, publication=elsewhere), incident, [])
+    assert corrected_elsewhere == incident_page_key("f", replace(state, publication=elsewhere), incident, [])
