@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -394,6 +396,10 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
         remove_previous(folder)  # the new site is live: deleting the old one does not hold up publishing
 
 
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 @main.command()
 @ROOT_OPTION
 @NOW_OPTION
@@ -429,6 +435,9 @@ def serve(root: Path, now: str | None, address: str) -> None:
         except TimeError as exc:
             raise NotBuilt(f"--now: expected {exc}; found {now!r}") from None
 
+    if threading.current_thread() is threading.main_thread():
+        # Stopped by a process manager (systemd, Docker) as by Ctrl-C: the builds' folder is removed on the way out.
+        signal.signal(signal.SIGTERM, _interrupted)
     try:
         Preview(root, prepare, say=click.echo).serve(address)
     except PreviewError as exc:

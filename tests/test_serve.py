@@ -30,7 +30,7 @@ WAIT = 180.0
 class Served:
     """An ``outage serve`` process and the lines it has printed."""
 
-    def __init__(self, root: Path, address: str) -> None:
+    def __init__(self, root: Path, address: str, env: dict[str, str] | None = None) -> None:
         # Ctrl-C as in a terminal: a test runner's worker may ignore SIGINT, and a child started from it would
         # inherit that (Python then never raises KeyboardInterrupt); the wrapper restores the default, then execs.
         command = [
@@ -46,7 +46,7 @@ class Served:
             "--address",
             address,
         ]
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
         self.process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, start_new_session=True
         )
@@ -134,6 +134,23 @@ def test_serve_prints_its_address_keeps_the_last_good_build_and_shows_the_error(
         assert "A replacement is being rushed" in page  # the fix, built
     finally:
         assert served.stop() == 0, "\n".join(served.seen)
+
+
+def test_stopped_by_a_process_manager_it_stops_as_with_ctrl_c_and_leaves_no_folder_behind(tmp_path: Path) -> None:
+    """SIGTERM (systemd, Docker, a benchmark) stops it as Ctrl-C does: its builds' folder goes with it."""
+    root = copy_of_example(tmp_path, with_template=True)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    served = Served(root, f"127.0.0.1:{free_port()}", env={"TMPDIR": str(temporary)})
+    try:
+        served.wait_for(r"Serving http://")
+        assert [p.name.startswith("outage-serve-") for p in temporary.iterdir()] == [True]  # its builds are here
+        served.process.send_signal(signal.SIGTERM)
+        assert served.process.wait(timeout=30) == 0
+        served.wait_for(r"^stopped$")
+        assert list(temporary.iterdir()) == []
+    finally:
+        served.stop()
 
 
 def test_a_port_in_use_is_said_and_the_next_one_taken(tmp_path: Path) -> None:
