@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -148,6 +149,26 @@ def test_stopped_by_a_process_manager_it_stops_as_with_ctrl_c_and_leaves_no_fold
         served.process.send_signal(signal.SIGTERM)
         assert served.process.wait(timeout=30) == 0
         served.wait_for(r"^stopped$")
+        assert list(temporary.iterdir()) == []
+    finally:
+        served.stop()
+
+
+def test_stopped_during_its_first_build_it_stops_as_cleanly(tmp_path: Path) -> None:
+    """A stop before the address is printed (the first build takes seconds) is no crash: "stopped", exit 0, no folder."""
+    root = copy_of_example(tmp_path, with_template=True)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    served = Served(root, f"127.0.0.1:{free_port()}", env={"TMPDIR": str(temporary)})
+    try:
+        deadline = time.monotonic() + WAIT
+        while not list(temporary.glob("outage-serve-*/build-1")):  # the first build has begun writing
+            assert time.monotonic() < deadline and served.process.poll() is None, "no build began"
+            time.sleep(0.02)
+        served.process.send_signal(signal.SIGTERM)
+        assert served.process.wait(timeout=60) == 0
+        served.wait_for(r"^stopped$")
+        assert not any(line.startswith("Serving") for line in served.seen), "the build ended before the stop"
         assert list(temporary.iterdir()) == []
     finally:
         served.stop()

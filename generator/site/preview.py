@@ -147,21 +147,20 @@ class Preview:
     def serve(self, address: str) -> None:
         """Build, then serve at ``address`` (or the next free port) until interrupted."""
         server = _bind(address, self)
+        stop = threading.Event()
+        # One handler for the whole run: Ctrl-C (or SIGTERM) during the first build, or just after the address
+        # is printed, stops it as cleanly as one while serving.
         try:
             before = self.fingerprint()  # a file saved during the first build is seen as a change
             self.build()
             host, port = server.server_address[:2]
+            threading.Thread(target=self.watch, args=(stop, 0.5, before), daemon=True).start()
             self.say(f"Serving http://{host}:{port}/ (press Ctrl-C to stop)")
-            stop = threading.Event()
-            watcher = threading.Thread(target=self.watch, args=(stop, 0.5, before), daemon=True)
-            watcher.start()
-            try:
-                server.serve_forever(poll_interval=0.25)
-            except KeyboardInterrupt:
-                self.say("stopped")
-            finally:
-                stop.set()
+            server.serve_forever(poll_interval=0.25)
+        except KeyboardInterrupt:
+            self.say("stopped")
         finally:
+            stop.set()
             server.server_close()
             shutil.rmtree(self._work, ignore_errors=True)
 
