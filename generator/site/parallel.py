@@ -14,15 +14,18 @@ process with threads such as ``outage serve``), nothing is forked.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+PR_SET_PDEATHSIG = 1  # linux/prctl.h: the signal a process gets when the thread that forked it ends
 
 
 def can_fork() -> bool:
@@ -40,11 +43,13 @@ class Forked(Generic[T]):
         if not fork:
             return
         read, write = os.pipe()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
             status = 1
             try:
                 os.close(read)
+                _die_with(parent)
                 # Everything inherited is kept until the child exits: the cyclic collector need not walk it
                 # again and again (at 10,000 incidents each full collection of the loaded site took ~0.3 s).
                 gc.freeze()
@@ -61,7 +66,8 @@ class Forked(Generic[T]):
         """What ``compute()`` returned: from the child if it finished, otherwise computed here."""
         if not self._pid:
             return self._compute()
-        with os.fdopen(self._read, "rb") as pipe:
+        pipe, self._read = os.fdopen(self._read, "rb"), -1
+        with pipe:
             data = pipe.read()  # the child writes only once done, so reading to the end waits for it
         _, status = os.waitpid(self._pid, 0)
         self._pid = 0
@@ -73,9 +79,23 @@ class Forked(Generic[T]):
     def close(self) -> None:
         """Stop waiting for a result that is no longer wanted (the build failed): the child ends and is reaped."""
         if self._pid:
-            os.close(self._read)  # its write fails, and it exits
+            if self._read >= 0:
+                os.close(self._read)
+                self._read = -1
+            os.kill(self._pid, signal.SIGKILL)  # its work is not wanted: nothing it writes may outlive the build
             os.waitpid(self._pid, 0)
             self._pid = 0
+
+
+def _die_with(parent: int) -> None:
+    """End this child if ``parent`` ends first (killed, a CI job cancelled): nothing it writes outlives the build."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl: the pipe still ends the child once it has computed
+        return
+    if os.getppid() != parent:  # the parent ended before the request was made
+        os._exit(1)
 
 
 def started(compute: Callable[[], T]) -> Callable[[], T]:
