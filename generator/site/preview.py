@@ -146,15 +146,21 @@ class Preview:
 
     def serve(self, address: str) -> None:
         """Build, then serve at ``address`` (or the next free port) until interrupted."""
-        server = _bind(address, self)
+        try:
+            server = _bind(address, self)
+        except BaseException:
+            shutil.rmtree(self._work, ignore_errors=True)  # made for builds that will not happen
+            raise
         stop = threading.Event()
+        watcher = None
         # One handler for the whole run: Ctrl-C (or SIGTERM) during the first build, or just after the address
         # is printed, stops it as cleanly as one while serving.
         try:
             before = self.fingerprint()  # a file saved during the first build is seen as a change
             self.build()
             host, port = server.server_address[:2]
-            threading.Thread(target=self.watch, args=(stop, 0.5, before), daemon=True).start()
+            watcher = threading.Thread(target=self.watch, args=(stop, 0.5, before), daemon=True)
+            watcher.start()
             self.say(f"Serving http://{host}:{port}/ (press Ctrl-C to stop)")
             server.serve_forever(poll_interval=0.25)
         except KeyboardInterrupt:
@@ -162,6 +168,8 @@ class Preview:
         finally:
             stop.set()
             server.server_close()
+            if watcher is not None:
+                watcher.join()  # a rebuild under way ends before its folder is removed
             shutil.rmtree(self._work, ignore_errors=True)
 
     def page_extras(self) -> tuple[bytes, bytes]:
