@@ -106,7 +106,9 @@ def test_a_build_terminated_while_its_files_child_works_leaves_no_child_running(
     started = tmp_path / "files-child-started"
 
     def slow_in_the_child(*args, **kwargs):
-        started.write_text(str(os.getpid()), encoding="utf-8")
+        part = started.with_suffix(".part")
+        part.write_text(str(os.getpid()), encoding="utf-8")
+        part.rename(started)  # whole, never seen half written
         time.sleep(2)  # the files' child is at work when the build is stopped
         return real_outputs(*args, **kwargs)
 
