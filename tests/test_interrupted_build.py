@@ -27,6 +27,13 @@ def _interrupt_in(seconds: float) -> None:
     signal.setitimer(signal.ITIMER_REAL, seconds)
 
 
+def _example_and_a_folder_for_its_site(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the example, and an empty folder its site is built into (what is left beside the site shows)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    return copy_of_example(tmp_path, with_template=True), out
+
+
 def test_a_result_interrupted_while_waiting_is_closed_and_its_child_reaped(tmp_path: Path) -> None:
     done = tmp_path / "child-done"
 
@@ -50,9 +57,7 @@ def test_a_result_interrupted_while_waiting_is_closed_and_its_child_reaped(tmp_p
 def test_a_build_interrupted_while_the_files_child_works_leaves_nothing_beside_the_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = copy_of_example(tmp_path, with_template=True)
-    out = tmp_path / "out"
-    out.mkdir()
+    root, out = _example_and_a_folder_for_its_site(tmp_path)
     parent, real_outputs = os.getpid(), plugin.static_outputs
     pages_done = tmp_path / "waiting"
 
@@ -99,9 +104,7 @@ def _children(pid: int) -> list[int]:
 def test_a_build_terminated_while_its_files_child_works_leaves_no_child_running(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = copy_of_example(tmp_path, with_template=True)
-    out = tmp_path / "out"
-    out.mkdir()
+    root, out = _example_and_a_folder_for_its_site(tmp_path)
     real_outputs = plugin.static_outputs
     started = tmp_path / "files-child-started"
 

@@ -137,12 +137,17 @@ def test_serve_prints_its_address_keeps_the_last_good_build_and_shows_the_error(
         assert served.stop() == 0, "\n".join(served.seen)
 
 
-def test_stopped_by_a_process_manager_it_stops_as_with_ctrl_c_and_leaves_no_folder_behind(tmp_path: Path) -> None:
-    """SIGTERM (systemd, Docker, a benchmark) stops it as Ctrl-C does: its builds' folder goes with it."""
+def _served_with_its_own_tmp(tmp_path: Path) -> tuple[Served, Path]:
+    """``outage serve`` of a copy of the example, with a temporary folder of its own to look into."""
     root = copy_of_example(tmp_path, with_template=True)
     temporary = tmp_path / "tmp"
     temporary.mkdir()
-    served = Served(root, f"127.0.0.1:{free_port()}", env={"TMPDIR": str(temporary)})
+    return Served(root, f"127.0.0.1:{free_port()}", env={"TMPDIR": str(temporary)}), temporary
+
+
+def test_stopped_by_a_process_manager_it_stops_as_with_ctrl_c_and_leaves_no_folder_behind(tmp_path: Path) -> None:
+    """SIGTERM (systemd, Docker, a benchmark) stops it as Ctrl-C does: its builds' folder goes with it."""
+    served, temporary = _served_with_its_own_tmp(tmp_path)
     try:
         served.wait_for(r"Serving http://")
         assert [p.name.startswith("outage-serve-") for p in temporary.iterdir()] == [True]  # its builds are here
@@ -156,10 +161,7 @@ def test_stopped_by_a_process_manager_it_stops_as_with_ctrl_c_and_leaves_no_fold
 
 def test_stopped_during_its_first_build_it_stops_as_cleanly(tmp_path: Path) -> None:
     """A stop before the address is printed (the first build takes seconds) is no crash: "stopped", exit 0, no folder."""
-    root = copy_of_example(tmp_path, with_template=True)
-    temporary = tmp_path / "tmp"
-    temporary.mkdir()
-    served = Served(root, f"127.0.0.1:{free_port()}", env={"TMPDIR": str(temporary)})
+    served, temporary = _served_with_its_own_tmp(tmp_path)
     try:
         deadline = time.monotonic() + WAIT
         while not list(temporary.glob("outage-serve-*/build-1")):  # the first build has begun writing
