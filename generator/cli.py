@@ -435,13 +435,17 @@ def serve(root: Path, now: str | None, address: str) -> None:
         except TimeError as exc:
             raise NotBuilt(f"--now: expected {exc}; found {now!r}") from None
 
+    before = None
     if threading.current_thread() is threading.main_thread():
         # Stopped by a process manager (systemd, Docker) as by Ctrl-C: the builds' folder is removed on the way out.
-        signal.signal(signal.SIGTERM, _interrupted)
+        before = signal.signal(signal.SIGTERM, _interrupted)
     try:
         Preview(root, prepare, say=click.echo).serve(address)
     except PreviewError as exc:
         _fail(str(exc))
+    finally:
+        if before is not None:  # a caller in this process (a test, a script) gets its own handler back
+            signal.signal(signal.SIGTERM, before)
 
 
 @main.command()

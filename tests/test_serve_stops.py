@@ -85,3 +85,20 @@ def test_a_serve_refused_its_address_leaves_no_folder_behind(tmp_path: Path, mon
     result = CliRunner().invoke(main, ["serve", "--root", str(root), "--address", "nonsense"])
     assert result.exit_code == 1 and "--address: expected host:port" in result.output
     assert [p.name for p in temporary.iterdir()] == []
+
+
+def test_serve_gives_its_caller_back_the_sigterm_handler_it_had(tmp_path: Path) -> None:
+    """serve turns SIGTERM into a stop while it runs; once it returns, the caller's own handler is back."""
+    assert threading.current_thread() is threading.main_thread()  # where serve sets its handler
+    root = copy_of_example(tmp_path, with_template=True)
+
+    def callers(signum, frame):  # pragma: no cover - never sent
+        pass
+
+    before = signal.signal(signal.SIGTERM, callers)
+    try:
+        result = CliRunner().invoke(main, ["serve", "--root", str(root), "--address", "nonsense"])
+        assert result.exit_code == 1
+        assert signal.getsignal(signal.SIGTERM) is callers
+    finally:
+        signal.signal(signal.SIGTERM, before)
