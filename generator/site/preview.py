@@ -146,16 +146,11 @@ class Preview:
 
     def serve(self, address: str) -> None:
         """Build, then serve at ``address`` (or the next free port) until interrupted."""
+        server, watcher, stop = None, None, threading.Event()
+        # One way out for the whole run: an address refused, or Ctrl-C (or SIGTERM) during the first build or
+        # just after the address is printed, leaves nothing behind, as a stop while serving does.
         try:
             server = _bind(address, self)
-        except BaseException:
-            shutil.rmtree(self._work, ignore_errors=True)  # made for builds that will not happen
-            raise
-        stop = threading.Event()
-        watcher = None
-        # One handler for the whole run: Ctrl-C (or SIGTERM) during the first build, or just after the address
-        # is printed, stops it as cleanly as one while serving.
-        try:
             before = self.fingerprint()  # a file saved during the first build is seen as a change
             self.build()
             host, port = server.server_address[:2]
@@ -167,7 +162,8 @@ class Preview:
             self.say("stopped")
         finally:
             stop.set()
-            server.server_close()
+            if server is not None:
+                server.server_close()
             if watcher is not None:
                 watcher.join()  # a rebuild under way ends before its folder is removed
             shutil.rmtree(self._work, ignore_errors=True)
