@@ -164,3 +164,23 @@ def test_a_build_that_fails_keeps_nothing_new(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert not (root / ".outage-cache" / READINGS_FILE).exists()
+
+
+def test_a_value_the_store_cannot_keep_is_refused_and_each_kind_keeps_its_form() -> None:
+    # Each type's way is decided once and remembered: a wrong shortcut would show up here and in the
+    # round trips above (an enum kept as itself, a bool as an int, a list of one as its only value).
+    @dataclasses.dataclass
+    class Nothing:
+        pass
+
+    @dataclasses.dataclass
+    class One:
+        only: object
+
+    with pytest.raises(TypeError, match="cannot keep a set"):
+        kept_module._encode({1}, {})
+    assert kept_module._encode(Nothing(), {}) == []
+    assert kept_module._encode(One([True, None, 1.5]), {}) == [[True, None, 1.5]]
+    assert kept_module._encode(One(frozenset({"b", "a"})), {}) == [["a", "b"]]
+    shared = One("x")
+    assert kept_module._encode([shared, shared], {}) == [["x"], 0]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import operator
 import typing
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -174,27 +175,65 @@ _BY_ID = {m.Service: "services", m.Area: "areas"}
 
 
 def _encode(value: object, seen: dict[int, int]) -> object:
-    if value is None or isinstance(value, str | int | float):  # bool is an int; enums are str
-        return value.value if isinstance(value, Enum) else value
-    if isinstance(value, datetime):
-        zone = value.tzinfo
-        if isinstance(zone, ZoneInfo):
-            return [value.replace(tzinfo=None).isoformat(), zone.key, value.fold]
-        return [value.isoformat()]
-    if isinstance(value, timedelta):
-        return [value.days, value.seconds, value.microseconds]
-    if type(value) in _BY_ID:
-        return value.id  # type: ignore[attr-defined]
-    if dataclasses.is_dataclass(value):
+    return (_ENCODERS.get(type(value)) or _encoder(type(value)))(value, seen)
+
+
+Encode = Callable[[object, dict[int, int]], object]
+_ENCODERS: dict[type, Encode] = {}
+"""How each type met so far is kept: a type's way is found once (10,000 incidents are 900,000 values)."""
+
+
+_AS_IS = frozenset({NoneType, str, int, float, bool})
+"""Kept as they are: most of a model's fields."""
+
+
+def _same(value: object, seen: dict[int, int]) -> object:
+    return value
+
+
+def _encoder(kind: type) -> Encode:
+    """How a value of type ``kind`` is kept, decided by its type alone, once per type."""
+    if kind is NoneType or issubclass(kind, str | int | float):  # bool is an int; enums are str
+        way = (lambda value, seen: value.value) if issubclass(kind, Enum) else _same
+    elif issubclass(kind, datetime):
+        way = _encode_time
+    elif issubclass(kind, timedelta):
+        way = lambda value, seen: [value.days, value.seconds, value.microseconds]  # noqa: E731
+    elif kind in _BY_ID:
+        way = lambda value, seen: value.id  # noqa: E731
+    elif dataclasses.is_dataclass(kind):
+        way = _dataclass_encoder(kind)
+    elif issubclass(kind, frozenset):
+        way = lambda value, seen: sorted(_encode(v, seen) for v in value)  # noqa: E731
+    elif issubclass(kind, tuple | list):
+        way = lambda value, seen: [_encode(v, seen) for v in value]  # noqa: E731
+    else:
+        raise TypeError(f"cannot keep a {kind.__name__}")
+    _ENCODERS[kind] = way
+    return way
+
+
+def _encode_time(value: datetime, seen: dict[int, int]) -> object:
+    zone = value.tzinfo
+    if isinstance(zone, ZoneInfo):
+        return [value.replace(tzinfo=None).isoformat(), zone.key, value.fold]
+    return [value.isoformat()]
+
+
+def _dataclass_encoder(cls: type) -> Encode:
+    """A dataclass as the list of its fields in order; one met before as its number."""
+    names = [f.name for f in dataclasses.fields(cls)]
+    fields = operator.attrgetter(*names) if names else (lambda value: ())
+    single = len(names) == 1  # attrgetter of one name gives the value, not a tuple of it
+
+    def encode(value: object, seen: dict[int, int]) -> object:
         if id(value) in seen:
             return seen[id(value)]
-        seen[id(value)] = len(seen)
-        return [_encode(getattr(value, f.name), seen) for f in dataclasses.fields(value)]
-    if isinstance(value, frozenset):
-        return sorted(_encode(v, seen) for v in value)  # type: ignore[type-var]
-    if isinstance(value, tuple | list):
-        return [_encode(v, seen) for v in value]
-    raise TypeError(f"cannot keep a {type(value).__name__}")
+        seen[id(value)] = len(seen)  # numbered before its fields, as the decoder numbers it
+        values = (fields(value),) if single else fields(value)
+        return [v if type(v) in _AS_IS else (_ENCODERS.get(type(v)) or _encoder(type(v)))(v, seen) for v in values]
+
+    return encode
 
 
 Decode = Callable[[object, _Made], object]
