@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import display
 from generator.incidents.load import load_site
@@ -131,3 +134,18 @@ def test_relative_times_count_real_hours_across_a_clock_change() -> None:
     assert parse_relative("07:55", at("2026-11-22 08:10"), EDMONTON, past=True) == at("2026-11-22 07:55")
     assert parse_relative("09:00", at("2026-11-22 08:10"), EDMONTON, past=True) == at("2026-11-21 09:00")
     assert parse_relative("20m", at("2026-11-22 08:10"), EDMONTON, past=True) == at("2026-11-22 07:50")
+
+
+_PART = st.sampled_from(["", ".", "..", "a", "b", "incidents", "2026", "x.ics", "fr"])
+
+
+@settings(max_examples=2000)
+@given(source=st.lists(_PART, max_size=5).map("/".join), target=st.lists(_PART, max_size=5).map("/".join))
+def test_links_are_what_relpath_makes_of_any_two_paths(source: str, target: str) -> None:
+    # The pages' links skip relpath's normalising where it does nothing; any pair of paths, with
+    # empty, "." and ".." parts among them, must give relpath's own answer.
+    base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
+    expected = posixpath.relpath("/" + target, "/" + base)
+    if target.endswith("/") or not target:
+        expected = expected.rstrip("/") + "/" if expected != "." else "./"
+    assert relative_url(source, target) == expected

@@ -68,6 +68,7 @@ def _environment(words: Catalogue) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # the package's own templates: asking the disk whether they changed cost a stat a page
     )
     tight = keep_together if words.language == "fr" else str
     env.filters["markdown"] = display.render_markdown
@@ -124,10 +125,29 @@ def environment(language: str) -> Environment:
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from one page to another that works at any base path (``incidents/a/`` -> ``../../areas/b/``)."""
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    target = posixpath.relpath("/" + to_url, "/" + base)
+    target = _relative_path(to_url, base)
     if to_url.endswith("/") or not to_url:
         target = target.rstrip("/") + "/" if target != "." else "./"
     return target
+
+
+def _relative_path(to_url: str, base: str) -> str:
+    """``posixpath.relpath("/" + to_url, "/" + base)``, without its normalising for the paths pages link.
+
+    A page has dozens of links (each service, area, bulletin): ``relpath`` was a tenth of making
+    one. Paths with ``..`` take ``relpath`` itself; for the others, dropping empty and ``.`` parts
+    is all its normalising does (a test compares the two on generated paths).
+    """
+    if ".." in to_url or ".." in base:
+        return posixpath.relpath("/" + to_url, "/" + base)
+    to = [part for part in to_url.split("/") if part and part != "."]
+    start = [part for part in base.split("/") if part and part != "."]
+    common = 0
+    for mine, theirs in zip(to, start, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
 
 
 class _Renderer:
