@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from example_repo import copy_of_example
 
 from generator.cli import main
 from generator.site import kept_bulletins, parallel, plugin
-from generator.site.parallel import Forked, split
+from generator.site.parallel import Forked, Split, split
 
 
 def where(index: int):
@@ -76,6 +77,31 @@ def test_a_result_no_longer_wanted_is_closed_and_its_child_reaped() -> None:
     work = Forked(lambda: "x" * 1_000_000)  # more than a pipe holds: the child waits to write it
     pid = work._pid
     work.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # already reaped
+
+
+def test_a_split_starts_its_child_at_once_and_closed_early_leaves_none(tmp_path: Path) -> None:
+    # The pages' second process starts on its half while this one makes the listing pages: its
+    # work is under way before the results are asked for, and a build that fails in between ends it.
+    started = tmp_path / "started"
+
+    def mark() -> int:
+        started.write_text(str(os.getpid()), encoding="utf-8")
+        return 1
+
+    early = Split([lambda: 0, mark], fork=True)
+    deadline = time.monotonic() + 30
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert started.exists() and started.read_text(encoding="utf-8") != str(os.getpid())
+    assert early.results() == [0, 1]
+    early.close()
+
+    abandoned = Split([lambda: 0, lambda: "x" * 1_000_000], fork=True)  # its child waits to write it
+    pid = abandoned._theirs._pid if abandoned._theirs is not None else 0
+    abandoned.close()
+    assert pid
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # already reaped
 

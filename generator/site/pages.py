@@ -34,7 +34,7 @@ from ..state.uptime import Uptime, uptime
 from .cache import BuildCache
 from .cache import key as cache_key
 from .languages import NAMES, marked_snapshot
-from .parallel import split
+from .parallel import Split
 
 HISTORY_LIMIT = 50
 """Service, area and maintenance pages list this many past items and link to the archive for the rest."""
@@ -492,10 +492,77 @@ def _pages(
 ) -> list[Page]:
     """Every generated page in the renderer's language."""
     state = r.state
-    site = state.site
     published: dict[str, list[BulletinSet]] = defaultdict(list)
     for item in bulletins:
         published[item.incident.id].append(item)
+    config = state.site.config
+    published_for = {incident.id: published.get(incident.id, []) for incident in state.newest_first}
+    keys = (
+        {}
+        if cache is None
+        else {i.id: incident_page_key(fingerprint, state, i, published_for[i.id]) for i in state.newest_first}
+    )
+    bodies = [  # (incident, its cache key, how to render its body)
+        (incident, keys.get(incident.id, ""), _incident_body(r, incident, published_for[incident.id]))
+        for incident in state.newest_first
+    ]
+    # The bodies not in the cache are most of a cold build's pages: with ``fork``, a second process
+    # starts on half of them now, while this one makes the pages before them (see ``parallel.py``).
+    rendering = Split([body for _, key, body in bodies if cache is None or not cache.has(key)], fork)
+    try:
+        pages = _listing_pages(r, records, keys, cache, fingerprint)
+        made = iter(rendering.results())
+    finally:
+        rendering.close()
+    for incident, key, _ in bodies:
+        kept = next(made) if cache is None else cache.get(key, lambda: next(made))
+        pages.append(_incident_page(r, incident, kept))
+    pages.append(
+        r.page(
+            "bulletins/index.md",
+            "bulletins/",
+            r.say("Bulletins for newsrooms"),
+            "newsroom.html",
+            description=r.say("Radio scripts, press releases and CAP alerts about {name} outages.", name=config.name),
+            sets=list(bulletins),
+            current=current_sets(list(bulletins)),
+            keep_days=KEEP_DAYS,
+        )
+    )
+    for item in bulletins:
+        title = r.set_title(item)
+        clock = r.words.clock(item.update.at, config.timezone)
+        pages.append(
+            r.page(
+                f"{item.path}index.md",
+                item.path,
+                r.say("Bulletin: {title} ({clock} update)", title=title, clock=clock),
+                "bulletin.html",
+                set=item,
+            )
+        )
+    for item in withdrawals:
+        pages.append(
+            r.page(
+                f"{item.path}index.md",
+                item.path,
+                r.say(
+                    "Withdrawn: {title}",
+                    title=r.seen(item).title if r.seen(item) is not item else item.withdrawal.title,
+                ),
+                "withdrawal.html",
+                set=item,
+            )
+        )
+    return pages
+
+
+def _listing_pages(
+    r: _Renderer, records, keys: dict[str, str], cache: BuildCache | None, fingerprint: str
+) -> list[Page]:
+    """The pages that list incidents: front, areas, maintenance, history, each month, each service and area."""
+    state = r.state
+    site = state.site
     config = site.config
     newest_first = state.newest_first
     months: dict[str, list[Incident]] = defaultdict(list)
@@ -546,12 +613,6 @@ def _pages(
             months=[(key, len(items)) for key, items in sorted(months.items(), reverse=True)],
         ),
     ]
-    published_for = {incident.id: published.get(incident.id, []) for incident in newest_first}
-    keys = (
-        {}
-        if cache is None
-        else {i.id: incident_page_key(fingerprint, state, i, published_for[i.id]) for i in newest_first}
-    )
     kept = None
     if cache is not None:
 
@@ -606,53 +667,6 @@ def _pages(
                     total=len(history),
                 )
             )
-    bodies = [  # (incident, its cache key, how to render its body)
-        (incident, keys.get(incident.id, ""), _incident_body(r, incident, published_for[incident.id]))
-        for incident in newest_first
-    ]
-    # The bodies not in the cache are most of a cold build's pages: with ``fork``, half are rendered
-    # in a second process while this one renders the rest (see ``parallel.py``).
-    made = iter(split([body for _, key, body in bodies if cache is None or not cache.has(key)], fork))
-    for incident, key, _ in bodies:
-        kept = next(made) if cache is None else cache.get(key, lambda: next(made))
-        pages.append(_incident_page(r, incident, kept))
-    pages.append(
-        r.page(
-            "bulletins/index.md",
-            "bulletins/",
-            r.say("Bulletins for newsrooms"),
-            "newsroom.html",
-            description=r.say("Radio scripts, press releases and CAP alerts about {name} outages.", name=config.name),
-            sets=list(bulletins),
-            current=current_sets(list(bulletins)),
-            keep_days=KEEP_DAYS,
-        )
-    )
-    for item in bulletins:
-        title = r.set_title(item)
-        clock = r.words.clock(item.update.at, config.timezone)
-        pages.append(
-            r.page(
-                f"{item.path}index.md",
-                item.path,
-                r.say("Bulletin: {title} ({clock} update)", title=title, clock=clock),
-                "bulletin.html",
-                set=item,
-            )
-        )
-    for item in withdrawals:
-        pages.append(
-            r.page(
-                f"{item.path}index.md",
-                item.path,
-                r.say(
-                    "Withdrawn: {title}",
-                    title=r.seen(item).title if r.seen(item) is not item else item.withdrawal.title,
-                ),
-                "withdrawal.html",
-                set=item,
-            )
-        )
     return pages
 
 

@@ -105,14 +105,38 @@ def started(compute: Callable[[], T]) -> Callable[[], T]:
 
 def split(tasks: Sequence[Callable[[], T]], fork: bool) -> list[T]:
     """Every task's result, in order; with ``fork``, every other task runs in one child process."""
-    if not fork or len(tasks) < 2:
-        return [task() for task in tasks]
-    theirs = Forked(lambda: [task() for task in tasks[1::2]])
+    shared = Split(tasks, fork)
     try:
-        mine = [task() for task in tasks[0::2]]
-        results: list[T] = []
-        for index, value in enumerate(theirs.result()):
-            results += [mine[index], value]
-        return results + mine[len(tasks) // 2 :]
+        return shared.results()
     finally:
-        theirs.close()
+        shared.close()
+
+
+class Split(Generic[T]):
+    """:func:`split` with its child started at once: the caller does other work, then asks for the results.
+
+    The child starts on its half as soon as the tasks are known, while this process makes what
+    comes before them; :meth:`results` then does this process's half. Call :meth:`close` in any case
+    (a ``finally``): a build that fails in between must not leave the child working.
+    """
+
+    def __init__(self, tasks: Sequence[Callable[[], T]], fork: bool) -> None:
+        self._tasks = tasks
+        self._theirs: Forked[list[T]] | None = None
+        if fork and len(tasks) >= 2:
+            self._theirs = Forked(lambda: [task() for task in tasks[1::2]])
+
+    def results(self) -> list[T]:
+        """Every task's result, in order: this process's half made now, the child's gathered."""
+        if self._theirs is None:
+            return [task() for task in self._tasks]
+        mine = [task() for task in self._tasks[0::2]]
+        results: list[T] = []
+        for index, value in enumerate(self._theirs.result()):
+            results += [mine[index], value]
+        return results + mine[len(self._tasks) // 2 :]
+
+    def close(self) -> None:
+        """The child, if any, ended and reaped (nothing once its results are in)."""
+        if self._theirs is not None:
+            self._theirs.close()
