@@ -65,7 +65,10 @@ def icon(status: str) -> str:
 
 def clock(moment: datetime, zone: ZoneInfo) -> str:
     """``2:05 p.m. MDT``; noon and midnight by name."""
-    local = moment.astimezone(zone)
+    return _clock(moment.astimezone(zone))
+
+
+def _clock(local: datetime) -> str:
     abbreviation = local.tzname() or ""
     if local.hour == 12 and local.minute == 0:
         return f"noon {abbreviation}"
@@ -82,20 +85,25 @@ def day(moment: datetime, zone: ZoneInfo) -> str:
     return f"{local:%A}, {local:%B} {local.day}, {local.year}"
 
 
+_SHORT_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""``%a`` and ``%b`` as strftime gives them (a test checks): looked up, as a page shows a dozen times."""
+
+
 def short_day(moment: datetime, zone: ZoneInfo) -> str:
     """``May 12``."""
     local = moment.astimezone(zone)
-    return f"{local:%b} {local.day}"
+    return f"{_SHORT_MONTHS[local.month - 1]} {local.day}"
 
 
 def when(moment: datetime, zone: ZoneInfo, now: datetime) -> str:
     """A time with as much date as the reader needs: ``2:05 p.m. MDT`` today, else with the day."""
     local, today = moment.astimezone(zone), now.astimezone(zone)
     if local.date() == today.date():
-        return f"today at {clock(moment, zone)}"
+        return f"today at {_clock(local)}"
     if local.year == today.year:
-        return f"{local:%a} {local:%b} {local.day} at {clock(moment, zone)}"
-    return f"{local:%b} {local.day}, {local.year} at {clock(moment, zone)}"
+        return f"{_SHORT_DAYS[local.weekday()]} {_SHORT_MONTHS[local.month - 1]} {local.day} at {_clock(local)}"
+    return f"{_SHORT_MONTHS[local.month - 1]} {local.day}, {local.year} at {_clock(local)}"
 
 
 def iso(moment: datetime) -> str:

@@ -149,3 +149,28 @@ def test_links_are_what_relpath_makes_of_any_two_paths(source: str, target: str)
     if target.endswith("/") or not target:
         expected = expected.rstrip("/") + "/" if expected != "." else "./"
     assert relative_url(source, target) == expected
+
+
+_YEARS = st.datetimes(
+    min_value=datetime(1990, 1, 1),  # noqa: DTZ001 - hypothesis takes naive bounds, and gives times in UTC
+    max_value=datetime(2090, 12, 31),  # noqa: DTZ001
+    timezones=st.just(UTC),
+)
+
+
+@settings(max_examples=500)
+@given(moment=_YEARS, now=_YEARS)
+def test_times_on_pages_read_as_strftime_writes_them(moment: datetime, now: datetime) -> None:
+    # Day and month names are looked up rather than formatted (a page shows a dozen times): they
+    # must be strftime's own, whatever the date, and the clock the same as clock() gives.
+    zone = ZoneInfo("America/Edmonton")
+    local, today = moment.astimezone(zone), now.astimezone(zone)
+    clock = display.clock(moment, zone)
+    if local.date() == today.date():
+        expected = f"today at {clock}"
+    elif local.year == today.year:
+        expected = f"{local:%a} {local:%b} {local.day} at {clock}"
+    else:
+        expected = f"{local:%b} {local.day}, {local.year} at {clock}"
+    assert display.when(moment, zone, now) == expected
+    assert display.short_day(moment, zone) == f"{local:%b} {local.day}"
