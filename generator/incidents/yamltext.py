@@ -72,6 +72,8 @@ _CORE_FLOAT = re.compile(
 )
 MAX_DIGITS = 18
 """A whole number in a file is at most this long: no count staff write needs more."""
+_MAY_BE_NULL_OR_BOOL = frozenset("nNtTfF")
+"""The letters ``null``, ``true`` and ``false`` start with: other plain words are text without asking the schema."""
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -427,6 +429,8 @@ def _plain(event: NodeEvent) -> object:
 def _scalar(event: ScalarEvent, refuse) -> object:
     """A scalar's value as YAML 1.2's core schema reads it; quoted and block scalars are text."""
     value = event.value
+    if not event.style and value[:1].isalpha() and value[0] not in _MAY_BE_NULL_OR_BOOL:
+        return value  # a plain word: no number, null, boolean or time starts so (most values and every key)
     # The file's characters were checked whole; only a double-quoted escape ("\uFFFE") makes new ones.
     if event.style == '"' and (problem := character_problem(value)) is not None:
         raise refuse(*problem)
