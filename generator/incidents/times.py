@@ -30,7 +30,8 @@ def parse_time(text: str, zone: tzinfo) -> datetime:
     cleaned = text.strip()
     if not _DATE_TIME.match(cleaned):
         raise TimeError(TIME_EXAMPLE)
-    cleaned = _ONE_DIGIT_HOUR.sub(r"\g<1>0\g<2>", cleaned)
+    if _ONE_DIGIT_HOUR.match(cleaned):  # asked first: substituting costs more, and most times have two digits
+        cleaned = _ONE_DIGIT_HOUR.sub(r"\g<1>0\g<2>", cleaned)
     try:
         moment = datetime.fromisoformat(cleaned)
     except ValueError:
@@ -46,8 +47,8 @@ def localize(naive: datetime, zone: tzinfo) -> datetime:
     """Attach ``zone`` to a wall-clock time, refusing ambiguous and skipped times."""
     early = naive.replace(tzinfo=zone, fold=0)
     late = naive.replace(tzinfo=zone, fold=1)
-    shown = naive.strftime("%Y-%m-%d %H:%M")
     if early.utcoffset() != late.utcoffset():
+        shown = naive.strftime("%Y-%m-%d %H:%M")
         moved = early.astimezone(UTC).astimezone(zone)
         if moved.replace(tzinfo=None) != naive:
             # A clock not yet put forward reads the skipped hour: the same moment is an hour later.
