@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -88,6 +88,16 @@ def _environment(words: Catalogue) -> Environment:
         language=words.language,
     )
     return env
+
+
+_TIME_ELEMENT = Markup('<time datetime="{}">{}</time>')
+
+
+def time_element(moment: datetime, text: str) -> Markup:
+    """``<time datetime="2026-05-12T08:25-06:00">today at 8:25 a.m. MDT</time>``: the moment for machines, the
+    words for people, both escaped. A function, not a macro: a page shows a dozen times, and calling a macro
+    costs Jinja a context of its own each time."""
+    return _TIME_ELEMENT.format(display.iso(moment), text)
 
 
 def say(words: Catalogue, english: str, **values: object) -> Markup:
@@ -187,6 +197,7 @@ class _Renderer:
             short_day=lambda moment: words.short_day(moment, zone),
             when=lambda moment: tight(words.when(moment, zone, now)),
             iso=display.iso,
+            time=time_element,
             overdue=lambda incident: overdue_reason(incident, now, self.site.config.max_update_gap),
             status_of=lambda incident: component_status(incident) if incident.is_open else "operational",
             estimate=lambda incident: live_estimate(incident, now),
