@@ -11,11 +11,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from jinja2 import Environment
+from markupsafe import Markup
 
 from generator import display
 from generator.incidents.load import load_site
 from generator.incidents.times import TimeError, localize, parse_relative, parse_time
-from generator.site.pages import relative_url
+from generator.site.pages import relative_url, time_element
 from generator.state.now import recent, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -174,3 +176,16 @@ def test_times_on_pages_read_as_strftime_writes_them(moment: datetime, now: date
         expected = f"{local:%b} {local.day}, {local.year} at {clock}"
     assert display.when(moment, zone, now) == expected
     assert display.short_day(moment, zone) == f"{local:%b} {local.day}"
+
+
+class _OwnHtml:
+    def __html__(self) -> str:
+        return "<b>kept</b>"
+
+
+@pytest.mark.parametrize("text", ['today at 8 <a> & "b"', Markup("<em>ok</em>"), _OwnHtml(), None, 5])
+def test_a_time_element_escapes_its_words_as_the_template_did(text: object) -> None:
+    # <time> used to be a macro printing {{ text }} under autoescape: the function must escape alike.
+    moment = datetime(2026, 5, 12, 14, 25, tzinfo=UTC)
+    macro = Environment(autoescape=True).from_string('<time datetime="{{ iso }}">{{ text }}</time>')
+    assert time_element(moment, text) == macro.render(iso=display.iso(moment), text=text)

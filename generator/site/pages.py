@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import display
 from ..bulletins import KEEP_DAYS, BulletinSet, WithdrawalSet, current_sets
@@ -97,7 +97,7 @@ def time_element(moment: datetime, text: str) -> Markup:
     """``<time datetime="2026-05-12T08:25-06:00">today at 8:25 a.m. MDT</time>``: the moment for machines, the
     words for people, both escaped. A function, not a macro: a page shows a dozen times, and calling a macro
     costs Jinja a context of its own each time."""
-    return _TIME_ELEMENT.format(display.iso(moment), text)
+    return _TIME_ELEMENT.format(display.iso(moment), escape(text))  # as {{ text }} escaped it, whatever it is
 
 
 def say(words: Catalogue, english: str, **values: object) -> Markup:
