@@ -93,7 +93,7 @@ def _environment(words: Catalogue) -> Environment:
 _TIME_ELEMENT = Markup('<time datetime="{}">{}</time>')
 
 
-def time_element(moment: datetime, text: str) -> Markup:
+def time_element(moment: datetime, text: object) -> Markup:
     """``<time datetime="2026-05-12T08:25-06:00">today at 8:25 a.m. MDT</time>``: the moment for machines, the
     words for people, both escaped. A function, not a macro: a page shows a dozen times, and calling a macro
     costs Jinja a context of its own each time."""
