@@ -82,7 +82,7 @@ def run_build(root: Path, out: Path, log: Path) -> tuple[float, float]:
     command = [
         sys.executable,
         "-c",
-        "from generator.cli import main; main(prog_name='outage')",
+        "from generator.cli import run; run(prog_name='outage')",
         "build",
         "--root",
         str(root),

@@ -57,7 +57,7 @@ REBUILD_AT, REBUILD_NOW = "2026-11-22 12:04", "2026-11-22 12:05"
 the builds before it: as on a CI runner, where each build reads the clock."""
 PREVIEW_AT = REBUILD_NOW
 """The preview's update: after the rebuild's, and not after the preview's "now", so shown."""
-CLI = [sys.executable, "-c", "from generator.cli import main; main(prog_name='outage')"]
+CLI = [sys.executable, "-c", "from generator.cli import run; run(prog_name='outage')"]
 
 
 @dataclass

@@ -184,6 +184,31 @@ def main() -> None:
     """
 
 
+def run(**options) -> None:
+    """The ``outage`` program (its console script): :func:`main`, then an exit that leaves memory to the system.
+
+    A build holds the whole history (at 10,000 incidents some 200 MB of small objects), and a
+    normal exit frees it object by object after the work is done: half a second, a tenth of a
+    rebuild, in which the site is already live. Everything a command writes is closed before it
+    returns, so only the standard streams are left to flush. Tests run :func:`main` in their own
+    process, which ends normally.
+    """
+    try:
+        main(**options)
+        status: object = 0
+    except SystemExit as exc:
+        status = exc.code
+    if status is not None and not isinstance(status, int):
+        print(status, file=sys.stderr)  # as the interpreter shows an exit with a message
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: what it would not take is lost either way
+            status = status or 1
+    os._exit(status or 0)
+
+
 @main.command()
 @ROOT_OPTION
 @NOW_OPTION

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import tomllib
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -11,6 +14,7 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
+from example_repo import copy_of_example
 
 from generator.authoring.scaffold import json_schemas
 from generator.cli import main
@@ -265,3 +269,36 @@ def test_bad_now_is_a_clear_error() -> None:
     code, output = run("check", "--root", str(ROOT), "--now", "yesterday")
     assert code == 1
     assert "--now: expected a time like 2026-05-12 08:25 (local) or 2026-05-12T08:25-06:00; found 'yesterday'" in output
+
+
+def program(*args: str, **options) -> subprocess.CompletedProcess:
+    """The ``outage`` program as its console script runs it (``generator.cli:run``), in a process of its own."""
+    command = [sys.executable, "-c", "import sys; from generator.cli import run; run(args=sys.argv[1:])", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, **options)
+
+
+def test_the_program_exits_with_the_commands_status_and_all_its_output(tmp_path: Path) -> None:
+    # run() leaves without the interpreter's teardown: what the command printed must still all come out.
+    done = program("check", "--root", str(ROOT), "--now", "2026-11-22 13:30", "--strict")
+    assert done.returncode == 1
+    assert f"incidents/2026/{OPEN_ID}.yml:52:3: updates[2]: expected a new update by its next_update" in done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    done = program("check", "--root", str(ROOT), "--now", NOW)
+    assert done.returncode == 0 and "ok: 12 files valid" in done.stdout
+    done = program("no-such-command")
+    assert done.returncode == 2 and "No such command 'no-such-command'" in done.stderr
+    help_text = program("--help").stdout
+    assert help_text.startswith("Usage: ") and "schema" in help_text  # the last commands listed are there too
+
+
+def test_the_program_built_site_is_whole_when_it_has_exited(tmp_path: Path) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    done = program("build", "--root", str(root), "--now", NOW, "--site-dir", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith(f"built {tmp_path / 'site'} (")
+    assert (tmp_path / "site" / "index.html").read_bytes().rstrip().endswith(b"</html>")
+
+
+def test_the_console_script_is_run() -> None:
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts == {"outage": "generator.cli:run"}
