@@ -307,3 +307,21 @@ def test_the_key_of_an_incident_page_follows_what_the_ledger_says_of_it() -> Non
     elsewhere = Publication(issues={("another-incident", update.id): Issue(update.id, revision=2, issued_at=moment)})
     corrected_elsewhere = incident_page_key("f", replace(state, publication=elsewhere), incident, [])
     assert corrected_elsewhere == incident_page_key("f", replace(state, publication=elsewhere), incident, [])
+
+
+def test_an_entry_used_from_the_file_is_kept_as_its_line_was_read_not_encoded_again(tmp_path: Path) -> None:
+    # Written in a form json.dumps would not make ("\u0041" for "A"): a save that encoded the value again would
+    # change the line; copying it keeps 10,000 page bodies from being encoded again after every rebuild.
+    from generator.incidents.stored import write_entries
+
+    folder = tmp_path / CACHE_DIR
+    write_entries(folder, PAGES_FILE, cache_module.FORMAT, [("used", b'"\\u0041 page"'), ("unused", b'"gone"')])
+    cache = BuildCache(folder)
+    assert cache.get("used", lambda: "made again") == "A page"
+    assert cache.get("new", lambda: "made \u00e9") == "made \u00e9"
+    cache.save()
+    lines = (folder / PAGES_FILE).read_bytes().splitlines()
+    assert lines[1:3] == [b'new\t"made \xc3\xa9"', b'used\t"\\u0041 page"']  # only what this build used, sorted
+    assert len(lines) == 4 and lines[3].startswith(b"sha256=")
+    again = BuildCache(folder)
+    assert again.get("used", lambda: "made again") == "A page" and again.hits == 1

@@ -55,6 +55,8 @@ class BuildCache:
         self.warn = warn
         self.entries: dict[str, bytes | str | None] = {}
         """By key: an entry as read (its line of JSON), as decoded when first asked for, or ``None`` if unreadable."""
+        self.lines: dict[str, bytes] = {}
+        """The lines of the entries decoded from the file: saved again as they were read, not encoded again."""
         self.used: dict[str, str] = {}
         self.hits = self.misses = 0
         self.counts: dict[str, tuple[int, int]] = {}
@@ -78,7 +80,10 @@ class BuildCache:
     def _value(self, key: str) -> str | None:
         value = self.entries.get(key)
         if isinstance(value, bytes):
-            value = self.entries[key] = _decoded(value)  # each entry is decoded when first used
+            decoded = self.entries[key] = _decoded(value)  # each entry is decoded when first used
+            if decoded is not None:
+                self.lines[key] = value
+            return decoded
         return value
 
     def get(self, key: str, make: Callable[[], str], kind: str = "page") -> str:
@@ -101,10 +106,12 @@ class BuildCache:
     def save(self) -> None:
         """Keep the entries this build used (and only those) for the next; on disk atomically, if in a folder."""
         self.entries, self.used = self.used, {}
+        lines_read, self.lines = self.lines, {}
         if self.folder is None:
             return
         lines = (
-            (key, json.dumps(value, ensure_ascii=False).encode("utf-8")) for key, value in sorted(self.entries.items())
+            (key, lines_read.get(key) or json.dumps(value, ensure_ascii=False).encode("utf-8"))
+            for key, value in sorted(self.entries.items())
         )
         try:
             write_entries(self.folder, PAGES_FILE, FORMAT, lines)
