@@ -190,8 +190,8 @@ def run(**options) -> None:
     A build holds the whole history (at 10,000 incidents some 200 MB of small objects), and a
     normal exit frees it object by object after the work is done: half a second, a tenth of a
     rebuild, in which the site is already live. Everything a command writes is closed before it
-    returns, so only the standard streams are left to flush. Tests run :func:`main` in their own
-    process, which ends normally.
+    returns, so only the standard streams are left to flush. Tests drive :func:`main` inside the
+    test process, which ends normally.
     """
     try:
         main(**options)
@@ -364,7 +364,7 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
       outage build --ledger ledger/ledger.json
     """
     from .site.cache import CACHE_DIR, BuildCache
-    from .site.parallel import can_fork, started
+    from .site.parallel import can_fork, in_background, started
     from .site.plugin import BuildFailed, build_site
     from .site.writer import OutputError, check_site_dir, is_ours, remove_previous, staged_site, tidy, write_problem
     from .state.ledger import NO_LEDGER, LedgerError, publication, read_ledger, recorded, write_ledger
@@ -379,6 +379,8 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
     apart = started if can_fork() else None  # half the files to parse parsed in a second process
     with _not_collecting():
         site, moment, _ = _checked(root, now, reading=reading, apart=apart)
+    # The files read are kept for the next build once this one is live; encoded meanwhile, apart.
+    keep_readings = reading.saving(in_background if apart else None)
     with _kept_from_collector():  # the history just read lives until the build ends
         book, published = None, NO_LEDGER
         try:
@@ -403,7 +405,7 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
         tidy(folder)  # the spare folders the site did not use, at once: a request there then finds nothing
         # Kept for the next build once this one is live: writing them does not hold up publishing.
         cache.save()
-        reading.save()
+        keep_readings()
         if book is not None and ledger is not None:
             after = recorded(book, site, moment, published)
             write_ledger(ledger, after)

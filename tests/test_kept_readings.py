@@ -184,3 +184,35 @@ def test_a_value_the_store_cannot_keep_is_refused_and_each_kind_keeps_its_form()
     assert kept_module._encode(One(frozenset({"b", "a"})), {}) == [["a", "b"]]
     shared = One("x")
     assert kept_module._encode([shared, shared], {}) == [["x"], 0]
+
+
+def test_readings_encoded_in_a_second_process_are_kept_with_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.incidents import load as load_module
+    from generator.site.parallel import Forked
+
+    root = copy_of_example(tmp_path)
+    store = root / ".outage-cache" / READINGS_FILE
+    reading = Reading(root / ".outage-cache")
+    load_site(root, reading)
+    reading.save()
+    here = store.read_bytes()
+    store.unlink()
+    children: list[Forked] = []
+
+    def apart(compute):
+        children.append(Forked(compute, background=True))  # a real fork, whatever the test runner's threads
+        return children[-1].result
+
+    reading = Reading(root / ".outage-cache")
+    load_site(root, reading)
+    monkeypatch.setattr(load_module, "SPREAD_FROM", 1)
+    keep = reading.saving(apart)
+    assert len(children) == 1 and children[0]._pid, "the readings were not given to a second process"
+    assert not store.exists(), "written before the build said so"
+    keep()
+    assert store.read_bytes() == here
+    monkeypatch.setattr(load_module, "SPREAD_FROM", 10_000)
+    reading.saving(apart)()  # few readings to encode: no second process
+    assert len(children) == 1 and store.read_bytes() == here

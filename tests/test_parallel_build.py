@@ -21,7 +21,7 @@ from example_repo import copy_of_example
 
 from generator.cli import main
 from generator.site import kept_bulletins, parallel, plugin
-from generator.site.parallel import Forked, Split, split
+from generator.site.parallel import BACKGROUND_NICENESS, Forked, Split, split
 
 
 def where(index: int):
@@ -373,3 +373,10 @@ def test_what_a_failed_child_wrote_part_of_is_written_again_here(
     assert result.exit_code == 0, result.output
     assert len(died.read_text(encoding="utf-8").split()) == 2  # the child did die, two in
     assert digests(broken) == digests(alone)
+
+
+def test_a_background_child_yields_the_processor_to_the_build() -> None:
+    here = os.nice(0)
+    assert Forked(lambda: os.nice(0), background=True).result() == min(here + BACKGROUND_NICENESS, 19)
+    assert Forked(lambda: os.nice(0)).result() == here  # a child of the build's own work keeps its share
+    assert os.nice(0) == here

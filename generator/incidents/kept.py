@@ -23,7 +23,7 @@ import hashlib
 import json
 import operator
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from enum import Enum
 from functools import cache
@@ -100,8 +100,20 @@ class KeptReadings:
 
     def save(self, readings: dict[str, Read]) -> None:
         """Keep ``readings`` (this build's, and only those) for the next build, atomically."""
+        self.write(lambda: self._lines(readings))
+
+    def to_encode(self, readings: dict[str, Read]) -> int:
+        """How many of ``readings`` a save encodes (the others are copied from the store)."""
+        return len(readings.keys() - self.taken)
+
+    def lines(self, readings: dict[str, Read]) -> list[tuple[str, bytes]]:
+        """The store's lines for ``readings``, made but not written (:meth:`write` writes them)."""
+        return list(self._lines(readings))
+
+    def write(self, lines: Callable[[], Iterable[tuple[str, bytes]]]) -> None:
+        """Write the store from ``lines()``, atomically; a problem is a warning (the next build reads the files)."""
         try:
-            write_entries(self.folder, READINGS_FILE, f"{FORMAT} {self.owner}", self._lines(readings))
+            write_entries(self.folder, READINGS_FILE, f"{FORMAT} {self.owner}", lines())
         except Refused as exc:
             self.warn(
                 f"could not keep the checked files in {self.folder}: the store changed while in use ({exc.reason})"

@@ -89,8 +89,20 @@ class Reading:
 
     def save(self) -> None:
         """Keep this reading's files in ``folder`` for the next build (nothing without a folder)."""
-        if self.kept is not None:
-            self.kept.save({entry_key(*key): read for key, read in self.now.items()})
+        self.saving()()
+
+    def saving(self, apart: Apart | None = None) -> Callable[[], None]:
+        """:meth:`save` in two steps: the readings are encoded now, in a second process with ``apart`` if
+        there are many; calling the result writes them. A first build of 10,000 files encodes them for
+        a second or more, which the second process does while the site is made."""
+        kept = self.kept
+        if kept is None:
+            return lambda: None
+        readings = {entry_key(*key): read for key, read in self.now.items()}
+        if apart is None or kept.to_encode(readings) < SPREAD_FROM:
+            return lambda: kept.save(readings)
+        lines = apart(lambda: kept.lines(readings))
+        return lambda: kept.write(lines)
 
 
 Apart = Callable[[Callable[[], list]], Callable[[], list]]

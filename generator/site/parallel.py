@@ -25,6 +25,8 @@ from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+BACKGROUND_NICENESS = 10
+"""A background child's ``nice`` increment: a tenth of the processor beside a busy process of the build."""
 PR_SET_PDEATHSIG = 1  # linux/prctl.h: the signal a process gets when the thread that forked it ends
 
 
@@ -36,7 +38,9 @@ def can_fork() -> bool:
 class Forked(Generic[T]):
     """``compute()`` running in a child process; :meth:`result` waits for it (or runs it here)."""
 
-    def __init__(self, compute: Callable[[], T], fork: bool = True) -> None:
+    def __init__(self, compute: Callable[[], T], fork: bool = True, background: bool = False) -> None:
+        """``background``: the child yields the processor to the build's own processes (``nice``), and
+        so works mostly when a core would otherwise be idle."""
         self._compute = compute
         self._pid = 0
         self._read = -1
@@ -53,6 +57,8 @@ class Forked(Generic[T]):
                 # Everything inherited is kept until the child exits: the cyclic collector need not walk it
                 # again and again (at 10,000 incidents each full collection of the loaded site took ~0.3 s).
                 gc.freeze()
+                if background:
+                    os.nice(BACKGROUND_NICENESS)
                 data = pickle.dumps(compute(), protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write, "wb") as pipe:
                     pipe.write(data)
@@ -101,6 +107,11 @@ def _die_with(parent: int) -> None:
 def started(compute: Callable[[], T]) -> Callable[[], T]:
     """``compute()`` started in a child process where :func:`can_fork` says it is safe; call the result to wait."""
     return Forked(compute, can_fork()).result
+
+
+def in_background(compute: Callable[[], T]) -> Callable[[], T]:
+    """:func:`started`, with the child in the background (see :class:`Forked`): for work that can wait."""
+    return Forked(compute, can_fork(), background=True).result
 
 
 def split(tasks: Sequence[Callable[[], T]], fork: bool) -> list[T]:
