@@ -321,7 +321,26 @@ def test_an_entry_used_from_the_file_is_kept_as_its_line_was_read_not_encoded_ag
     assert cache.get("new", lambda: "made \u00e9") == "made \u00e9"
     cache.save()
     lines = (folder / PAGES_FILE).read_bytes().splitlines()
-    assert lines[1:3] == [b'new\t"made \xc3\xa9"', b'used\t"\\u0041 page"']  # only what this build used, sorted
+    assert lines[1:3] == [b'used\t"\\u0041 page"', b'new\t"made \xc3\xa9"']  # only what this build used
     assert len(lines) == 4 and lines[3].startswith(b"sha256=")
     again = BuildCache(folder)
     assert again.get("used", lambda: "made again") == "A page" and again.hits == 1
+
+
+def test_a_cache_file_changed_while_in_use_is_left_as_it_is_with_a_warning(tmp_path: Path) -> None:
+    from generator.incidents.stored import write_entries
+
+    folder = tmp_path / CACHE_DIR
+    write_entries(folder, PAGES_FILE, cache_module.FORMAT, [("used", b'"a page"')])
+    warnings: list[str] = []
+    cache = BuildCache(folder, warn=warnings.append)
+    assert cache.get("used", lambda: "made again") == "a page"
+    cache.get("new", lambda: "a new page")
+    # another build saved meanwhile: the lines to copy are no longer the ones this build read
+    write_entries(folder, PAGES_FILE, cache_module.FORMAT, [("used", b'"another page"')])
+    meanwhile = (folder / PAGES_FILE).read_bytes()
+    (folder / PAGES_FILE).write_bytes(meanwhile.replace(b"another", b"changed"))  # and was damaged
+    cache.save()
+    assert (folder / PAGES_FILE).read_bytes() == meanwhile.replace(b"another", b"changed")
+    assert len(warnings) == 1 and "changed while in use" in warnings[0]
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".pages")] == []  # no half-written file left

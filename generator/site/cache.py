@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..incidents.kept import tool_fingerprint
-from ..incidents.stored import Refused, read_entries, write_entries
+from ..incidents.stored import Refused, iter_entries, read_entries, write_entries
 
 CACHE_DIR = ".outage-cache"
 """In the status repository, beside ``incidents/``; git-ignored (``outage init`` writes the .gitignore)."""
@@ -55,8 +55,8 @@ class BuildCache:
         self.warn = warn
         self.entries: dict[str, bytes | str | None] = {}
         """By key: an entry as read (its line of JSON), as decoded when first asked for, or ``None`` if unreadable."""
-        self.lines: dict[str, bytes] = {}
-        """The lines of the entries decoded from the file: saved again as they were read, not encoded again."""
+        self.from_file: set[str] = set()
+        """The keys of the entries decoded from the file: a save copies their lines from it, not encoded again."""
         self.used: dict[str, str] = {}
         self.hits = self.misses = 0
         self.counts: dict[str, tuple[int, int]] = {}
@@ -82,7 +82,7 @@ class BuildCache:
         if isinstance(value, bytes):
             decoded = self.entries[key] = _decoded(value)  # each entry is decoded when first used
             if decoded is not None:
-                self.lines[key] = value
+                self.from_file.add(key)
             return decoded
         return value
 
@@ -106,18 +106,31 @@ class BuildCache:
     def save(self) -> None:
         """Keep the entries this build used (and only those) for the next; on disk atomically, if in a folder."""
         self.entries, self.used = self.used, {}
-        lines_read, self.lines = self.lines, {}
+        copied, self.from_file = self.from_file & self.entries.keys(), set()
         if self.folder is None:
             return
-        lines = (
-            (key, lines_read.get(key) or json.dumps(value, ensure_ascii=False).encode("utf-8"))
-            for key, value in sorted(self.entries.items())
-        )
         try:
-            write_entries(self.folder, PAGES_FILE, FORMAT, lines)
+            write_entries(self.folder, PAGES_FILE, FORMAT, self._lines(copied))
             (self.folder / LEGACY_FILE).unlink(missing_ok=True)  # this cache in format 1: replaced by this file
+        except Refused as exc:
+            self.warn(f"could not keep the build cache in {self.folder}: it changed while in use ({exc.reason})")
         except OSError as exc:
             self.warn(f"could not keep the build cache in {self.folder}: {exc.strerror or exc}")
+
+    def _lines(self, copied: set[str]):
+        """Each entry's line: copied from the file if it came from there (encoding 10,000 page bodies again
+        costs a fifth of a second, keeping their lines 30 MB), else encoded."""
+        written: set[str] = set()
+        if copied:
+            # Copied as it is read; the file is checked whole by the end, and had it changed since it
+            # was read, the save fails with a warning and the file stays as it was.
+            assert self.folder is not None
+            for key, line in iter_entries(self.folder / PAGES_FILE, FORMAT, kind=KIND):
+                if key in copied and key not in written:
+                    written.add(key)
+                    yield key, line
+        for key in sorted(self.entries.keys() - written):
+            yield key, json.dumps(self.entries[key], ensure_ascii=False).encode("utf-8")
 
 
 def _decoded(value: bytes) -> str | None:
