@@ -202,6 +202,8 @@ def run(**options) -> None:
         print(status, file=sys.stderr)  # as the interpreter shows an exit with a message
         status = 1
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # closed when the program started (`outage build >&-`): nothing to flush
+            continue
         try:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe or stream: what it would not take is lost either way

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -289,6 +290,16 @@ def test_the_program_exits_with_the_commands_status_and_all_its_output(tmp_path:
     assert done.returncode == 2 and "No such command 'no-such-command'" in done.stderr
     help_text = program("--help").stdout
     assert help_text.startswith("Usage: ") and "schema" in help_text  # the last commands listed are there too
+
+
+def test_the_program_with_its_output_closed_exits_as_its_command_does() -> None:
+    # `outage check >&-`: Python starts with no sys.stdout; the command ran, so its status stands.
+    command = [sys.executable, "-c", "import sys; from generator.cli import run; run(args=sys.argv[1:])"]
+    for args, status in ((["check", "--root", str(ROOT), "--now", NOW], 0), (["no-such-command"], 2)):
+        done = subprocess.run([*command, *args], stderr=subprocess.PIPE, text=True, timeout=120,
+                              preexec_fn=lambda: os.close(1))  # fmt: skip
+        assert done.returncode == status, done.stderr
+        assert "Traceback" not in done.stderr
 
 
 def test_the_program_built_site_is_whole_when_it_has_exited(tmp_path: Path) -> None:
