@@ -16,7 +16,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -383,7 +383,7 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
         site, moment, _ = _checked(root, now, reading=reading, apart=apart)
     # The files read are kept for the next build once this one is live; encoded meanwhile, apart.
     keep_readings = reading.saving(in_background if apart else None)
-    with _kept_from_collector():  # the history just read lives until the build ends
+    with _kept_from_collector(), closing(keep_readings):  # the history lives until the build ends
         book, published = None, NO_LEDGER
         try:
             if ledger is not None:

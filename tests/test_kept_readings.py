@@ -10,6 +10,7 @@ so a test that would pass with the store never used fails.
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -216,3 +217,35 @@ def test_readings_encoded_in_a_second_process_are_kept_with_the_same_bytes(
     monkeypatch.setattr(load_module, "SPREAD_FROM", 10_000)
     reading.saving(apart)()  # few readings to encode: no second process
     assert len(children) == 1 and store.read_bytes() == here
+
+
+def children() -> set[int]:
+    """This process's child processes, running or not yet reaped."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        found |= {int(pid) for pid in (task / "children").read_text().split()}
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc to list child processes")
+def test_a_build_that_fails_after_reading_stops_the_process_encoding_the_readings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.incidents import load as load_module
+    from generator.site import parallel
+
+    root = copy_of_example(tmp_path, with_template=True)
+    ledger = tmp_path / "ledger.json"
+    ledger.write_text("not a ledger", encoding="utf-8")  # refused once the files are read: the build fails
+    monkeypatch.setattr(load_module, "SPREAD_FROM", 1)
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)  # as on a CI runner (xdist's threads say no)
+    started: list[parallel.Forked] = []
+    real = parallel.in_background
+    monkeypatch.setattr(parallel, "in_background", lambda compute: started.append(real(compute)) or started[-1])
+    before = children()
+    result = CliRunner().invoke(main, ["build", "--root", str(root), "--now", "2026-11-22 12:00",
+                                       "--site-dir", str(tmp_path / "site"), "--ledger", str(ledger)])  # fmt: skip
+    assert result.exit_code == 1 and "the site was not built" in result.output
+    assert len(started) == 1, "the readings were not encoded apart"
+    assert children() <= before, "the build left its readings' process behind"
+    assert not (root / ".outage-cache" / READINGS_FILE).exists()

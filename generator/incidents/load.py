@@ -91,18 +91,36 @@ class Reading:
         """Keep this reading's files in ``folder`` for the next build (nothing without a folder)."""
         self.saving()()
 
-    def saving(self, apart: Apart | None = None) -> Callable[[], None]:
+    def saving(self, apart: Apart | None = None) -> Saving:
         """:meth:`save` in two steps: the readings are encoded now, in a second process with ``apart`` if
-        there are many; calling the result writes them. A first build of 10,000 files encodes them for
-        a second or more, which the second process does while the site is made."""
+        there are many; calling the result writes them, closing it without calling stops that process.
+        A first build of 10,000 files encodes them for a second or more, which the second process does
+        while the site is made."""
         kept = self.kept
         if kept is None:
-            return lambda: None
+            return Saving(lambda: None)
         readings = {entry_key(*key): read for key, read in self.now.items()}
         if apart is None or kept.to_encode(readings) < SPREAD_FROM:
-            return lambda: kept.save(readings)
+            return Saving(lambda: kept.save(readings))
         lines = apart(lambda: kept.lines(readings))
-        return lambda: kept.write(lines)
+        return Saving(lambda: kept.write(lines), getattr(lines, "close", None))
+
+
+class Saving:
+    """What :meth:`Reading.saving` started: call it to write the readings, then (in any case) close it.
+
+    Closed unwritten (a build that failed), the work begun apart is stopped: nothing new is kept.
+    """
+
+    def __init__(self, write: Callable[[], None], stop: Callable[[], None] | None = None) -> None:
+        self._write, self._stop = write, stop
+
+    def __call__(self) -> None:
+        self._write()
+
+    def close(self) -> None:
+        if self._stop is not None:
+            self._stop()
 
 
 Apart = Callable[[Callable[[], list]], Callable[[], list]]

@@ -82,6 +82,8 @@ class Forked(Generic[T]):
             return pickle.loads(data)
         return self._compute()
 
+    __call__ = result
+
     def close(self) -> None:
         """Stop waiting for a result that is no longer wanted (the build failed): the child ends and is reaped."""
         if self._pid:
@@ -109,9 +111,10 @@ def started(compute: Callable[[], T]) -> Callable[[], T]:
     return Forked(compute, can_fork()).result
 
 
-def in_background(compute: Callable[[], T]) -> Callable[[], T]:
-    """:func:`started`, with the child in the background (see :class:`Forked`): for work that can wait."""
-    return Forked(compute, can_fork(), background=True).result
+def in_background(compute: Callable[[], T]) -> Forked[T]:
+    """``compute()`` started in a child in the background (see :class:`Forked`), for work that can wait:
+    call the result to wait for it, and close it in any case."""
+    return Forked(compute, can_fork(), background=True)
 
 
 def split(tasks: Sequence[Callable[[], T]], fork: bool) -> list[T]:
