@@ -327,8 +327,11 @@ def test_an_entry_used_from_the_file_is_kept_as_its_line_was_read_not_encoded_ag
     assert again.get("used", lambda: "made again") == "A page" and again.hits == 1
 
 
-def test_a_cache_file_changed_while_in_use_is_left_as_it_is_with_a_warning(tmp_path: Path) -> None:
-    from generator.incidents.stored import write_entries
+@pytest.mark.parametrize("damaged", [False, True])
+def test_a_cache_file_replaced_while_in_use_gets_this_builds_entries(tmp_path: Path, damaged: bool) -> None:
+    # Another writer replaced the file after it was read (valid, with another value under a key this build
+    # used; or damaged): nothing is copied from it, and every entry this build used is saved from memory.
+    from generator.incidents.stored import read_entries, write_entries
 
     folder = tmp_path / CACHE_DIR
     write_entries(folder, PAGES_FILE, cache_module.FORMAT, [("used", b'"a page"')])
@@ -336,11 +339,27 @@ def test_a_cache_file_changed_while_in_use_is_left_as_it_is_with_a_warning(tmp_p
     cache = BuildCache(folder, warn=warnings.append)
     assert cache.get("used", lambda: "made again") == "a page"
     cache.get("new", lambda: "a new page")
-    # another build saved meanwhile: the lines to copy are no longer the ones this build read
-    write_entries(folder, PAGES_FILE, cache_module.FORMAT, [("used", b'"another page"')])
-    meanwhile = (folder / PAGES_FILE).read_bytes()
-    (folder / PAGES_FILE).write_bytes(meanwhile.replace(b"another", b"changed"))  # and was damaged
+    write_entries(folder, PAGES_FILE, cache_module.FORMAT, [("used", b'"another page"'), ("other", b'"x"')])
+    if damaged:
+        (folder / PAGES_FILE).write_bytes((folder / PAGES_FILE).read_bytes().replace(b"another", b"changed"))
     cache.save()
-    assert (folder / PAGES_FILE).read_bytes() == meanwhile.replace(b"another", b"changed")
-    assert len(warnings) == 1 and "changed while in use" in warnings[0]
+    assert read_entries(folder / PAGES_FILE, cache_module.FORMAT, kind=cache_module.KIND) == {
+        "new": b'"a new page"',
+        "used": b'"a page"',
+    }
+    assert warnings == []
     assert [p.name for p in folder.iterdir() if p.name.startswith(".pages")] == []  # no half-written file left
+
+
+def test_a_store_that_repeats_a_key_is_refused(tmp_path: Path) -> None:
+    # Which of the two lines would count? Neither: no file the tool writes repeats a key.
+    from generator.incidents.stored import Refused, read_entries
+
+    path = tmp_path / "pages.kept"
+    lines = [f"{cache_module.FORMAT}\n".encode(), b'k\t"first"\n', b'k\t"last"\n']
+    path.write_bytes(b"".join(lines) + f"sha256={hashlib.sha256(b''.join(lines)).hexdigest()}\n".encode())
+    with pytest.raises(Refused, match="corrupt"):
+        read_entries(path, cache_module.FORMAT, kind=cache_module.KIND)
+    lines[2] = b'j\t"last"\n'  # the same with each key once
+    path.write_bytes(b"".join(lines) + f"sha256={hashlib.sha256(b''.join(lines)).hexdigest()}\n".encode())
+    assert read_entries(path, cache_module.FORMAT, kind=cache_module.KIND) == {"k": b'"first"', "j": b'"last"'}

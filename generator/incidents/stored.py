@@ -53,6 +53,7 @@ def iter_entries(path: Path, header: str, *, kind: str):
                 raise Refused("another tool's or version's file")
             return
         digest.update(first)
+        keys: set[bytes] = set()
         for line in file:
             if footer or not line.endswith(b"\n"):
                 raise Refused("corrupt")  # something after the last line, or a line cut short
@@ -61,8 +62,9 @@ def iter_entries(path: Path, header: str, *, kind: str):
                 continue
             digest.update(line)
             key, tab, value = line[:-1].partition(b"\t")
-            if not tab:
-                raise Refused("corrupt")
+            if not tab or key in keys:
+                raise Refused("corrupt")  # no line of ours is without its key, nor repeats one
+            keys.add(key)
             yield key.decode("utf-8", "surrogateescape"), value
     if footer != f"sha256={digest.hexdigest()}\n".encode():
         raise Refused("corrupt")

@@ -61,12 +61,16 @@ class BuildCache:
         self.hits = self.misses = 0
         self.counts: dict[str, tuple[int, int]] = {}
         """(hits, misses) of entries that are not pages, by kind."""
+        self.read_from: tuple[int, int, int] | None = None
+        """The file the entries were read from (inode, size, time of change): a save copies lines only from it."""
         if folder is not None:
             self.entries = self._read(folder / PAGES_FILE)
 
     def _read(self, path: Path) -> dict[str, bytes | str | None]:
         try:
-            return dict(read_entries(path, FORMAT, kind=KIND))
+            entries = dict(read_entries(path, FORMAT, kind=KIND))
+            self.read_from = _identity(path)
+            return entries
         except Refused as exc:
             self.warn(f"ignored the build cache {path}: {exc.reason}; it is rebuilt from scratch")
         except OSError as exc:
@@ -109,21 +113,26 @@ class BuildCache:
         copied, self.from_file = self.from_file & self.entries.keys(), set()
         if self.folder is None:
             return
+        path = self.folder / PAGES_FILE
         try:
-            write_entries(self.folder, PAGES_FILE, FORMAT, self._lines(copied))
+            try:
+                if self.read_from is None or _identity(path) != self.read_from:
+                    copied = set()  # not the file read: every entry encoded from memory
+                write_entries(self.folder, PAGES_FILE, FORMAT, self._lines(copied))
+            except Refused:  # it changed while being copied: every entry encoded from memory
+                write_entries(self.folder, PAGES_FILE, FORMAT, self._lines(set()))
             (self.folder / LEGACY_FILE).unlink(missing_ok=True)  # this cache in format 1: replaced by this file
-        except Refused as exc:
-            self.warn(f"could not keep the build cache in {self.folder}: it changed while in use ({exc.reason})")
         except OSError as exc:
             self.warn(f"could not keep the build cache in {self.folder}: {exc.strerror or exc}")
+        self.read_from = None
 
     def _lines(self, copied: set[str]):
         """Each entry's line: copied from the file if it came from there (encoding 10,000 page bodies again
         costs a fifth of a second, keeping their lines 30 MB), else encoded."""
         written: set[str] = set()
         if copied:
-            # Copied as it is read; the file is checked whole by the end, and had it changed since it
-            # was read, the save fails with a warning and the file stays as it was.
+            # Copied as it is read; the file is checked whole by the end (Refused: then save encodes
+            # every entry instead).
             assert self.folder is not None
             for key, line in iter_entries(self.folder / PAGES_FILE, FORMAT, kind=KIND):
                 if key in copied and key not in written:
@@ -131,6 +140,15 @@ class BuildCache:
                     yield key, line
         for key in sorted(self.entries.keys() - written):
             yield key, json.dumps(self.entries[key], ensure_ascii=False).encode("utf-8")
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    """The file at ``path`` as the system knows it: another file there, or this one rewritten, differs."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns)
 
 
 def _decoded(value: bytes) -> str | None:
