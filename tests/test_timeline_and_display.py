@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import string
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,9 +16,10 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from generator import display
+from generator.catalogue import catalogue_for
 from generator.incidents.load import load_site
 from generator.incidents.times import TimeError, localize, parse_relative, parse_time
-from generator.site.pages import relative_url, time_element
+from generator.site.pages import _named_fields_only, relative_url, say, time_element
 from generator.state.now import recent, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -189,3 +191,39 @@ def test_a_time_element_escapes_its_words_as_the_template_did(text: object) -> N
     moment = datetime(2026, 5, 12, 14, 25, tzinfo=UTC)
     macro = Environment(autoescape=True).from_string('<time datetime="{{ iso }}">{{ text }}</time>')
     assert time_element(moment, text) == macro.render(iso=display.iso(moment), text=text)
+
+
+class _Words(str):
+    """Text of a kind of its own (not markup)."""
+
+
+_VALUES = st.one_of(
+    st.text(alphabet=st.sampled_from(list("ab <>&'\"{}%é"))),
+    st.builds(Markup, st.text(alphabet=st.sampled_from(list("ab<>&")))),
+    st.just(_OwnHtml()),
+    st.just(Markup("<i>&amp;</i>")),
+    st.builds(_Words, st.text(alphabet=st.sampled_from(list("a<&")))),
+    st.none(),
+    st.integers(),
+    st.floats(allow_nan=False),
+)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@given(data=st.data())
+@settings(max_examples=300, deadline=None)
+def test_a_phrase_said_with_values_is_what_markup_format_makes_of_it(language: str, data) -> None:
+    # say() puts a phrase's {named} values in with str.format after escaping each; Markup.format escaped them
+    # inside its formatter. Every phrase of the catalogue, any values: the same markup.
+    words = catalogue_for(language)
+    english = data.draw(st.sampled_from(sorted(words.phrases)))
+    names = [name for _, name, _, _ in string.Formatter().parse(words.phrase(english)) if name]
+    values = {name: data.draw(_VALUES) for name in names}
+    assert say(words, english, **values) == Markup(words.phrase(english)).format(**values)
+    assert type(say(words, english, **values)) is Markup
+
+
+def test_a_phrase_with_a_format_spec_or_an_attribute_is_put_in_by_markup_format() -> None:
+    for text in ("{count:,} files", "{item.name} is down", "{0} and {1}", "{name!r}", "{name"):
+        assert not _named_fields_only(text)
+    assert _named_fields_only("{name} in {area}, {{literal}}") and _named_fields_only("no fields")
