@@ -19,7 +19,7 @@ from generator import display
 from generator.catalogue import catalogue_for
 from generator.incidents.load import load_site
 from generator.incidents.times import TimeError, localize, parse_relative, parse_time
-from generator.site.pages import _named_fields_only, relative_url, say, time_element
+from generator.site.pages import _named_fields_only, linked_names, relative_url, say, time_element
 from generator.state.now import recent, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -227,3 +227,25 @@ def test_a_phrase_with_a_format_spec_or_an_attribute_is_put_in_by_markup_format(
     for text in ("{count:,} files", "{item.name} is down", "{0} and {1}", "{name!r}", "{name"):
         assert not _named_fields_only(text)
     assert _named_fields_only("{name} in {area}, {{literal}}") and _named_fields_only("no fields")
+
+
+class _Named:
+    def __init__(self, id: str, name: str) -> None:
+        self.id, self.name = id, name
+
+
+@pytest.mark.parametrize(
+    "items",
+    [[], [_Named("internet", "Internet")], [_Named("a&b", 'Tom & "Jerry" <x>'), _Named("b", "B"), _Named("c", "C")]],
+)
+def test_linked_names_print_what_the_names_macro_printed(items: list[_Named]) -> None:
+    # names() used to be a macro under autoescape: the function must print the same markup.
+    macro = Environment(autoescape=True).from_string(
+        "{% macro names(items, kind) -%}\n"
+        "{% for item in items %}<a href=\"{{ url(kind ~ '/' ~ item.id ~ '/') }}\">{{ item.name }}</a>"
+        '{{ ", " if not loop.last else "" }}{% endfor %}\n'
+        "{%- endmacro %}{{ names(items, 'areas') }}"
+    )
+    link = lambda target: "../../" + target + "?x=1&y=<2>"  # noqa: E731
+    made = linked_names(items, "areas", link)
+    assert made == macro.render(items=items, url=link) and type(made) is Markup

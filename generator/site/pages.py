@@ -101,6 +101,19 @@ def time_element(moment: datetime, text: object) -> Markup:
     return Markup(f'<time datetime="{escape(display.iso(moment))}">{escape(text)}</time>')
 
 
+def linked_names(items: Iterable[object], kind: str, link: Callable[[str], str]) -> Markup:
+    """Services or areas by name, each a link to its page (``kind``: ``services`` or ``areas``), between commas.
+
+    A function, not a macro: an incident's page and each incident in a list name its services and areas.
+    """
+    return Markup(
+        ", ".join(
+            f'<a href="{escape(link(f"{kind}/{item.id}/"))}">{escape(item.name)}</a>'  # type: ignore[attr-defined]
+            for item in items
+        )
+    )
+
+
 def say(words: Catalogue, english: str, **values: object) -> Markup:
     """A phrase of the catalogue in its language, its ``{named}`` values put in (escaped unless markup).
 
@@ -221,12 +234,14 @@ class _Renderer:
         zone, now, words = self.zone, self.now, self.words
         tight = keep_together if self.prefix else str
         here = self.prefix + url
+        link = lambda target: relative_url(here, self.target(target))  # noqa: E731
         return self.env.get_template(template).render(
             site=self.site,
             config=self.site.config,
             state=self.state,
             now=now,
-            url=lambda target: relative_url(here, self.target(target)),
+            url=link,
+            names=lambda items, kind: linked_names(items, kind, link),
             clock=lambda moment: tight(words.clock(moment, zone)),
             day=lambda moment: words.day(moment, zone),
             short_day=lambda moment: words.short_day(moment, zone),
