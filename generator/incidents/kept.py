@@ -34,7 +34,7 @@ from zoneinfo import ZoneInfo
 
 from . import model as m
 from .problems import Problem
-from .stored import Refused, iter_entries, read_entries, write_entries
+from .stored import Refused, copied_or_made, read_entries, write_entries
 
 READINGS_FILE = "incidents.kept"
 FORMAT = "outage-bulletin checked files 1"
@@ -122,19 +122,16 @@ class KeptReadings:
             self.warn(f"could not keep the checked files in {self.folder}: {exc.strerror or exc}")
 
     def _lines(self, readings: dict[str, Read]):
-        """Each reading's line: copied from the store if it came from there (encoding 10,000 again costs
-        seconds), else encoded."""
-        wanted = set(readings)
-        copied = wanted & self.taken
-        if copied:
-            # Copied as it is read (never whole in memory); the store is checked whole by the end, and
-            # had it changed since it was read, the save fails with a warning and the old store stays.
-            for key, text in iter_entries(self.folder / READINGS_FILE, f"{FORMAT} {self.owner}", kind=FORMAT):
-                if key in copied:
-                    wanted.discard(key)
-                    yield key, text
-        for key in sorted(wanted):
-            yield key, _text(encode_reading(readings[key])).encode("utf-8")
+        """Each reading's line: copied from the store if it came from there, else encoded. Had the store
+        changed since it was read, the save fails with a warning and the old store stays."""
+        return copied_or_made(
+            self.folder / READINGS_FILE,
+            f"{FORMAT} {self.owner}",
+            kind=FORMAT,
+            keys=readings,
+            copy=readings.keys() & self.taken,
+            make=lambda key: _text(encode_reading(readings[key])).encode("utf-8"),
+        )
 
 
 def _text(encoded: list) -> str:

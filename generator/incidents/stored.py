@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
@@ -68,6 +68,26 @@ def iter_entries(path: Path, header: str, *, kind: str):
             yield key.decode("utf-8", "surrogateescape"), value
     if footer != f"sha256={digest.hexdigest()}\n".encode():
         raise Refused("corrupt")
+
+
+def copied_or_made(
+    path: Path, header: str, *, kind: str, keys: Iterable[str], copy: set[str], make: Callable[[str], bytes]
+):
+    """The ``(key, value)`` lines of ``keys`` for :func:`write_entries`: those in ``copy`` copied from the file
+    at ``path`` as it is read (re-encoding 10,000 entries costs seconds; holding their lines, tens of MB), the
+    others, and any not found there, made by ``make(key)`` in key order.
+
+    The file is checked whole by the end (:class:`Refused` then, as :func:`iter_entries` says): the write
+    that takes these lines fails, and nothing half copied is kept.
+    """
+    left = set(keys)
+    if copy:
+        for key, value in iter_entries(path, header, kind=kind):
+            if key in copy:
+                left.discard(key)
+                yield key, value
+    for key in sorted(left):
+        yield key, make(key)
 
 
 def write_entries(folder: Path, name: str, header: str, lines: Iterable[tuple[str, bytes]]) -> None:

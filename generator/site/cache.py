@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..incidents.kept import tool_fingerprint
-from ..incidents.stored import Refused, iter_entries, read_entries, write_entries
+from ..incidents.stored import Refused, copied_or_made, read_entries, write_entries
 
 CACHE_DIR = ".outage-cache"
 """In the status repository, beside ``incidents/``; git-ignored (``outage init`` writes the .gitignore)."""
@@ -127,19 +127,17 @@ class BuildCache:
         self.read_from = None
 
     def _lines(self, copied: set[str]):
-        """Each entry's line: copied from the file if it came from there (encoding 10,000 page bodies again
-        costs a fifth of a second, keeping their lines 30 MB), else encoded."""
-        written: set[str] = set()
-        if copied:
-            # Copied as it is read; the file is checked whole by the end (Refused: then save encodes
-            # every entry instead).
-            assert self.folder is not None
-            for key, line in iter_entries(self.folder / PAGES_FILE, FORMAT, kind=KIND):
-                if key in copied and key not in written:
-                    written.add(key)
-                    yield key, line
-        for key in sorted(self.entries.keys() - written):
-            yield key, json.dumps(self.entries[key], ensure_ascii=False).encode("utf-8")
+        """Each entry's line: copied from the file if it came from there, else encoded (Refused if the file
+        changed while copied: then save encodes every entry instead)."""
+        assert self.folder is not None
+        return copied_or_made(
+            self.folder / PAGES_FILE,
+            FORMAT,
+            kind=KIND,
+            keys=self.entries,
+            copy=copied,
+            make=lambda key: json.dumps(self.entries[key], ensure_ascii=False).encode("utf-8"),
+        )
 
 
 def _identity(path: Path) -> tuple[int, int, int] | None:
