@@ -35,6 +35,7 @@ from ..state.now import COMPONENT_STATUSES, ComponentState, Snapshot, component_
 from ..state.uptime import Uptime, uptime
 from .cache import BuildCache
 from .cache import key as cache_key
+from .compiled import kept_templates
 from .languages import NAMES, marked_snapshot
 from .parallel import Split
 
@@ -89,6 +90,7 @@ def _environment(words: Catalogue) -> Environment:
         colon=words.colon,
         language=words.language,
     )
+    env.bytecode_cache = kept_templates(env, f"pages-{words.language}")  # set last: it hashes the filters
     return env
 
 

@@ -35,6 +35,7 @@ from ..state.ledger import NO_LEDGER, Publication
 from ..state.now import snapshot
 from . import brand, languages
 from .cache import BuildCache, repository_fingerprint
+from .compiled import kept_templates
 from .direct import Placed, place
 from .kept_bulletins import keep_bulletin_texts
 from .outputs import static_outputs
@@ -294,6 +295,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         # every value by default, and mark only the HTML the build itself made as safe.
         env.autoescape = True
         env.loader = ChoiceLoader([DictLoader({FILLED_TEMPLATE: "{{ outage_filled }}"}), env.loader])
+        env.bytecode_cache = kept_templates(env, "theme")  # compiled once, not in every build (see compiled.py)
         self._env = env
         return env
 
