@@ -8,6 +8,7 @@ first, that name the item.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ import pytest
 from generator.feeds import atom
 from generator.incidents.load import load_site
 from generator.incidents.times import parse_time
+from generator.state.as_of import as_of
+from generator.state.ledger import Issue, Publication
 from generator.state.now import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,3 +56,31 @@ def test_every_filtered_feed_holds_what_a_scan_of_the_whole_history_chose(limit:
 def test_an_entry_naming_an_area_twice_is_in_its_feed_once() -> None:
     ref = atom._Ref(STATE.now, "x/1", ("internet", "internet"), ("mill-woods", "mill-woods"), lambda: None)
     assert atom._newest_by_item([ref], 5) == {("services", "internet"): [ref], ("areas", "mill-woods"): [ref]}
+
+
+def test_the_refs_are_every_update_newest_first_under_its_published_identity() -> None:
+    """What the refs were when each was a whole object: (time, incident/published id), newest first, each
+    rendering its update as of then under the identity the ledger gives it (here one renamed, one corrected)."""
+    incident = SITE.incidents[0]
+    first, last = incident.updates[0], incident.updates[-1]
+    issues = {(incident.id, first.id): Issue("earlier-id"), (incident.id, last.id): Issue(last.id, revision=2)}
+    state = replace(STATE, publication=Publication(issues=issues))
+    expected = sorted(
+        (
+            (update.at, f"{i.id}/{state.publication.of(i, update).published_id}", i, update)
+            for i in SITE.incidents
+            for update in i.updates
+        ),
+        key=lambda row: (row[0], row[1]),
+        reverse=True,
+    )
+    refs = atom._refs_newest_first(state)
+    assert [(r.published, r.key) for r in refs] == [(at, key) for at, key, _, _ in expected]
+    assert f"{incident.id}/earlier-id" in {r.key for r in refs}
+    for ref, (_, _, _, update) in zip(refs, expected, strict=True):
+        assert ref.services == tuple(s.id for s in update.facts.services)
+        assert ref.areas == tuple(a.id for a in update.facts.areas)
+    for ref, (_, _, i, update) in list(zip(refs, expected, strict=True))[:: max(1, len(refs) // 25)]:
+        assert ref.render() == atom.update_entry(
+            STATE.config, as_of(i, update), update, state.publication.of(i, update)
+        )
