@@ -93,6 +93,7 @@ def test_a_shell_that_is_not_proven_sends_every_page_through_mkdocs_with_the_sam
         ("incidents/é.md", None),
         ("incidents/a.html", None),
         ("incidents/../a.md", None),
+        ("incidents/...md", None),  # MkDocs reads "...md" as a name without extension: not a page
     ],
 )
 def test_placement_is_where_mkdocs_writes_a_page_or_none(src_uri: str, where) -> None:
@@ -136,3 +137,47 @@ def test_a_placed_pages_address_is_what_urljoin_gives(site_url: str, parts: list
     address, path = site_address(site_url)
     canonical = urljoin(site_url if site_url.endswith("/") else site_url + "/", url)
     assert (address + url, path + url) == (canonical, urlsplit(canonical).path)
+
+
+NAME = st.one_of(PART, st.sampled_from(["index", "README", "readme", "Index", "a b", "é", "..", ".", "x.y"]))
+
+
+@given(st.lists(NAME, min_size=1, max_size=4))
+def test_a_placed_page_is_where_mkdocs_puts_a_file_of_that_name(parts: list[str]) -> None:
+    """MkDocs is not asked where a placed page goes (its file is made only if a link asks for it):
+    ``placement`` must put it, on any name it places, where MkDocs' own file of that name goes."""
+    from mkdocs.structure.files import File
+
+    src_uri = "/".join(parts) + ".md"
+    where = placement(src_uri)
+    if where is not None:
+        file = File(src_uri, None, "site", use_directory_urls=True)
+        assert where == (file.dest_uri, file.url)
+
+
+def test_a_link_to_a_placed_page_makes_one_file_and_mkdocs_walks_no_other(monkeypatch, tmp_path: Path) -> None:
+    """Placed pages are not in MkDocs' list of files: only the one a hand-written page links is made."""
+    from example_repo import copy_of_example
+
+    root = copy_of_example(tmp_path, with_template=True)
+    target = "2026-11-13-voicemail-access"
+    (root / "site_template" / "docs" / "notes.md").write_text(
+        f"# Notes\n\nSee [the voicemail outage](incidents/{target}.md) and [it again](incidents/{target}.md).\n",
+        encoding="utf-8",
+    )
+    seen: list[plugin._SiteFiles] = []
+    on_files = plugin.OutagePlugin.on_files
+
+    def keeping(self, files, config):
+        seen.append(on_files(self, files, config))
+        return seen[-1]
+
+    monkeypatch.setattr(plugin.OutagePlugin, "on_files", keeping)
+    placed, _ = watch(monkeypatch)
+    build(root, tmp_path / "site")
+    [files] = seen
+    listed = {f.src_uri for f in files}
+    assert placed[0] > 10 and not listed & {p for p in files._placed}
+    assert list(files._made) == [f"incidents/{target}.md"]
+    assert files.get_file_from_path(f"incidents/{target}.md").inclusion.is_excluded()
+    assert f"incidents/{target}.md" in files and "incidents/no-such-page.md" not in files

@@ -61,8 +61,8 @@ def placement(src_uri: str) -> tuple[str, str] | None:
         return None
     stem = src_uri[: -len(".md")]
     folder, _, name = stem.rpartition("/")
-    if name.lower() == "readme" or not folder:
-        return None
+    if name.lower() == "readme" or not folder or name.startswith("."):
+        return None  # ("...md": to MkDocs a name with no extension, so no page)
     if name == "index":
         return f"{folder}/index.html", f"{folder}/"
     return f"{stem}/index.html", f"{stem}/"
