@@ -203,3 +203,22 @@ def test_an_editor_with_the_json_schema_and_check_give_the_same_verdict(tmp_path
     except InvalidSite:
         check_ok = False
     assert editor_ok == check_ok, f"{key}: {value}: the editor says {editor_ok}, check says {check_ok}"
+
+
+def test_read_file_gives_every_byte_of_a_file_up_to_the_limit(tmp_path: Path) -> None:
+    from generator.incidents.load import read_file
+    from generator.incidents.yamltext import MAX_FILE_BYTES, YamlProblem
+
+    for size in (0, 1, 4095, 4096, 65537, MAX_FILE_BYTES):
+        path = tmp_path / f"{size}.yml"
+        data = bytes(i % 251 for i in range(size))
+        path.write_bytes(data)
+        assert read_file(path) == data, size
+    (tmp_path / "over.yml").write_bytes(b"x" * (MAX_FILE_BYTES + 1))
+    with pytest.raises(YamlProblem):
+        read_file(tmp_path / "over.yml")
+    (tmp_path / "folder.yml").mkdir()
+    with pytest.raises(OSError):
+        read_file(tmp_path / "folder.yml")
+    with pytest.raises(FileNotFoundError):
+        read_file(tmp_path / "missing.yml")

@@ -315,14 +315,28 @@ def _is_incident_file(path: Path) -> bool:
 
 
 def read_file(path: Path) -> bytes:
-    """A file's bytes; one larger than any incident file is refused from its size, never read into memory."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise YamlProblem(
-            Problem(path.name, 1, 1, "", f"a file of at most {MAX_FILE_BYTES:,} bytes", f"{size:,} bytes")
-        )
-    with path.open("rb") as file:
-        return file.read(MAX_FILE_BYTES + 1)
+    """A file's bytes; one larger than any incident file is refused from its size, never read into memory.
+
+    Read with ``os`` calls on the open file rather than through ``Path`` and a buffered file: every
+    build reads every incident file, and at 10,000 files those objects were half the time it took.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        size = os.fstat(fd).st_size
+        if size > MAX_FILE_BYTES:
+            raise YamlProblem(
+                Problem(path.name, 1, 1, "", f"a file of at most {MAX_FILE_BYTES:,} bytes", f"{size:,} bytes")
+            )
+        parts, left = [], MAX_FILE_BYTES + 1  # as file.read(MAX_FILE_BYTES + 1): to the end, or one byte too many
+        while left > 0:
+            part = os.read(fd, min(left, size + 1))
+            if not part:
+                break
+            parts.append(part)
+            left -= len(part)
+        return parts[0] if len(parts) == 1 else b"".join(parts)
+    finally:
+        os.close(fd)
 
 
 def _files_in_incidents(root: Path) -> list[Path]:
