@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from jinja2 import DictLoader, Environment
 
 from generator.cli import main
-from generator.site import compiled
+from generator.site import compiled, pages
 from generator.site.cache import CACHE_DIR
 from generator.site.compiled import kept_templates
 
@@ -108,6 +108,7 @@ def built(project: Path, site: Path) -> dict[str, bytes]:
 
 def test_a_site_built_with_kept_templates_is_the_same_bytes(monkeypatch, tmp_path: Path, project: Path) -> None:
     monkeypatch.setattr(compiled, "KEPT_DIR", tmp_path / "kept")
+    monkeypatch.setattr(pages, "_ENVS", {})  # the pages' environments of earlier tests keep their own folder
     cold = built(project, tmp_path / "cold")
     assert {p.name.split("-")[0] for p in (tmp_path / "kept").iterdir()} == {"pages", "theme"}
     # Now every page and theme template comes from the kept folder: none is compiled (the bulletin
@@ -119,4 +120,20 @@ def test_a_site_built_with_kept_templates_is_the_same_bytes(monkeypatch, tmp_pat
         return compile(env, *args, **kwargs)
 
     monkeypatch.setattr(Environment, "compile", kept_only)
+    monkeypatch.setattr(pages, "_ENVS", {})  # new environments, as in a new process: nothing compiled in memory
     assert built(project, tmp_path / "warm") == cold
+
+
+def test_a_folder_that_cannot_be_searched_is_no_cache(monkeypatch, tmp_path: Path) -> None:
+    """Asking whether the kept folder is there may be refused (a __pycache__ another user made): no cache then."""
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    is_dir = Path.is_dir
+
+    def refusing(path: Path) -> bool:
+        if path.is_relative_to(blocked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return is_dir(path)
+
+    monkeypatch.setattr(Path, "is_dir", refusing)
+    assert environment(blocked / "templates").get_template("t.html").render(items=[2]) == "2 DONE"

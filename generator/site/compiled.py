@@ -54,7 +54,9 @@ def kept_templates(env: Environment, kind: str, folder: Path | None = None) -> B
 
     The same template compiles differently under other settings, filters or extensions (Jinja folds a
     filter of constant text at compile time: the French pages' filters are not the English ones), so
-    each kind, tool version and set of settings has its own folder.
+    each kind, tool version and set of settings has its own folder. A filter is known by its code's
+    place, not by what a closure holds: an environment whose filters hold other values (the pages'
+    words in another language) is another ``kind``.
     """
     settings = repr(
         (
@@ -78,12 +80,18 @@ def kept_templates(env: Environment, kind: str, folder: Path | None = None) -> B
             sorted(env.extensions),
             sorted((name, _qualified(f)) for name, f in env.filters.items()),
             sorted((name, _qualified(f)) for name, f in env.tests.items()),
+            None if env.finalize is None else _qualified(env.finalize),
+            sorted((name, _qualified(v) if callable(v) else repr(v)) for name, v in env.policies.items()),
+            getattr(env, "newstyle_gettext", None),
         )
     )
     folder = KEPT_DIR if folder is None else folder
     directory = folder / f"{kind}-{hashlib.sha256(settings.encode()).hexdigest()[:20]}"
-    if not directory.is_dir():
-        _forget_others(folder, kind)
+    try:
+        if not directory.is_dir():
+            _forget_others(folder, kind)
+    except OSError:
+        pass  # a folder this user may not search (made by another, say): each template is then compiled
     return KeptTemplates(os.fspath(directory), "%s.jinja")
 
 
