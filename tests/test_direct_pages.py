@@ -181,3 +181,22 @@ def test_a_link_to_a_placed_page_makes_one_file_and_mkdocs_walks_no_other(monkey
     assert list(files._made) == [f"incidents/{target}.md"]
     assert files.get_file_from_path(f"incidents/{target}.md").inclusion.is_excluded()
     assert f"incidents/{target}.md" in files and "incidents/no-such-page.md" not in files
+
+
+def test_pages_are_not_placed_without_directory_urls(monkeypatch, tmp_path: Path) -> None:
+    """Placement gives directory addresses (incidents/<id>/): with use_directory_urls off, every page goes through
+    MkDocs and is named its way (incidents/<id>.html), as before pages were placed (from a review)."""
+    from example_repo import copy_of_example
+
+    root = copy_of_example(tmp_path, with_template=True)
+    settings = root / "site_template" / "mkdocs.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("use_directory_urls: true", "use_directory_urls: false"),
+        encoding="utf-8",
+    )
+    placed, _ = watch(monkeypatch)
+    site = build(root, tmp_path / "site")
+    assert not any(placed)
+    incidents = [p.stem for p in (root / "incidents").rglob("*.yml")]
+    assert incidents and all(f"incidents/{name}.html" in site for name in incidents)
+    assert not any(f"incidents/{name}/index.html" in site for name in incidents)

@@ -62,7 +62,7 @@ def placement(src_uri: str) -> tuple[str, str] | None:
     stem = src_uri[: -len(".md")]
     folder, _, name = stem.rpartition("/")
     if name.lower() == "readme" or not folder or name.startswith("."):
-        return None  # ("...md": to MkDocs a name with no extension, so no page)
+        return None  # MkDocs names "...md" after all of it ("...md/"), not after its stem: not placed
     if name == "index":
         return f"{folder}/index.html", f"{folder}/"
     return f"{stem}/index.html", f"{stem}/"

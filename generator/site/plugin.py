@@ -210,7 +210,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
                 raise PluginError(str(exc)) from None
             placed = (
                 place(source, config.site_url, self._languages, self._urls, build_date)
-                if source is not None and self.direct
+                if source is not None and self.direct and config.use_directory_urls  # (placement gives those)
                 else None
             )
             if placed is not None and placed.key in proving:
