@@ -10,6 +10,7 @@ so a test that would pass with the store never used fails.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import sys
 from datetime import datetime
@@ -249,3 +250,23 @@ def test_a_build_that_fails_after_reading_stops_the_process_encoding_the_reading
     assert len(started) == 1, "the readings were not encoded apart"
     assert children() <= before, "the build left its readings' process behind"
     assert not (root / ".outage-cache" / READINGS_FILE).exists()
+
+
+def test_a_kept_time_whose_zone_names_a_folder_is_read_again_with_a_warning(tmp_path: Path, parsed: list[str]) -> None:
+    """A store whose hash holds but whose zone names a folder of the zone database (ZoneInfo then raises an
+    OSError): the readings are read again from the files, with a warning, never a crash (from a review)."""
+    root = copy_of_example(tmp_path)
+    plain, _ = kept_twice(root)
+    store = root / ".outage-cache" / READINGS_FILE
+    lines = store.read_bytes().split(b"\n")
+    zone = plain.config.timezone.key.encode()  # e.g. America/Edmonton
+    body = [line.replace(b'"' + zone + b'"', b'"' + zone.split(b"/")[0] + b'"') for line in lines[:-2]]
+    assert body != lines[:-2]
+    digest = hashlib.sha256(b"".join(line + b"\n" for line in body)).hexdigest()
+    store.write_bytes(b"".join(line + b"\n" for line in body) + f"sha256={digest}\n".encode())
+    parsed.clear()
+    warnings: list[str] = []
+    site = load_site(root, Reading(root / ".outage-cache", warnings.append))
+    assert warnings and all("ignored a kept reading" in w for w in warnings)
+    assert parsed  # read again from the files
+    same(site, plain)

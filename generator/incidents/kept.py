@@ -92,7 +92,7 @@ class KeptReadings:
             return None
         try:
             reading = decode_reading(json.loads(stored), config)
-        except (KeyError, TypeError, ValueError, IndexError) as exc:
+        except (KeyError, TypeError, ValueError, IndexError, OSError) as exc:  # OSError: a zone named by a folder
             self.warn(f"ignored a kept reading in {self.folder / READINGS_FILE} ({exc!r}); the file is read again")
             return None  # and kept afresh
         self.taken.add(key)
