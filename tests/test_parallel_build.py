@@ -28,14 +28,73 @@ def where(index: int):
     return lambda: (index, os.getpid())
 
 
-@pytest.mark.parametrize("count", [0, 1, 2, 3, 8])
-def test_split_gives_every_result_in_order(count: int) -> None:
-    results = split([where(index) for index in range(count)], fork=True)
+def logged(log: Path, index: int, pause: float = 0.0):
+    """A task that notes (index, process) in ``log`` as it is made, and gives them."""
+
+    def make() -> tuple[int, int]:
+        time.sleep(pause)
+        with log.open("a", encoding="utf-8") as file:
+            file.write(f"{index} {os.getpid()}\n")
+        return index, os.getpid()
+
+    return make
+
+
+def made_in(log: Path) -> list[tuple[int, int]]:
+    text = log.read_text(encoding="utf-8") if log.exists() else ""
+    return [(int(index), int(pid)) for index, pid in (line.split() for line in text.splitlines())]
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 3, 8, 9, 100, 1000])
+def test_split_gives_every_result_in_order_each_made_once(tmp_path: Path, count: int) -> None:
+    log = tmp_path / "made"
+    results = split([logged(log, index) for index in range(count)], fork=True)
     assert [index for index, _ in results] == list(range(count))
-    pids = {pid for _, pid in results}
-    # From two tasks on, every other one ran in the child: two processes did the work.
-    assert len(pids) == (2 if count >= 2 else min(count, 1))
-    assert os.getpid() in pids or count == 0
+    # Each task made once, by one process or the other, and its result is the one that process gave.
+    assert sorted(made_in(log)) == sorted(results)
+    assert len({pid for _, pid in results}) <= 2
+
+
+def test_the_child_takes_more_while_this_process_is_busy_first(tmp_path: Path) -> None:
+    """The two processes share the tasks from one queue: while this one makes what comes before its part
+    (the listing pages), the child goes on taking, and both end together instead of the child waiting."""
+    log = tmp_path / "made"
+    tasks = [logged(log, index, pause=0.001) for index in range(400)]
+    shared = Split(tasks, fork=True)
+    try:
+        deadline = time.monotonic() + 60
+        while len(made_in(log)) < 300 and time.monotonic() < deadline:  # this process busy with other work
+            time.sleep(0.01)
+        results = shared.results()
+    finally:
+        shared.close()
+    assert [index for index, _ in results] == list(range(400))
+    assert sum(pid != os.getpid() for _, pid in results) >= 300
+
+
+def test_tasks_a_dying_child_took_are_made_here(tmp_path: Path) -> None:
+    log = tmp_path / "made"
+    parent = os.getpid()
+
+    def dies_in_the_child() -> tuple[int, int]:
+        if os.getpid() != parent:
+            os._exit(3)
+        return 50, os.getpid()
+
+    tasks = [logged(log, index, pause=0.001) for index in range(100)]
+    tasks[50] = dies_in_the_child
+    shared = Split(tasks, fork=True)
+    try:
+        deadline = time.monotonic() + 60
+        while 49 not in dict(made_in(log)) and time.monotonic() < deadline:  # the child takes the first runs
+            time.sleep(0.01)
+        results = shared.results()
+    finally:
+        shared.close()
+    first = {index: pid for index, pid in reversed(made_in(log))}  # who made each task first
+    assert first[49] != parent  # the child took the run with task 50 in it, and died there
+    assert [index for index, _ in results] == list(range(100))
+    assert results[50] == (50, parent) and results[0][1] == parent  # what the child took is made here again
 
 
 def test_split_without_fork_runs_everything_here() -> None:
