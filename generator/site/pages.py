@@ -103,6 +103,26 @@ def time_element(moment: datetime, text: object) -> Markup:
     return Markup(f'<time datetime="{escape(display.iso(moment))}">{escape(text)}</time>')
 
 
+def incident_row(incident: Incident, link: Callable[[str], str], words: Catalogue, zone, now: datetime) -> Markup:
+    """An incident as a row of a list (a month, a service's history, past maintenance): ``<li>`` with its title
+    linked, its status, the day it began, whether it was planned and how long it lasted, each escaped.
+
+    A function, not a macro (it was ``row`` in ``_macros.html``): a cold build at 10,000 incidents lists
+    each in its month, and every build lists fifty under each service and area.
+    """
+    first = incident.updates[0].at
+    took = lasted(incident, now, words)
+    row = (
+        f'<li><a href="{escape(link(f"incidents/{incident.id}/"))}">{escape(incident.title)}</a> — '
+        f"{escape(words.status(incident.status))}, {time_element(first, words.short_day(first, zone))}"
+    )
+    if incident.is_maintenance:
+        row += f" {escape(say(words, '(planned)'))}"
+    if took:
+        row += f' · <span class="outage-lasted">{escape(took)}</span>'
+    return Markup(row + "</li>")
+
+
 def linked_names(items: Iterable[object], kind: str, link: Callable[[str], str]) -> Markup:
     """Services or areas by name, each a link to its page (``kind``: ``services`` or ``areas``), between commas.
 
@@ -244,6 +264,7 @@ class _Renderer:
             now=now,
             url=link,
             names=lambda items, kind: linked_names(items, kind, link),
+            row=lambda incident: incident_row(incident, link, words, zone, now),
             clock=lambda moment: tight(words.clock(moment, zone)),
             day=lambda moment: words.day(moment, zone),
             short_day=lambda moment: words.short_day(moment, zone),
