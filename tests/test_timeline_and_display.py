@@ -19,7 +19,15 @@ from generator import display
 from generator.catalogue import catalogue_for
 from generator.incidents.load import load_site
 from generator.incidents.times import TimeError, localize, parse_relative, parse_time
-from generator.site.pages import _named_fields_only, linked_names, relative_url, say, time_element
+from generator.site.pages import (
+    _named_fields_only,
+    incident_row,
+    lasted,
+    linked_names,
+    relative_url,
+    say,
+    time_element,
+)
 from generator.state.now import recent, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -249,3 +257,42 @@ def test_linked_names_print_what_the_names_macro_printed(items: list[_Named]) ->
     link = lambda target: "../../" + target + "?x=1&y=<2>"  # noqa: E731
     made = linked_names(items, "areas", link)
     assert made == macro.render(items=items, url=link) and type(made) is Markup
+
+
+ROW_MACRO = (
+    "{% macro row(incident) -%}\n"
+    "{% set took = lasted(incident) %}\n"
+    "<li><a href=\"{{ url('incidents/' ~ incident.id ~ '/') }}\">{{ incident.title }}</a> — "
+    "{{ status_label(incident.status) }}, {{ time(incident.updates[0].at, short_day(incident.updates[0].at)) }}"
+    '{% if incident.is_maintenance %} {{ say("(planned)") }}{% endif %}'
+    '{% if took %} · <span class="outage-lasted">{{ took }}</span>{% endif %}</li>\n'
+    "{%- endmacro %}{{ row(incident) }}"
+)
+"""The row macro of ``_macros.html`` as it was, before a function made the rows."""
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_incident_rows_print_what_the_row_macro_printed(language: str) -> None:
+    words, zone = catalogue_for(language), SITE.config.timezone
+    macro = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True).from_string(ROW_MACRO)
+    link = lambda target: "../../" + target + "?x=1&y=<2>"  # noqa: E731
+    hostile = replace(SITE.incidents[0], title='Tom & "Jerry" <script>x</script>')
+    seen = 0
+    for now in ("2026-11-22 12:00", "2026-05-12 09:00"):
+        moment = parse_time(now, zone)
+        for incident in [hostile, *SITE.incidents]:
+            if incident.updates[0].at > moment:
+                continue
+            made = incident_row(incident, link, words, zone, moment)
+            printed = macro.render(
+                incident=incident,
+                url=link,
+                status_label=words.status,
+                time=time_element,
+                short_day=lambda at: words.short_day(at, zone),
+                say=lambda english, **values: say(words, english, **values),
+                lasted=lambda i, moment=moment: lasted(i, moment, words),
+            )
+            assert made == printed and type(made) is Markup, incident.id
+            seen += incident.is_maintenance + bool(lasted(incident, moment, words))
+    assert seen > 4  # planned work and durations were in the rows compared
