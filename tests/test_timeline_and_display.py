@@ -24,11 +24,14 @@ from generator.site.pages import (
     incident_row,
     lasted,
     linked_names,
+    outlook,
     relative_url,
     say,
+    status_badge,
     time_element,
 )
-from generator.state.now import recent, snapshot
+from generator.state.as_of import live_estimate, overdue_next_update, passed_estimate
+from generator.state.now import component_status, overdue_reason, recent, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 EDMONTON = ZoneInfo("America/Edmonton")
@@ -296,3 +299,58 @@ def test_incident_rows_print_what_the_row_macro_printed(language: str) -> None:
             assert made == printed and type(made) is Markup, incident.id
             seen += incident.is_maintenance + bool(lasted(incident, moment, words))
     assert seen > 4  # planned work and durations were in the rows compared
+
+
+OLD_MACROS = (
+    "{% macro status(value, text=None) -%}\n"
+    '<span class="outage-status outage-status--{{ value }}">{{ icon(value) | safe }} {{ text or labels[value] }}</span>\n'
+    "{%- endmacro %}\n"
+    "{% macro incident_status(incident) -%}\n"
+    "{{ status(status_of(incident), status_label(incident.status)) }}\n"
+    "{%- endmacro %}\n"
+    "{% macro outlook(incident) -%}\n"
+    "{% set eta, passed, due = estimate(incident), passed_estimate(incident), due_passed(incident) %}\n"
+    '{% if eta %}<dt>{{ say("Expected back") }}</dt><dd>{{ time(eta, when(eta)) }}</dd>\n'
+    '{% elif passed %}<dt>{{ say("Expected back") }}</dt><dd>{{ say("The estimate of {time} has passed; a new one will '
+    'come with the next update.", time=time(passed, when(passed))) }}</dd>\n'
+    "{% endif %}\n"
+    '{% if due %}<dt>{{ say("Next update") }}</dt><dd>{{ say("Was due {time}", time=time(due, when(due))) }} '
+    '<strong>{{ say("(overdue)") }}</strong></dd>\n'
+    '{% elif incident.next_update %}<dt>{{ say("Next update") }}</dt><dd>{{ time(incident.next_update, '
+    'when(incident.next_update)) }}{% if overdue(incident) %} <strong>{{ say("(overdue)") }}</strong>{% endif %}</dd>\n'
+    "{% endif %}\n"
+    "{%- endmacro %}"
+    "[{{ incident_status(incident) }}]\n[{{ outlook(incident) }}]"
+)
+"""The incident_status and outlook macros of ``_macros.html`` as they were, before functions made them."""
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_status_and_outlook_print_what_their_macros_printed(language: str) -> None:
+    words, zone, gap = catalogue_for(language), SITE.config.timezone, SITE.config.max_update_gap
+    template = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True).from_string(OLD_MACROS)
+    said: set[str] = set()
+    start = parse_time("2026-11-22 07:00", zone)
+    for hours in range(0, 40):
+        moment = start + timedelta(minutes=45 * hours)
+        state = snapshot(SITE, moment)
+        when = lambda at, moment=moment: words.when(at, zone, moment)  # noqa: E731
+        for incident in state.site.incidents:
+            made = f"[{status_badge(component_status(incident) if incident.is_open else 'operational', words.status(incident.status))}]\n[{outlook(incident, words, when, moment, gap)}]"
+            printed = template.render(
+                incident=incident,
+                icon=display.icon,
+                labels=words.component_labels,
+                status_of=lambda i: component_status(i) if i.is_open else "operational",
+                status_label=words.status,
+                estimate=lambda i, moment=moment: live_estimate(i, moment),
+                passed_estimate=lambda i, moment=moment: passed_estimate(i, moment),
+                due_passed=lambda i, moment=moment: overdue_next_update(i, moment),
+                overdue=lambda i, moment=moment: overdue_reason(i, moment, gap),
+                say=lambda english, **values: say(words, english, **values),
+                time=time_element,
+                when=when,
+            )
+            assert made == printed, (incident.id, moment)
+            said |= {f"{made.count('<dt>')} terms", "overdue" if "<strong>" in made else "on time"}
+    assert said >= {"1 terms", "2 terms", "overdue"}  # estimates and next updates, one overdue, were compared

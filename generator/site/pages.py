@@ -123,6 +123,34 @@ def incident_row(incident: Incident, link: Callable[[str], str], words: Catalogu
     return Markup(row + "</li>")
 
 
+def status_badge(value: str, text: object) -> Markup:
+    """A status as its icon and words (``status`` in ``_macros.html``, which prints the same)."""
+    return Markup(
+        f'<span class="outage-status outage-status--{escape(value)}">{display.icon(value)} {escape(text)}</span>'
+    )
+
+
+def outlook(incident: Incident, words: Catalogue, when: Callable[[datetime], str], now: datetime, gap) -> Markup:
+    """The ``<dt>``/``<dd>`` pairs of when an incident is expected back and its next update is due (each pair
+    on a line of its own; nothing if neither is known): on its page and its card. A function, not a macro,
+    as :func:`incident_row` (a macro call costs Jinja a context of its own; each incident page made one)."""
+    eta, passed, due = live_estimate(incident, now), passed_estimate(incident, now), overdue_next_update(incident, now)
+    out = ""
+    if eta:
+        out += f"<dt>{say(words, 'Expected back')}</dt><dd>{time_element(eta, when(eta))}</dd>\n"
+    elif passed:
+        has_passed = "The estimate of {time} has passed; a new one will come with the next update."
+        out += f"<dt>{say(words, 'Expected back')}</dt><dd>{say(words, has_passed, time=time_element(passed, when(passed)))}</dd>\n"
+    overdue = f" <strong>{say(words, '(overdue)')}</strong>"
+    if due:
+        was_due = say(words, "Was due {time}", time=time_element(due, when(due)))
+        out += f"<dt>{say(words, 'Next update')}</dt><dd>{was_due}{overdue}</dd>\n"
+    elif incident.next_update:
+        late = overdue if overdue_reason(incident, now, gap) else ""
+        out += f"<dt>{say(words, 'Next update')}</dt><dd>{time_element(incident.next_update, when(incident.next_update))}{late}</dd>\n"
+    return Markup(out)
+
+
 def linked_names(items: Iterable[object], kind: str, link: Callable[[str], str]) -> Markup:
     """Services or areas by name, each a link to its page (``kind``: ``services`` or ``areas``), between commas.
 
@@ -257,6 +285,7 @@ class _Renderer:
         tight = keep_together if self.prefix else str
         here = self.prefix + url
         link = lambda target: relative_url(here, self.target(target))  # noqa: E731
+        when = lambda moment: tight(words.when(moment, zone, now))  # noqa: E731
         return self.env.get_template(template).render(
             site=self.site,
             config=self.site.config,
@@ -265,14 +294,17 @@ class _Renderer:
             url=link,
             names=lambda items, kind: linked_names(items, kind, link),
             row=lambda incident: incident_row(incident, link, words, zone, now),
+            incident_status=lambda incident: status_badge(
+                component_status(incident) if incident.is_open else "operational", words.status(incident.status)
+            ),
+            outlook=lambda incident: outlook(incident, words, when, now, self.site.config.max_update_gap),
             clock=lambda moment: tight(words.clock(moment, zone)),
             day=lambda moment: words.day(moment, zone),
             short_day=lambda moment: words.short_day(moment, zone),
-            when=lambda moment: tight(words.when(moment, zone, now)),
+            when=when,
             iso=display.iso,
             time=time_element,
             overdue=lambda incident: overdue_reason(incident, now, self.site.config.max_update_gap),
-            status_of=lambda incident: component_status(incident) if incident.is_open else "operational",
             estimate=lambda incident: live_estimate(incident, now),
             passed_estimate=lambda incident: passed_estimate(incident, now),
             due_passed=lambda incident: overdue_next_update(incident, now),
