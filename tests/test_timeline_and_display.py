@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import string
 from dataclasses import replace
@@ -12,7 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jinja2 import Environment
+from jinja2 import Environment, pass_context, pass_environment, pass_eval_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from generator import display
@@ -20,6 +22,7 @@ from generator.catalogue import catalogue_for
 from generator.incidents.load import load_site
 from generator.incidents.times import TimeError, localize, parse_relative, parse_time
 from generator.site.pages import (
+    DirectCalls,
     _named_fields_only,
     incident_row,
     lasted,
@@ -354,3 +357,77 @@ def test_status_and_outlook_print_what_their_macros_printed(language: str) -> No
             assert made == printed, (incident.id, moment)
             said |= {f"{made.count('<dt>')} terms", "overdue" if "<strong>" in made else "on time"}
     assert said >= {"1 terms", "2 terms", "overdue"}  # estimates and next updates, one overdue, were compared
+
+
+class _Greeter:
+    def __init__(self) -> None:
+        self.name = "Ada"
+
+    def hello(self, other: str) -> str:
+        return f"{self.name} greets {other}"
+
+    @pass_context
+    def __call__(self, context, other: str) -> str:
+        return f"{context['who']} called {other}"
+
+
+def _plain(value: str) -> str:
+    return value.upper()
+
+
+@pass_context
+def _with_context(context, value: str) -> str:
+    return f"{value} for {context['who']} ({context.get('item', '-')})"
+
+
+@pass_environment
+def _with_environment(environment, value: str) -> str:
+    return f"{value} {type(environment).__name__}"
+
+
+@pass_eval_context
+def _with_eval_context(eval_ctx, value: str) -> str:
+    return f"{value} autoescape={eval_ctx.autoescape}"
+
+
+def _wrapped(value: str) -> str:
+    return f"<{value}>"
+
+
+_wrapped_too = functools.wraps(_wrapped)(lambda value: f"[{_wrapped(value)}]")
+
+
+def _stops(value: str) -> str:
+    raise StopIteration
+
+
+CALLS = (
+    "{{ plain('a') }}|{{ lam('b', n=2) }}|{{ greeter.hello('c') }}|{{ greeter('d') }}|{{ ctx('e') }}|"
+    "{{ env_('f') }}|{{ ev('g') }}|{{ wrapped('h') }}|{{ stops('i') is undefined }}|"
+    "{% for item in ['x', 'y'] %}{% set inner = item ~ '!' %}{{ ctx(inner) }}{{ plain(inner) }};{% endfor %}|"
+    "{% set outer = 'z' %}{{ ctx(outer) }}|{{ ('%s-%s' | format)(1, 2) if false else plain('j') }}"
+)
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_direct_calls_call_every_kind_of_callable_as_jinjas_context_does(autoescape: bool) -> None:
+    """The pages' context (DirectCalls) calls plain functions and methods itself: every other callable, and
+    what each call gives (the context passed, a StopIteration, keywords, calls in loops), as Jinja's does."""
+    values = {
+        "who": "me",
+        "plain": _plain,
+        "lam": lambda value, n: value * n,
+        "greeter": _Greeter(),
+        "ctx": _with_context,
+        "env_": _with_environment,
+        "ev": _with_eval_context,
+        "wrapped": _wrapped_too,
+        "stops": _stops,
+    }
+    printed = {}
+    for name, context in (("jinja", Context), ("direct", DirectCalls)):
+        env = Environment(autoescape=autoescape)
+        env.context_class = context
+        printed[name] = env.from_string(CALLS).render(**values)
+    assert printed["direct"] == printed["jinja"]
+    assert "me called d" in printed["jinja"] and "x! for me" in printed["jinja"]  # the context was passed
