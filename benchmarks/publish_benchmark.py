@@ -22,6 +22,10 @@ in a child process, times:
 - **plain**: ``mkdocs build`` of the same history with mkdocs-material and
   nothing else: one Markdown page per incident (its title, status and every
   update), a short nav; the ratio is ours over plain, measured in the same run.
+  With ``--pairs K``, the cold build (of a copy of the repository, no cache, no
+  site) and the plain one are timed K times in turn, and the figures are their
+  medians and the median of the K ratios: on a shared machine one pair can
+  differ from the next by a fifth.
 
 It also prints each build's peak memory (of the child, from ``wait4``) and the
 files and bytes it wrote: a file the rebuild hard-linked from the previous site
@@ -40,6 +44,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -79,6 +84,20 @@ class Figures:
     preview: float | None = None
     written: dict[str, tuple[int, int]] = field(default_factory=dict)
     """(files, bytes) written by the cold build and by the rebuild after one update."""
+    pairs: list[tuple[float, float]] = field(default_factory=list)
+    """(cold, plain) seconds of each pair timed in turn: the first is ``cold`` and ``plain``."""
+
+    @property
+    def cold_seconds(self) -> float:
+        return statistics.median(cold for cold, _ in self.pairs)
+
+    @property
+    def plain_seconds(self) -> float:
+        return statistics.median(plain for _, plain in self.pairs)
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(cold / plain for cold, plain in self.pairs)
 
 
 def timed(command: list[str], log: Path, cwd: Path | None = None) -> Run:
@@ -209,7 +228,7 @@ def preview_latency(root: Path, incident_id: str, saved: bytes, file: Path, log:
 # --- one size ------------------------------------------------------------------------
 
 
-def measure(count: int, work: Path, preview: bool) -> Figures:
+def measure(count: int, work: Path, preview: bool, pairs: int = 1) -> Figures:
     root, site = work / f"repo-{count}", work / f"site-{count}"
     make_repository(root, count)
     figures = Figures(count)
@@ -242,6 +261,31 @@ def measure(count: int, work: Path, preview: bool) -> Figures:
         work / f"plain-{count}.log",
         cwd=project,
     )
+    figures.pairs.append((figures.cold.seconds, figures.plain.seconds))
+    for number in range(2, pairs + 1):
+        print(f"  N={count:,}: cold and plain again, pair {number} of {pairs}…", flush=True)
+        again = work / f"repo-{count}-pair"
+        shutil.rmtree(again, ignore_errors=True)
+        shutil.rmtree(work / f"site-{count}-pair", ignore_errors=True)
+        shutil.copytree(root, again, ignore=shutil.ignore_patterns(".outage-cache"))
+        cold_build = [
+            *CLI,
+            "build",
+            "--root",
+            str(again),
+            "--now",
+            NOW_TEXT,
+            "--site-dir",
+            str(work / f"site-{count}-pair"),
+        ]
+        plain_build = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", "site"]
+        if number % 2:  # in turn: which runs first changes from pair to pair
+            cold = timed(cold_build, work / f"cold-{count}-{number}.log").seconds
+            plain = timed(plain_build, work / f"plain-{count}-{number}.log", cwd=project).seconds
+        else:
+            plain = timed(plain_build, work / f"plain-{count}-{number}.log", cwd=project).seconds
+            cold = timed(cold_build, work / f"cold-{count}-{number}.log").seconds
+        figures.pairs.append((cold, plain))
     if preview:
         print(f"  N={count:,}: preview…", flush=True)
         file = next((root / "incidents").rglob(f"{incident_id}.yml"))
@@ -268,20 +312,20 @@ def report(results: list[Figures]) -> None:
 
     rows = [
         ("incidents", lambda f: f"{f.count:,}"),
-        ("cold build", lambda f: f"{f.cold.seconds:.2f} s"),
+        ("cold build", lambda f: f"{f.cold_seconds:.2f} s"),
         ("  peak memory", lambda f: f"{f.cold.peak_mb:.0f} MB"),
         ("  files, bytes written", lambda f: f"{f.written['cold'][0]:,}, {mb(f.written['cold'][1])}"),
-        ("plain mkdocs-material", lambda f: f"{f.plain.seconds:.2f} s"),
-        ("cold / plain", lambda f: f"{f.cold.seconds / f.plain.seconds:.2f}"),
+        ("plain mkdocs-material", lambda f: f"{f.plain_seconds:.2f} s"),
+        ("cold / plain", lambda f: f"{f.ratio:.2f}"),
         ("again, nothing changed: live", lambda f: f"{f.again.live:.2f} s"),
         ("rebuild, one update: live", lambda f: f"{f.rebuild.live:.2f} s"),
         ("  then caches saved, old site emptied", lambda f: f"{f.rebuild.seconds - f.rebuild.live:.2f} s"),
         ("  peak memory", lambda f: f"{f.rebuild.peak_mb:.0f} MB"),
         ("  files, bytes written", lambda f: f"{f.written['rebuild'][0]:,}, {mb(f.written['rebuild'][1])}"),
-        ("rebuild (live) / plain", lambda f: f"{f.rebuild.live / f.plain.seconds:.2f}"),
+        ("rebuild (live) / plain", lambda f: f"{f.rebuild.live / f.plain_seconds:.2f}"),
         ("CI: cache, no site: live", lambda f: f"{f.ci.live:.2f} s"),
         ("preview, save to page", lambda f: "not run" if f.preview is None else f"{f.preview:.2f} s"),
-        ("cold, seconds per 1,000", lambda f: f"{f.cold.seconds / f.count * 1000:.2f} s"),
+        ("cold, seconds per 1,000", lambda f: f"{f.cold_seconds / f.count * 1000:.2f} s"),
     ]
     width = max(len(name) for name, _ in rows)
     cells = [[cell(f) for f in results] for _, cell in rows]
@@ -295,6 +339,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10_000], metavar="N")
     parser.add_argument("--no-preview", action="store_true", help="skip the preview measurement")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep repositories, sites and logs here")
+    parser.add_argument(
+        "--pairs", type=int, default=1, metavar="K", help="time the cold and plain builds K times in turn (medians)"
+    )
     args = parser.parse_args(argv)
     print(f"cores: {os.cpu_count()}  load: {os.getloadavg()[0]:.1f}  Python {platform.python_version()}  ", end="")
     print(f"MkDocs {version('mkdocs')}  mkdocs-material {version('mkdocs-material')}")
@@ -312,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         results = []
         for count in sorted(dict.fromkeys(args.sizes)):
-            results.append(measure(count, work, preview=not args.no_preview))
+            results.append(measure(count, work, preview=not args.no_preview, pairs=args.pairs))
             print()
             report(results)
             print(flush=True)
