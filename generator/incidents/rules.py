@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 from itertools import pairwise
+from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -293,20 +294,20 @@ def check_incident(
     zone = config.timezone
     known = _Known(config)
     text = TextReader(config.languages, checker)
-    title = text.read(getattr(raw, "title", ""), ("title",), clean=_as_is)  # a broken file's parts may lack it
-    cause = text.read(getattr(raw, "cause", ""), ("cause",))
+    title = text.read(_field(raw, "title", ""), ("title",), clean=_as_is)  # a broken file's parts may lack it
+    cause = text.read(_field(raw, "cause", ""), ("cause",))
     services = known.resolve(raw.services, ("services",), "services", checker)
     areas = known.resolve(raw.areas, ("areas",), "areas", checker)
     window = None
     if isinstance(raw, MaintenanceFile) and raw.window is not None:
         window = _window(raw.window, ("window",), zone, checker)
-    began_at = checker.time(getattr(raw, "began_at", None), ("began_at",), zone)
+    began_at = checker.time(_field(raw, "began_at", None), ("began_at",), zone)
     first = m.Facts(
-        impact=m.Impact(raw.impact) if getattr(raw, "impact", None) else None,
+        impact=m.Impact(raw.impact) if _field(raw, "impact", None) else None,
         services=services,
         areas=areas,
-        customers_affected=getattr(raw, "customers_affected", None),
-        customers_potentially_affected=getattr(raw, "customers_potentially_affected", None),
+        customers_affected=_field(raw, "customers_affected", None),
+        customers_potentially_affected=_field(raw, "customers_potentially_affected", None),
         cause=cause[0],
         window=window,
         translations=translations(("cause", cause[1])),
@@ -323,8 +324,8 @@ def check_incident(
     reported = _reported(raw, began_at, discovered_at, updates, zone, checker)
     if isinstance(raw, IncidentFile) and raw.reopened and not _reopens(updates):
         checker.fail(("reopened",), "true only when a 'resolved' update is followed by 'investigating'", "true")
-    expected_impact = text.read(getattr(raw, "expected_impact", ""), ("expected_impact",), clean=_as_is)
-    affects = text.read(getattr(raw, "affects", ""), ("affects",), clean=_as_is)
+    expected_impact = text.read(_field(raw, "expected_impact", ""), ("expected_impact",), clean=_as_is)
+    affects = text.read(_field(raw, "affects", ""), ("affects",), clean=_as_is)
     postmortem = text.read(raw.postmortem, ("postmortem",), clean=_as_is)
     if checker.problems:  # any problem in the file, found here or before
         return None
@@ -336,7 +337,7 @@ def check_incident(
         title=title[0],
         updates=tuple(updates),
         broadcast_setting=raw.broadcast,
-        reopened=getattr(raw, "reopened", False),
+        reopened=_field(raw, "reopened", False),
         postmortem=postmortem[0],
         began_at_setting=began_at,
         original_window=window,
@@ -344,7 +345,7 @@ def check_incident(
         reference=(raw.reference or "").strip(),
         affects=affects[0],
         discovered_at_setting=discovered_at,
-        community_isolated=getattr(raw, "community_isolated", False),
+        community_isolated=_field(raw, "community_isolated", False),
         reported=reported,
         translations=translations(
             ("title", title[1]),
@@ -371,7 +372,7 @@ def _check_potentially(facts: m.Facts, loc: Path, checker: Checker) -> None:
 
 def _discovered_at(raw, began_at: datetime | None, updates: list[m.Update], zone: ZoneInfo, checker: Checker):
     """The file's ``discovered_at``: no earlier than the outage began, no later than the first update."""
-    text = getattr(raw, "discovered_at", None)
+    text = _field(raw, "discovered_at", None)
     moment = checker.time(text, ("discovered_at",), zone)
     if moment is None or not updates:
         return moment
@@ -405,7 +406,7 @@ def _reported(
     """The file's ``reported:`` entries: a duty's key, and a time once the outage was known."""
     found = []
     known = discovered_at or (updates[0].at if updates else None)
-    for index, item in enumerate(getattr(raw, "reported", None) or ()):
+    for index, item in enumerate(_field(raw, "reported", None) or ()):
         loc: Path = ("reported", index)
         if not _DUTY_KEY.match(item.rule):
             checker.fail(
@@ -475,7 +476,7 @@ def _updates(
             continue
         loc: Path = ("updates", index)
         at = checker.time(item.at, (*loc, "at"), zone)
-        eta_text = getattr(item, "restore_eta", None)
+        eta_text = _field(item, "restore_eta", None)
         later = {}
         for name, value in (
             ("restore_eta", None if eta_text == UNKNOWN else eta_text),
@@ -485,7 +486,7 @@ def _updates(
             if moment is not None and at is not None and moment <= at:
                 checker.fail((*loc, name), f"a time after this update's time, {item.at}", describe(value))
             later[name] = moment
-        window = getattr(item, "window", None)
+        window = _field(item, "window", None)
         new_window = _window(window, (*loc, "window"), zone, checker) if window else None
         facts = _facts_after(
             facts, item, later["restore_eta"], eta_text == UNKNOWN, new_window, known, loc, checker, text
@@ -537,18 +538,18 @@ def _facts_after(
     """The facts after one update: what it states replaces what was known; the rest holds."""
     changes: dict[str, object] = {}
     for group in ("services", "areas"):
-        ids = getattr(item, group, None)
+        ids = _field(item, group, None)
         if ids is not None:
             changes[group] = known.resolve(ids, (*loc, group), group, checker)
-    if getattr(item, "impact", None) is not None:
+    if _field(item, "impact", None) is not None:
         changes["impact"] = m.Impact(item.impact)
-    if getattr(item, "customers_affected", None) is not None:
+    if _field(item, "customers_affected", None) is not None:
         changes["customers_affected"] = item.customers_affected
-    if getattr(item, "customers_potentially_affected", None) is not None:
+    if _field(item, "customers_potentially_affected", None) is not None:
         changes["customers_potentially_affected"] = item.customers_potentially_affected
         if "customers_affected" in changes:  # stated together, they must agree; apart, the larger counts
             _check_potentially(replace(facts, **changes), loc, checker)
-    if getattr(item, "cause", None) is not None:
+    if _field(item, "cause", None) is not None:
         cause = text.read(item.cause, (*loc, "cause"))
         changes["cause"] = cause[0]
         if cause[1] or facts.translations:
@@ -626,3 +627,11 @@ def _rates(given: int | dict[str, int], languages: tuple[str, ...], checker: Che
             )
     others = tuple((language, rate) for language, rate in given.items() if language in languages[1:])
     return given.get(languages[0], 150), others
+
+
+def _field(model: object, name: str, default: object = None) -> Any:
+    """``getattr(model, name, default)`` for a field the file's model may not have (an incident's update has no
+    ``window``, a maintenance's no ``restore_eta``), without the exception pydantic raises, and getattr then
+    catches, for each field a model lacks: twice an update, 35,000 updates in a history of 10,000 incidents.
+    The models forbid extra fields, so a field's value is in the model's ``__dict__`` or nowhere."""
+    return model.__dict__.get(name, default)
