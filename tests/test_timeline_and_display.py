@@ -430,3 +430,17 @@ def test_direct_calls_call_every_kind_of_callable_as_jinjas_context_does(autoesc
         printed[name] = env.from_string(CALLS).render(**values)
     assert printed["direct"] == printed["jinja"]
     assert "me called d" in printed["jinja"] and "x! for me" in printed["jinja"]  # the context was passed
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_status_prints_what_the_status_macro_printed(language: str) -> None:
+    """The pages' ``status(value, text=None)`` is a function now: its words by default, any text escaped."""
+    words = catalogue_for(language)
+    template = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True).from_string(
+        OLD_MACROS + "{{ status(value, text) }}"
+    )
+    for value in words.component_labels:
+        for text in (None, "", "Internet: <b>down</b> & out", Markup("<em>Planned</em> work")):
+            printed = template.render(value=value, text=text, icon=display.icon, labels=words.component_labels)
+            made = status_badge(value, text or words.component_labels[value])
+            assert made == printed and type(made) is Markup, (value, text)

@@ -153,10 +153,16 @@ def incident_row(incident: Incident, link: Callable[[str], str], words: Catalogu
 
 
 def status_badge(value: str, text: object) -> Markup:
-    """A status as its icon and words (``status`` in ``_macros.html``, which prints the same)."""
+    """A status as its icon and words: ``status(value, text=None)`` in the pages' templates (its words by
+    default). A function, not a macro: every incident page and every row of the front page shows one."""
     return Markup(
         f'<span class="outage-status outage-status--{escape(value)}">{display.icon(value)} {escape(text)}</span>'
     )
+
+
+def shown_status(incident: Incident) -> str:
+    """The status an incident's badge shows: what it does to its services while open, ``operational`` once over."""
+    return component_status(incident) if incident.is_open else "operational"
 
 
 def outlook(incident: Incident, words: Catalogue, when: Callable[[datetime], str], now: datetime, gap) -> Markup:
@@ -323,13 +329,11 @@ class _Renderer:
             url=link,
             names=lambda items, kind: linked_names(items, kind, link),
             row=lambda incident: incident_row(incident, link, words, zone, now),
-            incident_status=lambda incident: status_badge(
-                component_status(incident) if incident.is_open else "operational", words.status(incident.status)
-            ),
+            status=lambda value, text=None: status_badge(value, text or words.component_labels[value]),
+            incident_status=lambda incident: status_badge(shown_status(incident), words.status(incident.status)),
             outlook=lambda incident: outlook(incident, words, when, now, self.site.config.max_update_gap),
             clock=lambda moment: tight(words.clock(moment, zone)),
             day=lambda moment: words.day(moment, zone),
-            short_day=lambda moment: words.short_day(moment, zone),
             when=when,
             iso=display.iso,
             time=time_element,
@@ -537,7 +541,7 @@ def incident_page_key(fingerprint: str, state: Snapshot, incident: Incident, bul
         passed_estimate(incident, now),
         overdue_next_update(incident, now),
         overdue_reason(incident, now, config.max_update_gap),
-        component_status(incident) if incident.is_open else "operational",
+        shown_status(incident),
         lasted(incident, now),
         display.duration_between(incident.began_at, now) if incident.is_open else "",
     )
