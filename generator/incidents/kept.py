@@ -304,7 +304,7 @@ def _dataclass_decoder(cls: type) -> Decode:
     """
     hints = typing.get_type_hints(cls, vars(m))
     names = [f.name for f in dataclasses.fields(cls)]
-    scope: dict[str, object] = {"cls": cls, "_time": _time, "_seq": _seq, "_EMPTY": _EMPTY}
+    scope: dict[str, object] = {"cls": cls, "_time": _time, "_list": _list, "_EMPTY": _EMPTY}
     values = [_inline(hints[name], f"v{number}", scope, f"d{number}") for number, name in enumerate(names)]
     unpacked = "".join(f"v{number}, " for number in range(len(names)))
     arguments = ", ".join(values)
@@ -341,22 +341,16 @@ def _inline(hint: object, value: str, scope: dict[str, object], name: str) -> st
     if hint in _BY_ID:
         return f"made.{_BY_ID[hint]}[{value}]"  # type: ignore[index]
     if origin is frozenset and args[0] in _PLAIN:
-        return f"(frozenset(_seq({value})) if {value} else _EMPTY)"
+        return f"(frozenset(_list({value})) if {value} else _EMPTY)"
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         if args[0] in _PLAIN:
-            return f"tuple(_seq({value}))"
+            return f"tuple(_list({value}))"
         if args[0] in _BY_ID:
-            return f"tuple([made.{_BY_ID[args[0]]}[x] for x in _seq({value})])"
+            return f"tuple([made.{_BY_ID[args[0]]}[x] for x in _list({value})])"
         scope[name] = _decoder(args[0])
-        return f"tuple([{name}(x, made) for x in _seq({value})])"
+        return f"tuple([{name}(x, made) for x in _list({value})])"
     scope[name] = _decoder(hint)
     return f"{name}({value}, made)"
-
-
-def _seq(data: object) -> list:
-    if type(data) is not list:
-        raise ValueError("not the list kept")
-    return data
 
 
 _INDEXES: dict[tuple[int, str], tuple[m.Config, dict[str, object]]] = {}
@@ -402,6 +396,7 @@ _ZONES: dict[str, ZoneInfo] = {}
 
 
 def _zone(key: str) -> ZoneInfo:
-    """The zone named ``key`` (one object each: 68,000 times name a zone or two at 10,000 incidents)."""
-    zone = _ZONES[key] = _ZONES.get(key) or ZoneInfo(key)
+    """The zone named ``key``, kept in ``_ZONES``, which :func:`_time` asks first (68,000 times name a zone
+    or two at 10,000 incidents)."""
+    zone = _ZONES[key] = ZoneInfo(key)
     return zone
