@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from example_repo import copy_of_example
 
 from generator.cli import main
-from generator.site.writer import MARKER, write_problem
+from generator.site.writer import MARKER, count_files, write_problem
 
 NOW = "2026-11-22 12:00"
 
@@ -346,3 +346,19 @@ def test_a_replaced_site_that_cannot_be_emptied_does_not_fail_the_published_buil
     assert build(repo, site)[0] == 0
     assert build(repo, tmp_path / "cold")[0] == 0
     assert fingerprint(site) == fingerprint(tmp_path / "cold")
+
+
+def test_count_files_counts_as_os_walk_does(tmp_path: Path) -> None:
+    # The "built" line's count: every file in every folder; a link to a folder is not followed (nor counted).
+    site = tmp_path / "site"
+    (site / "a" / "b" / "c").mkdir(parents=True)
+    (site / "empty").mkdir()
+    for path in ("index.html", "a/x.html", "a/b/y.html", "a/b/c/z.html"):
+        (site / path).write_text("x", encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.html").write_text("x", encoding="utf-8")
+    (site / "a" / "to-outside").symlink_to(outside)
+    (site / "a" / "to-file").symlink_to(site / "index.html")
+    (site / "a" / "broken").symlink_to(tmp_path / "nothing")
+    assert count_files(site) == sum(len(names) for _, _, names in os.walk(site)) == 6
