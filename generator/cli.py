@@ -368,6 +368,7 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
     from .site.cache import CACHE_DIR, BuildCache
     from .site.parallel import can_fork, in_background, started
     from .site.plugin import BuildFailed, build_site
+    from .site.records import PlacedRecords
     from .site.writer import (
         OutputError,
         check_site_dir,
@@ -402,10 +403,20 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
             _fail(f"the site was not built: {exc}")
         try:
             cache = BuildCache(root / CACHE_DIR, warn=warn)
+            records = PlacedRecords(root / CACHE_DIR, folder, warn=warn)
             with staged_site(folder) as staging:
                 previous = folder if folder.is_dir() and is_ours(folder) else None
                 build_site(
-                    root, staging, site, moment, published, previous=previous, cache=cache, fork=True, save_cache=False
+                    root,
+                    staging,
+                    site,
+                    moment,
+                    published,
+                    previous=previous,
+                    cache=cache,
+                    fork=True,
+                    save_cache=False,
+                    records=records,
                 )
         except (BuildFailed, OutputError) as exc:
             _fail(f"the site was not built, and {target} is unchanged: {exc}")
@@ -416,6 +427,7 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
         tidy(folder)  # the spare folders the site did not use, at once: a request there then finds nothing
         # Kept for the next build once this one is live: writing them does not hold up publishing.
         cache.save()
+        records.save(folder)
         keep_readings()
         if book is not None and ledger is not None:
             after = recorded(book, site, moment, published)

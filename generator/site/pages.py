@@ -62,6 +62,8 @@ class Page:
     description: str = ""
     feeds: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     """(title, url) of Atom feeds to advertise in the page's head."""
+    body_key: str = field(default="", compare=False)
+    """The build cache's key of ``body`` (a hash of everything it is made from), if it was kept there."""
 
 
 class DirectCalls(Context):
@@ -665,7 +667,7 @@ def _pages(
         rendering.close()
     for incident, key, _ in bodies:
         kept = next(made) if cache is None else cache.get(key, lambda: next(made))
-        pages.append(_incident_page(r, incident, kept))
+        pages.append(_incident_page(r, incident, kept, key))
     pages.append(
         r.page(
             "bulletins/index.md",
@@ -840,10 +842,15 @@ def _incident_body(r: _Renderer, incident: Incident, sets: list[BulletinSet]) ->
     return lambda: r.render("incident.html", url, incident=incident, bulletins=sets, keep_days=KEEP_DAYS)
 
 
-def _incident_page(r: _Renderer, incident: Incident, body: str) -> Page:
+def _incident_page(r: _Renderer, incident: Incident, body: str, key: str = "") -> Page:
     description = display.plain(incident.latest.message)[:200]
     return Page(
-        f"{r.prefix}incidents/{incident.id}.md", r.prefix + incident_url(incident), incident.title, body, description
+        f"{r.prefix}incidents/{incident.id}.md",
+        r.prefix + incident_url(incident),
+        incident.title,
+        body,
+        description,
+        body_key=key,
     )
 
 

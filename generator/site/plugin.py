@@ -41,6 +41,7 @@ from .kept_bulletins import keep_bulletin_texts
 from .outputs import static_outputs
 from .pages import Page, site_pages
 from .parallel import Forked, can_fork
+from .records import PlacedRecords
 from .shells import CANONICAL, DESCRIPTION, PATH, TITLE, ProvenShells, Shell, ShellKey, marker_content, shell_key
 from .writer import OutputError, Publisher, check_relative_path, clear_folders, unpack_spare
 
@@ -92,6 +93,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         """The live site, made by a build: generated files with the same bytes are hard-linked from it."""
         self.cache: BuildCache | None = None
         """Incident pages' bodies by the hash of their inputs (see ``cache.py``); ``None``: render every one."""
+        self.records: PlacedRecords | None = None
+        """What the previous site's placed pages were made of (see ``records.py``), given this build's."""
         self.fork = False
         """Use a second process for part of the work where that is safe (``outage build``; see ``parallel.py``)."""
         self.direct = True
@@ -165,7 +168,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
                 keep_bulletin_texts(self.cache, fingerprint, bulletins, fork)
             # The files that are not pages (feeds, API, calendar, bulletins) are made, and written, in a
             # second process while this one makes the pages: their bytes are the same either way.
-            self._publisher = Publisher(Path(config.site_dir), self.previous)
+            self._publisher = Publisher(Path(config.site_dir), self.previous, self.records)
             parent = os.getpid()
             files_later = Forked(
                 lambda: self._written(
@@ -367,24 +370,37 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         parent = os.getpid()
         written_apart = Forked(lambda: self._publish_placed(theirs, again=fork and os.getpid() == parent), fork)
         try:
-            self._publish_placed(mine, again=False)
+            made = self._publish_placed(mine, again=False)
             self._write_sitemap(config)
-            written_apart.result()
+            made |= written_apart.result()
         finally:
             written_apart.close()
+        if self.records is not None:
+            self.records.made = made
         for placed in self._placed_pages:
             self._placed[placed.source.src_uri] = (placed.canonical_url, placed.path, placed.language)
 
-    def _publish_placed(self, placed_pages: list[Placed], again: bool) -> None:
-        """Fill each page's shell and write it; ``again``: a child that was writing them failed, so some may be there."""
+    def _publish_placed(self, placed_pages: list[Placed], again: bool) -> dict[str, str]:
+        """Fill each page's shell and write it, or link it from the previous site if the records say it is the
+        same (see ``records.py``); ``again``: a child that was writing them failed, so some may be there.
+
+        Returns what each page's file was made of (by its path in the site), for the next build's records.
+        """
         assert self._publisher is not None
+        made: dict[str, str] = {}
         for placed in placed_pages:
             source, shell = placed.source, self._shells[placed.key]
             assert shell is not None
-            html = shell.fill(source.title, source.description, placed.canonical_url, source.body, placed.path)
+            made_of = made[placed.dest_uri] = shell.made_of(
+                source.title, source.description, placed.canonical_url, source.body, placed.path, source.body_key
+            )
             if again:
                 self._publisher.unpublish(placed.dest_uri)
+            if self._publisher.link_unchanged(placed.dest_uri, made_of):
+                continue
+            html = shell.fill(source.title, source.description, placed.canonical_url, source.body, placed.path)
             self._publisher.publish(placed.dest_uri, html.encode("utf-8", errors="xmlcharrefreplace"))
+        return made
 
     def _write_sitemap(self, config) -> None:
         """The sitemap as MkDocs writes it (mkdocs.commands.build), with every page in MkDocs' order."""
@@ -544,6 +560,7 @@ def build_site(
     fork: bool = False,
     proven: ProvenShells | None = None,
     save_cache: bool = True,
+    records: PlacedRecords | None = None,
 ) -> None:
     """Build the site of ``root`` into ``site_dir`` with MkDocs, strictly.
 
@@ -552,7 +569,8 @@ def build_site(
     ``cache`` keeps incident pages' bodies for the next build (saved only if this one succeeds);
     ``fork`` lets part of the work run in a second process, where ``parallel.can_fork`` says that is safe;
     ``proven`` is given the shells this build proved and where its pages sat in them, if it succeeds;
-    ``save_cache=False`` leaves saving the cache to the caller (``outage build`` saves it once the site is live).
+    ``save_cache=False`` leaves saving the cache to the caller (``outage build`` saves it once the site is live);
+    ``records`` says what ``previous``'s placed pages were made of, and is given this build's (saved by the caller).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -564,6 +582,7 @@ def build_site(
     plugin.site, plugin.now, plugin.publication, plugin.shells = site, now, publication, shells
     plugin.previous = previous if shells else None
     plugin.cache = cache
+    plugin.records = records
     plugin.fork = fork
     messages = _Collector()
     logging.getLogger("mkdocs").addHandler(messages)

@@ -20,8 +20,10 @@ through the theme. Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from jinja2.filters import do_striptags
 from markupsafe import escape
@@ -106,10 +108,39 @@ class Shell:
             out.append(piece)
         return "".join(out)
 
+    def made_of(
+        self,
+        title: str,
+        description: str,
+        canonical_url: str | None,
+        body: str,
+        path: str | None = None,
+        body_key: str = "",
+    ) -> str:
+        """A hash of everything :meth:`fill` makes a page of: this shell and the page's values (the same
+        for values that fill the same way: ``None`` and ``""``). Equal hashes, equal pages.
+
+        ``body_key``, if given, is a hash of everything ``body`` is made from (the build cache's key it
+        is kept under), and stands for it: hashing 10,000 bodies cost as much as filling the pages.
+        """
+        made = ("key", body_key) if body_key else ("body", body)
+        values = _spelt((self._digest, title, description, canonical_url or "", path or "", *made))
+        return hashlib.sha256(values.encode("utf-8", "surrogatepass")).hexdigest()
+
+    @cached_property
+    def _digest(self) -> str:
+        """This shell's pieces and slots, hashed once."""
+        return hashlib.sha256(_spelt([*self.pieces, *self.slots]).encode("utf-8", "surrogatepass")).hexdigest()
+
     @property
     def complete(self) -> bool:
         """True if every marker was found where it is expected: no marker text is left between the pieces."""
         return not any(LEFTOVER in piece for piece in self.pieces)
+
+
+def _spelt(parts) -> str:
+    """``parts`` as one text from which each could be read back (each after its length): no two lists give one."""
+    return "".join(f"{len(part)}:{part}" for part in parts)
 
 
 @dataclass

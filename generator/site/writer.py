@@ -35,6 +35,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from stat import S_IMODE, S_ISREG
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .records import PlacedRecords
 
 MARKER = ".outage-site"
 """Written into every site folder the build makes: the build replaces only a folder that has it."""
@@ -227,9 +231,26 @@ class Publisher:
     a site of 12,000 files, path objects and asking for folders that exist cost seconds.
     """
 
-    def __init__(self, site_dir: Path, previous: Path | None) -> None:
+    def __init__(self, site_dir: Path, previous: Path | None, records: PlacedRecords | None = None) -> None:
         self.site_dir = os.fspath(site_dir)
         self.previous = None if previous is None else os.fspath(previous)
+        self.records = records
+        """What the previous site's placed pages were made of (``records.py``), if it is known."""
+
+    def link_unchanged(self, relative: str, made_of: str) -> bool:
+        """Hard-link ``relative`` from the previous site if the records say its file there is the very one made
+        of ``made_of`` (the hash of all a page is filled from), unchanged since; ``False`` if not (nothing done)."""
+        if self.previous is None or self.records is None or relative not in self.records.known:
+            return False
+        before = os.path.join(self.previous, relative)
+        try:
+            if not self.records.unchanged(relative, made_of, os.lstat(before)):
+                return False
+        except OSError:
+            return False
+        target = os.path.join(self.site_dir, relative)
+        _in_folder(target, lambda: os.link(before, target))
+        return True
 
     def publish(self, relative: str, data: bytes) -> None:
         """Write ``data`` at ``relative`` (``/``-separated, checked by :func:`check_relative_path`)."""

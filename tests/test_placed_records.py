@@ -1,0 +1,208 @@
+"""Placed pages linked from the live site on what they were made of (``records.py``), never a wrong page.
+
+Every test drives ``outage build`` and then checks the files: the site is always the
+one a cold build makes, and pages are linked without being filled only where the
+records say the very file in the live site was made of the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from example_repo import copy_of_example
+
+from generator.cli import main
+from generator.incidents.stored import read_entries
+from generator.site import plugin, records
+from generator.site.cache import CACHE_DIR
+from generator.site.records import RECORDS_FILE, PlacedRecords
+from generator.site.shells import Shell
+from generator.site.writer import Publisher
+
+NOW = "2026-11-22 12:00"
+PAGE = "incidents/2026-05-12-north-edmonton-fibre-cut/index.html"
+"""A placed page (the first incident page of its kind, the open one, goes through MkDocs to prove the shell)."""
+OTHER = "incidents/2026-04-21-slow-webmail/index.html"
+OPEN = "2026-11-22-clareview-castle-downs-internet-outage"
+
+
+def build(root: Path, site: Path, now: str = NOW) -> str:
+    result = CliRunner().invoke(main, ["build", "--root", str(root), "--now", now, "--site-dir", str(site)])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def digests(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def kept(root: Path, site: Path) -> dict[str, bytes]:
+    return read_entries(root / CACHE_DIR / RECORDS_FILE, PlacedRecords(root / CACHE_DIR, site).header, kind="outage")
+
+
+@pytest.fixture
+def fills(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The placed pages made (filled and written or compared), not linked on their records, in this process."""
+    made: list[str] = []
+    real = Publisher.link_unchanged
+
+    def link_unchanged(self, relative: str, made_of: str) -> bool:
+        linked = real(self, relative, made_of)
+        if not linked:
+            made.append(relative)
+        return linked
+
+    monkeypatch.setattr(Publisher, "link_unchanged", link_unchanged)
+    return made
+
+
+@pytest.fixture
+def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files are recorded however recently they changed (a test cannot wait for the clock's tick to pass)."""
+    monkeypatch.setattr(records, "SETTLED_NS", 0)
+
+
+def test_a_page_made_of_the_same_is_linked_without_being_filled(
+    tmp_path: Path, fills: list[str], settled_at_once: None
+) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    site = tmp_path / "site"
+    build(root, site)
+    assert PAGE in kept(root, site) and fills  # the first build filled its pages and recorded them
+    inode = (site / PAGE).stat().st_ino
+    fills.clear()
+    build(root, site)
+    assert fills == []  # nothing changed: every placed page linked on its record
+    assert (site / PAGE).stat().st_ino == inode
+    update = CliRunner().invoke(
+        main,
+        ["update", "--root", str(root), OPEN, "--now", "2026-11-22 12:20", "--status", "monitoring",
+         "--message", "Service is back for most customers; we are watching it."],
+    )  # fmt: skip
+    assert update.exit_code == 0, update.output
+    build(root, site, "2026-11-22 12:30")  # the open incident's new update: its new bulletins' pages are made
+    assert 0 < len(fills) < len(kept(root, site)) / 2 and PAGE not in fills
+    assert digests(site) == digests(build_cold(root, "2026-11-22 12:30"))
+
+
+def build_cold(root: Path, now: str) -> Path:
+    """``root``'s files built from nothing, in a copy (no cache, no site, no records)."""
+    copy = root.parent / "cold"
+    shutil.copytree(root, copy / "status", ignore=shutil.ignore_patterns(CACHE_DIR))
+    build(copy / "status", copy / "site", now)
+    return copy / "site"
+
+
+@pytest.mark.parametrize("how", ["changed in place", "replaced, with the size and time it had"])
+def test_a_page_file_changed_since_it_was_recorded_is_made_again(
+    tmp_path: Path, how: str, settled_at_once: None
+) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    site = tmp_path / "site"
+    build(root, site)
+    page = site / PAGE
+    before, found = page.read_bytes(), page.stat()
+    wrong = before.replace(b"fibre", b"fiber", 1)
+    assert len(wrong) == len(before) and wrong != before
+    if how == "changed in place":
+        with page.open("r+b") as file:
+            file.write(wrong)
+        os.utime(page, ns=(found.st_atime_ns, found.st_mtime_ns + 1_000_000_000))
+    else:
+        replacement = page.with_name("new.html")  # made while the page is there: another inode
+        replacement.write_bytes(wrong)
+        os.chmod(replacement, 0o644)
+        os.utime(replacement, ns=(found.st_atime_ns, found.st_mtime_ns))
+        os.replace(replacement, page)
+        assert page.stat().st_ino != found.st_ino and page.stat().st_size == found.st_size
+    build(root, site)
+    assert page.read_bytes() == before
+
+
+def test_files_written_moments_before_the_records_are_not_recorded(tmp_path: Path) -> None:
+    # Changed again within the same tick of the file system's clock, a file could keep its time of change.
+    root = copy_of_example(tmp_path, with_template=True)
+    site = tmp_path / "site"
+    build(root, site)
+    assert kept(root, site) == {}  # every page was written just now
+    for path in site.rglob("*.html"):
+        stat = path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - 10_000_000_000))
+    build(root, site)  # the pages linked from the site before: written ten seconds before
+    assert PAGE in kept(root, site)
+
+
+def test_the_records_of_another_site_folder_are_not_used(
+    tmp_path: Path, fills: list[str], settled_at_once: None
+) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    build(root, tmp_path / "one")
+    assert kept(root, tmp_path / "one")
+    assert PlacedRecords(root / CACHE_DIR, tmp_path / "two").known == {}
+    assert PlacedRecords(root / CACHE_DIR, tmp_path / "one").known
+
+
+def test_damaged_records_are_ignored_with_a_warning(tmp_path: Path, fills: list[str], settled_at_once: None) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    site = tmp_path / "site"
+    build(root, site)
+    path = root / CACHE_DIR / RECORDS_FILE
+    path.write_bytes(path.read_bytes().replace(b"index.html", b"index.htm", 1))
+    fills.clear()
+    output = build(root, site)
+    assert f"outage: warning: ignored the records of the placed pages {path}: corrupt; every page is compared" in output
+    assert fills  # filled and compared, as without records
+    assert digests(site) == digests(build_cold(root, NOW))
+
+
+def test_pages_written_by_the_second_process_are_recorded_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settled_at_once: None
+) -> None:
+    root = copy_of_example(tmp_path, with_template=True)
+    monkeypatch.setattr(plugin, "WRITE_APART_FROM", 1)
+    monkeypatch.setattr(plugin, "can_fork", lambda: False)
+    build(root, tmp_path / "alone")
+    alone = kept(root, tmp_path / "alone")
+    monkeypatch.setattr(plugin, "can_fork", lambda: True)
+    build(root, tmp_path / "apart")
+    apart = kept(root, tmp_path / "apart")
+    assert PAGE in apart and OTHER in apart
+    assert {path: line.split()[0] for path, line in apart.items()} == {
+        path: line.split()[0] for path, line in alone.items()
+    }
+
+
+SHELL = Shell(
+    "<title>OUTAGESHELLTITLE&lt;i&gt;&lt;/i&gt;END</title>OUTAGESHELLCANONICAL<main>OUTAGESHELLCONTENT</main>"
+)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"title": "Another"},
+        {"description": "Another"},
+        {"canonical_url": "https://example.com/other/"},
+        {"path": "incidents/other/"},
+        {"body": "<p>Another</p>"},
+        {"body_key": "k"},
+    ],
+)
+def test_what_a_page_is_made_of_changes_with_each_thing_it_is_filled_with(other: dict[str, str]) -> None:
+    values = {"title": "T", "description": "D", "canonical_url": None, "body": "<p>B</p>", "path": None}
+    made = SHELL.made_of(**values)
+    assert SHELL.made_of(**values) == made
+    assert SHELL.made_of(**{**values, "canonical_url": "", "path": ""}) == made  # fill makes the same of both
+    assert SHELL.made_of(**{**values, **other}) != made
+    assert Shell(SHELL.pieces[0] + "<p>" + "OUTAGESHELLCONTENT").made_of(**values) != made  # another shell
+    # A body's key stands for it: a key is never taken for a body with that text, nor the other way.
+    assert SHELL.made_of(**{**values, "body": "k"}) != SHELL.made_of(**{**values, "body_key": "k"})
