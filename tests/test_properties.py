@@ -161,3 +161,38 @@ def test_the_fast_and_the_pure_python_parser_agree(text: str) -> None:
     from generator.incidents.yamltext import _FAST_LOADER
 
     assert _outcome(text, _FAST_LOADER) == _outcome(text, yaml.SafeLoader)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"ab: \n\t-é\r\x00\x07\x0b\x1f\x7f\x85\x9f\xa0\u061c\u200b\u2028\u202e\u2066\ufeff\ud800\ufdd0\uffff",
+                *["\U0001fffe", "\U0010ffff", "\U0001f600", "\r\n"],
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_a_file_s_characters_are_refused_as_the_three_patterns_refuse_them(text: str) -> None:
+    """The check skips patterns that cannot match (no control character or CR, or ASCII text): the same verdict,
+    at the same place, as searching all three, in order."""
+    from generator.incidents import yamltext
+
+    def verdict(check) -> object:
+        try:
+            check(text, SOURCE)
+        except yamltext.YamlProblem as exc:
+            return exc.problem
+        return None
+
+    def all_three(text: str, file: str) -> None:
+        for pattern in (yamltext._CONTROL, yamltext._INVISIBLE, yamltext._NOT_XML):
+            if (bad := pattern.search(text)) is not None:
+                line = text.count("\n", 0, bad.start()) + 1
+                column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+                expected, found = yamltext.character_problem(text[bad.start() : bad.end() + 1]) or ("", "")
+                raise yamltext.YamlProblem(Problem(file, line, column, "", expected, found))
+
+    assert verdict(yamltext._check_characters) == verdict(all_three)

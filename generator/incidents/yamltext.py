@@ -50,6 +50,8 @@ MAX_DEPTH = 20
 
 # A carriage return is allowed only as half of a CRLF line ending (files saved on Windows).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+_CONTROL_OR_CR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\r]")
+"""Where ``_CONTROL`` can match: one class of characters, searched many times quicker than its alternation."""
 _INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 """Characters that reorder or hide text, or break lines out of sight: a title must read as it looks."""
 _NOT_XML = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]")
@@ -183,7 +185,10 @@ def _invisible(character: str) -> str:
 
 def _check_characters(text: str, file: str) -> None:
     """Refuse, where they stand, characters that hide or reorder text or that XML cannot carry."""
-    for pattern in (_CONTROL, _INVISIBLE, _NOT_XML):  # NEL (U+0085) is a line break to one parser, not the other
+    patterns: tuple[re.Pattern[str], ...] = (_CONTROL, _INVISIBLE, _NOT_XML)
+    if _CONTROL_OR_CR.search(text) is None:  # most files: _CONTROL's alternation searched 14 us a file for nothing
+        patterns = () if text.isascii() else (_INVISIBLE, _NOT_XML)  # neither has an ASCII character
+    for pattern in patterns:  # NEL (U+0085) is a line break to one parser, not the other
         if (bad := pattern.search(text)) is not None:
             line = text.count("\n", 0, bad.start()) + 1
             column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
