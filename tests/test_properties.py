@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -196,3 +198,12 @@ def test_a_file_s_characters_are_refused_as_the_three_patterns_refuse_them(text:
                 raise yamltext.YamlProblem(Problem(file, line, column, "", expected, found))
 
     assert verdict(yamltext._check_characters) == verdict(all_three)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.datetimes(min_value=datetime(1000, 1, 2), timezones=st.sampled_from([UTC, ZoneInfo("America/Edmonton")])))  # noqa: DTZ001 (bounds are naive)
+def test_an_update_s_identity_is_its_time_in_utc_as_strftime_writes_it(at: datetime) -> None:
+    from generator.incidents.model import update_id
+
+    moment = at.astimezone(UTC)
+    assert update_id(at) == moment.strftime("%Y%m%d-%H%M%S" if moment.second else "%Y%m%d-%H%M")

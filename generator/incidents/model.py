@@ -284,8 +284,9 @@ def update_id(at: datetime) -> str:
 
     UTC, so that the hour that happens twice when clocks go back still gives two identities.
     """
-    moment = at.astimezone(UTC)
-    return moment.strftime("%Y%m%d-%H%M%S" if moment.second else "%Y%m%d-%H%M")
+    moment = at.astimezone(UTC)  # formatted, not strftime'd: a tenth of a second of reading 34,000 updates
+    day = f"{moment.year}{moment.month:02d}{moment.day:02d}-{moment.hour:02d}{moment.minute:02d}"
+    return f"{day}{moment.second:02d}" if moment.second else day
 
 
 @dataclass(frozen=True)
