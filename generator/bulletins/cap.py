@@ -30,7 +30,6 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from .. import display
@@ -683,6 +682,8 @@ def cap_feed(config: Config, items: list[FeedItem], updated: datetime | None) ->
     date is a message's ``sent``, never the clock. ``updated`` is the feed's date when it lists nothing.
     """
     ordered = sorted(items, key=lambda item: (item.sent, item.entry_id), reverse=True)
+    from feedgen.feed import FeedGenerator  # imported where used (see feeds/atom.py)
+
     feed = FeedGenerator()
     feed.id(f"{config.site_url}feeds/cap.xml")
     feed.title(f"{config.name} CAP alerts")

@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 
-from feedgen.feed import FeedGenerator
-
 from ..feeds.atom import atom_bytes
 from ..incidents.model import Config
 from ..state.now import Snapshot
@@ -107,6 +105,8 @@ def _bulletin_feed(
     A correction keeps its entry's id with a new ``updated``; a withdrawal does too, with the kill notice.
     """
     host = config.host
+    from feedgen.feed import FeedGenerator  # imported where used (see feeds/atom.py)
+
     feed = FeedGenerator()
     feed.id(f"{config.site_url}feeds/bulletins.xml")
     feed.title(f"{config.name}: bulletins for newsrooms")

@@ -29,9 +29,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
 from operator import itemgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from .. import display
@@ -41,6 +40,9 @@ from ..state.as_of import as_of, live_estimate
 from ..state.ledger import Issue, Publication, Withdrawal
 from ..state.now import Snapshot
 from .wording import wording_for
+
+if TYPE_CHECKING:
+    from feedgen.feed import FeedGenerator
 
 _EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
 _ATOM = "{http://www.w3.org/2005/Atom}"
@@ -229,6 +231,9 @@ def _generator(
     config: Config, path: str, title: str, entries: list[Entry], fallback: datetime, page: str = "", scope: str = ""
 ) -> FeedGenerator:
     """A feed of ``entries``; ``page`` is the site page it follows, ``scope`` what makes its entry ids its own."""
+    from feedgen.feed import FeedGenerator  # imported where used: with dateutil, a thirtieth of a second, paid by
+    # the process that writes the feeds (the build's second one), not before every command
+
     feed = FeedGenerator()
     feed.id(config.site_url + path)
     feed.title(title)

@@ -30,16 +30,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from icalendar import Calendar, Event, Timezone
-from icalendar.prop import vDDDLists, vDDDTypes
 
 from .. import display
 from ..catalogue import catalogue_for
 from ..incidents.languages import path_prefix, site_in
 from ..incidents.model import Area, Config, Incident, Service, Site, Status
 from . import content_lines
+
+if TYPE_CHECKING:
+    from icalendar import Event, Timezone
 
 CALENDAR_DAYS = 90
 """``calendar.ics`` keeps a maintenance whose window ended at most this many days (of 24 hours) before the
@@ -92,6 +93,9 @@ def uid(config: Config, incident_id: str) -> str:
 
 def event(site: Site, incident: Incident) -> Event:
     """One planned maintenance as a VEVENT in the site's zone, in the site's language."""
+    from icalendar import Event  # icalendar is imported where used: a thirtieth of a second, in the process
+    # that writes the calendar (the build's second one), not before every command
+
     item = Event()
     for name, value, tag in _properties(site, incident):
         item.add(name, value, parameters={"LANGUAGE": tag} if tag else None)
@@ -203,6 +207,8 @@ def _head(site: Site, name: str) -> bytes:
 
 
 def _head_of(prodid: str, name: str, zone: str) -> bytes:
+    from icalendar import Calendar
+
     document = Calendar()
     document.add("prodid", prodid)
     document.add("version", "2.0")
@@ -289,6 +295,9 @@ def vtimezone(zone: ZoneInfo, first: date, last: date) -> Timezone:
     at 02:30 MST, a time that never existed), so every onset is recomputed here from
     the zone's own transitions.
     """
+    from icalendar import Timezone
+    from icalendar.prop import vDDDLists, vDDDTypes
+
     timezone = Timezone.from_tzinfo(zone, first_date=first, last_date=last)
     for observance in timezone.subcomponents:
         before, after = observance["TZOFFSETFROM"].td, observance["TZOFFSETTO"].td

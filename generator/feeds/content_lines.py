@@ -21,9 +21,6 @@ from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from icalendar.parser import Parameters
-from icalendar.prop import vDDDTypes
-
 _LIMIT = 75
 """icalendar folds a line before the character that would make it 75 octets long."""
 _ESCAPES = b"\\^"
@@ -67,6 +64,8 @@ def text(value: str) -> str:
 @lru_cache(maxsize=64)
 def language_parameter(tag: str) -> str:
     """``;LANGUAGE=fr-CA`` as icalendar writes the parameter (nothing without a tag)."""
+    from icalendar.parser import Parameters  # imported where used (see calendar.py)
+
     return f";{Parameters({'LANGUAGE': tag}).to_ical().decode('utf-8')}" if tag else ""
 
 
@@ -74,6 +73,8 @@ def language_parameter(tag: str) -> str:
 def _zone_form(zone: tzinfo) -> tuple[str, str]:
     """(parameters, suffix) icalendar writes around a datetime in ``zone``: ``;TZID=…`` and ``""``, or
     ``""`` and ``Z`` in UTC. It names a ``ZoneInfo`` by its key, the same for every datetime in it."""
+    from icalendar.prop import vDDDTypes
+
     probe = vDDDTypes(datetime(2000, 1, 1, tzinfo=zone))
     parameters = probe.params.to_ical().decode("utf-8")
     return (f";{parameters}" if parameters else ""), ("Z" if probe.to_ical().endswith(b"Z") else "")

@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 
-from feedgen.feed import FeedGenerator
-
 from ...catalogue import catalogue_for
 from ...feeds.atom import atom_bytes
 from ...incidents.model import Config
@@ -56,6 +54,8 @@ def _bulletin_feed(
     config: Config, sets: Sequence[BulletinSet], withdrawals: Sequence[WithdrawalSet], fallback: datetime | None
 ) -> bytes:
     """Atom for French newsroom systems: one entry per update, the French scripts as preformatted text."""
+    from feedgen.feed import FeedGenerator  # imported where used (see feeds/atom.py)
+
     feed = FeedGenerator()
     url = f"{config.site_url}{SITE_FOLDER}feeds/bulletins.xml"
     feed.id(url)
@@ -126,6 +126,8 @@ def _cap_index(
             )
         )
     items.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    from feedgen.feed import FeedGenerator  # imported where used (see feeds/atom.py)
+
     feed = FeedGenerator()
     url = f"{config.site_url}{SITE_FOLDER}feeds/cap.xml"
     feed.id(url)

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import re
 
-from num2words import num2words
-
 from ..numbers import FigureRules, _capitalise, figures_said
 
 _ONES = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
@@ -31,6 +29,8 @@ def number_words(n: int) -> str:
     """``2300`` -> ``deux mille trois cents``, ``71`` -> ``soixante et onze``, ``80`` -> ``quatre-vingts``."""
     if not 0 <= n < 1_000_000_000:
         raise ValueError(f"number_words takes 0 to 999,999,999; found {n}")
+    from num2words import num2words  # here: an import of a fiftieth of a second, for French bulletins only
+
     return str(num2words(n, lang="fr"))
 
 
