@@ -17,6 +17,7 @@ from example_repo import copy_of_example
 
 from generator.cli import main
 from generator.site import cache as cache_module
+from generator.site import plugin
 from generator.site.cache import CACHE_DIR, PAGES_FILE, BuildCache, repository_fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,6 +130,81 @@ def test_month_pages_of_unchanged_incidents_come_from_the_cache_with_the_bytes_o
     assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:55")
     november = (tmp_path / "site" / "history" / "2026" / "11" / "index.html").read_text(encoding="utf-8")
     assert "Monitoring" in november
+
+
+def filtered_feeds(site: Path) -> dict[str, str]:
+    """The service and area feeds of a built site (both languages), by path: their digests."""
+    return {
+        path: digest
+        for path, digest in fingerprint(site).items()
+        if "feeds/services/" in path or "feeds/areas/" in path
+    }
+
+
+@pytest.mark.parametrize("apart", [False, True])
+def test_feeds_that_do_not_list_the_new_update_come_from_the_cache_with_the_bytes_of_a_cold_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, apart: bool
+) -> None:
+    # ``apart``: the feeds are made in a forked process, whose cache is a copy: what it took is kept by the build.
+    monkeypatch.setattr(plugin, "can_fork", lambda: apart)
+    feeds = counted_kind(monkeypatch, "feeds")
+    root = copy_of_example(tmp_path, with_template=True)
+    build(root, tmp_path / "site", "2026-11-22 10:45")
+    before = filtered_feeds(tmp_path / "site")
+    add_monitoring_update(root, "2026-11-22 10:50")
+    build(root, tmp_path / "site", "2026-11-22 10:55")
+    after = filtered_feeds(tmp_path / "site")
+    changed = [path for path in after if after[path] != before.get(path)]
+    assert feeds[0] == (0, len(before))
+    # made again: exactly the feeds whose bytes the new update changes (it names their service or area)
+    assert feeds[1] == (len(after) - len(changed), len(changed)) and 0 < len(changed) < len(after) / 2
+    assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:55")
+
+
+def test_a_feed_with_no_entry_is_made_again_when_the_history_s_last_update_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An empty feed says it was updated when the history last was: that time is in its key, and only then.
+    root = copy_of_example(tmp_path, with_template=True)
+    config = root / "status.yml"
+    text = config.read_text(encoding="utf-8")
+    quiet = "  - id: fax\n    name: {en: Fax, fr: Télécopie}\n"
+    config.write_text(text.replace("services:\n", "services:\n" + quiet, 1), encoding="utf-8")
+    build(root, tmp_path / "site", "2026-11-22 10:45")
+    feed = tmp_path / "site" / "feeds" / "services" / "fax.xml"
+    assert "<entry>" not in feed.read_text(encoding="utf-8")
+    before = feed.read_bytes()
+    add_monitoring_update(root, "2026-11-22 10:50")
+    build(root, tmp_path / "site", "2026-11-22 10:55")
+    assert feed.read_bytes() != before
+    assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:55")
+
+
+def test_a_feed_is_made_again_when_a_file_it_lists_an_update_of_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An update's entry is made of its incident's file as of that update: an edit of the file (a typo put
+    # right in an old message) is a new key for every feed that lists one of its updates.
+    feeds = counted_kind(monkeypatch, "feeds")
+    root = copy_of_example(tmp_path, with_template=True)
+    build(root, tmp_path / "site", "2026-11-22 10:45")
+    before = filtered_feeds(tmp_path / "site")
+    file = root / "incidents" / "2026" / "2026-05-12-north-edmonton-fibre-cut.yml"
+    text = file.read_text(encoding="utf-8")
+    assert text.count("call us\n        at 780-555-0100.") == 1
+    file.write_text(text.replace("call us\n        at 780-555-0100.", "call us at 780-555-0100 (corrected)."), "utf-8")
+    build(root, tmp_path / "site", "2026-11-22 10:45")
+    after = filtered_feeds(tmp_path / "site")
+    changed = [path for path in after if after[path] != before[path]]
+    # The English text was edited: the French feeds that list the file's updates are made again too (the
+    # file is one key), with the same bytes.
+    twins = [f"fr/{path}" for path in changed]
+    assert changed and all(
+        not path.startswith("fr/") and after[twin] == before[twin] for path, twin in zip(changed, twins, strict=True)
+    )
+    assert feeds[1] == (len(after) - 2 * len(changed), 2 * len(changed))
+    assert any("(corrected)" in (tmp_path / "site" / path).read_text(encoding="utf-8") for path in changed)
+    assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:45")
 
 
 def test_a_cache_from_another_day_is_not_used_for_pages_that_say_today(

@@ -180,6 +180,8 @@ class _Ref(NamedTuple):
     services: tuple[str, ...]
     areas: tuple[str, ...]
     render: Callable[[], Entry]
+    source: tuple
+    """What the entry is made of besides the config: (incident, update, its issue in the ledger), or (withdrawal,)."""
 
 
 def _refs_newest_first(state: Snapshot) -> list[_Ref]:
@@ -208,6 +210,7 @@ def _refs_newest_first(state: Snapshot) -> list[_Ref]:
                     f"{incident.id}/{update.id if issue is None else issue.published_id}",
                     *ids,
                     partial(_update_entry, config, published, incident, update),
+                    (incident, update, issue),
                 )
             )
     for withdrawal in published.withdrawals:
@@ -218,9 +221,19 @@ def _refs_newest_first(state: Snapshot) -> list[_Ref]:
                 withdrawal.services,
                 withdrawal.areas,
                 partial(withdrawal_entry, config, withdrawal),
+                (withdrawal,),
             )
         )
     return sorted(refs, key=itemgetter(0, 1), reverse=True)  # by (published, key), newest first
+
+
+def _made_of(ref: _Ref) -> str:
+    """All a ref's entry is made of besides the config: its incident's file (by its sha256, or the whole incident
+    where it was read from none), which update, and the ledger's identity for it; or the withdrawal."""
+    if len(ref.source) == 1:
+        return repr(ref.source[0])
+    incident, update, issue = ref.source
+    return f"{incident.source_digest or repr(incident)}\0{update.id}\0{issue!r}"
 
 
 def _update_entry(config: Config, published: Publication, incident: Incident, update: Update) -> Entry:
@@ -257,18 +270,27 @@ def _generator(
     return feed
 
 
-def feed_outputs_in(state: Snapshot, language: str) -> dict[str, bytes]:
+Keep = Callable[[tuple[str, ...], Callable[[], bytes]], bytes]
+"""A cache's get: the bytes kept under a key made of the parts given (with the tool and settings), or those made."""
+
+
+def feed_outputs_in(state: Snapshot, language: str, keep: Keep | None = None) -> dict[str, bytes]:
     """Every feed file of the site in ``language``, by its path: ``fr/feeds/atom.xml`` for French.
 
     The default language's are :func:`feed_outputs`' own, byte for byte.
     """
     if language == state.config.default_language:
-        return feed_outputs(state)
-    return feed_outputs(replace(state, site=site_in(state.site, language)))
+        return feed_outputs(state, keep)
+    return feed_outputs(replace(state, site=site_in(state.site, language)), keep)
 
 
-def feed_outputs(state: Snapshot) -> dict[str, bytes]:
-    """Every feed file of the site in its language, by its path; only the entries a feed keeps are rendered, once each."""
+def feed_outputs(state: Snapshot, keep: Keep | None = None) -> dict[str, bytes]:
+    """Every feed file of the site in its language, by its path; only the entries a feed keeps are rendered, once each.
+
+    With ``keep`` (the build cache), a service's or area's feed is kept under everything it is made of (its
+    path, title and the entries it lists, each by all it is made of): after one update, only the feeds that
+    list it are made again (making the fifty others was what a rebuild at 10,000 incidents waited for).
+    """
     config = state.config
     name, limit, words, prefix = config.name, config.feed_entries, wording_for(config.language), path_prefix(config)
     refs = _refs_newest_first(state)
@@ -285,8 +307,16 @@ def feed_outputs(state: Snapshot) -> dict[str, bytes]:
 
     def filtered(kind: str, item_id: str, title: str) -> bytes:
         page, path = f"{kind}/{item_id}/", f"{prefix}feeds/{kind}/{item_id}.xml"
-        chosen = entries(newest.get((kind, item_id), []))
-        return atom_bytes(_generator(config, path, title, chosen, fallback, page=page, scope=prefix + page))
+        kept = newest.get((kind, item_id), [])
+
+        def make() -> bytes:
+            return atom_bytes(_generator(config, path, title, entries(kept), fallback, page=page, scope=prefix + page))
+
+        if keep is None:
+            return make()
+        # The time a feed with no entry says it was updated is the history's last update's: in its key only then.
+        made_of = [f"{ref.key}\0{_made_of(ref)}" for ref in kept] or [fallback.isoformat()]
+        return keep(("feed", config.language, path, title, page, prefix, *made_of), make)
 
     everything = entries(refs[:limit])
     atom = f"{prefix}feeds/atom.xml"

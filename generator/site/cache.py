@@ -143,6 +143,30 @@ class BuildCache:
         )
 
 
+class KeptApart:
+    """:meth:`BuildCache.get` for files made in a forked process, by key parts (hashed with ``fingerprint``).
+
+    A child's cache is a copy: what it takes from it or makes there would not be kept. So each entry it
+    uses is noted in ``taken``, which the child returns with its files, and :meth:`keep` keeps them in
+    the build's own cache. Made in the build's own process (no fork), they are kept there already.
+    """
+
+    def __init__(self, cache: BuildCache, fingerprint: str, kind: str) -> None:
+        self.cache, self.fingerprint, self.kind = cache, fingerprint, kind
+        self.taken: dict[str, str] = {}
+
+    def __call__(self, parts: tuple[str, ...], make: Callable[[], bytes]) -> bytes:
+        made_key = key(self.fingerprint, *parts)
+        value = self.taken[made_key] = self.cache.get(made_key, lambda: make().decode("utf-8"), kind=self.kind)
+        return value.encode("utf-8")
+
+    def keep(self, taken: dict[str, str]) -> None:
+        """Keep in the build's cache the entries a child took (or made): see the class."""
+        for made_key, value in taken.items():
+            if made_key not in self.cache.used:
+                self.cache.get(made_key, lambda value=value: value, kind=self.kind)
+
+
 def _identity(path: Path) -> tuple[int, int, int] | None:
     """The file at ``path`` as the system knows it: another file there, or this one rewritten, differs."""
     try:

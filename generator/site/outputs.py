@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..bulletins import BulletinSet, WithdrawalSet, bulletin_outputs
-from ..feeds.atom import feed_outputs, feed_outputs_in
+from ..feeds.atom import Keep, feed_outputs, feed_outputs_in
 from ..feeds.calendar import calendar_outputs, calendar_outputs_in
 from ..feeds.statuspage import api_outputs, api_outputs_in
 from ..incidents.languages import path_prefix
@@ -22,9 +22,15 @@ from .pages import lite_page, status_text
 
 
 def static_outputs(
-    state: Snapshot, bulletins: Sequence[BulletinSet] = (), withdrawals: Sequence[WithdrawalSet] = ()
+    state: Snapshot,
+    bulletins: Sequence[BulletinSet] = (),
+    withdrawals: Sequence[WithdrawalSet] = (),
+    keep: Keep | None = None,
 ) -> dict[str, bytes]:
-    """``{path in the site: content}``: lite page, status.txt, feeds, calendar, badges, API, bulletins, _headers."""
+    """``{path in the site: content}``: lite page, status.txt, feeds, calendar, badges, API, bulletins, _headers.
+
+    ``keep`` is the build cache's get, for the service and area feeds (see ``feed_outputs``).
+    """
     outputs: dict[str, bytes] = {}
 
     def add(files: Mapping[str, str | bytes]) -> None:
@@ -40,9 +46,9 @@ def static_outputs(
         add(
             {f"{folder}lite/index.html": lite_page(seen), f"{folder}status.txt": status_text(seen)}
         )  # fr/lite/, fr/status.txt
-    add(feed_outputs(state))
+    add(feed_outputs(state, keep))
     for language in state.config.languages[1:]:
-        add(feed_outputs_in(state, language))  # fr/feeds/atom.xml …; the pages in each language come later
+        add(feed_outputs_in(state, language, keep))  # fr/feeds/atom.xml …; the pages in each language come later
         add(api_outputs_in(state, language))  # fr/api/v2/summary.json …
     add(calendar_outputs(state.site, state.now))
     for language in state.config.languages[1:]:

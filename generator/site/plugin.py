@@ -34,7 +34,7 @@ from ..incidents.times import TimeError, parse_time
 from ..state.ledger import NO_LEDGER, Publication
 from ..state.now import snapshot
 from . import brand, languages
-from .cache import BuildCache, repository_fingerprint
+from .cache import BuildCache, KeptApart, repository_fingerprint
 from .compiled import kept_templates
 from .direct import Placed, place
 from .kept_bulletins import keep_bulletin_texts
@@ -170,15 +170,21 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             # second process while this one makes the pages: their bytes are the same either way.
             self._publisher = Publisher(Path(config.site_dir), self.previous, self.records)
             parent = os.getpid()
+            feeds = KeptApart(self.cache, fingerprint, "feeds") if self.cache is not None else None
             files_later = Forked(
-                lambda: self._written(
-                    config, static_outputs(state, bulletins, withdrawals), again=fork and os.getpid() == parent
+                lambda: (
+                    self._written(
+                        config,
+                        static_outputs(state, bulletins, withdrawals, feeds),
+                        again=fork and os.getpid() == parent,
+                    ),
+                    {} if feeds is None else feeds.taken,
                 ),
                 fork,
             )
             try:
                 # The pages in another language link the files in it: they read the files' paths once made.
-                made = _Once(files_later.result)
+                made = _Once(lambda: _kept(files_later.result(), feeds))
                 pages = site_pages(state, bulletins, withdrawals, self.cache, fingerprint, made, fork=fork)
                 outputs = made()
             finally:
@@ -461,6 +467,14 @@ class _SiteFiles(Files):
 
     def __contains__(self, path: str) -> bool:
         return self.get_file_from_path(path) is not None
+
+
+def _kept(result: tuple[dict[str, bytes | None], dict[str, str]], kept: KeptApart | None) -> dict[str, bytes | None]:
+    """The files made apart, their cache entries kept in the build's cache (see ``KeptApart``)."""
+    files, taken = result
+    if kept is not None:
+        kept.keep(taken)
+    return files
 
 
 class _Once:
