@@ -54,7 +54,7 @@ def test_every_filtered_feed_holds_what_a_scan_of_the_whole_history_chose(limit:
 
 
 def test_an_entry_naming_an_area_twice_is_in_its_feed_once() -> None:
-    ref = atom._Ref(STATE.now, "x/1", ("internet", "internet"), ("mill-woods", "mill-woods"), lambda: None)
+    ref = atom._Ref(STATE.now, "x/1", ("internet", "internet"), ("mill-woods", "mill-woods"), lambda: None, ())
     assert atom._newest_by_item([ref], 5) == {("services", "internet"): [ref], ("areas", "mill-woods"): [ref]}
 
 
