@@ -7,16 +7,14 @@ records say the very file in the live site was made of the same.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from example_repo import copy_of_example
+from test_build_cache import add_monitoring_update, cold, fingerprint
+from test_build_cache import build as build_at
 
-from generator.cli import main
 from generator.incidents.stored import read_entries
 from generator.site import plugin, records
 from generator.site.cache import CACHE_DIR
@@ -28,21 +26,10 @@ NOW = "2026-11-22 12:00"
 PAGE = "incidents/2026-05-12-north-edmonton-fibre-cut/index.html"
 """A placed page (the first incident page of its kind, the open one, goes through MkDocs to prove the shell)."""
 OTHER = "incidents/2026-04-21-slow-webmail/index.html"
-OPEN = "2026-11-22-clareview-castle-downs-internet-outage"
 
 
 def build(root: Path, site: Path, now: str = NOW) -> str:
-    result = CliRunner().invoke(main, ["build", "--root", str(root), "--now", now, "--site-dir", str(site)])
-    assert result.exit_code == 0, result.output
-    return result.output
-
-
-def digests(site: Path) -> dict[str, str]:
-    return {
-        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(site.rglob("*"))
-        if p.is_file()
-    }
+    return build_at(root, site, now).output
 
 
 def kept(root: Path, site: Path) -> dict[str, bytes]:
@@ -83,23 +70,10 @@ def test_a_page_made_of_the_same_is_linked_without_being_filled(
     build(root, site)
     assert fills == []  # nothing changed: every placed page linked on its record
     assert (site / PAGE).stat().st_ino == inode
-    update = CliRunner().invoke(
-        main,
-        ["update", "--root", str(root), OPEN, "--now", "2026-11-22 12:20", "--status", "monitoring",
-         "--message", "Service is back for most customers; we are watching it."],
-    )  # fmt: skip
-    assert update.exit_code == 0, update.output
+    add_monitoring_update(root, "2026-11-22 12:20")
     build(root, site, "2026-11-22 12:30")  # the open incident's new update: its new bulletins' pages are made
     assert 0 < len(fills) < len(kept(root, site)) / 2 and PAGE not in fills
-    assert digests(site) == digests(build_cold(root, "2026-11-22 12:30"))
-
-
-def build_cold(root: Path, now: str) -> Path:
-    """``root``'s files built from nothing, in a copy (no cache, no site, no records)."""
-    copy = root.parent / "cold"
-    shutil.copytree(root, copy / "status", ignore=shutil.ignore_patterns(CACHE_DIR))
-    build(copy / "status", copy / "site", now)
-    return copy / "site"
+    assert fingerprint(site) == cold(tmp_path, root, "2026-11-22 12:30")
 
 
 @pytest.mark.parametrize("how", ["changed in place", "replaced, with the size and time it had"])
@@ -161,7 +135,7 @@ def test_damaged_records_are_ignored_with_a_warning(tmp_path: Path, fills: list[
     output = build(root, site)
     assert f"outage: warning: ignored the records of the placed pages {path}: corrupt; every page is compared" in output
     assert fills  # filled and compared, as without records
-    assert digests(site) == digests(build_cold(root, NOW))
+    assert fingerprint(site) == cold(tmp_path, root, NOW)
 
 
 def test_pages_written_by_the_second_process_are_recorded_too(
