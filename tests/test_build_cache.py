@@ -161,9 +161,7 @@ def test_feeds_that_do_not_list_the_new_update_come_from_the_cache_with_the_byte
     assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:55")
 
 
-def test_a_feed_with_no_entry_is_made_again_when_the_history_s_last_update_changes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_feed_with_no_entry_is_made_again_when_the_history_s_last_update_changes(tmp_path: Path) -> None:
     # An empty feed says it was updated when the history last was: that time is in its key, and only then.
     root = copy_of_example(tmp_path, with_template=True)
     config = root / "status.yml"
