@@ -102,6 +102,25 @@ def test_a_page_file_changed_since_it_was_recorded_is_made_again(
     assert page.read_bytes() == before
 
 
+def test_a_page_that_cannot_be_linked_is_made_and_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fills: list[str], settled_at_once: None
+) -> None:
+    # Hard links refused (another file system, a site made by another user under protected_hardlinks): the
+    # records say the pages are the same, and each is written instead, as when linking is refused otherwise.
+    root = copy_of_example(tmp_path, with_template=True)
+    site = tmp_path / "site"
+    build(root, site)
+
+    def refused(source, target, **kwargs):
+        raise PermissionError(1, "Operation not permitted", source)
+
+    monkeypatch.setattr(os, "link", refused)
+    fills.clear()
+    build(root, site)
+    assert PAGE in fills and (site / PAGE).stat().st_nlink == 1
+    assert fingerprint(site) == cold(tmp_path, root, NOW)
+
+
 def test_files_written_moments_before_the_records_are_not_recorded(tmp_path: Path) -> None:
     # Changed again within the same tick of the file system's clock, a file could keep its time of change.
     root = copy_of_example(tmp_path, with_template=True)

@@ -249,7 +249,10 @@ class Publisher:
         except OSError:
             return False
         target = os.path.join(self.site_dir, relative)
-        _in_folder(target, lambda: os.link(before, target))
+        try:
+            _in_folder(target, lambda: os.link(before, target))
+        except OSError:
+            return False  # not linkable here (another file system, a file there): made and written, as publish does
         return True
 
     def publish(self, relative: str, data: bytes) -> None:
