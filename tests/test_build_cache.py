@@ -257,6 +257,28 @@ def test_status_yml_a_template_and_the_tool_each_make_new_keys(tmp_path: Path, m
     assert len({first, second, third, fourth}) == 4
 
 
+@pytest.mark.parametrize("library", ["feedgen", "lxml", "python-dateutil", "num2words", "jinja2", "mkdocs-material"])
+def test_a_new_version_of_a_library_that_shapes_what_is_kept_makes_new_keys(
+    monkeypatch: pytest.MonkeyPatch, library: str
+) -> None:
+    # Feeds (feedgen writes its version in them, lxml their bytes), CAP messages and French numbers are kept
+    # in the build cache: after an upgrade, a kept one would differ from the one made afresh.
+    from importlib.metadata import version
+
+    from generator.incidents import kept
+
+    assert version(library)  # installed, so its version is what is hashed (not "none")
+    kept.tool_fingerprint.cache_clear()
+    before = kept.tool_fingerprint()
+    monkeypatch.setattr(kept, "version", lambda name: "99.0" if name == library else version(name))
+    kept.tool_fingerprint.cache_clear()
+    try:
+        assert kept.tool_fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        kept.tool_fingerprint.cache_clear()
+
+
 def test_the_cache_of_an_earlier_release_is_replaced_not_left_beside(tmp_path: Path) -> None:
     root = copy_of_example(tmp_path, with_template=True)
     legacy = root / CACHE_DIR / "pages.json"

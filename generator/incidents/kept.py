@@ -38,7 +38,10 @@ from .stored import Refused, copied_or_made, read_entries, write_entries
 
 READINGS_FILE = "incidents.kept"
 FORMAT = "outage-bulletin checked files 1"
-LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "nh3", "markupsafe", "pyyaml", "pydantic", "icalendar")
+LIBRARIES = (
+    *("mkdocs", "mkdocs-material", "jinja2", "markdown", "nh3", "markupsafe", "pyyaml", "pydantic", "icalendar"),
+    *("feedgen", "lxml", "python-dateutil", "num2words"),  # feeds, CAP and French numbers, kept in the build cache
+)
 """Libraries whose version can change what the tool makes: a new one is a new store (and a new page cache)."""
 
 Read = tuple["m.Incident | None", list[Problem], list[Problem], list[Problem]]
