@@ -54,7 +54,7 @@ def test_every_filtered_feed_holds_what_a_scan_of_the_whole_history_chose(limit:
 
 
 def test_an_entry_naming_an_area_twice_is_in_its_feed_once() -> None:
-    ref = atom._Ref(STATE.now, "x/1", ("internet", "internet"), ("mill-woods", "mill-woods"), lambda: None, ())
+    ref = atom._Ref(STATE.now, "x/1", ("internet", "internet"), ("mill-woods", "mill-woods"), ())
     assert atom._newest_by_item([ref], 5) == {("services", "internet"): [ref], ("areas", "mill-woods"): [ref]}
 
 
@@ -81,6 +81,6 @@ def test_the_refs_are_every_update_newest_first_under_its_published_identity() -
         assert ref.services == tuple(s.id for s in update.facts.services)
         assert ref.areas == tuple(a.id for a in update.facts.areas)
     for ref, (_, _, i, update) in list(zip(refs, expected, strict=True))[:: max(1, len(refs) // 25)]:
-        assert ref.render() == atom.update_entry(
+        assert atom._entry(STATE.config, ref) == atom.update_entry(
             STATE.config, as_of(i, update), update, state.publication.of(i, update)
         )

@@ -27,7 +27,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from functools import partial
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -37,7 +36,7 @@ from .. import display
 from ..incidents.languages import path_prefix, site_in
 from ..incidents.model import Area, Config, Incident, Service, Update
 from ..state.as_of import as_of, live_estimate
-from ..state.ledger import Issue, Publication, Withdrawal
+from ..state.ledger import Issue, Withdrawal
 from ..state.now import Snapshot
 from .wording import wording_for
 
@@ -179,9 +178,9 @@ class _Ref(NamedTuple):
     key: str
     services: tuple[str, ...]
     areas: tuple[str, ...]
-    render: Callable[[], Entry]
     source: tuple
-    """What the entry is made of besides the config: (incident, update, its issue in the ledger), or (withdrawal,)."""
+    """What the entry is made of besides the config: (incident, update, its issue in the ledger or ``None``), or
+    (withdrawal,): :func:`_entry` renders it, :func:`_made_of` names it."""
 
 
 def _refs_newest_first(state: Snapshot) -> list[_Ref]:
@@ -191,7 +190,7 @@ def _refs_newest_first(state: Snapshot) -> list[_Ref]:
     rendered: each ref is made with as little as it needs. Updates share their facts while nothing
     changes, so the ids each facts names are listed once; an update's identity is the ledger's, or its own.
     """
-    config, published = state.config, state.publication
+    published = state.publication
     issues = published.issues
     named: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # by the facts' identity (alive throughout)
     same: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[tuple[str, ...], tuple[str, ...]]] = {}
@@ -209,7 +208,6 @@ def _refs_newest_first(state: Snapshot) -> list[_Ref]:
                     update.at,
                     f"{incident.id}/{update.id if issue is None else issue.published_id}",
                     *ids,
-                    partial(_update_entry, config, published, incident, update),
                     (incident, update, issue),
                 )
             )
@@ -220,7 +218,6 @@ def _refs_newest_first(state: Snapshot) -> list[_Ref]:
                 f"{withdrawal.incident_id}/{withdrawal.published_id}",
                 withdrawal.services,
                 withdrawal.areas,
-                partial(withdrawal_entry, config, withdrawal),
                 (withdrawal,),
             )
         )
@@ -236,8 +233,12 @@ def _made_of(ref: _Ref) -> str:
     return f"{incident.source_digest or repr(incident)}\0{update.id}\0{issue!r}"
 
 
-def _update_entry(config: Config, published: Publication, incident: Incident, update: Update) -> Entry:
-    return update_entry(config, as_of(incident, update), update, published.of(incident, update))
+def _entry(config: Config, ref: _Ref) -> Entry:
+    """The entry of ``ref``: its update as of then, under the identity the ledger gives it (its own by default)."""
+    if len(ref.source) == 1:
+        return withdrawal_entry(config, ref.source[0])
+    incident, update, issue = ref.source
+    return update_entry(config, as_of(incident, update), update, issue or Issue(update.id))
 
 
 def _generator(
@@ -300,7 +301,7 @@ def feed_outputs(state: Snapshot, keep: Keep | None = None) -> dict[str, bytes]:
     def entries(kept: list[_Ref]) -> list[Entry]:
         for ref in kept:
             if ref.key not in rendered:
-                rendered[ref.key] = ref.render()
+                rendered[ref.key] = _entry(config, ref)
         return [rendered[ref.key] for ref in kept]
 
     newest = _newest_by_item(refs, limit)
