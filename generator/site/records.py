@@ -26,17 +26,15 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
-from stat import S_IMODE, S_ISREG
 
 from ..incidents.kept import tool_fingerprint
 from ..incidents.stored import Refused, read_entries, write_entries
+from .writer import published_file
 
 RECORDS_FILE = "placed.kept"
 FORMAT = "outage-bulletin placed pages 1"
 SETTLED_NS = 2_000_000_000
 """How long before the records are made a file must have last changed to be recorded (FAT counts in 2 s)."""
-MODE = 0o644
-"""The mode of every file a build writes (``writer.py``): a file with another was changed by someone else."""
 
 
 class PlacedRecords:
@@ -76,8 +74,7 @@ class PlacedRecords:
         return (
             len(parts) == 4
             and parts[0] == made_of.encode()
-            and S_ISREG(found.st_mode)
-            and S_IMODE(found.st_mode) == MODE
+            and published_file(found)
             and parts[1:] == [b"%d" % found.st_ino, b"%d" % found.st_size, b"%d" % found.st_mtime_ns]
         )
 
@@ -92,7 +89,7 @@ class PlacedRecords:
                     found = os.lstat(os.path.join(top, relative))
                 except OSError:
                     continue
-                if found.st_mtime_ns < settled and S_ISREG(found.st_mode) and S_IMODE(found.st_mode) == MODE:
+                if found.st_mtime_ns < settled and published_file(found):
                     yield relative, f"{made_of} {found.st_ino} {found.st_size} {found.st_mtime_ns}".encode()
 
         try:

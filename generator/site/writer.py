@@ -244,16 +244,12 @@ class Publisher:
             return False
         before = os.path.join(self.previous, relative)
         try:
-            if not self.records.unchanged(relative, made_of, os.lstat(before)):
-                return False
+            found = os.lstat(before)
         except OSError:
             return False
-        target = os.path.join(self.site_dir, relative)
-        try:
-            _in_folder(target, lambda: os.link(before, target))
-        except OSError:
-            return False  # not linkable here (another file system, a file there): made and written, as publish does
-        return True
+        return self.records.unchanged(relative, made_of, found) and _linked(
+            before, os.path.join(self.site_dir, relative)
+        )
 
     def publish(self, relative: str, data: bytes) -> None:
         """Write ``data`` at ``relative`` (``/``-separated, checked by :func:`check_relative_path`)."""
@@ -262,20 +258,35 @@ class Publisher:
             before = os.path.join(self.previous, relative)
             try:
                 found = os.lstat(before)
-                if found.st_size == len(data) and S_ISREG(found.st_mode) and S_IMODE(found.st_mode) == 0o644:
+                if found.st_size == len(data) and published_file(found):
                     with open(before, "rb") as file:
                         same = file.read(len(data) + 1) == data
-                    if same:
-                        _in_folder(target, lambda: os.link(before, target))
+                    if same and _linked(before, target):
                         return
             except OSError:
-                pass  # not there, not readable, or another file system: write it
+                pass  # not there, or not readable: write it
         _in_folder(target, lambda: _write(target, data))
 
     def unpublish(self, relative: str) -> None:
         """Remove the file at ``relative`` if it is there: a child process writing it failed part of the way."""
         with suppress(FileNotFoundError, NotADirectoryError, IsADirectoryError):
             os.unlink(os.path.join(self.site_dir, relative))
+
+
+def published_file(found: os.stat_result) -> bool:
+    """Whether ``found`` (an ``lstat``) is a file as a build writes it: a regular file of mode 644. One with another
+    mode was changed by someone else since, and is not shared with a new site."""
+    return S_ISREG(found.st_mode) and S_IMODE(found.st_mode) == 0o644
+
+
+def _linked(before: str, target: str) -> bool:
+    """Hard-link ``before`` at ``target``; ``False`` if it cannot be (another file system, links to others' files
+    refused, a file there already): the caller writes the file instead."""
+    try:
+        _in_folder(target, lambda: os.link(before, target))
+    except OSError:
+        return False
+    return True
 
 
 def _in_folder(target: str, make: Callable[[], None]) -> None:
