@@ -14,9 +14,9 @@ pickle: a cache is read, not run), with a header naming its format and a last
 line hashing the rest. An entry is its text with each line break written as a
 NUL character, after a ``~`` (a text with a NUL in it is written as JSON):
 decoding 10,000 pages' bodies from JSON, their quotes and line breaks escaped,
-was a tenth of a second of each rebuild; this way, a fifth of that. A file that is not one (corrupt, cut short, from another
-tool) is ignored with a warning and replaced after the build; one of another
-format is replaced. Each build keeps only the entries it used, so the
+was a tenth of a second of each rebuild; this way, a fifth of that. A file
+that is not one (corrupt, cut short, from another tool) is ignored with a
+warning and replaced after the build; one of another format is replaced. Each build keeps only the entries it used, so the
 file stays the size of one site's pages.
 """
 
