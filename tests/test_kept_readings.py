@@ -270,3 +270,27 @@ def test_a_kept_time_whose_zone_names_a_folder_is_read_again_with_a_warning(tmp_
     assert warnings and all("ignored a kept reading" in w for w in warnings)
     assert parsed  # read again from the files
     same(site, plain)
+
+
+def test_a_time_comes_back_from_the_store_with_its_zone_wall_clock_and_fold() -> None:
+    # Kept as its wall clock's numbers and its zone's name: the hour that happens twice when clocks go
+    # back is told apart by its fold; a time with a fixed offset is kept as its ISO text.
+    from datetime import UTC, timedelta, timezone
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("America/Edmonton")
+    times = [
+        datetime(2026, 11, 1, 1, 30, tzinfo=zone),  # the first 1:30 of the night clocks go back
+        datetime(2026, 11, 1, 1, 30, tzinfo=zone, fold=1),  # the second, an hour later
+        datetime(2026, 5, 12, 8, 25, 7, 123456, tzinfo=zone),
+        datetime(2026, 5, 12, 14, 25, tzinfo=UTC),
+        datetime(2026, 5, 12, 8, 25, tzinfo=timezone(timedelta(hours=-6))),
+    ]
+    decode = kept_module._decoder(datetime)
+    for moment in times:
+        stored = kept_module._encode(moment, {})
+        same(decode(stored, None), moment)
+    first, second = (decode(kept_module._encode(t, {}), None) for t in times[:2])
+    assert second - first == timedelta(0) and second.timestamp() - first.timestamp() == 3600
+    with pytest.raises(ValueError):
+        decode(["2026-05-12T08:25:00"], None)  # a time without its zone is refused (read from the file again)

@@ -37,7 +37,9 @@ from .problems import Problem
 from .stored import Refused, copied_or_made, read_entries, write_entries
 
 READINGS_FILE = "incidents.kept"
-FORMAT = "outage-bulletin checked files 1"
+KIND = "outage-bulletin checked files"
+FORMAT = f"{KIND} 2"
+"""Format 2: a time in a zone as its wall clock's numbers (format 1 had its ISO text, slower to decode)."""
 LIBRARIES = (
     *("mkdocs", "mkdocs-material", "jinja2", "markdown", "nh3", "markupsafe", "pyyaml", "pydantic", "icalendar"),
     *("feedgen", "lxml", "python-dateutil", "num2words"),  # feeds, CAP and French numbers, kept in the build cache
@@ -81,7 +83,7 @@ class KeptReadings:
     def _read(self, path: Path) -> dict[str, bytes]:
         """The entries of the store at ``path`` (a line at a time: never whole in memory), if it is this one's."""
         try:
-            return read_entries(path, f"{FORMAT} {self.owner}", kind=FORMAT + " ")
+            return read_entries(path, f"{FORMAT} {self.owner}", kind=KIND + " ")
         except Refused as exc:
             self.warn(f"ignored the kept readings {path}: {exc.reason}; the files are read again")
         except OSError as exc:
@@ -130,7 +132,7 @@ class KeptReadings:
         return copied_or_made(
             self.folder / READINGS_FILE,
             f"{FORMAT} {self.owner}",
-            kind=FORMAT,
+            kind=KIND,
             keys=readings,
             copy=readings.keys() & self.taken,
             make=lambda key: _text(encode_reading(readings[key])).encode("utf-8"),
@@ -229,9 +231,12 @@ def _encoder(kind: type) -> Encode:
 
 
 def _encode_time(value: datetime, seen: dict[int, int]) -> object:
+    """A time in a named zone as its wall clock's numbers and the zone (and ``1`` for the second of an hour
+    that happens twice), which decode with one call (:func:`_time`); any other as its ISO text."""
     zone = value.tzinfo
     if isinstance(zone, ZoneInfo):
-        return [value.replace(tzinfo=None).isoformat(), zone.key, value.fold]
+        wall = [value.year, value.month, value.day, value.hour, value.minute, value.second, value.microsecond]
+        return [*wall, zone.key, 1] if value.fold else [*wall, zone.key]
     return [value.isoformat()]
 
 
@@ -385,11 +390,14 @@ def _list(data: object, length: int | None = None) -> list:
 
 
 def _time(data: object) -> datetime:
-    if type(data) is list and len(data) == 3:
-        wall, zone, fold = data
-        return datetime.fromisoformat(wall).replace(tzinfo=_ZONES.get(zone) or _zone(zone), fold=fold)
-    parts = _list(data)
-    moment = datetime.fromisoformat(parts[0])
+    if type(data) is list and len(data) == 8:  # the wall clock's numbers and the zone: made in one call
+        year, month, day, hour, minute, second, microsecond, key = data
+        return datetime(year, month, day, hour, minute, second, microsecond, _ZONES.get(key) or _zone(key))
+    if type(data) is list and len(data) == 9 and data[8] == 1:  # the second of an hour that happens twice
+        year, month, day, hour, minute, second, microsecond, key, _ = data
+        zone = _ZONES.get(key) or _zone(key)
+        return datetime(year, month, day, hour, minute, second, microsecond, zone, fold=1)
+    moment = datetime.fromisoformat(_list(data, 1)[0])
     if moment.tzinfo is None:
         raise ValueError("a time without its zone")
     return moment
