@@ -96,7 +96,7 @@ class KeptReadings:
         if stored is None:
             return None
         try:
-            reading = decode_reading(json.loads(stored), config)
+            reading = decode_reading(json.loads(stored.decode("utf-8")), config)  # str: json need not guess
         except (KeyError, TypeError, ValueError, IndexError, OSError) as exc:  # OSError: a zone named by a folder
             self.warn(f"ignored a kept reading in {self.folder / READINGS_FILE} ({exc!r}); the file is read again")
             return None  # and kept afresh

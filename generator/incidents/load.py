@@ -138,9 +138,8 @@ def load_site(root: Path, reading: Reading | None = None, apart: Apart | None = 
     With ``reading``, files whose bytes it has seen are not parsed again (see :class:`Reading`);
     with both ``reading`` and ``apart``, half the files to parse are parsed in a second process.
     """
-    listing = _listing(root)  # once: on ten thousand files, each walk costs half a second
-    listed = [path for path, _ in listing]
-    problems: list[Problem] = _stray_files(root, listed) + _outside_links(root)
+    listing, links = _scan(root)  # once: on ten thousand files, each walk costs half a second
+    problems: list[Problem] = _stray_files(listing) + _outside_links(root, links)
     warnings: list[Problem] = []
     missing: list[Problem] = []
     config = _read_config(root, problems, missing)
@@ -197,7 +196,7 @@ def load_one(root: Path, incident_id: str) -> m.Site:
 
 def _read_incident_file(
     root: Path,
-    path: Path,
+    path: Path | str,
     config: m.Config | None,
     problems: list[Problem],
     seen: dict[str, str],
@@ -211,7 +210,7 @@ def _read_incident_file(
     ``source``: the file's path from ``root`` (``/``-separated), if the caller knows it;
     ``raw``: its bytes, if they were read already.
     """
-    source = source or path.relative_to(root).as_posix()
+    source = source or Path(path).relative_to(root).as_posix()
     try:
         raw = read_file(path) if raw is None else raw
     except OSError as exc:
@@ -231,7 +230,7 @@ def _read_incident_file(
     problems.extend(found)
     warnings[0].extend(cut)
     warnings[1].extend(untranslated)
-    stem = path.name.rsplit(".", 1)[0]
+    stem = os.path.basename(path).rsplit(".", 1)[0]
     if stem in seen:
         problems.append(
             Problem(source, 1, 1, "", "an incident id (file name) used once", f"'{stem}' again (also {seen[stem]})")
@@ -240,7 +239,7 @@ def _read_incident_file(
     return incident
 
 
-def _read_apart(files: list[tuple[Path, str]], config: m.Config, reading: Reading, apart: Apart) -> dict[str, bytes]:
+def _read_apart(files: list[tuple[str, str]], config: m.Config, reading: Reading, apart: Apart) -> dict[str, bytes]:
     """A first pass: every file's bytes, and the files ``reading`` does not know parsed, half in a second process.
 
     Parsing and checking is a millisecond or more a file, and each file is on its own: on a first
@@ -310,11 +309,11 @@ def incident_files(root: Path) -> list[Path]:
     return [p for p in _files_in_incidents(root) if _is_incident_file(p)]
 
 
-def _is_incident_file(path: Path) -> bool:
-    return os.path.splitext(path.name)[1].lower() in INCIDENT_SUFFIXES
+def _is_incident_file(path: Path | str) -> bool:
+    return os.path.splitext(path)[1].lower() in INCIDENT_SUFFIXES
 
 
-def read_file(path: Path) -> bytes:
+def read_file(path: Path | str) -> bytes:
     """A file's bytes; one larger than any incident file is refused from its size, never read into memory.
 
     Read with ``os`` calls on the open file rather than through ``Path`` and a buffered file: every
@@ -325,7 +324,9 @@ def read_file(path: Path) -> bytes:
         size = os.fstat(fd).st_size
         if size > MAX_FILE_BYTES:
             raise YamlProblem(
-                Problem(path.name, 1, 1, "", f"a file of at most {MAX_FILE_BYTES:,} bytes", f"{size:,} bytes")
+                Problem(
+                    os.path.basename(path), 1, 1, "", f"a file of at most {MAX_FILE_BYTES:,} bytes", f"{size:,} bytes"
+                )
             )
         parts, left = [], MAX_FILE_BYTES + 1  # as file.read(MAX_FILE_BYTES + 1): to the end, or one byte too many
         while left > 0:
@@ -341,27 +342,31 @@ def read_file(path: Path) -> bytes:
 
 def _files_in_incidents(root: Path) -> list[Path]:
     """Every file under incidents/, links to folders not followed (a link could lead anywhere, or round in a loop)."""
-    return [path for path, _ in _listing(root)]
+    return [Path(path) for path, _ in _scan(root)[0]]
 
 
-def _listing(root: Path) -> list[tuple[Path, str]]:
-    """(path, path from ``root`` with ``/``) of every file under incidents/, in the order of the paths."""
+def _scan(root: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    """(path, path from ``root`` with ``/``) of every file under incidents/, in the order of the paths, and the
+    path of every link there (:func:`_outside_links` checks them), from one walk.
+
+    Paths as strings, not ``Path`` objects: ten thousand of those cost a tenth of a second.
+    """
     folder = root / INCIDENTS_DIR
     if not folder.is_dir() or not _inside(folder, root):
-        return []
+        return [], []
     inside = root.resolve()
-    found = []
+    found, links = [], []
     for entry, relative in _entries(folder):
         if entry.is_symlink():
+            links.append(entry.path)
             # Only a link can lead out: a plain file under a folder that is no link is inside.
             path = Path(entry.path)
             if path.is_file() and path.resolve().is_relative_to(inside) and not _hidden(relative):
                 found.append((relative, entry.path))
         elif entry.is_file(follow_symlinks=False) and not _hidden(relative):
             found.append((relative, entry.path))
-    # Sorted by their parts, as paths sort; strings until then: ten thousand Path objects cost a second.
-    found.sort(key=lambda item: item[0])
-    return [(Path(path), "/".join((INCIDENTS_DIR, *relative))) for relative, path in found]
+    found.sort(key=lambda item: item[0])  # by their parts, as paths sort
+    return [(path, "/".join((INCIDENTS_DIR, *relative))) for relative, path in found], links
 
 
 def _entries(folder: Path | str, relative: tuple[str, ...] = ()):
@@ -382,19 +387,18 @@ def _inside(path: Path, root: Path) -> bool:
     return path.resolve().is_relative_to(root.resolve())
 
 
-def _outside_links(root: Path) -> list[Problem]:
-    """Links in incidents/ (or incidents/ itself) that lead out of the repository, or to a folder: never read."""
+def _outside_links(root: Path, links: list[str]) -> list[Problem]:
+    """Links in incidents/ (or incidents/ itself) that lead out of the repository, or to a folder: never read.
+
+    ``links``: the links under incidents/, as :func:`_scan` found them.
+    """
     folder = root / INCIDENTS_DIR
     if folder.is_symlink() and not _inside(folder, root):
         target = os.readlink(folder)
         return [Problem(INCIDENTS_DIR, 1, 1, "", "the incidents folder inside the repository", f"a link to {target}")]
-    if not folder.is_dir():
-        return []
     problems = []
-    for entry, _ in _entries(folder):
-        if not entry.is_symlink():
-            continue
-        path = Path(entry.path)
+    for link in links:
+        path = Path(link)
         source = path.relative_to(root).as_posix()
         if not _inside(path, root):
             found = f"a link to {os.readlink(path)}, outside the repository"
@@ -409,12 +413,13 @@ def _hidden(relative: tuple[str, ...]) -> bool:
     return any(part.startswith(".") for part in relative)
 
 
-def _stray_files(root: Path, listed: list[Path]) -> list[Problem]:
-    """Files in incidents/ (``listed``) that would never be read: named so no work is lost unnoticed."""
+def _stray_files(listing: list[tuple[str, str]]) -> list[Problem]:
+    """Files in incidents/ (``listing``: path, and path from the root) that would never be read: named so
+    no work is lost unnoticed."""
     problems = []
-    for path in listed:
-        if not _is_incident_file(path) and path.name.lower() != "readme.md":
-            source = path.relative_to(root).as_posix()
+    for path, source in listing:
+        name = os.path.basename(path)
+        if not _is_incident_file(path) and name.lower() != "readme.md":
             problems.append(
                 Problem(
                     source,
@@ -422,7 +427,7 @@ def _stray_files(root: Path, listed: list[Path]) -> list[Problem]:
                     1,
                     "",
                     "only .yml incident files (and README.md) in incidents/",
-                    f"'{path.name}', which is never read",
+                    f"'{name}', which is never read",
                 )
             )
     return problems
