@@ -207,3 +207,16 @@ def test_an_update_s_identity_is_its_time_in_utc_as_strftime_writes_it(at: datet
 
     moment = at.astimezone(UTC)
     assert update_id(at) == moment.strftime("%Y%m%d-%H%M%S" if moment.second else "%Y%m%d-%H%M")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(min_value=datetime(1, 1, 2), timezones=st.sampled_from([UTC, ZoneInfo("America/Edmonton")])))  # noqa: DTZ001 (bounds are naive)
+def test_an_incident_s_archive_month_is_its_start_as_strftime_writes_it(at: datetime) -> None:
+    from types import SimpleNamespace
+
+    from generator.site.pages import month_key
+
+    zone = ZoneInfo("America/St_Johns")  # a half-hour zone: the month can differ from the UTC one
+    incident = SimpleNamespace(updates=[SimpleNamespace(at=at)])
+    site = SimpleNamespace(config=SimpleNamespace(timezone=zone))
+    assert month_key(incident, site) == at.astimezone(zone).strftime("%Y/%m")  # type: ignore[arg-type]

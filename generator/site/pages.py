@@ -523,7 +523,9 @@ def incident_url(incident: Incident) -> str:
 
 def month_key(incident: Incident, site: Site) -> str:
     """``2026/05``: the archive month of an incident, by its start in the site's zone."""
-    return incident.updates[0].at.astimezone(site.config.timezone).strftime("%Y/%m")
+    start = incident.updates[0].at.astimezone(site.config.timezone)
+    # As strftime("%Y/%m") gives it, formatted: strftime was 0.05 s of every build at 10,000 incidents.
+    return f"{start.year}/{start.month:02d}"
 
 
 def incident_page_key(fingerprint: str, state: Snapshot, incident: Incident, bulletins: Sequence[BulletinSet]) -> str:
