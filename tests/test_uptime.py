@@ -9,10 +9,12 @@ August 25, 00:00 MDT to November 22, 12:00 MST, which is 89 days and 13 hours
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import display
 from generator.incidents.model import (
@@ -250,3 +252,49 @@ def test_durations_in_words(length: timedelta, text: str) -> None:
 )
 def test_percent_is_rounded_down(share: float, text: str) -> None:
     assert display.percent(share) == text + "\N{NO-BREAK SPACE}%"
+
+
+# Each month of the table and each day of the bar looks only at the spans that can overlap it (the
+# spans are disjoint and in order): the same totals and states as adding up, or taking the worst of,
+# every span, for any spans. In whole hours from a local midnight, so that spans often begin or end
+# just as a day does.
+_HOUR = timedelta(hours=1)
+_MIDNIGHT = datetime(2026, 8, 1, tzinfo=ZONE).astimezone(UTC)
+
+
+@st.composite
+def _disjoint_spans(draw) -> list[tuple[datetime, datetime, int]]:
+    gaps = draw(st.lists(st.tuples(st.integers(0, 50), st.integers(1, 50), st.integers(1, 3)), max_size=30))
+    spans, moment = [], _MIDNIGHT
+    for gap, length, rank in gaps:
+        start = moment + gap * _HOUR
+        moment = start + length * _HOUR
+        spans.append((start, moment, rank))
+    return spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(_disjoint_spans(), st.integers(0, 24 * 40), st.integers(0, 24 * 40), st.integers(1, 40))
+def test_periods_and_days_see_every_span_that_overlaps_them(spans, offset: int, length: int, days: int) -> None:
+    from generator.state import uptime as module
+
+    start = _MIDNIGHT + offset * _HOUR
+    end = start + length * _HOUR
+    period = module._period(spans, [span[1] for span in spans], [], start, end)
+    totals = [timedelta(0)] * 4
+    for span_start, span_end, rank in spans:
+        overlap = min(end, span_end) - max(start, span_start)
+        if overlap > timedelta(0):
+            totals[rank] += overlap
+    assert (period.down, period.degraded, period.maintenance) == (totals[3], totals[2], totals[1])
+
+    today, now = (start + timedelta(days=days)).astimezone(ZONE).date(), start + timedelta(days=days, hours=5)
+    bar = list(module._days(spans, today, days, ZONE, start, now))
+    for day in bar:
+        begins = datetime.combine(day.day, datetime.min.time(), tzinfo=ZONE).astimezone(UTC)
+        ends = min(datetime.combine(day.day + timedelta(days=1), datetime.min.time(), tzinfo=ZONE).astimezone(UTC), now)
+        if ends <= start:
+            assert day.state == module.NO_DATA
+            continue
+        worst = max((r for s, e, r in spans if s < ends and e > begins), default=0)
+        assert day.state == {0: module.UP, 1: module.MAINTENANCE, 2: module.DEGRADED, 3: module.DOWN}[worst]

@@ -25,6 +25,7 @@ change to or from daylight time.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -133,15 +134,16 @@ def uptime(state: Snapshot, days: int = DAYS, months: int = MONTHS) -> Uptimes:
 
     def record(pieces: list[_Piece]) -> Uptime:
         spans = _worst(pieces)
+        ends = [span[1] for span in spans]
         touched = _incident_spans(pieces)
-        recent = _period(spans, touched, max(bar_start, record_start), now)
+        recent = _period(spans, ends, touched, max(bar_start, record_start), now)
         bar = tuple(_days(spans, today, days, zone, record_start, now))
         table = []
         for index, start in enumerate(month_starts):
             end = now if index == 0 else month_starts[index - 1]
             if end <= record_start:
                 break
-            table.append(_period(spans, touched, max(start, record_start), end))
+            table.append(_period(spans, ends, touched, max(start, record_start), end))
         return Uptime(recent, bar, tuple(table))
 
     return Uptimes(
@@ -225,15 +227,20 @@ def _incident_spans(pieces: Iterable[_Piece]) -> list[tuple[datetime, datetime]]
 
 def _period(
     spans: list[tuple[datetime, datetime, int]],
+    ends: list[datetime],
     touched: list[tuple[datetime, datetime]],
     start: datetime,
     end: datetime,
 ) -> Period:
+    """The period from ``start`` to ``end``; ``spans`` are :func:`_worst`'s and ``ends`` their ends, in order."""
     totals = [timedelta(0)] * 4
-    for span_start, span_end, rank in spans:
-        overlap = min(end, span_end) - max(start, span_start)
-        if overlap > timedelta(0):
-            totals[rank] += overlap
+    # The spans are disjoint and in order: only those from the first that ends after ``start`` to the
+    # last that begins before ``end`` overlap it (each month of a year's table read every span).
+    for index in range(bisect_right(ends, start), len(spans)):
+        span_start, span_end, rank = spans[index]
+        if span_start >= end:
+            break
+        totals[rank] += min(end, span_end) - max(start, span_start)
     count = sum(1 for first, last in touched if first < end and last > start)
     return Period(start, end, totals[_RANK[DOWN]], totals[_RANK[DEGRADED]], totals[_RANK[MAINTENANCE]], count)
 
@@ -241,13 +248,21 @@ def _period(
 def _days(
     spans: list[tuple[datetime, datetime, int]], today: date, days: int, zone, record_start: datetime, now: datetime
 ) -> Iterator[Day]:
-    first = _midnight(today - timedelta(days=days - 1), zone)
-    spans = [span for span in spans if span[1] > first]
+    # The days and the spans are both in order: each day looks at the spans from the first that ends
+    # after it begins (earlier ones ended before every day still to come) to the last that begins in it.
+    first = 0
+    start = _midnight(today - timedelta(days=days - 1), zone)
     for offset in range(days - 1, -1, -1):
         day = today - timedelta(days=offset)
-        start, end = _midnight(day, zone), min(_midnight(day + timedelta(days=1), zone), now)
+        following = _midnight(day + timedelta(days=1), zone)
+        end = min(following, now)
+        while first < len(spans) and spans[first][1] <= start:
+            first += 1
         if end <= record_start:
             yield Day(day, NO_DATA)
-            continue
-        rank = max((r for s, e, r in spans if s < end and e > start), default=0)
-        yield Day(day, _BY_RANK.get(rank, UP))
+        else:
+            rank, index = 0, first
+            while index < len(spans) and spans[index][0] < end:
+                rank, index = max(rank, spans[index][2]), index + 1
+            yield Day(day, _BY_RANK.get(rank, UP))
+        start = following
