@@ -297,7 +297,7 @@ def test_outage_build_parses_the_files_in_two_processes(tmp_path: Path, monkeypa
     assert sites[0] == sites[1]
 
 
-def test_the_collector_rests_while_the_history_is_read_and_only_then(
+def test_the_collector_rests_while_the_site_is_read_and_built_and_only_then(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import gc
@@ -305,44 +305,24 @@ def test_the_collector_rests_while_the_history_is_read_and_only_then(
     from generator import cli
 
     root = copy_of_example(tmp_path, with_template=True)
-    collecting: list[bool] = []
-    real = cli.load_site
+    collecting: list[tuple[str, bool]] = []
 
-    def watched(*args, **kwargs):
-        collecting.append(gc.isenabled())
-        return real(*args, **kwargs)
+    def watched(name: str, real):
+        def watching(*args, **kwargs):
+            collecting.append((name, gc.isenabled()))
+            return real(*args, **kwargs)
 
-    monkeypatch.setattr(cli, "load_site", watched)
+        return watching
+
+    monkeypatch.setattr(cli, "load_site", watched("read", cli.load_site))
+    monkeypatch.setattr(plugin, "build_site", watched("built", plugin.build_site))
     assert gc.isenabled()
     result = CliRunner().invoke(
         main, ["build", "--root", str(root), "--now", "2026-11-22 12:00", "--site-dir", str(tmp_path / "s")]
     )
     assert result.exit_code == 0, result.output
-    assert collecting == [False]  # resting while the history is read
-    assert gc.isenabled()  # and collecting again once it is
-
-
-def test_the_history_is_left_out_of_the_collector_while_the_site_is_built_and_only_then(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import gc
-
-    root = copy_of_example(tmp_path, with_template=True)
-    frozen: list[int] = []
-    real = plugin.build_site
-
-    def watched(*args, **kwargs):
-        frozen.append(gc.get_freeze_count())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(plugin, "build_site", watched)
-    before = gc.get_freeze_count()
-    result = CliRunner().invoke(
-        main, ["build", "--root", str(root), "--now", "2026-11-22 12:00", "--site-dir", str(tmp_path / "s")]
-    )
-    assert result.exit_code == 0, result.output
-    assert frozen and frozen[0] > before + 1000  # the loaded history, among others
-    assert gc.get_freeze_count() == before  # and given back to the collector once built
+    assert collecting == [("read", False), ("built", False)]  # resting while the history is read and the site made
+    assert gc.isenabled()  # and collecting again once built
 
 
 # --- the placed pages and the files: written by the child processes that make them ----------
