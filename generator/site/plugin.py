@@ -212,15 +212,16 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         files = self._files = _SiteFiles(files, placed_files, config)
         proving: set[ShellKey] = set()  # the keys whose first page goes through MkDocs
         build_date = get_build_date()
+        # Read once, not for each of 10,000 pages: a setting of MkDocs' config is a call each time it is read.
+        placing = self.direct and config.use_directory_urls  # (placement gives those)
+        site_url, site_languages, urls = config.site_url, self._languages, self._urls
         for src_uri, content, source in generated:
             try:
                 check_relative_path(src_uri)
             except OutputError as exc:
                 raise PluginError(str(exc)) from None
             placed = (
-                place(source, config.site_url, self._languages, self._urls, build_date)
-                if source is not None and self.direct and config.use_directory_urls  # (placement gives those)
-                else None
+                place(source, site_url, site_languages, urls, build_date) if source is not None and placing else None
             )
             if placed is not None and placed.key in proving:
                 placed_files[src_uri] = placed  # known to MkDocs when asked for (see _SiteFiles), not built by it
