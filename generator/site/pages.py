@@ -506,15 +506,18 @@ def area_rows(state: Snapshot) -> list[AreaRow]:
         planned = tuple(i for i in soon if any(a.id == area.id for a in i.areas))
         if area.status == "operational" and not planned:
             continue
-        by_status: dict[str, list[str]] = defaultdict(list)
-        for service in services:
-            by_status[service.status].append(service.name)
-        grouped = tuple(
-            (status, tuple(by_status[status])) for status in reversed(COMPONENT_STATUSES) if status in by_status
-        )
-        rows.append(AreaRow(area, grouped, area.incidents, planned))
+        rows.append(AreaRow(area, status_groups(services), area.incidents, planned))
     rank = {status: index for index, status in enumerate(reversed(COMPONENT_STATUSES))}
     return sorted(rows, key=lambda row: rank[row.area.status])
+
+
+def status_groups(services: Iterable[ComponentState]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(status, service names) from the worst status to operational, for each status any of ``services`` (one
+    area's) is in: the "is it me?" answer of the front page and of the area's page."""
+    by_status: dict[str, list[str]] = defaultdict(list)
+    for service in services:
+        by_status[service.status].append(service.name)
+    return tuple((status, tuple(by_status[status])) for status in reversed(COMPONENT_STATUSES) if status in by_status)
 
 
 def incident_url(incident: Incident) -> str:
@@ -813,7 +816,7 @@ def _listing_pages(
                     kind=kind,
                     item=item,
                     component=states[item.id],
-                    services=where.get(item.id, ()) if kind == "areas" else (),
+                    groups=status_groups(where.get(item.id, ())) if kind == "areas" else (),
                     planned=[i for i in state.upcoming if item in affected(i)],
                     record=kept[item.id],
                     history=history[:HISTORY_LIMIT],

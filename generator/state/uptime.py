@@ -92,6 +92,11 @@ class Uptime:
     months: tuple[Period, ...]
     """Newest first: this month (up to now) and the calendar months before it, as far back as the record goes."""
 
+    @property
+    def recorded_days(self) -> int:
+        """How many of the bar's days have a record (the others were before anything was recorded)."""
+        return sum(1 for day in self.days if day.state != NO_DATA)
+
 
 @dataclass(frozen=True)
 class Uptimes:
