@@ -14,7 +14,6 @@ import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import markdown
 import nh3
 
 COMPONENT_LABELS = {
@@ -42,8 +41,18 @@ _ICON_SHAPES = {
     "major_outage": '<circle cx="8" cy="8" r="7"/><path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6" stroke="#fff" stroke-width="1.8"/>',
 }
 
-_MARKDOWN = markdown.Markdown(extensions=["sane_lists", "tables", "fenced_code"], output_format="html")
-"""One converter, reset per call: building one per message costs more than converting."""
+
+@functools.cache
+def _markdown():
+    """One converter, reset per call: building one per message costs more than converting.
+
+    Made (and Markdown imported, with the code highlighter its fenced code brings) on first use, not
+    on import: most messages are plain text and skip it, and a rebuild rarely meets one that is not.
+    """
+    import markdown
+
+    return markdown.Markdown(extensions=["sane_lists", "tables", "fenced_code"], output_format="html")
+
 
 _ALLOWED_TAGS = {
     *("p", "br", "hr", "strong", "em", "b", "i", "del", "sub", "sup", "a", "code", "pre", "blockquote"),
@@ -130,7 +139,7 @@ def render_markdown(text: str, top: int = 3) -> str:
 @functools.lru_cache(maxsize=4096)
 def _rendered(text: str, top: int) -> str:
     """Markdown and nh3, for text that is more than plain sentences; the same message is often shown twice."""
-    converted = _MARKDOWN.reset().convert(text)
+    converted = _markdown().reset().convert(text)
     levels = [int(level) for _, level in _HEADING.findall(converted)]
     if levels:
         shift = top - min(levels)
@@ -229,7 +238,7 @@ def plain(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _plain(text: str) -> str:
-    return html.unescape(nh3.clean(_MARKDOWN.reset().convert(text), tags=set())).strip()
+    return html.unescape(nh3.clean(_markdown().reset().convert(text), tags=set())).strip()
 
 
 def percent(share: float) -> str:
