@@ -276,14 +276,13 @@ def test_outage_build_parses_the_files_in_two_processes(tmp_path: Path, monkeypa
     monkeypatch.setattr(load, "SPREAD_FROM", 1)
     monkeypatch.setattr(parallel, "can_fork", lambda: True)  # as on a CI runner (xdist's threads say no)
     spread: list[int] = []
-    real = load._first_pass
+    real = load._read_apart
 
     def watched(files, config, reading, apart):
-        if apart is not None:  # the files may be spread over two processes
-            spread.append(len(files))
+        spread.append(len(files))
         return real(files, config, reading, apart)
 
-    monkeypatch.setattr(load, "_first_pass", watched)
+    monkeypatch.setattr(load, "_read_apart", watched)
     sites = []
     for name in ("spread", "plain"):
         site = tmp_path / name

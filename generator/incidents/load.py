@@ -32,7 +32,6 @@ from .schema import (
     StatusFile,
     WindowFile,
 )
-from .seen import FileRecords
 from .yamltext import MAX_FILE_BYTES, YamlDocument, YamlProblem, parse
 
 CONFIG_FILE = "status.yml"
@@ -46,9 +45,7 @@ class Reading:
     A file with the same bytes, under the same ``status.yml`` and tool, gives the
     same model and problems (the model is frozen). ``outage serve`` keeps one
     in memory between saves; ``outage build`` gives it a ``folder`` (the build
-    cache's), where the readings are kept between builds (see ``kept.py``), with
-    the records of which bytes each file held (``seen.py``), so that a file
-    unchanged since is not even read.
+    cache's), where the readings are kept between builds (see ``kept.py``).
     """
 
     def __init__(self, folder: Path | None = None, warn: Callable[[str], None] = lambda message: None) -> None:
@@ -61,22 +58,16 @@ class Reading:
         """This reading's files: the next one keeps only these, so edited and deleted files are let go."""
         self.kept: KeptReadings | None = None
         """The readings kept in ``folder`` by the last build, for this ``status.yml``."""
-        self.records: FileRecords | None = None
-        """Which bytes each file held when the last build read it (in ``folder``), and this reading's."""
 
-    def start(self, config_bytes: bytes | None, root: Path | None = None) -> None:
-        """A new reading (of the repository at ``root``); every file is forgotten if ``status.yml`` changed, as
-        every incident is checked against it."""
+    def start(self, config_bytes: bytes | None) -> None:
+        """A new reading; every file is forgotten if ``status.yml`` changed, as every incident is checked against it."""
         self.files = self.now if config_bytes == self.config_bytes else {}
         self.config_bytes, self.now = config_bytes, {}
         if self.folder is not None and config_bytes is not None:
             self.kept = KeptReadings(self.folder, config_bytes, self.warn)
-            self.records = FileRecords(self.folder, root, self.warn) if root is not None else None
 
-    # A file's reading is known by its path and the sha256 of its bytes (``digest``).
-
-    def get(self, source: str, digest: bytes, config: m.Config) -> Read | None:
-        key = (source, digest)
+    def get(self, source: str, raw: bytes, config: m.Config) -> Read | None:
+        key = (source, hashlib.sha256(raw).digest())
         known = self.files.get(key)
         if known is None and self.kept is not None:
             known = self.kept.get(entry_key(*key), config)
@@ -84,28 +75,17 @@ class Reading:
             self.now[key] = known
         return known
 
-    def keep(self, source: str, digest: bytes, read: Read) -> None:
-        self.now[(source, digest)] = read
+    def keep(self, source: str, raw: bytes, read: Read) -> None:
+        self.now[(source, hashlib.sha256(raw).digest())] = read
 
-    def knows(self, source: str, digest: bytes) -> bool:
+    def knows(self, source: str, raw: bytes) -> bool:
         """Whether :meth:`get` has a reading of these bytes (without decoding it)."""
-        key = (source, digest)
+        key = (source, hashlib.sha256(raw).digest())
         return key in self.files or (self.kept is not None and entry_key(*key) in self.kept.entries)
 
-    def learn(self, source: str, digest: bytes, read: Read) -> None:
+    def learn(self, source: str, raw: bytes, read: Read) -> None:
         """A reading made just now (in :func:`load_site`'s first pass), for :meth:`get` to give."""
-        self.files[(source, digest)] = read
-
-    def recorded(self, source: str, path: str) -> bytes | None:
-        """The sha256 of the file's bytes, if the records say it holds the bytes it held when last read and
-        a reading of them is known: then the file need not be read (``None``: read it)."""
-        digest = self.records.recorded(source, path) if self.records is not None else None
-        return digest if digest is not None and self.knows(source, digest) else None
-
-    def note(self, source: str, found: os.stat_result, digest: bytes) -> None:
-        """The file was read as ``found`` (its ``fstat``), its bytes hashed ``digest``: for the next build's records."""
-        if self.records is not None:
-            self.records.note(source, found, digest)
+        self.files[(source, hashlib.sha256(raw).digest())] = read
 
     def save(self) -> None:
         """Keep this reading's files in ``folder`` for the next build (nothing without a folder)."""
@@ -116,20 +96,14 @@ class Reading:
         there are many; calling the result writes them, closing it without calling stops that process.
         A first build of 10,000 files encodes them for a second or more, which the second process does
         while the site is made."""
-        kept, records = self.kept, self.records
+        kept = self.kept
         if kept is None:
             return Saving(lambda: None)
         readings = {entry_key(*key): read for key, read in self.now.items()}
-        digests = {source: digest for source, digest in self.now}
-
-        def recorded() -> None:
-            if records is not None:
-                records.save(digests)
-
         if apart is None or kept.to_encode(readings) < SPREAD_FROM:
-            return Saving(lambda: (kept.save(readings), recorded()))
+            return Saving(lambda: kept.save(readings))
         lines = apart(lambda: kept.lines(readings))
-        return Saving(lambda: (kept.write(lines), recorded()), getattr(lines, "close", None))
+        return Saving(lambda: kept.write(lines), getattr(lines, "close", None))
 
 
 class Saving:
@@ -171,27 +145,17 @@ def load_site(root: Path, reading: Reading | None = None, apart: Apart | None = 
     config = _read_config(root, problems, missing)
     if reading is not None:
         config_file = root / CONFIG_FILE
-        reading.start(config_file.read_bytes() if config is not None and config_file.is_file() else None, root)
+        reading.start(config_file.read_bytes() if config is not None and config_file.is_file() else None)
     files = [(p, s) for p, s in listing if _is_incident_file(p)]
     read: dict[str, bytes] = {}
-    digests: dict[str, bytes] = {}
-    if reading is not None and config is not None:
-        read, digests = _first_pass(files, config, reading, apart)
+    if reading is not None and apart is not None and config is not None:
+        read = _read_apart(files, config, reading, apart)
     incidents: list[m.Incident] = []
     seen: dict[str, str] = {}
     for path, source in files:
         found = (warnings, missing)
         incident = _read_incident_file(
-            root,
-            path,
-            config,
-            problems,
-            seen,
-            found,
-            reading,
-            source,
-            read.pop(source, None),
-            digests.pop(source, None),
+            root, path, config, problems, seen, found, reading, source, read.pop(source, None)
         )
         if incident is not None:
             incidents.append(incident)
@@ -240,40 +204,28 @@ def _read_incident_file(
     reading: Reading | None = None,
     source: str = "",
     raw: bytes | None = None,
-    digest: bytes | None = None,
 ) -> m.Incident | None:
     """One incident file's model; its problems go to ``problems``, ids already read are in ``seen``.
 
     ``source``: the file's path from ``root`` (``/``-separated), if the caller knows it;
-    ``raw``: its bytes, if they were read already; ``digest``: their sha256, if the records say
-    (``Reading.recorded``) the file holds bytes whose reading is known, and so it was not read.
+    ``raw``: its bytes, if they were read already.
     """
     source = source or Path(path).relative_to(root).as_posix()
-    if config is None:
-        reading = None  # a reading is of files checked against status.yml: without it, nothing is kept
-    known = reading.get(source, digest, config) if reading is not None and digest is not None else None
+    try:
+        raw = read_file(path) if raw is None else raw
+    except OSError as exc:
+        problems.append(Problem(source, 1, 1, "", "a readable file", exc.strerror or type(exc).__name__))
+        return None
+    except YamlProblem as exc:
+        problems.append(replace(exc.problem, file=source))
+        return None
+    known = reading.get(source, raw, config) if reading is not None and config is not None else None
     if known is None:
-        try:
-            if raw is None:
-                raw, opened = read_file_as_found(path)
-                digest = hashlib.sha256(raw).digest()
-                if reading is not None:
-                    reading.note(source, opened, digest)
-            else:
-                digest = hashlib.sha256(raw).digest()
-        except OSError as exc:
-            problems.append(Problem(source, 1, 1, "", "a readable file", exc.strerror or type(exc).__name__))
-            return None
-        except YamlProblem as exc:
-            problems.append(replace(exc.problem, file=source))
-            return None
-        known = reading.get(source, digest, config) if reading is not None else None
-        if known is None:
-            noted: tuple[list[Problem], list[Problem]] = ([], [])
-            incident, found = read_incident(raw, source, config, *noted)
-            known = (incident, found, *noted)
-            if reading is not None:
-                reading.keep(source, digest, known)
+        noted: tuple[list[Problem], list[Problem]] = ([], [])
+        incident, found = read_incident(raw, source, config, *noted)
+        known = (incident, found, *noted)
+        if reading is not None and config is not None:
+            reading.keep(source, raw, known)
     incident, found, cut, untranslated = known
     problems.extend(found)
     warnings[0].extend(cut)
@@ -287,12 +239,8 @@ def _read_incident_file(
     return incident
 
 
-def _first_pass(
-    files: list[tuple[str, str]], config: m.Config, reading: Reading, apart: Apart | None
-) -> tuple[dict[str, bytes], dict[str, bytes]]:
-    """A first pass: each file's bytes, or their sha256 if the records say it holds bytes whose reading is
-    known (then it is not read); with ``apart``, the files ``reading`` does not know are parsed, half in a
-    second process. Returns the bytes read and the sha256s recorded, by file.
+def _read_apart(files: list[tuple[str, str]], config: m.Config, reading: Reading, apart: Apart) -> dict[str, bytes]:
+    """A first pass: every file's bytes, and the files ``reading`` does not know parsed, half in a second process.
 
     Parsing and checking is a millisecond or more a file, and each file is on its own: on a first
     build of 10,000 files, two cores halve it. The other process sends its readings pickled
@@ -301,39 +249,32 @@ def _first_pass(
     reading here makes. A file that cannot be read is left to the second pass, which says why.
     """
     read: dict[str, bytes] = {}
-    recorded: dict[str, bytes] = {}
-    todo: list[tuple[str, bytes, bytes]] = []
+    todo: list[tuple[str, bytes]] = []
     for path, source in files:
-        digest = reading.recorded(source, path)
-        if digest is not None:
-            recorded[source] = digest
-            continue
         try:
-            raw, opened = read_file_as_found(path)
+            raw = read_file(path)
         except (OSError, YamlProblem):
             continue
         read[source] = raw
-        digest = hashlib.sha256(raw).digest()
-        reading.note(source, opened, digest)
-        if not reading.knows(source, digest):
-            todo.append((source, raw, digest))
-    if apart is None or len(todo) < SPREAD_FROM:
-        return read, recorded
+        if not reading.knows(source, raw):
+            todo.append((source, raw))
+    if len(todo) < SPREAD_FROM:
+        return read
 
-    def readings(part: list[tuple[str, bytes, bytes]]) -> list[Read]:
+    def readings(part: list[tuple[str, bytes]]) -> list[Read]:
         made = []
-        for source, raw, _ in part:
+        for source, raw in part:
             noted: tuple[list[Problem], list[Problem]] = ([], [])
             incident, found = read_incident(raw, source, config, *noted)
             made.append((incident, found, *noted))
         return made
 
     theirs = apart(lambda: [_packed(readings(todo[1::2]), config)])
-    for (source, _, digest), made in zip(todo[0::2], readings(todo[0::2]), strict=True):
-        reading.learn(source, digest, made)
-    for (source, _, digest), made in zip(todo[1::2], _unpacked(theirs()[0], config), strict=True):
-        reading.learn(source, digest, made)
-    return read, recorded
+    for (source, raw), made in zip(todo[0::2], readings(todo[0::2]), strict=True):
+        reading.learn(source, raw, made)
+    for (source, raw), made in zip(todo[1::2], _unpacked(theirs()[0], config), strict=True):
+        reading.learn(source, raw, made)
+    return read
 
 
 def _shared(config: m.Config) -> dict[int, tuple[str, int]]:
@@ -378,15 +319,9 @@ def read_file(path: Path | str) -> bytes:
     Read with ``os`` calls on the open file rather than through ``Path`` and a buffered file: every
     build reads every incident file, and at 10,000 files those objects were half the time it took.
     """
-    return read_file_as_found(path)[0]
-
-
-def read_file_as_found(path: Path | str) -> tuple[bytes, os.stat_result]:
-    """:func:`read_file`, and the file as it was found when opened (its ``fstat``), for the records (``seen.py``)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
-        found = os.fstat(fd)
-        size = found.st_size
+        size = os.fstat(fd).st_size
         if size > MAX_FILE_BYTES:
             raise YamlProblem(
                 Problem(
@@ -400,7 +335,7 @@ def read_file_as_found(path: Path | str) -> tuple[bytes, os.stat_result]:
                 break
             parts.append(part)
             left -= len(part)
-        return (parts[0] if len(parts) == 1 else b"".join(parts)), found
+        return parts[0] if len(parts) == 1 else b"".join(parts)
     finally:
         os.close(fd)
 
