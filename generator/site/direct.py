@@ -33,9 +33,13 @@ PLAIN = re.compile(r"[A-Za-z0-9_.~-]+(?:/[A-Za-z0-9_.~-]+)*\.md")
 """A page source MkDocs neither renames nor quotes: letters, digits and ``_.~-`` in each part."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Placed:
-    """Where a generated page goes and what its shell is filled with, as MkDocs would have it."""
+    """Where a generated page goes and what its shell is filled with, as MkDocs would have it.
+
+    Not frozen: a frozen dataclass sets each field through ``object.__setattr__``, and 10,000 pages are
+    placed in every build (nothing changes one once placed).
+    """
 
     source: Page
     dest_uri: str
