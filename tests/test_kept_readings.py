@@ -272,6 +272,25 @@ def test_a_kept_time_whose_zone_names_a_folder_is_read_again_with_a_warning(tmp_
     same(site, plain)
 
 
+def test_a_kept_time_too_large_for_a_date_is_read_again_with_a_warning(tmp_path: Path, parsed: list[str]) -> None:
+    """A store whose hash holds but whose time has a year no date can hold (datetime raises OverflowError, not
+    ValueError): the file is read again, with a warning, never a crash (from a review)."""
+    root = copy_of_example(tmp_path)
+    plain, _ = kept_twice(root)
+    store = root / ".outage-cache" / READINGS_FILE
+    lines = store.read_bytes().split(b"\n")
+    body = [line.replace(b"[2026,", b"[99999999999999999999,", 1) for line in lines[:-2]]
+    assert body != lines[:-2]
+    digest = hashlib.sha256(b"".join(line + b"\n" for line in body)).hexdigest()
+    store.write_bytes(b"".join(line + b"\n" for line in body) + f"sha256={digest}\n".encode())
+    parsed.clear()
+    warnings: list[str] = []
+    site = load_site(root, Reading(root / ".outage-cache", warnings.append))
+    assert warnings and all("ignored a kept reading" in w and "OverflowError" in w for w in warnings)
+    assert parsed  # read again from the files
+    same(site, plain)
+
+
 def test_a_time_comes_back_from_the_store_with_its_zone_wall_clock_and_fold() -> None:
     # Kept as its wall clock's numbers and its zone's name: the hour that happens twice when clocks go
     # back is told apart by its fold; a time with a fixed offset is kept as its ISO text.

@@ -210,8 +210,9 @@ def test_an_update_s_identity_is_its_time_in_utc_as_strftime_writes_it(at: datet
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.datetimes(min_value=datetime(1, 1, 2), timezones=st.sampled_from([UTC, ZoneInfo("America/Edmonton")])))  # noqa: DTZ001 (bounds are naive)
+@given(st.datetimes(min_value=datetime(1000, 1, 2), timezones=st.sampled_from([UTC, ZoneInfo("America/Edmonton")])))  # noqa: DTZ001 (bounds are naive)
 def test_an_incident_s_archive_month_is_its_start_as_strftime_writes_it(at: datetime) -> None:
+    # From the year 1000: before it, strftime's %Y is padded on some platforms and not on others.
     from types import SimpleNamespace
 
     from generator.site.pages import month_key

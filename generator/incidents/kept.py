@@ -97,7 +97,14 @@ class KeptReadings:
             return None
         try:
             reading = decode_reading(json.loads(stored.decode("utf-8")), config)  # str: json need not guess
-        except (KeyError, TypeError, ValueError, IndexError, OSError) as exc:  # OSError: a zone named by a folder
+        except (
+            KeyError,
+            TypeError,
+            ValueError,
+            IndexError,
+            OverflowError,
+            OSError,
+        ) as exc:  # OSError: a zone named by a folder; OverflowError: a number too large for a time
             self.warn(f"ignored a kept reading in {self.folder / READINGS_FILE} ({exc!r}); the file is read again")
             return None  # and kept afresh
         self.taken.add(key)
