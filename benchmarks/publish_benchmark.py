@@ -25,7 +25,9 @@ in a child process, times:
   With ``--pairs K``, the cold build (of a copy of the repository, no cache, no
   site) and the plain one are timed K times in turn, and the figures are their
   medians and the median of the K ratios: on a shared machine one pair can
-  differ from the next by a fifth.
+  differ from the next by a fifth. The rebuild is timed K times too, each after
+  one more update (five minutes after the last) and beside a plain build: its
+  figure is the median, its ratio the median of the K ratios.
 
 Every command runs from bytecode, the tool's as the plain build's: the tool's modules are compiled
 first, as ``pip install`` compiles a package (an editable install writes them on its first run),
@@ -67,8 +69,18 @@ from history import NOW_TEXT, PROJECT, make_repository
 REBUILD_AT, REBUILD_NOW = "2026-11-22 12:04", "2026-11-22 12:05"
 """The added update's time, after every update of the history, and the rebuild's "now", five minutes after
 the builds before it: as on a CI runner, where each build reads the clock."""
-PREVIEW_AT = REBUILD_NOW
-"""The preview's update: after the rebuild's, and not after the preview's "now", so shown."""
+
+
+def rebuild_times(number: int) -> tuple[str, str]:
+    """The added update's time and the rebuild's "now" of the ``number``-th rebuild (from 1): the first's are
+    ``REBUILD_AT`` and ``REBUILD_NOW``, and each next one five minutes after the one before."""
+
+    def clock(minutes: int) -> str:
+        return f"2026-11-22 {12 + minutes // 60:02d}:{minutes % 60:02d}"
+
+    return clock(4 + 5 * (number - 1)), clock(5 + 5 * (number - 1))
+
+
 CLI = [sys.executable, "-c", "from generator.cli import run; run(prog_name='outage')"]
 
 
@@ -93,6 +105,8 @@ class Figures:
     """(files, bytes) written by the cold build and by the rebuild after one update."""
     pairs: list[tuple[float, float]] = field(default_factory=list)
     """(cold, plain) seconds of each pair timed in turn: the first is ``cold`` and ``plain``."""
+    rebuilds: list[tuple[float, float]] = field(default_factory=list)
+    """(rebuild live, plain) seconds of each pair: the first is ``rebuild`` and ``plain``."""
 
     @property
     def cold_seconds(self) -> float:
@@ -105,6 +119,14 @@ class Figures:
     @property
     def ratio(self) -> float:
         return statistics.median(cold / plain for cold, plain in self.pairs)
+
+    @property
+    def rebuild_live(self) -> float:
+        return statistics.median(live for live, _ in self.rebuilds)
+
+    @property
+    def rebuild_ratio(self) -> float:
+        return statistics.median(live / plain for live, plain in self.rebuilds)
 
 
 def compile_tool() -> None:
@@ -198,9 +220,9 @@ def plain_project(root: Path, folder: Path) -> Path:
 # --- preview -------------------------------------------------------------------------
 
 
-def preview_latency(root: Path, incident_id: str, saved: bytes, file: Path, log: Path) -> float:
-    """Seconds from writing ``saved`` to ``file`` to its page being served with the new words."""
-    command = [*CLI, "serve", "--root", str(root), "--now", PREVIEW_AT, "--address", "127.0.0.1:8765"]
+def preview_latency(root: Path, incident_id: str, saved: bytes, file: Path, log: Path, now: str) -> float:
+    """Seconds from writing ``saved`` to ``file`` to its page being served (as of ``now``) with the new words."""
+    command = [*CLI, "serve", "--root", str(root), "--now", now, "--address", "127.0.0.1:8765"]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     address: list[str] = []
     ready = threading.Event()
@@ -275,6 +297,7 @@ def measure(count: int, work: Path, preview: bool, pairs: int = 1) -> Figures:
         cwd=project,
     )
     figures.pairs.append((figures.cold.seconds, figures.plain.seconds))
+    figures.rebuilds.append((figures.rebuild.live, figures.plain.seconds))
     for number in range(2, pairs + 1):
         print(f"  N={count:,}: cold and plain again, pair {number} of {pairs}…", flush=True)
         again = work / f"repo-{count}-pair"
@@ -299,6 +322,12 @@ def measure(count: int, work: Path, preview: bool, pairs: int = 1) -> Figures:
             plain = timed(plain_build, work / f"plain-{count}-{number}.log", cwd=project).seconds
             cold = timed(cold_build, work / f"cold-{count}-{number}.log").seconds
         figures.pairs.append((cold, plain))
+        print(f"  N={count:,}: rebuild after one more update, {number} of {pairs}…", flush=True)
+        at, now = rebuild_times(number)
+        add_update(root, incident_id, at, f"The update {number} of the rebuild benchmark.", work / "u.log")
+        built = [*CLI, "build", "--root", str(root), "--now", now, "--site-dir", str(site)]
+        figures.rebuilds.append((timed(built, work / f"rebuild-{count}-{number}.log").live, plain))
+    preview_at = rebuild_times(pairs)[1]  # after the last rebuild's update, and not after the preview's "now"
     if preview:
         print(f"  N={count:,}: preview…", flush=True)
         file = next((root / "incidents").rglob(f"{incident_id}.yml"))
@@ -307,13 +336,13 @@ def measure(count: int, work: Path, preview: bool, pairs: int = 1) -> Figures:
         add_update(
             scratch,
             incident_id,
-            PREVIEW_AT,
+            preview_at,
             "Crews are finishing; the update of the preview benchmark.",
             work / "u.log",
         )
         saved = next((scratch / "incidents").rglob(f"{incident_id}.yml")).read_bytes()
         try:
-            figures.preview = preview_latency(root, incident_id, saved, file, work / f"serve-{count}.log")
+            figures.preview = preview_latency(root, incident_id, saved, file, work / f"serve-{count}.log", preview_at)
         except RuntimeError as exc:
             print(f"  N={count:,}: preview failed: {exc}", flush=True)
     return figures
@@ -331,11 +360,11 @@ def report(results: list[Figures]) -> None:
         ("plain mkdocs-material", lambda f: f"{f.plain_seconds:.2f} s"),
         ("cold / plain", lambda f: f"{f.ratio:.2f}"),
         ("again, nothing changed: live", lambda f: f"{f.again.live:.2f} s"),
-        ("rebuild, one update: live", lambda f: f"{f.rebuild.live:.2f} s"),
+        ("rebuild, one update: live", lambda f: f"{f.rebuild_live:.2f} s"),
         ("  then caches saved, old site emptied", lambda f: f"{f.rebuild.seconds - f.rebuild.live:.2f} s"),
         ("  peak memory", lambda f: f"{f.rebuild.peak_mb:.0f} MB"),
         ("  files, bytes written", lambda f: f"{f.written['rebuild'][0]:,}, {mb(f.written['rebuild'][1])}"),
-        ("rebuild (live) / plain", lambda f: f"{f.rebuild.live / f.plain_seconds:.2f}"),
+        ("rebuild (live) / plain", lambda f: f"{f.rebuild_ratio:.2f}"),
         ("CI: cache, no site: live", lambda f: f"{f.ci.live:.2f} s"),
         ("preview, save to page", lambda f: "not run" if f.preview is None else f"{f.preview:.2f} s"),
         ("cold, seconds per 1,000", lambda f: f"{f.cold_seconds / f.count * 1000:.2f} s"),
@@ -353,7 +382,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-preview", action="store_true", help="skip the preview measurement")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep repositories, sites and logs here")
     parser.add_argument(
-        "--pairs", type=int, default=1, metavar="K", help="time the cold and plain builds K times in turn (medians)"
+        "--pairs",
+        type=int,
+        default=1,
+        metavar="K",
+        help="time the cold and plain builds K times in turn, and the rebuild K times (medians)",
     )
     args = parser.parse_args(argv)
     print(f"cores: {os.cpu_count()}  load: {os.getloadavg()[0]:.1f}  Python {platform.python_version()}  ", end="")
