@@ -280,7 +280,7 @@ def test_periods_and_days_see_every_span_that_overlaps_them(spans, offset: int, 
 
     start = _MIDNIGHT + offset * _HOUR
     end = start + length * _HOUR
-    period = module._period(spans, [span[1] for span in spans], [], start, end)
+    period = module._period(spans, [], start, end)
     totals = [timedelta(0)] * 4
     for span_start, span_end, rank in spans:
         overlap = min(end, span_end) - max(start, span_start)

@@ -139,16 +139,15 @@ def uptime(state: Snapshot, days: int = DAYS, months: int = MONTHS) -> Uptimes:
 
     def record(pieces: list[_Piece]) -> Uptime:
         spans = _worst(pieces)
-        ends = [span[1] for span in spans]
         touched = _incident_spans(pieces)
-        recent = _period(spans, ends, touched, max(bar_start, record_start), now)
+        recent = _period(spans, touched, max(bar_start, record_start), now)
         bar = tuple(_days(spans, today, days, zone, record_start, now))
         table = []
         for index, start in enumerate(month_starts):
             end = now if index == 0 else month_starts[index - 1]
             if end <= record_start:
                 break
-            table.append(_period(spans, ends, touched, max(start, record_start), end))
+            table.append(_period(spans, touched, max(start, record_start), end))
         return Uptime(recent, bar, tuple(table))
 
     return Uptimes(
@@ -232,22 +231,25 @@ def _incident_spans(pieces: Iterable[_Piece]) -> list[tuple[datetime, datetime]]
 
 def _period(
     spans: list[tuple[datetime, datetime, int]],
-    ends: list[datetime],
     touched: list[tuple[datetime, datetime]],
     start: datetime,
     end: datetime,
 ) -> Period:
-    """The period from ``start`` to ``end``; ``spans`` are :func:`_worst`'s and ``ends`` their ends, in order."""
+    """The period from ``start`` to ``end``; ``spans`` are :func:`_worst`'s."""
     totals = [timedelta(0)] * 4
     # The spans are disjoint and in order: only those from the first that ends after ``start`` to the
     # last that begins before ``end`` overlap it (each month of a year's table read every span).
-    for index in range(bisect_right(ends, start), len(spans)):
+    for index in range(bisect_right(spans, start, key=_end), len(spans)):
         span_start, span_end, rank = spans[index]
         if span_start >= end:
             break
         totals[rank] += min(end, span_end) - max(start, span_start)
     count = sum(1 for first, last in touched if first < end and last > start)
     return Period(start, end, totals[_RANK[DOWN]], totals[_RANK[DEGRADED]], totals[_RANK[MAINTENANCE]], count)
+
+
+def _end(span: tuple[datetime, datetime, int]) -> datetime:
+    return span[1]
 
 
 def _days(
