@@ -47,6 +47,10 @@ LIBRARIES = (
 """Libraries whose version can change what the tool makes: a new one is a new store (and a new page cache)."""
 
 Read = tuple["m.Incident | None", list[Problem], list[Problem], list[Problem]]
+
+_UNREADABLE = (KeyError, TypeError, ValueError, IndexError, OverflowError, OSError)
+"""What decoding a reading that is not one raises (OSError: a zone named by a folder of the zone database;
+OverflowError: a number too large for a date): the file is then read again."""
 """A file's model (or none), its problems, its text cut by a comment, its missing translations."""
 
 
@@ -97,14 +101,7 @@ class KeptReadings:
             return None
         try:
             reading = decode_reading(json.loads(stored.decode("utf-8")), config)  # str: json need not guess
-        except (
-            KeyError,
-            TypeError,
-            ValueError,
-            IndexError,
-            OverflowError,
-            OSError,
-        ) as exc:  # OSError: a zone named by a folder; OverflowError: a number too large for a time
+        except _UNREADABLE as exc:
             self.warn(f"ignored a kept reading in {self.folder / READINGS_FILE} ({exc!r}); the file is read again")
             return None  # and kept afresh
         self.taken.add(key)
@@ -401,9 +398,7 @@ def _time(data: object) -> datetime:
         year, month, day, hour, minute, second, microsecond, key = data
         return datetime(year, month, day, hour, minute, second, microsecond, _ZONES.get(key) or _zone(key))
     if type(data) is list and len(data) == 9 and data[8] == 1:  # the second of an hour that happens twice
-        year, month, day, hour, minute, second, microsecond, key, _ = data
-        zone = _ZONES.get(key) or _zone(key)
-        return datetime(year, month, day, hour, minute, second, microsecond, zone, fold=1)
+        return _time(data[:8]).replace(fold=1)
     moment = datetime.fromisoformat(_list(data, 1)[0])
     if moment.tzinfo is None:
         raise ValueError("a time without its zone")
