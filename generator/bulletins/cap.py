@@ -33,7 +33,7 @@ from datetime import datetime, timedelta
 from lxml import etree
 
 from .. import display
-from ..feeds.atom import atom_bytes
+from ..feeds.atom import atom_bytes, new_feed
 from ..incidents.model import Area, Config, Impact, Incident, Service, Status, Update, Window
 from ..state.as_of import live_estimate, passed_estimate
 from ..state.ledger import Issue, Withdrawal
@@ -682,9 +682,7 @@ def cap_feed(config: Config, items: list[FeedItem], updated: datetime | None) ->
     date is a message's ``sent``, never the clock. ``updated`` is the feed's date when it lists nothing.
     """
     ordered = sorted(items, key=lambda item: (item.sent, item.entry_id), reverse=True)
-    from feedgen.feed import FeedGenerator  # imported where used (see feeds/atom.py)
-
-    feed = FeedGenerator()
+    feed = new_feed()
     feed.id(f"{config.site_url}feeds/cap.xml")
     feed.title(f"{config.name} CAP alerts")
     feed.subtitle(f"CAP 1.2 alert messages about outages and planned work at {config.name}, one per update.")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 
-from ..feeds.atom import atom_bytes
+from ..feeds.atom import atom_bytes, new_feed
 from ..incidents.model import Config
 from ..state.now import Snapshot
 from .cap import CAP_MEDIA_TYPE, cancel_feed_item, cap_feed, feed_item
@@ -105,9 +105,7 @@ def _bulletin_feed(
     A correction keeps its entry's id with a new ``updated``; a withdrawal does too, with the kill notice.
     """
     host = config.host
-    from feedgen.feed import FeedGenerator  # imported where used (see feeds/atom.py)
-
-    feed = FeedGenerator()
+    feed = new_feed()
     feed.id(f"{config.site_url}feeds/bulletins.xml")
     feed.title(f"{config.name}: bulletins for newsrooms")
     feed.subtitle("Radio scripts ready to read on air, with press releases and CAP alerts.")

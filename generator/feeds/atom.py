@@ -245,10 +245,7 @@ def _generator(
     config: Config, path: str, title: str, entries: list[Entry], fallback: datetime, page: str = "", scope: str = ""
 ) -> FeedGenerator:
     """A feed of ``entries``; ``page`` is the site page it follows, ``scope`` what makes its entry ids its own."""
-    from feedgen.feed import FeedGenerator  # imported where used: with dateutil, a thirtieth of a second, paid by
-    # the process that writes the feeds (the build's second one), not before every command
-
-    feed = FeedGenerator()
+    feed = new_feed()
     feed.id(config.site_url + path)
     feed.title(title)
     feed.subtitle(wording_for(config.language).subtitle(config.name))
@@ -356,6 +353,17 @@ def _newest_by_item(refs: list[_Ref], limit: int) -> dict[tuple[str, str], list[
             if len(kept) < limit:
                 kept.append(ref)
     return newest
+
+
+def new_feed() -> FeedGenerator:
+    """An empty feedgen feed, for every feed the tool writes (the site's, the newsrooms', CAP's).
+
+    feedgen (and with it dateutil) is imported here, where feeds are made: a thirtieth of a second, paid by
+    the process that writes the feeds (the build's second one), not before every command.
+    """
+    from feedgen.feed import FeedGenerator
+
+    return FeedGenerator()
 
 
 def atom_bytes(feed: FeedGenerator) -> bytes:

@@ -15,7 +15,7 @@ from datetime import datetime
 from html import escape
 
 from ...catalogue import catalogue_for
-from ...feeds.atom import atom_bytes
+from ...feeds.atom import atom_bytes, new_feed
 from ...incidents.model import Config
 from ..cap import CAP_MEDIA_TYPE
 from ..editorial import fr
@@ -54,9 +54,7 @@ def _bulletin_feed(
     config: Config, sets: Sequence[BulletinSet], withdrawals: Sequence[WithdrawalSet], fallback: datetime | None
 ) -> bytes:
     """Atom for French newsroom systems: one entry per update, the French scripts as preformatted text."""
-    from feedgen.feed import FeedGenerator  # imported where used (see feeds/atom.py)
-
-    feed = FeedGenerator()
+    feed = new_feed()
     url = f"{config.site_url}{SITE_FOLDER}feeds/bulletins.xml"
     feed.id(url)
     feed.title(fr.typographie(f"{config.name} : bulletins pour les salles de nouvelles"))
@@ -126,9 +124,7 @@ def _cap_index(
             )
         )
     items.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    from feedgen.feed import FeedGenerator  # imported where used (see feeds/atom.py)
-
-    feed = FeedGenerator()
+    feed = new_feed()
     url = f"{config.site_url}{SITE_FOLDER}feeds/cap.xml"
     feed.id(url)
     feed.title(f"Alertes CAP de {config.name}")
