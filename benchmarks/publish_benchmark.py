@@ -66,19 +66,20 @@ from pathlib import Path
 
 from history import NOW_TEXT, PROJECT, make_repository
 
-REBUILD_AT, REBUILD_NOW = "2026-11-22 12:04", "2026-11-22 12:05"
-"""The added update's time, after every update of the history, and the rebuild's "now", five minutes after
-the builds before it: as on a CI runner, where each build reads the clock."""
-
 
 def rebuild_times(number: int) -> tuple[str, str]:
-    """The added update's time and the rebuild's "now" of the ``number``-th rebuild (from 1): the first's are
-    ``REBUILD_AT`` and ``REBUILD_NOW``, and each next one five minutes after the one before."""
+    """The added update's time and the rebuild's "now" of the ``number``-th rebuild (from 1). The first's
+    update comes after every update of the history, at 12:04, and the rebuild at 12:05, five minutes after
+    the builds before it (as on a CI runner, where each build reads the clock); each next one five minutes
+    after the one before."""
 
     def clock(minutes: int) -> str:
         return f"2026-11-22 {12 + minutes // 60:02d}:{minutes % 60:02d}"
 
     return clock(4 + 5 * (number - 1)), clock(5 + 5 * (number - 1))
+
+
+REBUILD_AT, REBUILD_NOW = rebuild_times(1)
 
 
 CLI = [sys.executable, "-c", "from generator.cli import run; run(prog_name='outage')"]
