@@ -14,7 +14,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 
-from jinja2 import ChoiceLoader, DictLoader, TemplateError
+from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader, TemplateError
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -43,6 +43,7 @@ from .pages import Page, site_pages
 from .parallel import Forked, can_fork
 from .records import PlacedRecords
 from .shells import CANONICAL, DESCRIPTION, PATH, TITLE, ProvenShells, Shell, ShellKey, marker_content, shell_key
+from .theme_files import ThemeLoader
 from .writer import OutputError, Publisher, check_relative_path, clear_folders, unpack_spare
 
 log = logging.getLogger("mkdocs.plugins.outage")
@@ -127,6 +128,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
                 self.images[setting] = (brand.site_path(setting, source), (self.root / source).read_bytes())
         if "favicon" in self.images:
             config.theme["favicon"] = self.images["favicon"][0]
+        _listed_without_hidden(config.theme)
         logo = brand.logo(settings.logo, self.images["logo"][1]) if "logo" in self.images else None
         config.extra["outage"] = {
             "name": settings.name,
@@ -510,6 +512,22 @@ class _FilledPagesNotSkipped(logging.Filter):
         if message.startswith("Page skipped: '") and message.endswith("'. Generated empty output."):
             return message[len("Page skipped: '") : -len("'. Generated empty output.")] not in self.pages
         return True
+
+
+def _listed_without_hidden(theme) -> None:
+    """The environment ``theme`` makes lists its templates without hidden folders (see ``theme_files.py``)."""
+    make = theme.get_env
+    if getattr(make, "without_hidden", False):
+        return
+
+    def get_env():
+        env = make()
+        if type(env.loader) is FileSystemLoader:  # as MkDocs 1.6 makes it; another is left as it is
+            env.loader = ThemeLoader.like(env.loader)
+        return env
+
+    get_env.without_hidden = True  # type: ignore[attr-defined]
+    theme.get_env = get_env
 
 
 def _nav_paths(nav) -> list[str]:
