@@ -25,6 +25,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.incidents.load import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden" / "site"
@@ -162,6 +163,29 @@ def test_hostile_titles_fill_the_shell_as_the_theme_prints_them(monkeypatch, tmp
     assert set(HOSTILE_TITLES.values()) <= set(filled)
     page = fast["incidents/2026-04-21-slow-webmail/index.html"].decode()
     assert "<title>Webmail slow &amp; &#34;stuck&#34; for R&amp;D&#39;s x team - " in page
+
+
+def test_service_and_area_pages_fill_the_shell_with_their_own_feed_as_the_theme_prints_it(
+    monkeypatch, tmp_path: Path
+) -> None:
+    """A service's or area's page links its feed in its head: a value of the shell, escaped as the theme does."""
+    from example_repo import copy_of_example
+
+    root = copy_of_example(tmp_path, with_template=True)
+    config = root / "status.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "    name: Mill Woods\n" in text
+    config.write_text(
+        text.replace("    name: Mill Woods\n", '    name: "Mill <Woods> & \\"Sons\\""\n'), encoding="utf-8"
+    )
+    reference, fast, filled = build_both_ways(monkeypatch, tmp_path, root, "2026-11-22 10:45")
+    assert_same(reference, fast)
+    page = fast["areas/mill-woods/index.html"].decode()
+    feed = 'title="Mill &lt;Woods&gt; &amp; &#34;Sons&#34; updates (Atom)" href="../../feeds/areas/mill-woods.xml">'
+    assert feed in page
+    # Every service and area page is filled from its kind's shell (the first of each kind to prove it).
+    settings = load_config(root)
+    assert {item.name for item in (*settings.services, *settings.areas)} <= set(filled)
 
 
 def test_corrections_and_withdrawals_fill_the_shell_as_the_theme_prints_them(monkeypatch, tmp_path: Path) -> None:

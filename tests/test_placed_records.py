@@ -188,6 +188,7 @@ SHELL = Shell(
         {"path": "incidents/other/"},
         {"body": "<p>Another</p>"},
         {"body_key": "k"},
+        {"feeds": [("Internet updates (Atom)", "../../feeds/services/internet.xml")]},
     ],
 )
 def test_what_a_page_is_made_of_changes_with_each_thing_it_is_filled_with(other: dict[str, str]) -> None:
@@ -199,3 +200,7 @@ def test_what_a_page_is_made_of_changes_with_each_thing_it_is_filled_with(other:
     assert Shell(SHELL.pieces[0] + "<p>" + "OUTAGESHELLCONTENT").made_of(**values) != made  # another shell
     # A body's key stands for it: a key is never taken for a body with that text, nor the other way.
     assert SHELL.made_of(**{**values, "body": "k"}) != SHELL.made_of(**{**values, "body_key": "k"})
+    # A feed's title is never taken for its address, nor one feed's values for another's.
+    feed = {**values, "feeds": [("a", "b")]}
+    assert SHELL.made_of(**feed) != SHELL.made_of(**{**values, "feeds": [("b", "a")]})
+    assert SHELL.made_of(**feed) != SHELL.made_of(**{**values, "feeds": [("ab", "")]})

@@ -107,5 +107,7 @@ def place(
     language, path = site_languages[0], None
     if len(site_languages) > 1:
         language, path = languages.language_and_path(url, site_languages, urls)
-    key = shell_key(source.url, source.description, canonical, source.body, language, path is not None)
+    key = shell_key(
+        source.url, source.description, canonical, source.body, language, path is not None, len(source.feeds)
+    )
     return Placed(source, dest_uri, url, canonical, abs_url, language, path, key, update_date)

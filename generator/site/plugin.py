@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_build_date, get_build_timestamp, write_file
+from mkdocs.utils import get_build_date, get_build_timestamp, normalize_url, write_file
 
 from ..bulletins import published_sets, withdrawal_sets
 from ..bulletins.templates import TEMPLATE_DIR, bulletin_templates
@@ -42,7 +42,19 @@ from .outputs import static_outputs
 from .pages import Page, site_pages
 from .parallel import Forked, can_fork
 from .records import PlacedRecords
-from .shells import CANONICAL, DESCRIPTION, PATH, TITLE, ProvenShells, Shell, ShellKey, marker_content, shell_key
+from .shells import (
+    CANONICAL,
+    DESCRIPTION,
+    FEED_TITLE,
+    FEED_URL,
+    PATH,
+    TITLE,
+    ProvenShells,
+    Shell,
+    ShellKey,
+    marker_content,
+    shell_key,
+)
 from .theme_files import ThemeLoader
 from .writer import OutputError, Publisher, check_relative_path, clear_folders, unpack_spare
 
@@ -286,8 +298,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         return kept
 
     def _fills(self, page: Page) -> bool:
-        """Whether ``page`` fills a shell: not in the menu (the theme marks the current item), no feeds of its own."""
-        return self.shells and not page.feeds and languages.in_default(page.src_uri, self._languages) not in self._menu
+        """Whether ``page`` fills a shell: not in the menu (the theme marks the current item there)."""
+        return self.shells and languages.in_default(page.src_uri, self._languages) not in self._menu
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         # Generated pages are finished HTML: running Markdown over 10,000 of
@@ -323,19 +335,22 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         """The page in the theme: its kind's shell filled, or (first of its kind, or a shell that failed) rendered."""
         source = page.source
         language, path = context["config"].theme["language"], context.get(languages.PATH)
-        key = shell_key(source.url, source.description, page.canonical_url, source.body, language, path is not None)
+        linked, feeds = path is not None, len(source.feeds)
+        key = shell_key(source.url, source.description, page.canonical_url, source.body, language, linked, feeds)
         self._placed[page.file.src_uri] = (page.canonical_url, path, language)
         shell = self._shells.get(key, False)
         if shell is not False:
             if shell is None:
                 return self._theme(context)
-            return shell.fill(source.title, source.description, page.canonical_url, source.body, path)
+            return shell.fill(source.title, source.description, page.canonical_url, source.body, path, _feeds(page))
         whole = self._theme(context)
         meta, content, canonical = page.meta, page.content, page.canonical_url
         try:
             page.meta = {**meta, "title": TITLE}
             if source.description:
                 page.meta["description"] = DESCRIPTION
+            if feeds:
+                page.meta["feeds"] = [{"title": FEED_TITLE.format(n), "url": FEED_URL.format(n)} for n in range(feeds)]
             page.content = Markup(marker_content(key))
             page.canonical_url = CANONICAL if canonical else canonical
             if path is not None:
@@ -346,7 +361,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             if path is not None:
                 context[languages.PATH] = path
         same = (
-            prepared.complete and prepared.fill(source.title, source.description, canonical, source.body, path) == whole
+            prepared.complete
+            and prepared.fill(source.title, source.description, canonical, source.body, path, _feeds(page)) == whole
         )
         if not same:
             log.debug("the theme's shell for %s pages did not fill to the same page: each goes through it", key)
@@ -400,14 +416,15 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         for placed in placed_pages:
             source, shell = placed.source, self._shells[placed.key]
             assert shell is not None
+            feeds = _feeds(placed) if source.feeds else ()
             made_of = made[placed.dest_uri] = shell.made_of(
-                source.title, source.description, placed.canonical_url, source.body, placed.path, source.body_key
+                source.title, source.description, placed.canonical_url, source.body, placed.path, source.body_key, feeds
             )
             if again:
                 self._publisher.unpublish(placed.dest_uri)
             if self._publisher.link_unchanged(placed.dest_uri, made_of):
                 continue
-            html = shell.fill(source.title, source.description, placed.canonical_url, source.body, placed.path)
+            html = shell.fill(source.title, source.description, placed.canonical_url, source.body, placed.path, feeds)
             self._publisher.publish(placed.dest_uri, html.encode("utf-8", errors="xmlcharrefreplace"))
         return made
 
@@ -557,6 +574,12 @@ class _FilledPage(MkDocsPage):
         self.content = self.source.body
         self.toc = get_toc([])
         self.present_anchor_ids = set()
+
+
+def _feeds(page: _FilledPage | Placed) -> list[tuple[str, str]]:
+    """(title, address from the page) of each of the page's own feeds, as the theme's head prints them (its
+    ``url`` filter: MkDocs' own function, with the page's address)."""
+    return [(title, normalize_url(url, page)) for title, url in page.source.feeds]  # type: ignore[arg-type]
 
 
 def _meta(page: Page) -> dict[str, object]:

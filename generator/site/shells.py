@@ -13,15 +13,17 @@ values, and every other page of that key is the shell with its own values put
 in, escaped as the theme's template escapes them. The first page of each key is
 also rendered the slow way and must come out the same, byte for byte, or that
 key falls back to the theme for every page (a theme release that prints the
-title some new way costs speed, never a wrong page). Pages with feeds in their
-head (services and areas: a few dozen) and the pages in the menu always go
-through the theme. Nothing here imports MkDocs.
+title some new way costs speed, never a wrong page). A page's own feeds in its
+head (a service's or area's) are values too: a marker for each feed's title and
+address, and the feeds' number in the key. The pages in the menu always go
+through the theme (it marks the current item). Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -48,7 +50,12 @@ _SLOTS = {
     CONTENT_WITH_H1: "content",
     CONTENT: "content",
 }
-_SLOT = re.compile("|".join(re.escape(form) for form in sorted(_SLOTS, key=len, reverse=True)))
+FEED_TITLE = "OUTAGESHELLFEEDTITLE{}"
+"""The title of the page's feed number {} (from 0), as its head prints it."""
+FEED_URL = "OUTAGESHELLFEED{}:"
+"""The address of the page's feed number {}: a URL with a scheme, which MkDocs' ``url`` filter leaves as it is."""
+_FEED_SLOT = re.compile(r"OUTAGESHELLFEEDTITLE(\d+)|OUTAGESHELLFEED(\d+):")
+_SLOT = re.compile("|".join([_FEED_SLOT.pattern, *(re.escape(form) for form in sorted(_SLOTS, key=len, reverse=True))]))
 LEFTOVER = "OUTAGESHELL"
 """Any marker text left in a filled page means the theme printed a value some way this module does not know."""
 
@@ -69,15 +76,25 @@ class ShellKey(NamedTuple):
     """The theme's language for the page (its words, ``<html lang>``, the menu): a page in French is in ``fr/``."""
     linked: bool = False
     """Whether the page exists in every language of the site, so its head and menu link the others."""
+    feeds: int = 0
+    """How many feeds of its own the page's head links (a service's or an area's)."""
 
 
 def shell_key(
-    url: str, description: str, canonical_url: str | None, body: str, language: str = "", linked: bool = False
+    url: str,
+    description: str,
+    canonical_url: str | None,
+    body: str,
+    language: str = "",
+    linked: bool = False,
+    feeds: int = 0,
 ) -> ShellKey:
-    """The key of a page at ``url`` (e.g. ``incidents/<id>/``) with this description, address, body and language."""
+    """The key of a page at ``url`` (e.g. ``incidents/<id>/``) with this description, address, body, language
+    and number of feeds of its own."""
     parts = [part for part in url.split("/") if part]
     folder = parts[1] if parts and parts[0] == language and len(parts) > 1 else parts[0] if parts else ""
-    return ShellKey(folder, len(parts), bool(description), bool(canonical_url), "<h1" in body, language, linked)
+    own_h1 = "<h1" in body
+    return ShellKey(folder, len(parts), bool(description), bool(canonical_url), own_h1, language, linked, feeds)
 
 
 def marker_content(key: ShellKey) -> str:
@@ -93,11 +110,22 @@ class Shell:
         start = 0
         for match in _SLOT.finditer(rendered):
             self.pieces.append(rendered[start : match.start()])
-            self.slots.append(_SLOTS[match.group()])
+            title, url = match.group(1, 2)
+            self.slots.append(f"feed_title:{title}" if title else f"feed_url:{url}" if url else _SLOTS[match.group()])
             start = match.end()
         self.pieces.append(rendered[start:])
 
-    def fill(self, title: str, description: str, canonical_url: str | None, body: str, path: str | None = None) -> str:
+    def fill(
+        self,
+        title: str,
+        description: str,
+        canonical_url: str | None,
+        body: str,
+        path: str | None = None,
+        feeds: Sequence[tuple[str, str]] = (),
+    ) -> str:
+        """The page with these values; ``feeds``: (title, address from the page, as the theme prints it) of each
+        feed of its own."""
         values = {
             "path": str(escape(path or "")),
             "title": str(escape(title)),
@@ -106,6 +134,9 @@ class Shell:
             "canonical": str(escape(canonical_url or "")),
             "content": body,
         }
+        for number, (feed_title, feed_url) in enumerate(feeds):
+            values[f"feed_title:{number}"] = str(escape(feed_title))
+            values[f"feed_url:{number}"] = str(escape(feed_url))
         out = [self.pieces[0]]
         for slot, piece in zip(self.slots, self.pieces[1:], strict=True):
             out.append(values[slot])
@@ -120,6 +151,7 @@ class Shell:
         body: str,
         path: str | None = None,
         body_key: str = "",
+        feeds: Sequence[tuple[str, str]] = (),
     ) -> str:
         """A hash of everything :meth:`fill` makes a page of: this shell and the page's values (the same
         for values that fill the same way: ``None`` and ``""``). Equal hashes, equal pages.
@@ -128,7 +160,8 @@ class Shell:
         is kept under), and stands for it: hashing 10,000 bodies cost as much as filling the pages.
         """
         made = ("key", body_key) if body_key else ("body", body)
-        values = _spelt((self._digest, title, description, canonical_url or "", path or "", *made))
+        own = ("feeds", *(value for feed in feeds for value in feed)) if feeds else ()
+        values = _spelt((self._digest, title, description, canonical_url or "", path or "", *made, *own))
         return hashlib.sha256(values.encode("utf-8", "surrogatepass")).hexdigest()
 
     @cached_property
