@@ -32,8 +32,44 @@ def read_entries(path: Path, header: str, *, kind: str) -> dict[str, bytes]:
     Raises :class:`Refused` if it is another tool's or version's file (its first line does not start
     with ``kind``), or corrupt; ``OSError`` if it cannot be read. A file of the same kind with another
     header (another ``status.yml``, another release) gives ``{}``: it is simply not this one's.
+
+    The entries :func:`iter_entries` gives, refused where it refuses (a test holds them to it), but the
+    file read whole, hashed in one call and cut at its line breaks: line by line, each line and each
+    value was copied apart, three copies of the 33 MB of a 10,000-incident site's page cache, and the
+    hash was updated 10,000 times (0.07-0.09 s of every build, half that this way). The file is held
+    while its entries are cut from it: memory is the cache twice over for a moment, as every entry is
+    returned anyway.
     """
-    return dict(iter_entries(path, header, kind=kind))
+    try:
+        with path.open("rb") as file:
+            data = file.read()
+    except FileNotFoundError:
+        return {}
+    first = f"{header}\n".encode()
+    if not data.startswith(first):
+        if not data.startswith(kind.encode()):  # (``kind`` has no line break: the first line starts so)
+            raise Refused("another tool's or version's file")
+        return {}
+    # The last line is the hash of all before it: it ends the file, and no line before it is one.
+    footer = data.rfind(b"\n", 0, len(data) - 1) + 1
+    if (
+        footer < len(first)
+        or data[footer:] != f"sha256={hashlib.sha256(memoryview(data)[:footer]).hexdigest()}\n".encode()
+    ):
+        raise Refused("corrupt")  # cut short, changed, or something after the last line
+    entries: dict[str, bytes] = {}
+    start = len(first)
+    while start < footer:
+        end = data.index(b"\n", start)
+        tab = data.find(b"\t", start, end)
+        if tab < 0 or data.startswith(b"sha256=", start, end):
+            raise Refused("corrupt")  # no line of ours is without its key, and only the last is a hash
+        key = data[start:tab].decode("utf-8", "surrogateescape")
+        if key in entries:
+            raise Refused("corrupt")  # nor repeats one
+        entries[key] = data[tab + 1 : end]
+        start = end + 1
+    return entries
 
 
 def iter_entries(path: Path, header: str, *, kind: str):
