@@ -172,6 +172,15 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         # Pages named in mkdocs.yml's nav are marked in the menu, have its titles and previous/next
         # links: they go through the theme whole, whatever their kind.
         self._menu = set(_nav_paths(config.nav))
+        for file in [f for f in files if f.src_uri.split("/", 1)[0] in languages.OTHER_LANGUAGES]:
+            if file.src_uri.split("/", 1)[0] not in self._languages:
+                files.remove(file)  # docs/fr/help.md is the French site's: a site without French has none
+        self._shells, self._placed = {}, {}
+        self._placed_pages, self._documents = [], []
+        placed_files: dict[str, Placed] = {}
+        mkdocs_files = files
+        files = self._files = _SiteFiles(files, placed_files, config)
+        add = self._adding(files, placed_files, taken, config)
         try:
             state = snapshot(self.site, self.now, self.publication)  # once: every page and file reads it
             bulletins = published_sets(bulletin_templates(self.root), state)
@@ -200,42 +209,56 @@ class OutagePlugin(BasePlugin[OutageConfig]):
                 # The pages in another language link the files in it: they read the files' paths once made.
                 made = _Once(lambda: _kept(files_later.result(), feeds))
                 pages = site_pages(state, bulletins, withdrawals, self.cache, fingerprint, made, fork=fork)
+                # The pages are handed to MkDocs (or placed) while the second process may still make the files:
+                # placing 10,000 pages is a fifth of a second, which the files were waited for before.
+                self.bodies = {p.src_uri: p.body for p in pages}
+                self._quiet.pages = {p.src_uri for p in pages if self._fills(p)}
+                logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
+                # Every page's address, before any is made: whether a page is in every language is known up front.
+                self._urls = {languages.address(f.url) for f in mkdocs_files if f.is_documentation_page()}
+                self._urls |= {languages.address(p.url) for p in pages}
+                for page in pages:
+                    if self._fills(page):
+                        add(page.src_uri, "", page)
+                    else:
+                        add(page.src_uri, _front_matter(page), None)
                 outputs = made()
             finally:
                 files_later.close()
-            self.bodies = {p.src_uri: p.body for p in pages}
-            generated: list[tuple[str, str | bytes | None, Page | None]] = [
-                (p.src_uri, "", p) if self._fills(p) else (p.src_uri, _front_matter(p), None) for p in pages
-            ]
-            generated += [(path, data, None) for path, data in sorted(outputs.items())]
-            generated += [(path, data, None) for path, data in sorted(self.images.values())]
         except TemplateError as exc:
             where = f"{TEMPLATE_DIR}/{exc.name}:{exc.lineno}" if getattr(exc, "lineno", None) else str(TEMPLATE_DIR)
             raise PluginError(f"bulletin template {where}: {exc.message}") from None
-        for file in [f for f in files if f.src_uri.split("/", 1)[0] in languages.OTHER_LANGUAGES]:
-            if file.src_uri.split("/", 1)[0] not in self._languages:
-                files.remove(file)  # docs/fr/help.md is the French site's: a site without French has none
-        self._shells, self._placed = {}, {}
-        self._quiet.pages = {src_uri for src_uri, _, source in generated if source is not None}
-        logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
-        # Every page's address, before any is made: whether a page is in every language is known up front.
+        for path, data in [*sorted(outputs.items()), *sorted(self.images.values())]:
+            add(path, data, None)
+        # As MkDocs has them (a page it names its own way too): the pages through MkDocs link the placed ones.
         self._urls = {languages.address(f.url) for f in files if f.is_documentation_page()}
-        self._urls |= {languages.address(p.url) for p in pages}
-        self._placed_pages, self._documents = [], []
-        placed_files: dict[str, Placed] = {}
-        files = self._files = _SiteFiles(files, placed_files, config)
+        self._urls |= {languages.address(placed.url) for placed in self._placed_pages}
+        self._words = languages.header_words(self.site) if len(self._languages) > 1 else {}
+        clear_folders(config.site_dir, [f.dest_uri for f in files if f.inclusion.is_included()])  # MkDocs' own
+        return files
+
+    def _adding(self, files: _SiteFiles, placed_files: dict[str, Placed], taken: dict[str, str], config):
+        """How each generated page or file is given to MkDocs: ``add(src_uri, content, source)``, in the order
+        the sitemap lists them; ``source``, a page that fills its kind's shell (``None``: MkDocs reads
+        ``content``, or copies the file written at its place if ``None`` too). The first page of each
+        shell key goes through MkDocs to prove its shell; the others of that key are placed (``direct.py``).
+        ``taken``: who claimed each place in the site, so that no two outputs claim one.
+        """
         proving: set[ShellKey] = set()  # the keys whose first page goes through MkDocs
         build_date = get_build_date()
         # Read once, not for each of 10,000 pages: a setting of MkDocs' config is a call each time it is read.
         placing = self.direct and config.use_directory_urls  # (placement gives those)
-        site_url, site_languages, urls = config.site_url, self._languages, self._urls
-        for src_uri, content, source in generated:
+        site_url, site_languages = config.site_url, self._languages
+
+        def add(src_uri: str, content: str | bytes | None, source: Page | None) -> None:
             try:
                 check_relative_path(src_uri)
             except OutputError as exc:
                 raise PluginError(str(exc)) from None
             placed = (
-                place(source, site_url, site_languages, urls, build_date) if source is not None and placing else None
+                place(source, site_url, site_languages, self._urls, build_date)
+                if source is not None and placing
+                else None
             )
             if placed is not None and placed.key in proving:
                 placed_files[src_uri] = placed  # known to MkDocs when asked for (see _SiteFiles), not built by it
@@ -246,7 +269,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
                 taken[placed.dest_uri] = f"the generated {src_uri}"
                 self._placed_pages.append(placed)
                 self._documents.append(placed)
-                continue
+                return
             if placed is not None:
                 proving.add(placed.key)
             file = File.generated(config, src_uri, content=b"" if content is None else content)
@@ -268,12 +291,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             if file.is_documentation_page():
                 self._documents.append(file)
             files.append(file)
-        # As MkDocs has them (a page it names its own way too): the pages through MkDocs link the placed ones.
-        self._urls = {languages.address(f.url) for f in files if f.is_documentation_page()}
-        self._urls |= {languages.address(placed.url) for placed in self._placed_pages}
-        self._words = languages.header_words(self.site) if len(self._languages) > 1 else {}
-        clear_folders(config.site_dir, [f.dest_uri for f in files if f.inclusion.is_included()])  # MkDocs' own
-        return files
+
+        return add
 
     def _written(self, config, outputs: dict[str, bytes], again: bool) -> dict[str, bytes | None]:
         """``outputs`` by path, each written into the site that is not a page for MkDocs (then None instead of its bytes).
