@@ -178,9 +178,36 @@ def test_a_link_to_a_placed_page_makes_one_file_and_mkdocs_walks_no_other(monkey
     [files] = seen
     listed = {f.src_uri for f in files}
     assert placed[0] > 10 and not listed & {p for p in files._placed}
-    assert list(files._made) == [f"incidents/{target}.md"]
+    assert [path for path in files._made if path in files._placed] == [f"incidents/{target}.md"]
     assert files.get_file_from_path(f"incidents/{target}.md").inclusion.is_excluded()
     assert f"incidents/{target}.md" in files and "incidents/no-such-page.md" not in files
+
+
+def test_the_files_written_into_the_site_are_not_handed_to_mkdocs_but_found_when_linked(
+    monkeypatch, tmp_path: Path
+) -> None:
+    """Feeds, API, calendars, bulletins: MkDocs does not copy them onto themselves; help.md's links still resolve."""
+    seen: list[plugin._SiteFiles] = []
+    on_files = plugin.OutagePlugin.on_files
+
+    def keeping(self, files, config):
+        seen.append(on_files(self, files, config))
+        return seen[-1]
+
+    monkeypatch.setattr(plugin.OutagePlugin, "on_files", keeping)
+    site = build(ROOT, tmp_path / "site")
+    [files] = seen
+    listed = {f.src_uri for f in files}
+    assert {"feeds/atom.xml", "api/v2/summary.json", "calendar.ics", "lite/index.html"} <= files.written
+    assert not listed & files.written  # none is in MkDocs' list of files, which it copies
+    assert set(files.written) <= set(site)  # every one is in the site
+    # help.md links three of them (so does its French twin): made when MkDocs asked, as files in the site.
+    linked = {"lite/index.html", "status.txt", "badge.svg", "fr/lite/index.html", "fr/status.txt"}
+    assert linked & set(files._made) == {path for path in linked if path in files.written}
+    assert all(files.get_file_from_path(path).inclusion.is_included() for path in ("status.txt", "badge.svg"))
+    help_page = site["help/index.html"].decode()
+    assert 'href="../lite/"' in help_page  # as MkDocs writes a link to a file named index.html
+    assert 'href="../status.txt"' in help_page and 'href="../badge.svg"' in help_page
 
 
 def test_pages_are_not_placed_without_directory_urls(monkeypatch, tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_build_date, get_build_timestamp, normalize_url, write_file
+from mkdocs.utils import get_build_date, get_build_timestamp, is_markdown_file, normalize_url, write_file
 
 from ..bulletins import published_sets, withdrawal_sets
 from ..bulletins.templates import TEMPLATE_DIR, bulletin_templates
@@ -250,6 +250,11 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         placing = self.direct and config.use_directory_urls  # (placement gives those)
         site_url, site_languages = config.site_url, self._languages
 
+        def claim(dest_uri: str, src_uri: str) -> None:
+            if dest_uri in taken:
+                raise PluginError(f"{dest_uri} is claimed twice: by {taken[dest_uri]} and the generated {src_uri}")
+            taken[dest_uri] = f"the generated {src_uri}"
+
         def add(src_uri: str, content: str | bytes | None, source: Page | None) -> None:
             try:
                 check_relative_path(src_uri)
@@ -262,30 +267,25 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             )
             if placed is not None and placed.key in proving:
                 placed_files[src_uri] = placed  # known to MkDocs when asked for (see _SiteFiles), not built by it
-                if placed.dest_uri in taken:
-                    raise PluginError(
-                        f"{placed.dest_uri} is claimed twice: by {taken[placed.dest_uri]} and the generated {src_uri}"
-                    )
-                taken[placed.dest_uri] = f"the generated {src_uri}"
+                claim(placed.dest_uri, src_uri)
                 self._placed_pages.append(placed)
                 self._documents.append(placed)
                 return
             if placed is not None:
                 proving.add(placed.key)
+            if source is None and self.shells and not is_markdown_file(src_uri):
+                # A file (not a page) written into the site, here or where it was made (``content`` None: see
+                # _written). MkDocs is not handed it to copy onto itself (1,700 files at 10,000 incidents, a tenth
+                # of a second of each build): a page of yours that links it finds it when asked for (_SiteFiles).
+                dest_uri = PurePath(src_uri).as_posix()  # where MkDocs puts a file that is not a page
+                claim(dest_uri, src_uri)
+                if content is not None:
+                    assert self._publisher is not None
+                    self._publisher.publish(dest_uri, content.encode("utf-8") if isinstance(content, str) else content)
+                files.written.add(dest_uri)
+                return
             file = File.generated(config, src_uri, content=b"" if content is None else content)
-            if content is None:  # written where it was made (see _written)
-                file = File.generated(config, src_uri, abs_src_path=os.path.join(config.site_dir, file.dest_uri))
-            elif self.shells and source is None and not file.is_documentation_page():
-                # Written (or linked from the previous site) here; MkDocs' copy is then a no-op.
-                data = content.encode("utf-8") if isinstance(content, str) else content
-                assert self._publisher is not None
-                self._publisher.publish(file.dest_uri, data)
-                file = File.generated(config, src_uri, abs_src_path=os.path.join(config.site_dir, file.dest_uri))
-            if file.dest_uri in taken:
-                raise PluginError(
-                    f"{file.dest_uri} is claimed twice: by {taken[file.dest_uri]} and the generated {src_uri}"
-                )
-            taken[file.dest_uri] = f"the generated {src_uri}"
+            claim(file.dest_uri, src_uri)
             if source is not None:
                 _FilledPage(source, file, config)
             if file.is_documentation_page():
@@ -473,19 +473,23 @@ class OutagePlugin(BasePlugin[OutageConfig]):
 
 
 class _SiteFiles(Files):
-    """MkDocs' files, and the placed pages (``direct.py``) as MkDocs would know them, made when asked for.
+    """MkDocs' files, and the placed pages (``direct.py``) and the files written into the site (feeds, API,
+    calendars, bulletins) as MkDocs would know them, made when asked for.
 
     A link from a hand-written page to a placed page must resolve, as to a page MkDocs built: MkDocs
     looks the target up by its path, and gets a file of the generated page, excluded from MkDocs' own
     build (it is written from its shell). Nothing else of MkDocs' needs them: 10,000 file objects made
     up front were a fifth of a second of a rebuild, and every pass MkDocs makes over its files (the
     menu, the pages to build, the static files to copy) walked them too. ``placement`` puts each page
-    where MkDocs would (a test compares them on many names).
+    where MkDocs would (a test compares them on many names). A file written into the site is found the
+    same way, at its own path, as MkDocs has a file it copies (never copied: it is there already).
     """
 
     def __init__(self, files: Files, placed: dict[str, Placed], config) -> None:
         super().__init__(files)
         self._placed = placed
+        self.written: set[str] = set()
+        """The paths of the files (not pages) written into the site by the plugin."""
         self._made: dict[str, File] = {}
         self._config = config
 
@@ -494,12 +498,17 @@ class _SiteFiles(Files):
         if found is not None:
             return found
         src_uri = PurePath(path).as_posix()
-        if src_uri not in self._placed:
+        if src_uri not in self._placed and src_uri not in self.written:
             return None
         if src_uri not in self._made:
-            placed = self._placed[src_uri]
+            placed = self._placed.get(src_uri)
+            # A placed page is excluded from MkDocs' own build (it is written from its shell); a file written
+            # into the site is in it, as one MkDocs copied would be.
+            dest_uri, inclusion = (
+                (placed.dest_uri, InclusionLevel.EXCLUDED) if placed is not None else (src_uri, InclusionLevel.INCLUDED)
+            )
             made = File(src_uri, None, self._config.site_dir, self._config.use_directory_urls,
-                        dest_uri=placed.dest_uri, inclusion=InclusionLevel.EXCLUDED)  # fmt: skip
+                        dest_uri=dest_uri, inclusion=inclusion)  # fmt: skip
             made.generated_by = "outage"
             self._made[src_uri] = made
         return self._made[src_uri]
