@@ -205,6 +205,31 @@ def test_a_feed_is_made_again_when_a_file_it_lists_an_update_of_changes(
     assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:45")
 
 
+@pytest.mark.parametrize("apart", [False, True])
+def test_calendar_events_of_unchanged_maintenance_come_from_the_cache_with_the_bytes_of_a_cold_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, apart: bool
+) -> None:
+    # ``apart``: the calendars are made in a forked process, whose cache is a copy: what it took is kept by the build.
+    monkeypatch.setattr(plugin, "can_fork", lambda: apart)
+    events = counted_kind(monkeypatch, "events")
+    root = copy_of_example(tmp_path, with_template=True)
+    build(root, tmp_path / "site", "2026-11-22 10:45")
+    maintenance = len(list((tmp_path / "site" / "incidents").glob("*/calendar.ics")))
+    assert maintenance >= 3 and events[0] == (0, maintenance * LANGUAGES)
+    add_monitoring_update(root, "2026-11-22 10:50")  # an outage's update: no event changes
+    build(root, tmp_path / "site", "2026-11-22 10:55")
+    assert events[1] == (maintenance * LANGUAGES, 0)
+    file = root / "incidents" / "2026" / "2026-10-28-st-albert-business-fibre-equipment.yml"
+    text = file.read_text(encoding="utf-8")
+    assert text.count("will go down once for up to 30 minutes during") == 1
+    file.write_text(text.replace("for up to 30 minutes during", "for up to 20 minutes during"), encoding="utf-8")
+    build(root, tmp_path / "site", "2026-11-22 10:55")
+    assert events[2] == ((maintenance - 1) * LANGUAGES, LANGUAGES)  # its event, in each language
+    event = tmp_path / "site" / "incidents" / "2026-10-28-st-albert-business-fibre-equipment" / "calendar.ics"
+    assert "20 minutes" in event.read_text(encoding="utf-8")
+    assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:55")
+
+
 def test_a_cache_from_another_day_is_not_used_for_pages_that_say_today(
     tmp_path: Path, counted: list[tuple[int, int]]
 ) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from generator.cli import main
@@ -153,6 +153,19 @@ def test_a_placed_page_is_where_mkdocs_puts_a_file_of_that_name(parts: list[str]
     if where is not None:
         file = File(src_uri, None, "site", use_directory_urls=True)
         assert where == (file.dest_uri, file.url)
+
+
+@given(st.lists(NAME, min_size=1, max_size=4), st.sampled_from([".xml", ".json", ".ics", ".txt", ".html", ""]))
+@example([".", "feeds", "atom"], ".xml").via("a part MkDocs' path drops")
+@example(["a", ".", "b"], ".txt").via("a part MkDocs' path drops")
+def test_a_file_written_into_the_site_is_where_mkdocs_puts_a_file_of_that_name(parts: list[str], suffix: str) -> None:
+    """MkDocs is not given the files the build writes (feeds, API, calendars): they are written where it would put
+    its own file of that name, at any path ``check_relative_path`` lets through."""
+    from mkdocs.structure.files import File
+
+    src_uri = "/".join(parts) + suffix
+    if not src_uri.endswith(".md"):
+        assert plugin._file_dest(src_uri) == File(src_uri, None, "site", use_directory_urls=True).dest_uri
 
 
 def test_a_link_to_a_placed_page_makes_one_file_and_mkdocs_walks_no_other(monkeypatch, tmp_path: Path) -> None:

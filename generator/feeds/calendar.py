@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -38,6 +38,7 @@ from ..catalogue import catalogue_for
 from ..incidents.languages import path_prefix, site_in
 from ..incidents.model import Area, Config, Incident, Service, Site, Status
 from . import content_lines
+from .atom import Keep
 
 if TYPE_CHECKING:
     from icalendar import Event, Timezone
@@ -347,9 +348,15 @@ def calendar_files(site: Site, now: datetime) -> dict[str, list[Incident]]:
     return files
 
 
-def calendar_outputs(site: Site, now: datetime) -> dict[str, bytes]:
+def calendar_outputs(site: Site, now: datetime, keep: Keep | None = None) -> dict[str, bytes]:
     """``calendar.ics``, one file per year of older maintenance (see :func:`calendar_files`), and one
-    file per maintenance page."""
+    file per maintenance page.
+
+    With ``keep`` (the build cache), each maintenance's event is kept under all it is made of: the
+    calendar's language (``status.yml`` and the tool are in every key) and the maintenance as of now,
+    its file's bytes and how many of its updates exist yet (as its page is). Writing 1,500 events
+    was a tenth of a second of every build at 10,000 incidents, for one or two that changed.
+    """
     works = [i for i in site.incidents if i.is_maintenance and i.window is not None]
     zone = site.config.timezone
     name = _WORDINGS[site.config.language].name(site.config.name)
@@ -361,7 +368,14 @@ def calendar_outputs(site: Site, now: datetime) -> dict[str, bytes]:
         return vtimezone(zone, date(min(years) - 1, 1, 1), date(max(years) + 1, 12, 31)).to_ical()
 
     write_event, head = _writers(site, works)
-    events = {incident.id: write_event(incident) for incident in works}  # each written once
+    if keep is None:
+        events = {incident.id: write_event(incident) for incident in works}  # each written once
+    else:
+        language = site.config.language
+        events = {
+            incident.id: keep(("event", language, _made_of(incident)), partial(write_event, incident))
+            for incident in works
+        }
     outputs = {}
     for path, listed in calendar_files(site, now).items():
         year = path.removeprefix("calendar/").removesuffix(".ics")
@@ -378,7 +392,13 @@ def calendar_outputs(site: Site, now: datetime) -> dict[str, bytes]:
     return outputs
 
 
-def calendar_outputs_in(site: Site, now: datetime, language: str) -> dict[str, bytes]:
+def _made_of(incident: Incident) -> str:
+    """All a maintenance is made of as of now: its file's bytes (by their sha256) and how many of its updates exist
+    yet; or, read from no file, the whole of it."""
+    return f"{incident.source_digest} {len(incident.updates)}" if incident.source_digest else repr(incident)
+
+
+def calendar_outputs_in(site: Site, now: datetime, language: str, keep: Keep | None = None) -> dict[str, bytes]:
     """The calendars in ``language``, under its folder: ``fr/calendar.ics``, ``fr/calendar/<year>.ics`` and
     ``fr/incidents/<id>/calendar.ics``, the same events as the default language's under UIDs of their own."""
-    return calendar_outputs(site_in(site, language), now)
+    return calendar_outputs(site_in(site, language), now, keep)

@@ -26,10 +26,12 @@ def static_outputs(
     bulletins: Sequence[BulletinSet] = (),
     withdrawals: Sequence[WithdrawalSet] = (),
     keep: Keep | None = None,
+    keep_events: Keep | None = None,
 ) -> dict[str, bytes]:
     """``{path in the site: content}``: lite page, status.txt, feeds, calendar, badges, API, bulletins, _headers.
 
-    ``keep`` is the build cache's get, for the service and area feeds (see ``feed_outputs``).
+    ``keep`` is the build cache's get, for the service and area feeds (see ``feed_outputs``); ``keep_events``,
+    for the calendars' events (see ``calendar_outputs``).
     """
     outputs: dict[str, bytes] = {}
 
@@ -50,9 +52,11 @@ def static_outputs(
     for language in state.config.languages[1:]:
         add(feed_outputs_in(state, language, keep))  # fr/feeds/atom.xml …; the pages in each language come later
         add(api_outputs_in(state, language))  # fr/api/v2/summary.json …
-    add(calendar_outputs(state.site, state.now))
+    add(calendar_outputs(state.site, state.now, keep_events))
     for language in state.config.languages[1:]:
-        add(calendar_outputs_in(state.site, state.now, language))  # fr/calendar.ics, fr/calendar/2025.ics …
+        add(
+            calendar_outputs_in(state.site, state.now, language, keep_events)
+        )  # fr/calendar.ics, fr/calendar/2025.ics …
     add(badge_outputs(state))
     add(api_outputs(state))
     add(bulletin_outputs(bulletins, state, withdrawals))

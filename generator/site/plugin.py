@@ -193,21 +193,24 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             # second process while this one makes the pages: their bytes are the same either way.
             self._publisher = Publisher(Path(config.site_dir), self.previous, self.records)
             parent = os.getpid()
-            feeds = KeptApart(self.cache, fingerprint, "feeds") if self.cache is not None else None
+            # The service and area feeds and the calendars' events, kept in the build cache (made in the child).
+            cache = self.cache
+            kept_apart = [] if cache is None else [KeptApart(cache, fingerprint, kind) for kind in ("feeds", "events")]
+            feeds, events = kept_apart or (None, None)
             files_later = Forked(
                 lambda: (
                     self._written(
                         config,
-                        static_outputs(state, bulletins, withdrawals, feeds),
+                        static_outputs(state, bulletins, withdrawals, feeds, events),
                         again=fork and os.getpid() == parent,
                     ),
-                    {} if feeds is None else feeds.taken,
+                    [kept.taken for kept in kept_apart],
                 ),
                 fork,
             )
             try:
                 # The pages in another language link the files in it: they read the files' paths once made.
-                made = _Once(lambda: _kept(files_later.result(), feeds))
+                made = _Once(lambda: _kept(files_later.result(), kept_apart))
                 pages = site_pages(state, bulletins, withdrawals, self.cache, fingerprint, made, fork=fork)
                 # The pages are handed to MkDocs (or placed) while the second process may still make the files:
                 # placing 10,000 pages is a fifth of a second, which the files were waited for before.
@@ -277,7 +280,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
                 # A file (not a page) written into the site, here or where it was made (``content`` None: see
                 # _written). MkDocs is not handed it to copy onto itself (1,700 files at 10,000 incidents, a tenth
                 # of a second of each build): a page of yours that links it finds it when asked for (_SiteFiles).
-                dest_uri = PurePath(src_uri).as_posix()  # where MkDocs puts a file that is not a page
+                dest_uri = _file_dest(src_uri)
                 claim(dest_uri, src_uri)
                 if content is not None:
                     assert self._publisher is not None
@@ -306,13 +309,13 @@ class OutagePlugin(BasePlugin[OutageConfig]):
                 check_relative_path(src_uri)
             except OutputError as exc:
                 raise PluginError(str(exc)) from None
-            file = File.generated(config, src_uri, content=b"")
-            if not self.shells or file.is_documentation_page():
+            if not self.shells or is_markdown_file(src_uri):
                 kept[src_uri] = data  # MkDocs makes it
                 continue
+            dest_uri = _file_dest(src_uri)
             if again:
-                self._publisher.unpublish(file.dest_uri)
-            self._publisher.publish(file.dest_uri, data.encode("utf-8") if isinstance(data, str) else data)
+                self._publisher.unpublish(dest_uri)
+            self._publisher.publish(dest_uri, data.encode("utf-8") if isinstance(data, str) else data)
             kept[src_uri] = None
         return kept
 
@@ -517,11 +520,13 @@ class _SiteFiles(Files):
         return self.get_file_from_path(path) is not None
 
 
-def _kept(result: tuple[dict[str, bytes | None], dict[str, str]], kept: KeptApart | None) -> dict[str, bytes | None]:
-    """The files made apart, their cache entries kept in the build's cache (see ``KeptApart``)."""
+def _kept(
+    result: tuple[dict[str, bytes | None], list[dict[str, str]]], kept: list[KeptApart]
+) -> dict[str, bytes | None]:
+    """The files made apart, their cache entries of each kind kept in the build's cache (see ``KeptApart``)."""
     files, taken = result
-    if kept is not None:
-        kept.keep(taken)
+    for each, entries in zip(kept, taken, strict=True):
+        each.keep(entries)
     return files
 
 
@@ -602,6 +607,12 @@ class _FilledPage(MkDocsPage):
         self.content = self.source.body
         self.toc = get_toc([])
         self.present_anchor_ids = set()
+
+
+def _file_dest(src_uri: str) -> str:
+    """Where MkDocs puts a generated file that is not a page (``File.dest_uri``): at its own path, normalised.
+    Without making MkDocs' file object for it (1,700 of them at 10,000 incidents)."""
+    return PurePath(src_uri).as_posix()
 
 
 def _feeds(page: _FilledPage | Placed) -> list[tuple[str, str]]:
