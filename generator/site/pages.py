@@ -613,6 +613,7 @@ def site_pages(
     fingerprint: str = "",
     files: Iterable[str] = (),
     fork: bool = False,
+    newsroom: Callable[[], list[list[Page]]] | None = None,
 ) -> list[Page]:
     """Every generated page of the site, in a stable order; ``bulletins`` are the published bulletin sets.
 
@@ -623,35 +624,63 @@ def site_pages(
 
     With a ``cache``, incident pages whose inputs (keyed with ``fingerprint``: the tool and the
     repository's settings) have not changed are taken from it instead of rendered. With
-    ``fork``, the others are rendered in two processes (the same bytes).
+    ``fork``, the others are rendered in two processes (the same bytes). ``newsroom``, if given,
+    gives :func:`newsroom_pages` (made apart, by the plugin's second process) instead of rendering them.
     """
     records = uptime(state)  # once: the front, service and area pages read it, in every language
-    pages = _pages(_Renderer(state), records, bulletins, withdrawals, cache, fingerprint, fork)
+    newsrooms: list[list[Page]] = []
+
+    def newsroom_in(number: int) -> list[Page]:  # the newsroom's pages in the site's language number ``number``
+        if not newsrooms:  # all at once, when the first are wanted (made apart, they are waited for then)
+            newsrooms.extend(newsroom() if newsroom else newsroom_pages(state, bulletins, withdrawals, files))
+        return newsrooms[number]
+
+    pages = _pages(_Renderer(state), records, bulletins, cache, fingerprint, fork)
+    pages += newsroom_in(0)
     if len(state.config.languages) > 1:
         # Read here, before any page in another language is rendered (and before a fork renders some of
         # them): the plugin makes the files in a second process while the default language's pages render.
         known = frozenset(files)
+        for number, language in enumerate(state.config.languages[1:], start=1):
+            seen = _Renderer(marked_snapshot(snapshot_in(state, language)), known)
+            pages += _pages(seen, records, bulletins, cache, fingerprint, fork)
+            pages += newsroom_in(number)
+    return pages
+
+
+def newsroom_pages(
+    state: Snapshot,
+    bulletins: Sequence[BulletinSet] = (),
+    withdrawals: Sequence[WithdrawalSet] = (),
+    files: Iterable[str] = (),
+) -> list[list[Page]]:
+    """The newsroom's pages in each language of the site, in :func:`site_pages`' order: the bulletins' index,
+    each published set's page and each withdrawal's (``files``: the site's other files, as there).
+
+    Made of the snapshot, the sets and the files alone: the plugin's second process makes them with the files.
+    """
+    made = [_newsroom_pages(_Renderer(state), bulletins, withdrawals)]
+    if len(state.config.languages) > 1:
+        known = frozenset(files)
         for language in state.config.languages[1:]:
             seen = _Renderer(marked_snapshot(snapshot_in(state, language)), known)
-            pages += _pages(seen, records, bulletins, withdrawals, cache, fingerprint, fork)
-    return pages
+            made.append(_newsroom_pages(seen, bulletins, withdrawals))
+    return made
 
 
 def _pages(
     r: _Renderer,
     records,
     bulletins: Sequence[BulletinSet],
-    withdrawals: Sequence[WithdrawalSet],
     cache: BuildCache | None,
     fingerprint: str,
     fork: bool = False,
 ) -> list[Page]:
-    """Every generated page in the renderer's language."""
+    """Every generated page in the renderer's language but the newsroom's (:func:`newsroom_pages`)."""
     state = r.state
     published: dict[str, list[BulletinSet]] = defaultdict(list)
     for item in bulletins:
         published[item.incident.id].append(item)
-    config = state.site.config
     published_for = {incident.id: published.get(incident.id, []) for incident in state.newest_first}
     keys = (
         {}
@@ -673,6 +702,13 @@ def _pages(
     for incident, key, _ in bodies:
         kept = next(made) if cache is None else cache.get(key, lambda: next(made))
         pages.append(_incident_page(r, incident, kept, key))
+    return pages
+
+
+def _newsroom_pages(r: _Renderer, bulletins: Sequence[BulletinSet], withdrawals: Sequence[WithdrawalSet]) -> list[Page]:
+    """The bulletins' index, each set's page and each withdrawal's, in the renderer's language."""
+    config = r.state.site.config
+    pages = []
     pages.append(
         r.page(
             "bulletins/index.md",

@@ -39,7 +39,7 @@ from .compiled import kept_templates
 from .direct import Placed, place
 from .kept_bulletins import keep_bulletin_texts
 from .outputs import static_outputs
-from .pages import Page, site_pages
+from .pages import Page, newsroom_pages, site_pages
 from .parallel import Forked, can_fork
 from .records import PlacedRecords
 from .shells import (
@@ -197,21 +197,22 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             cache = self.cache
             kept_apart = [] if cache is None else [KeptApart(cache, fingerprint, kind) for kind in ("feeds", "events")]
             feeds, events = kept_apart or (None, None)
-            files_later = Forked(
-                lambda: (
-                    self._written(
-                        config,
-                        static_outputs(state, bulletins, withdrawals, feeds, events),
-                        again=fork and os.getpid() == parent,
-                    ),
-                    [kept.taken for kept in kept_apart],
-                ),
-                fork,
-            )
+
+            def apart() -> tuple[dict[str, bytes | None], list[dict[str, str]], list[list[Page]]]:
+                outputs = static_outputs(state, bulletins, withdrawals, feeds, events)
+                written = self._written(config, outputs, again=fork and os.getpid() == parent)
+                # The newsroom's pages too: made of the sets and the files alone, they even the two processes' work.
+                newsroom = newsroom_pages(state, bulletins, withdrawals, outputs)
+                return written, [kept.taken for kept in kept_apart], newsroom
+
+            files_later = Forked(apart, fork)
             try:
+                done_apart = _Once(files_later.result)
                 # The pages in another language link the files in it: they read the files' paths once made.
-                made = _Once(lambda: _kept(files_later.result(), kept_apart))
-                pages = site_pages(state, bulletins, withdrawals, self.cache, fingerprint, made, fork=fork)
+                made = _Once(lambda: _kept(done_apart(), kept_apart))
+                pages = site_pages(
+                    state, bulletins, withdrawals, self.cache, fingerprint, made, fork, lambda: done_apart()[2]
+                )
                 # The pages are handed to MkDocs (or placed) while the second process may still make the files:
                 # placing 10,000 pages is a fifth of a second, which the files were waited for before.
                 self.bodies = {p.src_uri: p.body for p in pages}
@@ -521,10 +522,10 @@ class _SiteFiles(Files):
 
 
 def _kept(
-    result: tuple[dict[str, bytes | None], list[dict[str, str]]], kept: list[KeptApart]
+    result: tuple[dict[str, bytes | None], list[dict[str, str]], object], kept: list[KeptApart]
 ) -> dict[str, bytes | None]:
     """The files made apart, their cache entries of each kind kept in the build's cache (see ``KeptApart``)."""
-    files, taken = result
+    files, taken, _ = result
     for each, entries in zip(kept, taken, strict=True):
         each.keep(entries)
     return files
