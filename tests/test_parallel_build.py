@@ -352,13 +352,19 @@ def _build_apart(root: Path, site: Path, monkeypatch: pytest.MonkeyPatch, apart:
         note("files")
         return real_files(self, config, outputs, again=again)
 
+    def sitemap(self, config):
+        note("sitemap")
+        return real_sitemap(self, config)
+
+    real_sitemap = plugin.OutagePlugin._write_sitemap
     monkeypatch.setattr(plugin.OutagePlugin, "_publish_placed", pages)
     monkeypatch.setattr(plugin.OutagePlugin, "_written", files)
+    monkeypatch.setattr(plugin.OutagePlugin, "_write_sitemap", sitemap)
     result = CliRunner().invoke(
         main, ["build", "--root", str(root), "--now", "2026-11-22 12:00", "--site-dir", str(site)]
     )
     assert result.exit_code == 0, result.output
-    writers: dict[str, list[int]] = {"pages": [], "files": []}
+    writers: dict[str, list[int]] = {"pages": [], "files": [], "sitemap": []}
     for line in pids.read_text(encoding="utf-8").splitlines():
         kind, pid = line.split()
         writers[kind].append(int(pid))
@@ -371,15 +377,17 @@ def test_pages_and_files_written_by_child_processes_make_the_site_written_by_one
     root = copy_of_example(tmp_path, with_template=True)
     apart = _build_apart(root, tmp_path / "apart", monkeypatch, apart=True)
     here = os.getpid()
-    assert len(apart["pages"]) == 2 and here in apart["pages"] and len(set(apart["pages"])) == 2  # half each
+    assert len(apart["pages"]) == 2 and here in apart["pages"] and len(set(apart["pages"])) == 2  # a part each
     assert len(apart["files"]) == 1 and here not in apart["files"]  # the files' child wrote them all
+    # The pages' child wrote the sitemap, once (with every page), besides its part of the pages.
+    assert len(apart["sitemap"]) == 1 and apart["sitemap"][0] in apart["pages"] and here not in apart["sitemap"]
     alone = _build_with_one_process(root, tmp_path / "alone", monkeypatch)
     assert digests(tmp_path / "apart") == digests(alone)
 
 
 def _build_with_one_process(root: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     writers = _build_apart(root, site, monkeypatch, apart=False)
-    assert set(writers["pages"]) == set(writers["files"]) == {os.getpid()}
+    assert set(writers["pages"]) == set(writers["files"]) == set(writers["sitemap"]) == {os.getpid()}
     return site
 
 
