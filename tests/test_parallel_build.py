@@ -352,9 +352,9 @@ def _build_apart(root: Path, site: Path, monkeypatch: pytest.MonkeyPatch, apart:
         note("files")
         return real_files(self, config, outputs, again=again)
 
-    def sitemap(self, config):
+    def sitemap(self, config, sitemap):
         note("sitemap")
-        return real_sitemap(self, config)
+        return real_sitemap(self, config, sitemap)
 
     real_sitemap = plugin.OutagePlugin._write_sitemap
     monkeypatch.setattr(plugin.OutagePlugin, "_publish_placed", pages)

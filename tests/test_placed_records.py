@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import mkdocs
 import pytest
 from example_repo import copy_of_example
 from test_build_cache import add_monitoring_update, cold, fingerprint
@@ -74,6 +75,48 @@ def test_a_page_made_of_the_same_is_linked_without_being_filled(
     build(root, site, "2026-11-22 12:30")  # the open incident's new update: its new bulletins' pages are made
     assert 0 < len(fills) < len(kept(root, site)) / 2 and PAGE not in fills
     assert fingerprint(site) == cold(tmp_path, root, "2026-11-22 12:30")
+
+
+@pytest.mark.parametrize("apart", [False, True])
+def test_the_sitemap_of_the_same_pages_is_linked_without_being_made(
+    tmp_path: Path, fills: list[str], settled_at_once: None, monkeypatch: pytest.MonkeyPatch, apart: bool
+) -> None:
+    # ``apart``: the sitemap is written by the child that writes part of the pages (its calls are not in ``fills``).
+    monkeypatch.setattr(plugin, "WRITE_APART_FROM", 1 if apart else 10**9)
+    root = copy_of_example(tmp_path, with_template=True)
+    site = tmp_path / "site"
+    build(root, site)
+    assert {"sitemap.xml", "sitemap.xml.gz"} <= kept(root, site).keys()
+    inodes = {name: (site / name).stat().st_ino for name in ("sitemap.xml", "sitemap.xml.gz")}
+    fills.clear()
+    build(root, site)
+    assert fills == []  # the same pages: the sitemap and its packed copy linked on their records
+    assert {name: (site / name).stat().st_ino for name in inodes} == inodes
+    before = (site / "sitemap.xml").read_bytes()
+    add_monitoring_update(root, "2026-11-22 12:20")
+    build(root, site, "2026-11-22 12:30")  # the new update's bulletin pages are new entries of the sitemap
+    assert apart or "sitemap.xml" in fills  # (its packed copy, then, is not even asked for)
+    assert (site / "sitemap.xml").read_bytes() != before
+    assert all((site / name).stat().st_ino != inode for name, inode in inodes.items())
+    assert fingerprint(site) == cold(tmp_path, root, "2026-11-22 12:30")
+
+
+def test_a_sitemap_template_of_the_theme_s_own_is_made_every_time(
+    tmp_path: Path, fills: list[str], settled_at_once: None
+) -> None:
+    """What a theme's own sitemap.xml reads of each page is not known: its sitemap has no record, and is made."""
+    root = copy_of_example(tmp_path, with_template=True)
+    own = (Path(mkdocs.__file__).parent / "templates" / "sitemap.xml").read_text(encoding="utf-8")
+    (root / "site_template" / "overrides" / "sitemap.xml").write_text(
+        own.replace("<url>", "<url><!-- {{ file.page.title }} -->"), encoding="utf-8"
+    )
+    site = tmp_path / "site"
+    build(root, site)
+    assert "sitemap.xml" not in kept(root, site)
+    build(root, site)
+    assert "sitemap.xml" not in fills  # not even asked for: nothing says what it was made of
+    assert "<!-- " in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert fingerprint(site) == cold(tmp_path, root, NOW)
 
 
 @pytest.mark.parametrize("how", ["changed in place", "replaced, with the size and time it had"])

@@ -8,12 +8,16 @@ What the pages say comes from ``pages.py``; this module only hands it to MkDocs.
 from __future__ import annotations
 
 import gzip
+import hashlib
+import io
 import json
 import logging
 import os
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
+from typing import NamedTuple
 
+import mkdocs
 from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader, TemplateError
 from markupsafe import Markup
 from mkdocs.config import base
@@ -23,7 +27,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_build_date, get_build_timestamp, is_markdown_file, normalize_url, write_file
+from mkdocs.utils import get_build_date, get_build_timestamp, is_markdown_file, normalize_url
 
 from ..bulletins import published_sets, withdrawal_sets
 from ..bulletins.templates import TEMPLATE_DIR, bulletin_templates
@@ -62,9 +66,9 @@ log = logging.getLogger("mkdocs.plugins.outage")
 
 WRITE_APART_FROM = 200
 """With this many placed pages or more, a child process writes part of them (when it is safe to fork)."""
-WRITTEN_HERE = 0.6
+WRITTEN_HERE = 0.65
 """The share of the placed pages the build's own process writes when a child writes the others and the sitemap
-(rendering and packing the sitemap of 10,000 pages takes as long as linking some 2,000 of them)."""
+(rendering and packing the sitemap of 10,000 pages takes as long as linking some 3,000 of them: timed so)."""
 
 FILLED_TEMPLATE = "outage-filled.html"
 """The template of pages that fill a prepared shell: it prints the page the plugin filled."""
@@ -413,18 +417,20 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         assert self._publisher is not None and self._files is not None and self._env is not None
         if any(self._shells.get(placed.key) is None for placed in self._placed_pages):
             raise _NotProven()
+        sitemap = self._sitemap()
+        linked = self._sitemap_linked(sitemap)  # the same pages as the live site's: its sitemap, linked
         # Filling and writing (or linking) 10,000 pages is seconds of work, mostly the kernel's: a child
-        # process writes the sitemap and part of the pages while this one writes the others.
+        # process writes part of the pages (and the sitemap, if it is made) while this one writes the others.
         fork = self.fork and can_fork() and len(self._placed_pages) >= WRITE_APART_FROM
         count = len(self._placed_pages)
-        here = round(count * WRITTEN_HERE) if fork else count
+        here = round(count * (0.5 if linked else WRITTEN_HERE)) if fork else count
         mine, theirs = self._placed_pages[:here], self._placed_pages[here:]
         parent = os.getpid()
 
         def theirs_and_the_sitemap() -> dict[str, str]:
             made = self._publish_placed(theirs, again=fork and os.getpid() == parent)
-            self._write_sitemap(config)  # (written again, whole, if a child that was writing it failed)
-            return made
+            # (written again, whole, if a child that was writing it failed)
+            return made if linked else made | self._write_sitemap(config, sitemap)
 
         written_apart = Forked(theirs_and_the_sitemap, fork)
         try:
@@ -432,6 +438,8 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             made |= written_apart.result()
         finally:
             written_apart.close()
+        if linked:
+            made |= dict.fromkeys(SITEMAP_FILES, sitemap.made_of)
         if self.records is not None:
             self.records.made = made
         for placed in self._placed_pages:
@@ -460,21 +468,50 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             self._publisher.publish(placed.dest_uri, html.encode("utf-8", errors="xmlcharrefreplace"))
         return made
 
-    def _write_sitemap(self, config) -> None:
-        """The sitemap as MkDocs writes it (mkdocs.commands.build), with every page in MkDocs' order."""
+    def _sitemap(self) -> _Sitemap:
+        """What the sitemap lists (every page, in MkDocs' order, as mkdocs.commands.build lists them) and is made of."""
         assert self._files is not None and self._env is not None
         documents = self._files.documentation_pages()
         listed = {f.src_uri for f in documents}
         made = {f.src_uri for f in self._documents if isinstance(f, File)}
         pages = [f for f in documents if f.src_uri not in made]
         pages += [f for f in self._documents if isinstance(f, Placed) or f.src_uri in listed]
-        output = self._env.get_template("sitemap.xml").render(pages=pages)
-        target = os.path.join(config.site_dir, "sitemap.xml")
-        write_file(output.encode("utf-8"), target)
-        with open(f"{target}.gz", "wb") as file:
-            timestamp = get_build_timestamp(pages=[f.page for f in pages if f.page is not None])
-            with gzip.GzipFile(fileobj=file, filename=f"{target}.gz", mode="wb", mtime=timestamp) as packed:
-                packed.write(output.encode("utf-8"))
+        timestamp = get_build_timestamp(pages=[f.page for f in pages if f.page is not None])
+        source, filename, _ = self._env.loader.get_source(self._env, SITEMAP)
+        return _Sitemap(pages, timestamp, _sitemap_made_of(source, filename, pages, timestamp))
+
+    def _sitemap_linked(self, sitemap: _Sitemap) -> bool:
+        """Whether the sitemap's two files were linked from the live site, whose records say they were made of the
+        very same (``records.py``): rendering and packing 10,000 pages' entries is a tenth of a second."""
+        assert self._publisher is not None
+        for name in SITEMAP_FILES:
+            self._publisher.unpublish(name)  # MkDocs' sitemap of its own pages, which this one replaces
+        if sitemap.made_of is not None and all(
+            self._publisher.link_unchanged(n, sitemap.made_of) for n in SITEMAP_FILES
+        ):
+            return True
+        for name in SITEMAP_FILES:
+            self._publisher.unpublish(name)  # (one linked, the other not: never write into a linked file)
+        return False
+
+    def _write_sitemap(self, config, sitemap: _Sitemap) -> dict[str, str]:
+        """The sitemap as MkDocs writes it (mkdocs.commands.build), with every page in MkDocs' order.
+
+        Returns what its two files were made of, for the next build's records (none for a sitemap template of
+        the theme's own: what it reads of each page is not known here).
+        """
+        assert self._env is not None and self._publisher is not None
+        output = self._env.get_template(SITEMAP).render(pages=sitemap.pages).encode("utf-8")
+        packed = io.BytesIO()
+        target = os.path.join(config.site_dir, SITEMAP)  # named in the packed copy's header, as MkDocs names it
+        with gzip.GzipFile(fileobj=packed, filename=f"{target}.gz", mode="wb", mtime=sitemap.timestamp) as packing:
+            packing.write(output)
+        # Published, not just written: the same bytes as the live site's are linked from it, so that its files
+        # keep the time they were made, and are recorded once settled (a file made just now is not).
+        for name, data in zip(SITEMAP_FILES, (output, packed.getvalue()), strict=True):
+            self._publisher.unpublish(name)  # a child that was writing it failed, perhaps after writing it
+            self._publisher.publish(name, data)
+        return {} if sitemap.made_of is None else dict.fromkeys(SITEMAP_FILES, sitemap.made_of)
 
     def on_build_error(self, error) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
@@ -617,6 +654,37 @@ class _FilledPage(MkDocsPage):
         self.content = self.source.body
         self.toc = get_toc([])
         self.present_anchor_ids = set()
+
+
+SITEMAP = "sitemap.xml"
+SITEMAP_FILES = (SITEMAP, f"{SITEMAP}.gz")
+
+
+class _Sitemap(NamedTuple):
+    pages: list
+    """Every page's file, in the order the sitemap lists them (MkDocs' files and placed pages)."""
+    timestamp: int
+    """The time its packed copy says it was made: the newest page's date, as MkDocs has it."""
+    made_of: str | None
+    """All it is made of, hashed (:func:`_sitemap_made_of`); ``None``: not known."""
+
+
+MKDOCS_TEMPLATES = os.path.join(os.path.dirname(mkdocs.__file__), "templates")
+"""MkDocs' own templates: its ``sitemap.xml`` reads four attributes of each page, which a sitemap's records hash."""
+
+
+def _sitemap_made_of(source: str, filename: str | None, pages: list, timestamp: int) -> str | None:
+    """A hash of all MkDocs' sitemap template (``source``) makes the sitemap of: its text, the time the packed
+    copy says it was made, and what it reads of each page, in order; ``None`` for a template from elsewhere (a
+    theme's own may read more of each page)."""
+    if filename is None or os.path.dirname(os.path.abspath(filename)) != MKDOCS_TEMPLATES:
+        return None
+    digest = hashlib.sha256(f"{source}\0{timestamp}".encode("utf-8", "surrogatepass"))
+    for file in pages:
+        page = file.page
+        read = (page.is_link, page.abs_url, page.canonical_url, page.update_date)
+        digest.update(f"\0{read!r}".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def _file_dest(src_uri: str) -> str:

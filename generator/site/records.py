@@ -1,4 +1,4 @@
-"""What each placed page of the live site was made of, so a rebuild links it without making it again.
+"""What each placed page of the live site (and its sitemap) was made of, so a rebuild links it without making it again.
 
 A rebuild after one update fills 10,000 placed pages from their shells (``direct.py``),
 encodes each, and reads the live site's file of each to compare: the same bytes nearly
@@ -13,7 +13,8 @@ change, a file replaced a new inode). Anything else is made and compared as befo
 A file changed within the same tick of the file system's clock as it was written could
 keep its time of change (as Git says of its index): a file changed less than
 :data:`SETTLED_NS` before the records are made is not recorded, and the next build
-compares its bytes. The records belong to one site folder and one version of the tool
+compares its bytes. The sitemap and its packed copy are recorded the same way, made of every entry
+they list (the plugin's ``_sitemap_made_of``). The records belong to one site folder and one version of the tool
 (their header hashes both): another's are not used. A damaged file of records is
 ignored with a warning; a missing one is a build that compares every page, as the first
 build does. Nothing here is trusted to write a page: at worst a page is made again.
