@@ -223,13 +223,14 @@ class OutagePlugin(BasePlugin[OutageConfig]):
                 # The pages are handed to MkDocs (or placed) while the second process may still make the files:
                 # placing 10,000 pages is a fifth of a second, which the files were waited for before.
                 self.bodies = {p.src_uri: p.body for p in pages}
-                self._quiet.pages = {p.src_uri for p in pages if self._fills(p)}
+                filling = [self._fills(p) for p in pages]
+                self._quiet.pages = {p.src_uri for p, fills in zip(pages, filling, strict=True) if fills}
                 logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
                 # Every page's address, before any is made: whether a page is in every language is known up front.
                 self._urls = {languages.address(f.url) for f in mkdocs_files if f.is_documentation_page()}
                 self._urls |= {languages.address(p.url) for p in pages}
-                for page in pages:
-                    if self._fills(page):
+                for page, fills in zip(pages, filling, strict=True):
+                    if fills:
                         add(page.src_uri, "", page)
                     else:
                         add(page.src_uri, _front_matter(page), None)
@@ -679,12 +680,8 @@ def _sitemap_made_of(source: str, filename: str | None, pages: list, timestamp: 
     theme's own may read more of each page)."""
     if filename is None or os.path.dirname(os.path.abspath(filename)) != MKDOCS_TEMPLATES:
         return None
-    digest = hashlib.sha256(f"{source}\0{timestamp}".encode("utf-8", "surrogatepass"))
-    for file in pages:
-        page = file.page
-        read = (page.is_link, page.abs_url, page.canonical_url, page.update_date)
-        digest.update(f"\0{read!r}".encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+    read = [(p.is_link, p.abs_url, p.canonical_url, p.update_date) for p in (file.page for file in pages)]
+    return hashlib.sha256(f"{source}\0{timestamp}\0{read!r}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _file_dest(src_uri: str) -> str:
