@@ -168,6 +168,19 @@ def test_a_file_written_into_the_site_is_where_mkdocs_puts_a_file_of_that_name(p
         assert plugin._file_dest(src_uri) == File(src_uri, None, "site", use_directory_urls=True).dest_uri
 
 
+def site_files(monkeypatch: pytest.MonkeyPatch) -> list[plugin._SiteFiles]:
+    """The files each build hands MkDocs (with the placed pages and the files written, found when asked for)."""
+    seen: list[plugin._SiteFiles] = []
+    on_files = plugin.OutagePlugin.on_files
+
+    def keeping(self, files, config):
+        seen.append(on_files(self, files, config))
+        return seen[-1]
+
+    monkeypatch.setattr(plugin.OutagePlugin, "on_files", keeping)
+    return seen
+
+
 def test_a_link_to_a_placed_page_makes_one_file_and_mkdocs_walks_no_other(monkeypatch, tmp_path: Path) -> None:
     """Placed pages are not in MkDocs' list of files: only the one a hand-written page links is made."""
     from example_repo import copy_of_example
@@ -178,14 +191,7 @@ def test_a_link_to_a_placed_page_makes_one_file_and_mkdocs_walks_no_other(monkey
         f"# Notes\n\nSee [the voicemail outage](incidents/{target}.md) and [it again](incidents/{target}.md).\n",
         encoding="utf-8",
     )
-    seen: list[plugin._SiteFiles] = []
-    on_files = plugin.OutagePlugin.on_files
-
-    def keeping(self, files, config):
-        seen.append(on_files(self, files, config))
-        return seen[-1]
-
-    monkeypatch.setattr(plugin.OutagePlugin, "on_files", keeping)
+    seen = site_files(monkeypatch)
     placed, _ = watch(monkeypatch)
     build(root, tmp_path / "site")
     [files] = seen
@@ -200,14 +206,7 @@ def test_the_files_written_into_the_site_are_not_handed_to_mkdocs_but_found_when
     monkeypatch, tmp_path: Path
 ) -> None:
     """Feeds, API, calendars, bulletins: MkDocs does not copy them onto themselves; help.md's links still resolve."""
-    seen: list[plugin._SiteFiles] = []
-    on_files = plugin.OutagePlugin.on_files
-
-    def keeping(self, files, config):
-        seen.append(on_files(self, files, config))
-        return seen[-1]
-
-    monkeypatch.setattr(plugin.OutagePlugin, "on_files", keeping)
+    seen = site_files(monkeypatch)
     site = build(ROOT, tmp_path / "site")
     [files] = seen
     listed = {f.src_uri for f in files}
