@@ -230,6 +230,20 @@ def test_calendar_events_of_unchanged_maintenance_come_from_the_cache_with_the_b
     assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:55")
 
 
+def test_a_maintenance_file_renamed_gives_its_event_its_new_id(tmp_path: Path) -> None:
+    # An event's UID and address are its incident's id, the file's name, which its bytes do not hold (a review's
+    # finding: a renamed file kept its old UID from the cache).
+    root = copy_of_example(tmp_path, with_template=True)
+    build(root, tmp_path / "site", "2026-11-22 10:45")
+    folder = root / "incidents" / "2026"
+    (folder / "2026-10-07-phone-switch-software-upgrade.yml").rename(folder / "2026-10-07-phone-switch-upgrade.yml")
+    build(root, tmp_path / "site", "2026-11-22 10:45")
+    event = tmp_path / "site" / "incidents" / "2026-10-07-phone-switch-upgrade" / "calendar.ics"
+    assert "UID:2026-10-07-phone-switch-upgrade@" in event.read_text(encoding="utf-8")
+    assert "2026-10-07-phone-switch-software-upgrade" not in (tmp_path / "site" / "calendar.ics").read_text("utf-8")
+    assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:45")
+
+
 def test_a_cache_from_another_day_is_not_used_for_pages_that_say_today(
     tmp_path: Path, counted: list[tuple[int, int]]
 ) -> None:

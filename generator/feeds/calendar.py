@@ -354,7 +354,8 @@ def calendar_outputs(site: Site, now: datetime, keep: Keep | None = None) -> dic
 
     With ``keep`` (the build cache), each maintenance's event is kept under all it is made of: the
     calendar's language (``status.yml`` and the tool are in every key) and the maintenance as of now,
-    its file's bytes and how many of its updates exist yet (as its page is). Writing 1,500 events
+    its id (its file's name: the event's UID and address), its file's bytes and how many of its updates
+    exist yet. Writing 1,500 events
     was a tenth of a second of every build at 10,000 incidents, for one or two that changed.
     """
     works = [i for i in site.incidents if i.is_maintenance and i.window is not None]
@@ -373,7 +374,7 @@ def calendar_outputs(site: Site, now: datetime, keep: Keep | None = None) -> dic
     else:
         language = site.config.language
         events = {
-            incident.id: keep(("event", language, _made_of(incident)), partial(write_event, incident))
+            incident.id: keep(("event", language, incident.id, _made_of(incident)), partial(write_event, incident))
             for incident in works
         }
     outputs = {}
