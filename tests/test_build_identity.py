@@ -188,6 +188,45 @@ def test_service_and_area_pages_fill_the_shell_with_their_own_feed_as_the_theme_
     assert {item.name for item in (*settings.services, *settings.areas)} <= set(filled)
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Northwind OUTAGESHELLFEEDTITLE7 Broadband",  # (the marker of an earlier release: a KeyError then)
+        "Northwind OUTAGESHELLFEEDTITLE0<i></i>END OUTAGESHELLFEED0END: Broadband",
+    ],
+)
+def test_feed_markers_in_text_every_page_prints_send_the_pages_through_the_theme(
+    monkeypatch, tmp_path: Path, name: str
+) -> None:
+    """status.yml's name is printed on every page: markers in it are no feed of a page's, never filled as one."""
+    from example_repo import copy_of_example
+
+    root = copy_of_example(tmp_path, with_template=True)
+    config = root / "status.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("\nname: ") == 1
+    start = text.index("\nname: ") + len("\nname: ")
+    config.write_text(text[:start] + f'"{name}"' + text[text.index("\n", start) :], encoding="utf-8")
+    reference, fast, _ = build_both_ways(monkeypatch, tmp_path, root, "2026-11-22 10:45")
+    assert_same(reference, fast)
+    assert name.replace("<", "&lt;").replace(">", "&gt;") in fast["services/internet/index.html"].decode()
+
+
+def test_a_theme_that_shortens_feed_titles_gets_the_pages_it_prints(monkeypatch, tmp_path: Path) -> None:
+    """A shell is proved on the first page of its kind: a theme that prints a feed's title shortened must not
+    pass the proof with a short title and have the longer ones filled whole (a review's finding)."""
+    from example_repo import copy_of_example
+
+    root = copy_of_example(tmp_path, with_template=True)
+    theme = root / "site_template" / "overrides" / "main.html"
+    text = theme.read_text(encoding="utf-8")
+    assert text.count('title="{{ feed.title }}"') == 1
+    theme.write_text(text.replace('title="{{ feed.title }}"', 'title="{{ feed.title | truncate(22) }}"'), "utf-8")
+    reference, fast, _ = build_both_ways(monkeypatch, tmp_path, root, "2026-11-22 10:45")
+    assert_same(reference, fast)
+    assert 'title="Business fibre..."' in fast["services/business/index.html"].decode()
+
+
 def test_corrections_and_withdrawals_fill_the_shell_as_the_theme_prints_them(monkeypatch, tmp_path: Path) -> None:
     from test_ledger import CLAREVIEW, Repository
 

@@ -386,7 +386,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
             page.canonical_url = CANONICAL if canonical else canonical
             if path is not None:
                 context[languages.PATH] = PATH
-            prepared = Shell(self._theme(context))
+            prepared = Shell(self._theme(context), feeds)
         finally:
             page.meta, page.content, page.canonical_url = meta, content, canonical
             if path is not None:

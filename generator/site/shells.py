@@ -50,11 +50,12 @@ _SLOTS = {
     CONTENT_WITH_H1: "content",
     CONTENT: "content",
 }
-FEED_TITLE = "OUTAGESHELLFEEDTITLE{}"
-"""The title of the page's feed number {} (from 0), as its head prints it."""
-FEED_URL = "OUTAGESHELLFEED{}:"
+FEED_TITLE = "OUTAGESHELLFEEDTITLE{}<i></i>END"
+"""The title of the page's feed number {} (from 0), escaped as the head prints it: like :data:`TITLE`, a marker
+that printing it any other way (unescaped, shortened, stripped) changes, so the shell is not used."""
+FEED_URL = "OUTAGESHELLFEED{}END:"
 """The address of the page's feed number {}: a URL with a scheme, which MkDocs' ``url`` filter leaves as it is."""
-_FEED_SLOT = re.compile(r"OUTAGESHELLFEEDTITLE(\d+)|OUTAGESHELLFEED(\d+):")
+_FEED_SLOT = re.compile(r"OUTAGESHELLFEEDTITLE(\d+)&lt;i&gt;&lt;/i&gt;END|OUTAGESHELLFEED(\d+)END:")
 _SLOT = re.compile("|".join([_FEED_SLOT.pattern, *(re.escape(form) for form in sorted(_SLOTS, key=len, reverse=True))]))
 LEFTOVER = "OUTAGESHELL"
 """Any marker text left in a filled page means the theme printed a value some way this module does not know."""
@@ -102,15 +103,23 @@ def marker_content(key: ShellKey) -> str:
 
 
 class Shell:
-    """A rendered theme page cut at its markers; :meth:`fill` puts one page's values in."""
+    """A rendered theme page cut at its markers; :meth:`fill` puts one page's values in.
 
-    def __init__(self, rendered: str) -> None:
+    ``feeds``: how many feeds of its own the page was rendered with (its key's). A feed's marker of a number it
+    does not have (in text the theme prints on every page, a site's name say) is left as text, which makes the
+    shell not :attr:`complete`.
+    """
+
+    def __init__(self, rendered: str, feeds: int = 0) -> None:
         self.pieces: list[str] = []
         self.slots: list[str] = []
         start = 0
         for match in _SLOT.finditer(rendered):
-            self.pieces.append(rendered[start : match.start()])
             title, url = match.group(1, 2)
+            number = title or url
+            if number is not None and (number != str(int(number)) or int(number) >= feeds):
+                continue  # not a feed of this page's: left in the piece it stands in
+            self.pieces.append(rendered[start : match.start()])
             self.slots.append(f"feed_title:{title}" if title else f"feed_url:{url}" if url else _SLOTS[match.group()])
             start = match.end()
         self.pieces.append(rendered[start:])
