@@ -251,10 +251,11 @@ class OutagePlugin(BasePlugin[OutageConfig]):
 
     def _adding(self, files: _SiteFiles, placed_files: dict[str, Placed], taken: dict[str, str], config):
         """How each generated page or file is given to MkDocs: ``add(src_uri, content, source)``, in the order
-        the sitemap lists them; ``source``, a page that fills its kind's shell (``None``: MkDocs reads
-        ``content``, or copies the file written at its place if ``None`` too). The first page of each
-        shell key goes through MkDocs to prove its shell; the others of that key are placed (``direct.py``).
-        ``taken``: who claimed each place in the site, so that no two outputs claim one.
+        the sitemap lists them; ``source``, a page that fills its kind's shell (``None``: a page MkDocs reads
+        from ``content``, or a file, written into the site here, or already where it was made if ``content``
+        is ``None``, and found when asked for). The first page of each shell key goes through MkDocs to prove
+        its shell; the others of that key are placed (``direct.py``). ``taken``: who claimed each place in
+        the site, so that no two outputs claim one.
         """
         proving: set[ShellKey] = set()  # the keys whose first page goes through MkDocs
         build_date = get_build_date()
@@ -487,13 +488,10 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         assert self._publisher is not None
         for name in SITEMAP_FILES:
             self._publisher.unpublish(name)  # MkDocs' sitemap of its own pages, which this one replaces
-        if sitemap.made_of is not None and all(
+        # (One linked and not the other: :meth:`_write_sitemap` removes it before writing, never into it.)
+        return sitemap.made_of is not None and all(
             self._publisher.link_unchanged(n, sitemap.made_of) for n in SITEMAP_FILES
-        ):
-            return True
-        for name in SITEMAP_FILES:
-            self._publisher.unpublish(name)  # (one linked, the other not: never write into a linked file)
-        return False
+        )
 
     def _write_sitemap(self, config, sitemap: _Sitemap) -> dict[str, str]:
         """The sitemap as MkDocs writes it (mkdocs.commands.build), with every page in MkDocs' order.
@@ -510,7 +508,7 @@ class OutagePlugin(BasePlugin[OutageConfig]):
         # Published, not just written: the same bytes as the live site's are linked from it, so that its files
         # keep the time they were made, and are recorded once settled (a file made just now is not).
         for name, data in zip(SITEMAP_FILES, (output, packed.getvalue()), strict=True):
-            self._publisher.unpublish(name)  # a child that was writing it failed, perhaps after writing it
+            self._publisher.unpublish(name)  # linked without its twin, or written by a child that then failed
             self._publisher.publish(name, data)
         return {} if sitemap.made_of is None else dict.fromkeys(SITEMAP_FILES, sitemap.made_of)
 

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
+from operator import itemgetter
 
 from ..incidents.model import Impact, Incident, Status, Update
 from .now import Snapshot
@@ -239,17 +240,13 @@ def _period(
     totals = [timedelta(0)] * 4
     # The spans are disjoint and in order: only those from the first that ends after ``start`` to the
     # last that begins before ``end`` overlap it (each month of a year's table read every span).
-    for index in range(bisect_right(spans, start, key=_end), len(spans)):
+    for index in range(bisect_right(spans, start, key=itemgetter(1)), len(spans)):  # by their ends
         span_start, span_end, rank = spans[index]
         if span_start >= end:
             break
         totals[rank] += min(end, span_end) - max(start, span_start)
     count = sum(1 for first, last in touched if first < end and last > start)
     return Period(start, end, totals[_RANK[DOWN]], totals[_RANK[DEGRADED]], totals[_RANK[MAINTENANCE]], count)
-
-
-def _end(span: tuple[datetime, datetime, int]) -> datetime:
-    return span[1]
 
 
 def _days(
