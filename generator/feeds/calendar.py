@@ -355,8 +355,8 @@ def calendar_outputs(site: Site, now: datetime, keep: Keep | None = None) -> dic
     With ``keep`` (the build cache), each maintenance's event is kept under all it is made of: the
     calendar's language (``status.yml`` and the tool are in every key) and the maintenance as of now,
     its id (its file's name: the event's UID and address), its file's bytes and how many of its updates
-    exist yet. Writing 1,500 events
-    was a tenth of a second of every build at 10,000 incidents, for one or two that changed.
+    exist yet. Writing 1,500 events was a tenth of a second of every build at 10,000 incidents, for one
+    or two that changed.
     """
     works = [i for i in site.incidents if i.is_maintenance and i.window is not None]
     zone = site.config.timezone

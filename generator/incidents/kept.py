@@ -49,11 +49,11 @@ LIBRARIES = (
 """Libraries whose version can change what the tool makes: a new one is a new store (and a new page cache)."""
 
 Read = tuple["m.Incident | None", list[Problem], list[Problem], list[Problem]]
+"""A file's model (or none), its problems, its text cut by a comment, its missing translations."""
 
 _UNREADABLE = (KeyError, TypeError, ValueError, IndexError, OverflowError, OSError)
 """What decoding a reading that is not one raises (OSError: a zone named by a folder of the zone database;
 OverflowError: a number too large for a date): the file is then read again."""
-"""A file's model (or none), its problems, its text cut by a comment, its missing translations."""
 
 
 @cache

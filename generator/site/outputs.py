@@ -53,10 +53,8 @@ def static_outputs(
         add(feed_outputs_in(state, language, keep))  # fr/feeds/atom.xml …; the pages in each language come later
         add(api_outputs_in(state, language))  # fr/api/v2/summary.json …
     add(calendar_outputs(state.site, state.now, keep_events))
-    for language in state.config.languages[1:]:
-        add(
-            calendar_outputs_in(state.site, state.now, language, keep_events)
-        )  # fr/calendar.ics, fr/calendar/2025.ics …
+    for language in state.config.languages[1:]:  # fr/calendar.ics, fr/calendar/2025.ics …
+        add(calendar_outputs_in(state.site, state.now, language, keep_events))
     add(badge_outputs(state))
     add(api_outputs(state))
     add(bulletin_outputs(bulletins, state, withdrawals))
