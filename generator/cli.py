@@ -19,21 +19,24 @@ from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .authoring import edits as authoring
-from .authoring import scaffold
+from .authoring import TOOL_SOURCE_PLACEHOLDER
 from .incidents.load import CONFIG_FILE, INCIDENTS_DIR, Apart, Reading, load_config, load_one, load_site
 from .incidents.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Config, Site
 from .incidents.problems import InvalidSite
 from .incidents.times import TimeError, parse_relative, parse_time
+from .reporting import STAGES as REPORT_STAGES
 from .reporting.duties import Status as DutyStatus
 from .reporting.outages import discovery_warnings, duty_line, not_in_force, record_problems, site_duties
 from .reporting.regimes import InvalidRules
-from .reporting.report import STAGES as REPORT_STAGES
 from .reporting.setup import Setup, read_setup
 from .state.now import future_updates, overdue_warnings
+
+if TYPE_CHECKING:
+    from .authoring.edits import Text
 
 
 def _find_root(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
@@ -112,9 +115,11 @@ def _when(option: str, text: str | None, now: datetime, config: Config, *, past:
 
 def _written(root: Path, write) -> None:
     """Run one authoring change; print the file's path, or why nothing was written."""
+    from .authoring.edits import AuthoringError
+
     try:
         path = write()
-    except authoring.AuthoringError as exc:
+    except AuthoringError as exc:
         _fail(str(exc))
         raise  # unreachable: _fail exits
     except OSError as exc:
@@ -145,7 +150,7 @@ def _french(option: str, what: str):
     )
 
 
-def _by_language(config: Config, option: str, default: str | None, french: str | None) -> authoring.Text | None:
+def _by_language(config: Config, option: str, default: str | None, french: str | None) -> Text | None:
     """``--message`` and ``--message-fr`` as the text to write: plain, or ``{en: …, fr: …}``.
 
     Refused when status.yml does not publish French, or when the French has no
@@ -528,6 +533,8 @@ def new(root: Path, now: str | None, title: str, impact: str, services, areas, m
         --service internet --area castle-downs --message "We are investigating." \\
         --message-fr "Nous examinons la situation." --next-update 1h
     """
+    from .authoring import edits as authoring
+
     config = _config(root)
     title_text = _by_language(config, "--title", title, title_fr)
     message_text = _by_language(config, "--message", message, message_fr)
@@ -611,6 +618,8 @@ def resolve(root: Path, now: str | None, incident_id: str, message: str, message
 def _append(root: Path, now: str | None, incident_id: str, *, status: str | None, message: tuple[str, str | None],
             eta: str | None, next_update: str | None, resolve: bool = False, facts=None) -> None:  # fmt: skip
     """``message`` and the cause in ``facts`` are (default language's text, French or None)."""
+    from .authoring import edits as authoring
+
     config = _config(root)
     text = _by_language(config, "--message", *message)
     facts = dict(facts or {})
@@ -656,6 +665,8 @@ def maintenance(root: Path, now: str | None, title: str, start: str, end: str, s
         --title-fr "Mise à niveau du routeur principal à Lauderdale" \\
         --expected-impact-fr "Internet sera coupé jusqu'à 15 minutes pendant les travaux."
     """
+    from .authoring import edits as authoring
+
     config = _config(root)
     title_text = _by_language(config, "--title", title, title_fr)
     impact_text = _by_language(config, "--expected-impact", expected_impact, expected_impact_fr)
@@ -714,6 +725,7 @@ def bulletin(
     """
     from jinja2 import TemplateError
 
+    from .authoring import edits as authoring
     from .bulletins import bulletin_set
     from .bulletins.radio import radio_script
     from .bulletins.templates import bulletin_templates
@@ -802,6 +814,7 @@ def report(root: Path, now: str | None, incident_id: str, regime: str, stage: st
       outage report 2026-11-22-clareview-castle-downs-internet-outage --regime crtc-2025-225
       outage report 2026-11-22-clareview-castle-downs-internet-outage --regime crtc-2025-225 --stage final
     """
+    from .authoring import edits as authoring
     from .reporting.report import ReportError, draft_files
 
     site, moment, setup = _checked(root, now)
@@ -893,7 +906,7 @@ def ledger_init(root: Path, now: str | None, path: Path, source: str | None, fro
 @click.option("--name", help="Your organisation's name, as read on air (asked for if not given).")
 @click.option("--url", default="https://status.example.com/", show_default=True, help="Your status site's address.")
 @click.option("--timezone", help="Your IANA time zone, e.g. America/Edmonton (asked for if not given).")
-@click.option("--tool-source", default=scaffold.TOOL_SOURCE_PLACEHOLDER,
+@click.option("--tool-source", default=TOOL_SOURCE_PLACEHOLDER,
               help="The git repository (https) your organisation keeps outage-bulletin in; "
                    "requirements.txt pins it at this version's tag.")  # fmt: skip
 def init(directory: Path, name: str | None, url: str, timezone: str | None, tool_source: str) -> None:
@@ -908,6 +921,8 @@ def init(directory: Path, name: str | None, url: str, timezone: str | None, tool
       outage init my-status --name "Northwind Broadband" --timezone America/Edmonton
       cd my-status && outage check
     """
+    from .authoring import scaffold
+
     try:
         scaffold.check_directory(directory)  # before any question: an answer given for nothing wastes time
     except scaffold.ScaffoldError as exc:
@@ -924,7 +939,7 @@ def init(directory: Path, name: str | None, url: str, timezone: str | None, tool
         _fail(str(exc))
     for path in written:
         click.echo(path.as_posix())
-    if tool_source == scaffold.TOOL_SOURCE_PLACEHOLDER:
+    if tool_source == TOOL_SOURCE_PLACEHOLDER:
         click.echo("Next: in requirements.txt, name the repository your organisation keeps the tool in "
                    "(README, \"Where the tool comes from\").")  # fmt: skip
 
@@ -936,13 +951,15 @@ def _interactive() -> bool:
 
 def _ask(option: str, question: str, check) -> str:
     """A value the command needs: asked for at a terminal until ``check`` accepts it, else required."""
+    from .authoring.scaffold import ScaffoldError
+
     if not _interactive():
         _fail(f"{option} is required: {question[0].lower()}{question[1:]}")
     while True:
         answer = click.prompt(question).strip()
         try:
             return check(answer)
-        except scaffold.ScaffoldError as exc:
+        except ScaffoldError as exc:
             click.echo(str(exc), err=True)
 
 
@@ -959,6 +976,8 @@ def schema(out: Path) -> None:
     Example:
       outage schema --out schemas
     """
+    from .authoring import scaffold
+
     for path in scaffold.write_schemas(out):
         click.echo(path.as_posix())
 

@@ -16,13 +16,12 @@ from ..incidents.load import load_site
 from ..incidents.problems import InvalidSite
 from ..incidents.schema import IncidentFile, MaintenanceFile, StatusFile
 from ..reporting.schema import RuleFile
+from . import TOOL_SOURCE_PLACEHOLDER
 
 PACKAGE_DIR = Path(__file__).parent.parent
 """The ``generator`` package: a wheel carries ``site_template/`` inside it."""
 SCAFFOLD_DIR = Path(__file__).parent / "scaffold"
 
-TOOL_SOURCE_PLACEHOLDER = "https://github.com/YOUR-ORGANISATION/outage-bulletin"
-"""Written into ``requirements.txt`` until the organisation names the repository it keeps the tool in."""
 
 REQUIREMENTS = """\
 # Where the publish workflow installs outage-bulletin from (README, "Where the

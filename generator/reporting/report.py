@@ -19,9 +19,6 @@ from .duties import Duty
 from .outages import OutageDuties, outage_duties
 from .setup import Setup
 
-STAGES = ("notification", "final")
-"""``notification``: one draft per notification duty (:func:`is_report` says which are not);
-``final``: the post-outage report."""
 CHART = "timeline.svg"
 
 
