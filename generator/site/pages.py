@@ -12,7 +12,7 @@ import posixpath
 import re
 import string
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from types import FunctionType, MethodType
@@ -627,6 +627,26 @@ def site_pages(
     ``fork``, the others are rendered in two processes (the same bytes). ``newsroom``, if given,
     gives :func:`newsroom_pages` (made apart, by the plugin's second process) instead of rendering them.
     """
+    parts = site_page_parts(state, bulletins, withdrawals, cache, fingerprint, files, fork, newsroom)
+    return [page for part in parts for page in part]
+
+
+def site_page_parts(
+    state: Snapshot,
+    bulletins: Sequence[BulletinSet] = (),
+    withdrawals: Sequence[WithdrawalSet] = (),
+    cache: BuildCache | None = None,
+    fingerprint: str = "",
+    files: Iterable[str] = (),
+    fork: bool = False,
+    newsroom: Callable[[], list[list[Page]]] | None = None,
+) -> Iterator[list[Page]]:
+    """:func:`site_pages` in parts, each made when it is asked for: the default language's pages but the
+    newsroom's, the newsroom's, then the same two parts in each other language.
+
+    The plugin hands a part's pages to MkDocs before asking for the next: the newsroom's pages, made
+    apart, are waited for only once the 10,000 before them are handed over.
+    """
     records = uptime(state)  # once: the front, service and area pages read it, in every language
     newsrooms: list[list[Page]] = []
 
@@ -635,17 +655,16 @@ def site_pages(
             newsrooms.extend(newsroom() if newsroom else newsroom_pages(state, bulletins, withdrawals, files))
         return newsrooms[number]
 
-    pages = _pages(_Renderer(state), records, bulletins, cache, fingerprint, fork)
-    pages += newsroom_in(0)
+    yield _pages(_Renderer(state), records, bulletins, cache, fingerprint, fork)
+    yield newsroom_in(0)
     if len(state.config.languages) > 1:
         # Read here, before any page in another language is rendered (and before a fork renders some of
         # them): the plugin makes the files in a second process while the default language's pages render.
         known = frozenset(files)
         for number, language in enumerate(state.config.languages[1:], start=1):
             seen = _Renderer(marked_snapshot(snapshot_in(state, language)), known)
-            pages += _pages(seen, records, bulletins, cache, fingerprint, fork)
-            pages += newsroom_in(number)
-    return pages
+            yield _pages(seen, records, bulletins, cache, fingerprint, fork)
+            yield newsroom_in(number)
 
 
 def newsroom_pages(

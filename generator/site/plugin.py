@@ -43,7 +43,7 @@ from .compiled import kept_templates
 from .direct import Placed, place
 from .kept_bulletins import keep_bulletin_texts
 from .outputs import static_outputs
-from .pages import Page, newsroom_pages, site_pages
+from .pages import Page, newsroom_pages, site_page_parts
 from .parallel import Forked, can_fork
 from .records import PlacedRecords
 from .shells import (
@@ -217,23 +217,29 @@ class OutagePlugin(BasePlugin[OutageConfig]):
                 done_apart = _Once(files_later.result)
                 # The pages in another language link the files in it: they read the files' paths once made.
                 made = _Once(lambda: _kept(done_apart(), kept_apart))
-                pages = site_pages(
+                parts = site_page_parts(
                     state, bulletins, withdrawals, self.cache, fingerprint, made, fork, lambda: done_apart()[2]
                 )
-                # The pages are handed to MkDocs (or placed) while the second process may still make the files:
-                # placing 10,000 pages is a fifth of a second, which the files were waited for before.
-                self.bodies = {p.src_uri: p.body for p in pages}
-                filling = [self._fills(p) for p in pages]
-                self._quiet.pages = {p.src_uri for p, fills in zip(pages, filling, strict=True) if fills}
+                if len(self._languages) > 1:
+                    # Every page's address, before any is placed: whether a page is in every language is known
+                    # up front. (In one language, that is never asked.)
+                    parts = iter([[page for part in parts for page in part]])
+                self.bodies, self._quiet.pages = {}, set()
                 logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
-                # Every page's address, before any is made: whether a page is in every language is known up front.
                 self._urls = {languages.address(f.url) for f in mkdocs_files if f.is_documentation_page()}
-                self._urls |= {languages.address(p.url) for p in pages}
-                for page, fills in zip(pages, filling, strict=True):
-                    if fills:
-                        add(page.src_uri, "", page)
-                    else:
-                        add(page.src_uri, _front_matter(page), None)
+                # Each part's pages are handed to MkDocs (or placed) while the second process may still make the
+                # files and the newsroom's pages: placing 10,000 pages is a fifth of a second, which the newsroom's
+                # pages, and the files before them, were waited for before.
+                for pages in parts:
+                    self.bodies |= {p.src_uri: p.body for p in pages}
+                    filling = [self._fills(p) for p in pages]
+                    self._quiet.pages |= {p.src_uri for p, fills in zip(pages, filling, strict=True) if fills}
+                    self._urls |= {languages.address(p.url) for p in pages}
+                    for page, fills in zip(pages, filling, strict=True):
+                        if fills:
+                            add(page.src_uri, "", page)
+                        else:
+                            add(page.src_uri, _front_matter(page), None)
                 outputs = made()
             finally:
                 files_later.close()
