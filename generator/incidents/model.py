@@ -355,21 +355,24 @@ class Incident:
     def latest(self) -> Update:
         return self.updates[-1]
 
+    # The latest update's facts and status are read from ``updates`` directly, not through ``latest`` and
+    # ``facts``: a build asks a 10,000-incident history for them half a million times.
+
     @property
     def facts(self) -> Facts:
-        return self.latest.facts
+        return self.updates[-1].facts
 
     @property
     def impact(self) -> Impact | None:
-        return self.facts.impact
+        return self.updates[-1].facts.impact
 
     @property
     def services(self) -> tuple[Service, ...]:
-        return self.facts.services
+        return self.updates[-1].facts.services
 
     @property
     def areas(self) -> tuple[Area, ...]:
-        return self.facts.areas
+        return self.updates[-1].facts.areas
 
     @property
     def customers_affected(self) -> int | None:
@@ -382,15 +385,15 @@ class Incident:
     @property
     def window(self) -> Window | None:
         """Maintenance only: the planned window as last announced."""
-        return self.facts.window
+        return self.updates[-1].facts.window
 
     @property
     def status(self) -> Status:
-        return self.latest.status
+        return self.updates[-1].status
 
     @property
     def is_open(self) -> bool:
-        return not self.status.is_final
+        return self.updates[-1].status not in FINAL_STATUSES
 
     @property
     def began_at(self) -> datetime:
