@@ -281,6 +281,7 @@ def _latest_updates(site: Site) -> dict[tuple[str, ...], datetime]:
 def recent(site: Site, now: datetime, days: int = 14, limit: int = 20) -> tuple[Incident, ...]:
     """Closed incidents and past maintenance with an update in the last ``days`` days, newest first."""
     since = now - timedelta(days=days)
-    found = [i for i in reversed(site.incidents) if not is_active(i, now) and not is_upcoming(i, now)]
-    found = [i for i in found if since <= i.latest.at <= now or since <= i.updates[0].at <= now]
+    # The dates first: they leave a few dozen of a history's incidents to ask whether they are over.
+    found = [i for i in reversed(site.incidents) if since <= i.latest.at <= now or since <= i.updates[0].at <= now]
+    found = [i for i in found if not is_active(i, now) and not is_upcoming(i, now)]
     return tuple(sorted(found, key=lambda i: i.latest.at, reverse=True)[:limit])
