@@ -309,6 +309,8 @@ class _Renderer:
         self.files = files
         """The site's other files by path: a French page links a file's French twin where there is one."""
         self.env = environment(self.words.language)
+        self._rows: dict[tuple[int, str], tuple[Incident, Markup]] = {}
+        """Each row made (:meth:`row`), by its incident's identity and link, with the incident (kept alive with it)."""
 
     def target(self, to_url: str) -> str:
         """Where a link to ``to_url`` (a path in the default language) goes from a page in this language."""
@@ -330,7 +332,7 @@ class _Renderer:
             now=now,
             url=link,
             names=lambda items, kind: linked_names(items, kind, link),
-            row=lambda incident: incident_row(incident, link, words, zone, now),
+            row=lambda incident: self.row(incident, link),
             status=lambda value, text=None: status_badge(value, text or words.component_labels[value]),
             incident_status=lambda incident: status_badge(shown_status(incident), words.status(incident.status)),
             outlook=lambda incident: outlook(incident, words, when, now, self.site.config.max_update_gap),
@@ -357,6 +359,16 @@ class _Renderer:
             code_end=Markup("<code>###</code>"),
             **context,
         )
+
+    def row(self, incident: Incident, link: Callable[[str], str]) -> Markup:
+        """:func:`incident_row`, made once for each incident and link to its page: the fifty rows under each service
+        and area are most of a build's listing, and an incident is listed under each service and area it touched,
+        from pages at one depth (the same link), with the same words."""
+        key = (id(incident), link(f"incidents/{incident.id}/"))
+        made = self._rows.get(key)
+        if made is None:
+            made = self._rows[key] = (incident, incident_row(incident, link, self.words, self.zone, self.now))
+        return made[1]
 
     def seen(self, item: BulletinSet | WithdrawalSet):
         """A bulletin set's (or a withdrawal's) copy in the page's language: its French one on a French page."""
