@@ -444,6 +444,53 @@ def test_the_key_of_an_incident_page_follows_what_the_ledger_says_of_it() -> Non
     assert corrected_elsewhere == incident_page_key("f", replace(state, publication=elsewhere), incident, [])
 
 
+@pytest.mark.parametrize("moment", ["2026-05-12 09:00", "2026-11-22 10:30", "2026-11-22 10:45", "2027-02-01 12:00"])
+def test_the_keys_of_every_incident_page_at_once_are_each_page_key(tmp_path: Path, moment: str) -> None:
+    """incident_page_keys, made 10,000 at a time with what an incident that is over cannot say left out, gives each
+    incident page the very key incident_page_key gives it: open and closed incidents and maintenance, in the
+    example (in two languages, with bulletins) and a synthetic history, with and without a ledger's corrections and
+    withdrawals."""
+    import sys
+    from dataclasses import replace
+
+    from generator.bulletins import published_sets
+    from generator.bulletins.templates import bulletin_templates
+    from generator.incidents.load import load_site
+    from generator.incidents.times import parse_time
+    from generator.site.pages import incident_page_key, incident_page_keys
+    from generator.state.in_language import snapshot_in
+    from generator.state.ledger import Issue, Publication, Withdrawal
+    from generator.state.now import snapshot
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from history import make_repository
+
+    history = tmp_path / "history"
+    make_repository(history, 150)
+    open_or_not: set[bool] = set()
+    for root in (ROOT, history):
+        site = load_site(root)
+        now = parse_time(moment, site.config.timezone)
+        state = snapshot(site, now)
+        first = state.newest_first[-1] if state.newest_first else None
+        ledgers = [Publication()]
+        if first is not None:
+            update = first.updates[0]
+            corrected = {(first.id, update.id): Issue(update.id, revision=2, issued_at=now)}
+            gone = Withdrawal(first.id, "u9", update.at, first.title, "investigating", False, (), (), 1, update.at, now)
+            ledgers.append(Publication(issues=corrected, withdrawals=(gone,)))
+        sets = published_sets(bulletin_templates(root), state)
+        for publication in ledgers:
+            for language in state.config.languages:
+                seen = replace(state, publication=publication)
+                seen = seen if language == state.config.default_language else snapshot_in(seen, language)
+                published_for = {i.id: [s for s in sets if s.incident.id == i.id] for i in seen.newest_first}
+                open_or_not |= {i.is_open for i in seen.newest_first}
+                expected = {i.id: incident_page_key("f", seen, i, published_for[i.id]) for i in seen.newest_first}
+                assert incident_page_keys("f", seen, published_for) == expected
+    assert open_or_not == {True, False}
+
+
 def test_an_entry_used_from_the_file_is_kept_as_its_line_was_read_not_encoded_again(tmp_path: Path) -> None:
     # Written in a form json.dumps would not make ("\u0041" for "A"): a save that encoded the value again would
     # change the line; copying it keeps 10,000 page bodies from being encoded again after every rebuild.

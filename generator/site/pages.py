@@ -8,11 +8,12 @@ phones. Nothing here reads files or the clock.
 from __future__ import annotations
 
 import functools
+import hashlib
 import posixpath
 import re
 import string
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from types import FunctionType, MethodType
@@ -544,7 +545,8 @@ def month_key(incident: Incident, site: Site) -> str:
 
 
 def incident_page_key(fingerprint: str, state: Snapshot, incident: Incident, bulletins: Sequence[BulletinSet]) -> str:
-    """The cache key of an incident page's body: every input it is rendered from (see ``cache.py``).
+    """The cache key of an incident page's body: every input it is rendered from (see ``cache.py``). A build makes
+    them all at once (:func:`incident_page_keys`, the same keys); this is what they are tested against.
 
     The incident as of now: its file's bytes (with ``status.yml``, in ``fingerprint``,
     everything it is made from) and how many of its updates exist yet; and what "now"
@@ -583,6 +585,46 @@ def incident_page_key(fingerprint: str, state: Snapshot, incident: Incident, bul
         repr(sets),
         str(KEEP_DAYS),
     )
+
+
+def incident_page_keys(
+    fingerprint: str, state: Snapshot, published_for: Mapping[str, Sequence[BulletinSet]]
+) -> dict[str, str]:
+    """:func:`incident_page_key` of every incident of ``state``, by id (``published_for``: each one's bulletin sets).
+
+    The same keys, made 10,000 at a time: what is the same for every incident (today's date, the key's
+    first and last parts) is made once, and an incident that is over is not asked what only an open one
+    can say (its estimate, whether it is overdue: none; its badge: operational). A test compares the
+    keys with :func:`incident_page_key`'s over histories open and closed, at many moments.
+    """
+    now, config = state.now, state.config
+    today = now.astimezone(config.timezone).date()
+    head, tail = f"{fingerprint}\0incident.html\0{config.language}\0", f"\0{KEEP_DAYS}"
+    issued, publication = state.publication.issues, state.publication
+    keys = {}
+    for incident in state.newest_first:
+        if incident.is_open:
+            said_now: tuple = (
+                today,
+                live_estimate(incident, now),
+                passed_estimate(incident, now),
+                overdue_next_update(incident, now),
+                overdue_reason(incident, now, config.max_update_gap),
+                shown_status(incident),
+                lasted(incident, now),
+                display.duration_between(incident.began_at, now),
+            )
+        else:
+            said_now = (today, None, None, None, None, "operational", lasted(incident, now), "")
+        ledger = (
+            [issued.get((incident.id, update.id)) for update in incident.updates] if issued else None,
+            publication.withdrawn_from(incident.id),
+        )
+        sets = [(item.path, item.update.at, item.label) for item in published_for[incident.id]]
+        made_of = f"{incident.source_digest} {len(incident.updates)}" if incident.source_digest else repr(incident)
+        text = f"{head}{made_of}\0{said_now!r}\0{ledger!r}\0{sets!r}{tail}"  # as cache_key joins the parts
+        keys[incident.id] = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+    return keys
 
 
 def month_pages(
@@ -713,11 +755,7 @@ def _pages(
     for item in bulletins:
         published[item.incident.id].append(item)
     published_for = {incident.id: published.get(incident.id, []) for incident in state.newest_first}
-    keys = (
-        {}
-        if cache is None
-        else {i.id: incident_page_key(fingerprint, state, i, published_for[i.id]) for i in state.newest_first}
-    )
+    keys = {} if cache is None else incident_page_keys(fingerprint, state, published_for)
     bodies = [  # (incident, its cache key, how to render its body)
         (incident, keys.get(incident.id, ""), _incident_body(r, incident, published_for[incident.id]))
         for incident in state.newest_first
