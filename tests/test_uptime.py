@@ -298,3 +298,26 @@ def test_periods_and_days_see_every_span_that_overlaps_them(spans, offset: int, 
             continue
         worst = max((r for s, e, r in spans if s < ends and e > begins), default=0)
         assert day.state == {0: module.UP, 1: module.MAINTENANCE, 2: module.DEGRADED, 3: module.DOWN}[worst]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 30), st.integers(1, 3)), max_size=25))
+def test_the_worst_state_of_overlapping_pieces_hour_by_hour(pieces) -> None:
+    """_worst's spans against the worst state of each hour, found by asking every piece about it: the same
+    states, joined where the same state goes on, nothing where no piece is."""
+    from generator.state import uptime as module
+
+    made = [
+        module._Piece(_MIDNIGHT + a * _HOUR, _MIDNIGHT + (a + n) * _HOUR, rank, "i", False) for a, n, rank in pieces
+    ]
+    expected: list[tuple[datetime, datetime, int]] = []
+    for hour in range(100):
+        begins = _MIDNIGHT + hour * _HOUR
+        worst = max((p.rank for p in made if p.start <= begins < p.end), default=0)
+        if not worst:
+            continue
+        if expected and expected[-1][1] == begins and expected[-1][2] == worst:
+            expected[-1] = (expected[-1][0], begins + _HOUR, worst)
+        else:
+            expected.append((begins, begins + _HOUR, worst))
+    assert module._worst(made) == expected

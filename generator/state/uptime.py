@@ -199,17 +199,29 @@ def _counted(
 
 def _worst(pieces: Iterable[_Piece]) -> list[tuple[datetime, datetime, int]]:
     """Disjoint spans, oldest first, each in the worst state of the pieces that cover it."""
-    changes: dict[datetime, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    changes: dict[datetime, list[int]] = {}  # how many pieces of each rank start (or, less, end) at each moment
     for piece in pieces:
-        changes[piece.start][piece.rank] += 1
-        changes[piece.end][piece.rank] -= 1
+        for moment, delta in ((piece.start, 1), (piece.end, -1)):
+            counts = changes.get(moment)
+            if counts is None:
+                counts = changes[moment] = [0, 0, 0, 0]
+            counts[piece.rank] += delta
     spans: list[tuple[datetime, datetime, int]] = []
-    active = [0, 0, 0, 0]
-    moments = sorted(changes)
-    for moment, following in pairwise(moments):
-        for rank, delta in enumerate(changes[moment]):
-            active[rank] += delta
-        rank = max((r for r in (1, 2, 3) if active[r] > 0), default=0)
+    # The pieces under way of each rank, counted by name: the worst found by three comparisons, not by a
+    # search (46 services and areas, thousands of moments each at 10,000 incidents).
+    maintenance = degraded = down = 0
+    for moment, following in pairwise(sorted(changes)):
+        _, more_maintenance, more_degraded, more_down = changes[moment]
+        maintenance, degraded, down = maintenance + more_maintenance, degraded + more_degraded, down + more_down
+        rank = (
+            _RANK[DOWN]
+            if down > 0
+            else _RANK[DEGRADED]
+            if degraded > 0
+            else _RANK[MAINTENANCE]
+            if maintenance > 0
+            else 0
+        )
         if not rank:
             continue
         if spans and spans[-1][1] == moment and spans[-1][2] == rank:
