@@ -363,10 +363,15 @@ def build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | Non
 
 
 def _build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | None) -> None:
-    from .site.cache import CACHE_DIR, BuildCache
+    from .incidents.kept import READINGS_FILE
+    from .incidents.stored import read_ahead
+    from .site.cache import CACHE_DIR, PAGES_FILE, BuildCache
+    from .site.records import RECORDS_FILE, PlacedRecords
+
+    # The kept files read and hashed by a thread while MkDocs, the theme and the rest of the build are imported.
+    reading_ahead = read_ahead([root / CACHE_DIR / name for name in (READINGS_FILE, PAGES_FILE, RECORDS_FILE)])
     from .site.parallel import can_fork, in_background, started
     from .site.plugin import BuildFailed, build_site
-    from .site.records import PlacedRecords
     from .site.writer import (
         OutputError,
         check_site_dir,
@@ -386,6 +391,7 @@ def _build(root: Path, now: str | None, site_dir: Path | None, ledger: Path | No
         _fail(f"the site was not built: {exc}")
     warn = lambda message: click.echo(f"outage: warning: {message}", err=True)  # noqa: E731
     reading = Reading(root / CACHE_DIR, warn)  # files whose bytes the last build read are not read again
+    reading_ahead.join()  # done by now (it is a fraction of the imports' time); no thread may run when forking
     apart = started if can_fork() else None  # half the files to parse parsed in a second process
     site, moment, _ = _checked(root, now, reading=reading, apart=apart)
     # The files read are kept for the next build once this one is live; encoded meanwhile, apart.

@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from example_repo import copy_of_example
 
 from generator.cli import main
+from generator.incidents import stored
 from generator.site import kept_bulletins, parallel, plugin
 from generator.site.parallel import BACKGROUND_NICENESS, Forked, Split, split
 
@@ -427,3 +428,32 @@ def test_a_background_child_yields_the_processor_to_the_build() -> None:
     assert Forked(lambda: os.nice(0), background=True).result() == min(here + BACKGROUND_NICENESS, 19)
     assert Forked(lambda: os.nice(0)).result() == here  # a child of the build's own work keeps its share
     assert os.nice(0) == here
+
+
+def test_the_kept_files_read_ahead_leave_no_thread_running_when_the_build_may_fork(tmp_path: Path, monkeypatch) -> None:
+    """The thread that reads the kept files while the build imports its modules is done before the build first asks
+    whether it may fork (a thread running then would keep every part of the build in one process)."""
+    import threading
+
+    root = copy_of_example(tmp_path, with_template=True)
+    asked: list[int] = []
+    real = parallel.can_fork
+
+    def watched() -> bool:
+        asked.append(threading.active_count())
+        return real()
+
+    monkeypatch.setattr(parallel, "can_fork", watched)
+    monkeypatch.setattr(plugin, "can_fork", watched)
+    found = stored._footer
+
+    def slowly(data: bytes) -> int:  # a thread slower than the imports it runs beside: the build must wait for it
+        time.sleep(0.5)
+        return found(data)
+
+    monkeypatch.setattr(stored, "_footer", slowly)
+    for _ in range(2):  # the second with kept files to read ahead
+        result = CliRunner().invoke(main, ["build", "--root", str(root), "--now", "2026-11-22 10:30"])
+        assert result.exit_code == 0, result.output
+    assert (root / ".outage-cache" / "pages.kept").is_file()
+    assert asked and set(asked) == {threading.active_count()} == {1}

@@ -4,13 +4,15 @@ what it refuses: for files as written, and for every way of cutting, changing or
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.incidents.stored import Refused, iter_entries, read_entries, write_entries
+from generator.incidents import stored
+from generator.incidents.stored import Refused, iter_entries, read_ahead, read_entries, write_entries
 
 HEADER = "outage-test kept 1 owner"
 KIND = "outage-test kept "
@@ -86,6 +88,37 @@ def test_files_read_whole(tmp_path: Path, text: bytes, expected) -> None:
     path = tmp_path / "kept"
     path.write_bytes(text)
     assert whole(path) == line_by_line(path) == expected
+    read_ahead([path]).join()  # read and hashed by a thread first: the same entries, or the same refusal
+    assert os.fspath(path) in stored._READ_AHEAD
+    assert whole(path) == expected
+    assert os.fspath(path) not in stored._READ_AHEAD  # taken: a second read reads the file
+
+
+@pytest.mark.parametrize("how", ["replaced", "written over", "removed"])
+def test_a_file_changed_after_it_was_read_ahead_is_read_again(tmp_path: Path, how: str) -> None:
+    path = tmp_path / "kept"
+    write_entries(tmp_path, "kept", HEADER, [("a", b"before")])
+    os.utime(
+        path, ns=(10**18, 10**18)
+    )  # written long ago: a file written twice in one tick of the clock keeps its time
+    read_ahead([path]).join()
+    if how == "replaced":  # as a build writes it: another file renamed over it
+        write_entries(tmp_path, "kept", HEADER, [("a", b"after!")])
+    elif how == "written over":  # the same file, the same size, other bytes
+        before = path.stat()
+        path.write_bytes(hashed(f"{HEADER}\na\tafter!\n".encode()))
+        assert (path.stat().st_ino, path.stat().st_size) == (before.st_ino, before.st_size)
+    else:
+        path.unlink()
+    assert whole(path) == ({} if how == "removed" else {"a": b"after!"})
+
+
+def test_a_file_that_cannot_be_read_ahead_is_read_as_ever(tmp_path: Path) -> None:
+    read_ahead([tmp_path / "none", tmp_path]).join()  # no file, and a folder: left for read_entries to say
+    assert stored._READ_AHEAD == {}
+    assert read_entries(tmp_path / "none", HEADER, kind=KIND) == {}
+    with pytest.raises(IsADirectoryError):
+        read_entries(tmp_path, HEADER, kind=KIND)
 
 
 def test_no_file_is_no_entries(tmp_path: Path) -> None:
