@@ -556,16 +556,7 @@ def incident_page_key(fingerprint: str, state: Snapshot, incident: Incident, bul
     keyed by its repr, every field and every update.
     """
     now, zone, config = state.now, state.config.timezone, state.config
-    said_now = (
-        now.astimezone(zone).date(),
-        live_estimate(incident, now),
-        passed_estimate(incident, now),
-        overdue_next_update(incident, now),
-        overdue_reason(incident, now, config.max_update_gap),
-        shown_status(incident),
-        lasted(incident, now),
-        display.duration_between(incident.began_at, now) if incident.is_open else "",
-    )
+    said_now = _said_now(incident, now, now.astimezone(zone).date(), config.max_update_gap)
     # An update the ledger does not name is a first issue under its own id, which the file's bytes
     # already key: only the ledger's own entries are spelt out (repr of 70,000 defaults cost ~0.2 s).
     issued = state.publication.issues
@@ -587,6 +578,21 @@ def incident_page_key(fingerprint: str, state: Snapshot, incident: Incident, bul
     )
 
 
+def _said_now(incident: Incident, now: datetime, today, gap) -> tuple:
+    """What "now" changes on an incident's page (``today``: now's date in the site's zone; ``gap``: status.yml's
+    longest gap between updates): the date, the estimate, overdue and duration words."""
+    return (
+        today,
+        live_estimate(incident, now),
+        passed_estimate(incident, now),
+        overdue_next_update(incident, now),
+        overdue_reason(incident, now, gap),
+        shown_status(incident),
+        lasted(incident, now),
+        display.duration_between(incident.began_at, now) if incident.is_open else "",
+    )
+
+
 def incident_page_keys(
     fingerprint: str, state: Snapshot, published_for: Mapping[str, Sequence[BulletinSet]]
 ) -> dict[str, str]:
@@ -604,16 +610,7 @@ def incident_page_keys(
     keys = {}
     for incident in state.newest_first:
         if incident.is_open:
-            said_now: tuple = (
-                today,
-                live_estimate(incident, now),
-                passed_estimate(incident, now),
-                overdue_next_update(incident, now),
-                overdue_reason(incident, now, config.max_update_gap),
-                shown_status(incident),
-                lasted(incident, now),
-                display.duration_between(incident.began_at, now),
-            )
+            said_now = _said_now(incident, now, today, config.max_update_gap)
         else:
             said_now = (today, None, None, None, None, "operational", lasted(incident, now), "")
         ledger = (
@@ -659,30 +656,9 @@ def month_pages(
     return pages
 
 
-def site_pages(
-    state: Snapshot,
-    bulletins: Sequence[BulletinSet] = (),
-    withdrawals: Sequence[WithdrawalSet] = (),
-    cache: BuildCache | None = None,
-    fingerprint: str = "",
-    files: Iterable[str] = (),
-    fork: bool = False,
-    newsroom: Callable[[], list[list[Page]]] | None = None,
-) -> list[Page]:
-    """Every generated page of the site, in a stable order; ``bulletins`` are the published bulletin sets.
-
-    The pages in the default language at the site's root, then the same pages in each other
-    language of ``status.yml`` under its folder (``fr/``), each from the snapshot as seen in that
-    language; ``files`` are the site's other files, so a page in French links a file's French
-    twin (``fr/feeds/atom.xml``) where there is one.
-
-    With a ``cache``, incident pages whose inputs (keyed with ``fingerprint``: the tool and the
-    repository's settings) have not changed are taken from it instead of rendered. With
-    ``fork``, the others are rendered in two processes (the same bytes). ``newsroom``, if given,
-    gives :func:`newsroom_pages` (made apart, by the plugin's second process) instead of rendering them.
-    """
-    parts = site_page_parts(state, bulletins, withdrawals, cache, fingerprint, files, fork, newsroom)
-    return [page for part in parts for page in part]
+def site_pages(state: Snapshot, *args, **kwargs) -> list[Page]:
+    """Every generated page of the site, in a stable order: :func:`site_page_parts`' parts (same arguments), joined."""
+    return [page for part in site_page_parts(state, *args, **kwargs) for page in part]
 
 
 def site_page_parts(
@@ -695,11 +671,19 @@ def site_page_parts(
     fork: bool = False,
     newsroom: Callable[[], list[list[Page]]] | None = None,
 ) -> Iterator[list[Page]]:
-    """:func:`site_pages` in parts, each made when it is asked for: the default language's pages but the
-    newsroom's, the newsroom's, then the same two parts in each other language.
+    """Every generated page of the site, in a stable order, in parts each made when it is asked for: the default
+    language's pages but the newsroom's, the newsroom's, then the same two parts in each other language of
+    ``status.yml``, under its folder (``fr/``), each from the snapshot as seen in that language; ``bulletins``
+    are the published bulletin sets, ``files`` the site's other files, so a page in French links a file's
+    French twin (``fr/feeds/atom.xml``) where there is one.
 
     The plugin hands a part's pages to MkDocs before asking for the next: the newsroom's pages, made
     apart, are waited for only once the 10,000 before them are handed over.
+
+    With a ``cache``, incident pages whose inputs (keyed with ``fingerprint``: the tool and the
+    repository's settings) have not changed are taken from it instead of rendered. With
+    ``fork``, the others are rendered in two processes (the same bytes). ``newsroom``, if given,
+    gives :func:`newsroom_pages` (made apart, by the plugin's second process) instead of rendering them.
     """
     records = uptime(state)  # once: the front, service and area pages read it, in every language
     newsrooms: list[list[Page]] = []
