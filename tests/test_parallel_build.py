@@ -436,11 +436,11 @@ def test_the_kept_files_read_ahead_leave_no_thread_running_when_the_build_may_fo
     import threading
 
     root = copy_of_example(tmp_path, with_template=True)
-    asked: list[int] = []
+    asked: list[bool] = []  # whether the read-ahead's thread was running, each time the build asked
     real = parallel.can_fork
 
     def watched() -> bool:
-        asked.append(threading.active_count())
+        asked.append(any(thread.name == "outage read-ahead" for thread in threading.enumerate()))
         return real()
 
     monkeypatch.setattr(parallel, "can_fork", watched)
@@ -456,4 +456,4 @@ def test_the_kept_files_read_ahead_leave_no_thread_running_when_the_build_may_fo
         result = CliRunner().invoke(main, ["build", "--root", str(root), "--now", "2026-11-22 10:30"])
         assert result.exit_code == 0, result.output
     assert (root / ".outage-cache" / "pages.kept").is_file()
-    assert asked and set(asked) == {threading.active_count()} == {1}
+    assert asked and not any(asked)  # (other tests' threads may run in this process: only its own is asked about)
