@@ -121,7 +121,7 @@ def event_bytes(site: Site, incident: Incident) -> bytes:
         elif isinstance(value, datetime):
             lines.append(content_lines.datetime_line(key, value))
         elif name == "url" or isinstance(value, int):  # a URI or an integer: written as it is
-            lines.append(content_lines.folded(f"{key}:{value}"))
+            lines.append(content_lines.folded(f"{key}:{content_lines.value(str(value))}"))
         else:
             lines.append(
                 content_lines.folded(f"{key}{content_lines.language_parameter(tag)}:{content_lines.text(value)}")
@@ -228,7 +228,7 @@ def _quick_head(site: Site, name: str) -> bytes:
     if "\n" in name:
         return _head(site, name)  # which icalendar refuses, as it always did
     # icalendar writes X-WR-CALNAME as it is (an unknown property's value), not escaped as TEXT.
-    return before + content_lines.folded(f"X-WR-CALNAME:{name}") + after
+    return before + content_lines.folded(f"X-WR-CALNAME:{content_lines.value(name)}") + after
 
 
 _NAME_MARK = "outage-bulletin-calendar-name"

@@ -48,10 +48,18 @@ def folded(line: str) -> bytes:
     return b"\r\n ".join(parts)
 
 
-def text(value: str) -> str:
-    """A TEXT value escaped as icalendar's ``vText`` escapes it (RFC 5545 3.3.11), in its order."""
+def value(written: str) -> str:
+    """A property's value as icalendar writes it: without one byte-order mark (U+FEFF) at its start, which icalendar
+    drops as it reads each value's bytes back as UTF-8 "with signature". (Staff cannot write one: the reader refuses
+    invisible characters; a property test can.)"""
+    return written.removeprefix("\ufeff")
+
+
+def text(written: str) -> str:
+    """A TEXT value escaped as icalendar's ``vText`` escapes it (RFC 5545 3.3.11), in its order (see :func:`value`)."""
     return (
-        value.replace(r"\N", "\n")
+        value(written)
+        .replace(r"\N", "\n")
         .replace("\\", "\\\\")
         .replace(";", r"\;")
         .replace(",", r"\,")
