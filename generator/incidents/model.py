@@ -376,11 +376,11 @@ class Incident:
 
     @property
     def customers_affected(self) -> int | None:
-        return self.facts.customers_affected
+        return self.updates[-1].facts.customers_affected
 
     @property
     def cause(self) -> str:
-        return self.facts.cause
+        return self.updates[-1].facts.cause
 
     @property
     def window(self) -> Window | None:
@@ -422,7 +422,7 @@ class Incident:
         """The latest estimate given, if the incident is still open (whether it has passed: ``state``)."""
         if not self.is_open:
             return None
-        return self.facts.restore_eta
+        return self.updates[-1].facts.restore_eta
 
     @property
     def next_update(self) -> datetime | None:
