@@ -491,6 +491,53 @@ def test_the_keys_of_every_incident_page_at_once_are_each_page_key(tmp_path: Pat
     assert open_or_not == {True, False}
 
 
+def test_an_incident_page_kept_under_a_key_is_the_page_its_key_stands_for_at_every_moment(tmp_path: Path) -> None:
+    """Equal keys, equal pages: every incident's page rendered at moments minutes, hours, days and months apart
+    (updates said in between, incidents opened and closed), in both languages of the example and in a synthetic
+    history, is the same page wherever its key is the same. A key that left out something a page says now (how
+    long an open incident has lasted so far, an estimate passed, today's date) would keep a page that is no
+    longer true; an incident that is over says nothing that changes with now but the date."""
+    import sys
+
+    from generator.bulletins import published_sets
+    from generator.bulletins.templates import bulletin_templates
+    from generator.incidents.load import load_site
+    from generator.incidents.times import parse_time
+    from generator.site import pages
+    from generator.site.languages import marked_snapshot
+    from generator.state.in_language import snapshot_in
+    from generator.state.now import snapshot
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from history import make_repository
+
+    history = tmp_path / "history"
+    make_repository(history, 60)
+    moments = [
+        *("2026-11-22 " + clock for clock in ("08:05", "10:30", "10:31", "10:45", "11:59", "23:59")),
+        *("2026-11-23 00:01", "2026-11-24 10:30", "2026-05-12 09:00", "2026-05-12 09:40", "2027-02-01 12:00"),
+    ]
+    closed_kept = 0
+    for root in (ROOT, history):
+        site = load_site(root)
+        made: dict[tuple[str, str], str] = {}
+        for moment in moments:
+            state = snapshot(site, parse_time(moment, site.config.timezone))
+            sets = published_sets(bulletin_templates(root), state)
+            for language in state.config.languages:
+                seen = state if language == state.config.default_language else snapshot_in(state, language)
+                r = pages._Renderer(seen if seen is state else marked_snapshot(seen))
+                for incident in seen.newest_first:
+                    own = [s for s in sets if s.incident.id == incident.id]
+                    key = pages.incident_page_key("f", seen, incident, own)
+                    body = pages._incident_body(r, incident, own)()
+                    if (incident.id, key) in made:
+                        assert made[(incident.id, key)] == body, (root.name, moment, language, incident.id)
+                        closed_kept += not incident.is_open
+                    made[(incident.id, key)] = body
+    assert closed_kept > 0  # pages of incidents that are over were kept from one moment to another
+
+
 def test_an_entry_used_from_the_file_is_kept_as_its_line_was_read_not_encoded_again(tmp_path: Path) -> None:
     # Written in a form json.dumps would not make ("\u0041" for "A"): a save that encoded the value again would
     # change the line; copying it keeps 10,000 page bodies from being encoded again after every rebuild.

@@ -551,7 +551,7 @@ def incident_page_key(fingerprint: str, state: Snapshot, incident: Incident, bul
     The incident as of now: its file's bytes (with ``status.yml``, in ``fingerprint``,
     everything it is made from) and how many of its updates exist yet; and what "now"
     changes on the page: today's date and year (``when``), the estimate, overdue and
-    duration words. Hashing the file is much cheaper than writing out the whole incident,
+    duration words of an open incident. Hashing the file is much cheaper than writing out the whole incident,
     which was most of a rebuild's keys; an incident not read from a file (no digest) is
     keyed by its repr, every field and every update.
     """
@@ -580,7 +580,10 @@ def incident_page_key(fingerprint: str, state: Snapshot, incident: Incident, bul
 
 def _said_now(incident: Incident, now: datetime, today, gap) -> tuple:
     """What "now" changes on an incident's page (``today``: now's date in the site's zone; ``gap``: status.yml's
-    longest gap between updates): the date, the estimate, overdue and duration words."""
+    longest gap between updates): the date, the estimate, overdue and duration words.
+
+    How long an incident that is over lasted is its file's to say (its start and last update, or its
+    window), which the key holds already: only an open one's changes with now."""
     return (
         today,
         live_estimate(incident, now),
@@ -588,7 +591,7 @@ def _said_now(incident: Incident, now: datetime, today, gap) -> tuple:
         overdue_next_update(incident, now),
         overdue_reason(incident, now, gap),
         shown_status(incident),
-        lasted(incident, now),
+        lasted(incident, now) if incident.is_open else "",
         display.duration_between(incident.began_at, now) if incident.is_open else "",
     )
 
@@ -600,26 +603,25 @@ def incident_page_keys(
 
     The same keys, made 10,000 at a time: what is the same for every incident (today's date, the key's
     first and last parts) is made once, and an incident that is over is not asked what only an open one
-    can say (its estimate, whether it is overdue: none; its badge: operational). A test compares the
-    keys with :func:`incident_page_key`'s over histories open and closed, at many moments.
+    can say (its estimate, whether it is overdue: none; its badge: operational; how long it lasted: its
+    file's to say), so what now says of all of them is written out once. A test compares the keys with
+    :func:`incident_page_key`'s over histories open and closed, at many moments.
     """
     now, config = state.now, state.config
     today = now.astimezone(config.timezone).date()
     head, tail = f"{fingerprint}\0incident.html\0{config.language}\0", f"\0{KEEP_DAYS}"
     issued, publication = state.publication.issues, state.publication
+    over = repr((today, None, None, None, None, "operational", "", ""))  # what now says of any incident that is over
     keys = {}
     for incident in state.newest_first:
-        if incident.is_open:
-            said_now = _said_now(incident, now, today, config.max_update_gap)
-        else:
-            said_now = (today, None, None, None, None, "operational", lasted(incident, now), "")
+        said_now = repr(_said_now(incident, now, today, config.max_update_gap)) if incident.is_open else over
         ledger = (
             [issued.get((incident.id, update.id)) for update in incident.updates] if issued else None,
             publication.withdrawn_from(incident.id),
         )
         sets = [(item.path, item.update.at, item.label) for item in published_for[incident.id]]
         made_of = f"{incident.source_digest} {len(incident.updates)}" if incident.source_digest else repr(incident)
-        text = f"{head}{made_of}\0{said_now!r}\0{ledger!r}\0{sets!r}{tail}"  # as cache_key joins the parts
+        text = f"{head}{made_of}\0{said_now}\0{ledger!r}\0{sets!r}{tail}"  # as cache_key joins the parts
         keys[incident.id] = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
     return keys
 
