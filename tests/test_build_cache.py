@@ -409,6 +409,26 @@ def test_the_key_of_an_incident_page_counts_the_updates_that_exist_yet() -> None
     assert incident_page_key("f", state, incident, []) == incident_page_key("f", state, incident, [])
 
 
+def test_two_incident_files_alike_but_for_their_names_are_two_keys() -> None:
+    """A copy of an incident file under another name (a draft made from an old incident, say) is another incident,
+    its page another page: its key is not the original's, though the files' bytes are the same."""
+    from dataclasses import replace
+
+    from generator.incidents.load import load_site
+    from generator.incidents.times import parse_time
+    from generator.site.pages import incident_page_key, incident_page_keys
+    from generator.state.now import snapshot
+
+    site = load_site(ROOT)
+    incident = next(i for i in site.incidents if not i.is_open and i.source_digest)
+    copy = replace(incident, id=f"{incident.id}-copy")
+    site = replace(site, incidents=(*site.incidents, copy))
+    state = snapshot(site, parse_time("2026-11-22 10:45", site.config.timezone))
+    assert incident_page_key("f", state, copy, []) != incident_page_key("f", state, incident, [])
+    keys = incident_page_keys("f", state, {i.id: [] for i in state.newest_first})
+    assert keys[copy.id] != keys[incident.id]
+
+
 def test_the_key_of_an_incident_page_follows_what_the_ledger_says_of_it() -> None:
     """A correction or a withdrawal the ledger records changes the page: another key. A default issue needs none."""
     from dataclasses import replace

@@ -548,12 +548,12 @@ def incident_page_key(fingerprint: str, state: Snapshot, incident: Incident, bul
     """The cache key of an incident page's body: every input it is rendered from (see ``cache.py``). A build makes
     them all at once (:func:`incident_page_keys`, the same keys); this is what they are tested against.
 
-    The incident as of now: its file's bytes (with ``status.yml``, in ``fingerprint``,
-    everything it is made from) and how many of its updates exist yet; and what "now"
-    changes on the page: today's date and year (``when``), the estimate, overdue and
-    duration words of an open incident. Hashing the file is much cheaper than writing out the whole incident,
-    which was most of a rebuild's keys; an incident not read from a file (no digest) is
-    keyed by its repr, every field and every update.
+    The incident as of now: its id (its file's name) and its file's bytes (with ``status.yml``,
+    in ``fingerprint``, everything it is made from) and how many of its updates exist yet;
+    and what "now" changes on the page: today's date and year (``when``), the estimate,
+    overdue and duration words of an open incident. Hashing the file is much cheaper than
+    writing out the whole incident, which was most of a rebuild's keys; an incident not read
+    from a file (no digest) is keyed by its repr, every field and every update.
     """
     now, zone, config = state.now, state.config.timezone, state.config
     said_now = _said_now(incident, now, now.astimezone(zone).date(), config.max_update_gap)
@@ -565,7 +565,9 @@ def incident_page_key(fingerprint: str, state: Snapshot, incident: Incident, bul
         state.publication.withdrawn_from(incident.id),
     )
     sets = [(item.path, item.update.at, item.label) for item in bulletins]
-    made_of = f"{incident.source_digest} {len(incident.updates)}" if incident.source_digest else repr(incident)
+    made_of = (  # its id too, its file's name, not in its bytes: two files alike are two pages
+        f"{incident.id} {incident.source_digest} {len(incident.updates)}" if incident.source_digest else repr(incident)
+    )
     return cache_key(
         fingerprint,
         "incident.html",
@@ -620,7 +622,11 @@ def incident_page_keys(
             publication.withdrawn_from(incident.id),
         )
         sets = [(item.path, item.update.at, item.label) for item in published_for[incident.id]]
-        made_of = f"{incident.source_digest} {len(incident.updates)}" if incident.source_digest else repr(incident)
+        made_of = (
+            f"{incident.id} {incident.source_digest} {len(incident.updates)}"
+            if incident.source_digest
+            else repr(incident)
+        )
         text = f"{head}{made_of}\0{said_now}\0{ledger!r}\0{sets!r}{tail}"  # as cache_key joins the parts
         keys[incident.id] = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
     return keys
