@@ -21,7 +21,7 @@ from example_repo import copy_of_example
 
 from generator.cli import main
 from generator.incidents import stored
-from generator.site import kept_bulletins, parallel, plugin
+from generator.site import kept_bulletins, pages, parallel, plugin
 from generator.site.parallel import BACKGROUND_NICENESS, Forked, Split, split
 
 
@@ -193,6 +193,7 @@ def test_a_site_built_with_the_fork_is_byte_for_byte_the_one_built_without(
         return parallel.split(tasks, fork)
 
     monkeypatch.setattr(kept_bulletins, "split", watched_split)
+    monkeypatch.setattr(pages, "RENDER_APART_FROM", 2)  # the example's few pages rendered in two processes too
     sites = {}
     for allowed in (True, False):
         monkeypatch.setattr(plugin, "can_fork", lambda allowed=allowed: allowed)
@@ -209,6 +210,32 @@ def test_a_site_built_with_the_fork_is_byte_for_byte_the_one_built_without(
     assert bulletin_splits[0][1] and not bulletin_splits[1][1] and bulletin_splits[0][0] > 5  # the bulletins too
     assert sites[True] == sites[False]
     assert len(sites[True]) > 100
+
+
+def test_a_few_pages_to_render_are_rendered_here_without_a_fork(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild renders the few incident pages that changed in the build's own process: a fork would cost it more
+    (every page of memory it writes afterwards copied first). A first build of many renders them in two."""
+    root = copy_of_example(tmp_path, with_template=True)
+    splits: list[tuple[int, bool]] = []  # (bodies to render, fork) of each language of each build
+    real = pages.Split
+
+    def watched(tasks, fork: bool):
+        splits.append((len(tasks), fork))
+        return real(tasks, fork)
+
+    monkeypatch.setattr(pages, "Split", watched)
+    monkeypatch.setattr(plugin, "can_fork", lambda: True)
+    monkeypatch.setattr(pages, "RENDER_APART_FROM", 10)
+    for now in ("2026-11-22 12:00", "2026-11-22 12:05"):
+        result = CliRunner().invoke(
+            main, ["build", "--root", str(root), "--now", now, "--site-dir", str(tmp_path / "s")]
+        )
+        assert result.exit_code == 0, result.output
+    cold, rebuilt = splits[:2], splits[2:]
+    assert [fork for _, fork in cold] == [count >= 10 for count, _ in cold] and any(fork for _, fork in cold)
+    assert rebuilt and all(0 < count < 10 and not fork for count, fork in rebuilt)
 
 
 # --- the first read: files parsed in two processes ------------------------------------------

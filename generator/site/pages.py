@@ -48,6 +48,11 @@ PLANNED_DAYS = 7
 """The front page's "is it me?" rows include areas with planned work starting within this many days."""
 MONTH_PAGE_SIZE = 100
 """A month of the archive lists this many incidents a page; a busier month continues on ``page/2/``…"""
+RENDER_APART_FROM = 200
+"""Incident pages' bodies to render before a second process takes a share of them (with ``fork``). A body is
+half a millisecond; a fork costs this process more than a few dozen of them, as every page of its memory that
+it writes afterwards is copied first (at 10,000 incidents, 18,000 more page faults in the rebuild that forked
+to render three bodies)."""
 
 
 @dataclass(frozen=True)
@@ -754,7 +759,9 @@ def _pages(
     ]
     # The bodies not in the cache are most of a cold build's pages: with ``fork``, a second process
     # starts on half of them now, while this one makes the pages before them (see ``parallel.py``).
-    rendering = Split([body for _, key, body in bodies if cache is None or not cache.has(key)], fork)
+    # A rebuild renders a few (open incidents' pages change with the time): not worth a fork.
+    todo = [body for _, key, body in bodies if cache is None or not cache.has(key)]
+    rendering = Split(todo, fork and len(todo) >= RENDER_APART_FROM)
     try:
         pages = _listing_pages(r, records, keys, cache, fingerprint)
         made = iter(rendering.results())
