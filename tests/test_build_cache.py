@@ -244,6 +244,20 @@ def test_a_maintenance_file_renamed_gives_its_event_its_new_id(tmp_path: Path) -
     assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:45")
 
 
+def test_an_incident_file_renamed_is_listed_under_its_new_id(tmp_path: Path) -> None:
+    # A month page is kept under its rows' page keys; a key without the incident's id (the file's name, which its
+    # bytes do not hold) kept the month page of a renamed file, linking its old address (a review's finding).
+    root = copy_of_example(tmp_path, with_template=True)
+    build(root, tmp_path / "site", "2026-11-22 12:00")
+    folder = root / "incidents" / "2026"
+    (folder / "2026-04-21-slow-webmail.yml").rename(folder / "2026-04-21-webmail-slow.yml")
+    build(root, tmp_path / "site", "2026-11-22 12:00")
+    for month in ("history/2026/04/index.html", "fr/history/2026/04/index.html"):
+        listed = (tmp_path / "site" / month).read_text(encoding="utf-8")
+        assert "2026-04-21-webmail-slow/" in listed and "2026-04-21-slow-webmail" not in listed
+    assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 12:00")
+
+
 def test_a_cache_from_another_day_is_not_used_for_pages_that_say_today(
     tmp_path: Path, counted: list[tuple[int, int]]
 ) -> None:
