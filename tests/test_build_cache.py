@@ -230,32 +230,23 @@ def test_calendar_events_of_unchanged_maintenance_come_from_the_cache_with_the_b
     assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:55")
 
 
-def test_a_maintenance_file_renamed_gives_its_event_its_new_id(tmp_path: Path) -> None:
-    # An event's UID and address are its incident's id, the file's name, which its bytes do not hold (a review's
-    # finding: a renamed file kept its old UID from the cache).
+def test_incident_files_renamed_are_their_new_ids_wherever_they_are_named(tmp_path: Path) -> None:
+    # An incident's id is its file's name, which its bytes do not hold (two reviews' findings): a renamed
+    # maintenance file kept its event's old UID from the cache, and a renamed incident file its month page
+    # (kept under its rows' page keys), which linked the old address.
     root = copy_of_example(tmp_path, with_template=True)
     build(root, tmp_path / "site", "2026-11-22 10:45")
     folder = root / "incidents" / "2026"
     (folder / "2026-10-07-phone-switch-software-upgrade.yml").rename(folder / "2026-10-07-phone-switch-upgrade.yml")
+    (folder / "2026-04-21-slow-webmail.yml").rename(folder / "2026-04-21-webmail-slow.yml")
     build(root, tmp_path / "site", "2026-11-22 10:45")
     event = tmp_path / "site" / "incidents" / "2026-10-07-phone-switch-upgrade" / "calendar.ics"
     assert "UID:2026-10-07-phone-switch-upgrade@" in event.read_text(encoding="utf-8")
     assert "2026-10-07-phone-switch-software-upgrade" not in (tmp_path / "site" / "calendar.ics").read_text("utf-8")
-    assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:45")
-
-
-def test_an_incident_file_renamed_is_listed_under_its_new_id(tmp_path: Path) -> None:
-    # A month page is kept under its rows' page keys; a key without the incident's id (the file's name, which its
-    # bytes do not hold) kept the month page of a renamed file, linking its old address (a review's finding).
-    root = copy_of_example(tmp_path, with_template=True)
-    build(root, tmp_path / "site", "2026-11-22 12:00")
-    folder = root / "incidents" / "2026"
-    (folder / "2026-04-21-slow-webmail.yml").rename(folder / "2026-04-21-webmail-slow.yml")
-    build(root, tmp_path / "site", "2026-11-22 12:00")
     for month in ("history/2026/04/index.html", "fr/history/2026/04/index.html"):
         listed = (tmp_path / "site" / month).read_text(encoding="utf-8")
         assert "2026-04-21-webmail-slow/" in listed and "2026-04-21-slow-webmail" not in listed
-    assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 12:00")
+    assert fingerprint(tmp_path / "site") == cold(tmp_path, root, "2026-11-22 10:45")
 
 
 def test_a_cache_from_another_day_is_not_used_for_pages_that_say_today(
