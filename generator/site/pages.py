@@ -34,6 +34,7 @@ from ..incidents.languages import path_prefix
 from ..incidents.model import Incident, Site, Status
 from ..state.as_of import Change, changes, live_estimate, overdue_next_update, passed_estimate
 from ..state.in_language import snapshot_in
+from ..state.ledger import Publication
 from ..state.now import COMPONENT_STATUSES, ComponentState, Snapshot, component_status, overdue_reason
 from ..state.uptime import Uptime, uptime
 from .cache import BuildCache
@@ -562,27 +563,35 @@ def incident_page_key(fingerprint: str, state: Snapshot, incident: Incident, bul
     """
     now, zone, config = state.now, state.config.timezone, state.config
     said_now = _said_now(incident, now, now.astimezone(zone).date(), config.max_update_gap)
-    # An update the ledger does not name is a first issue under its own id, which the file's bytes
-    # already key: only the ledger's own entries are spelt out (repr of 70,000 defaults cost ~0.2 s).
-    issued = state.publication.issues
-    ledger = (
-        [issued.get((incident.id, update.id)) for update in incident.updates] if issued else None,
-        state.publication.withdrawn_from(incident.id),
-    )
-    sets = [(item.path, item.update.at, item.label) for item in bulletins]
-    made_of = (  # its id too, its file's name, not in its bytes: two files alike are two pages
-        f"{incident.id} {incident.source_digest} {len(incident.updates)}" if incident.source_digest else repr(incident)
-    )
+    made_of, ledger, sets = _made_of(incident, state.publication, bulletins)
     return cache_key(
         fingerprint,
         "incident.html",
         config.language,  # the same incident's page in each language is its own entry
         made_of,
         repr(said_now),
-        repr(ledger),
-        repr(sets),
+        ledger,
+        sets,
         str(KEEP_DAYS),
     )
+
+
+def _made_of(incident: Incident, publication: Publication, bulletins: Sequence[BulletinSet]) -> tuple[str, str, str]:
+    """The parts of an incident page's key that are not "now": the incident (its id, its file's name, which is
+    not in its bytes: two files alike are two pages; its file's bytes; how many of its updates exist yet), what
+    the ledger says of it, and its bulletin sets."""
+    made_of = (
+        f"{incident.id} {incident.source_digest} {len(incident.updates)}" if incident.source_digest else repr(incident)
+    )
+    # An update the ledger does not name is a first issue under its own id, which the file's bytes
+    # already key: only the ledger's own entries are spelt out (repr of 70,000 defaults cost ~0.2 s).
+    issued = publication.issues
+    ledger = (
+        [issued.get((incident.id, update.id)) for update in incident.updates] if issued else None,
+        publication.withdrawn_from(incident.id),
+    )
+    sets = [(item.path, item.update.at, item.label) for item in bulletins]
+    return made_of, repr(ledger), repr(sets)
 
 
 def _said_now(incident: Incident, now: datetime, today, gap) -> tuple:
@@ -617,22 +626,12 @@ def incident_page_keys(
     now, config = state.now, state.config
     today = now.astimezone(config.timezone).date()
     head, tail = f"{fingerprint}\0incident.html\0{config.language}\0", f"\0{KEEP_DAYS}"
-    issued, publication = state.publication.issues, state.publication
     over = repr((today, None, None, None, None, "operational", "", ""))  # what now says of any incident that is over
     keys = {}
     for incident in state.newest_first:
         said_now = repr(_said_now(incident, now, today, config.max_update_gap)) if incident.is_open else over
-        ledger = (
-            [issued.get((incident.id, update.id)) for update in incident.updates] if issued else None,
-            publication.withdrawn_from(incident.id),
-        )
-        sets = [(item.path, item.update.at, item.label) for item in published_for[incident.id]]
-        made_of = (
-            f"{incident.id} {incident.source_digest} {len(incident.updates)}"
-            if incident.source_digest
-            else repr(incident)
-        )
-        text = f"{head}{made_of}\0{said_now}\0{ledger!r}\0{sets!r}{tail}"  # as cache_key joins the parts
+        made_of, ledger, sets = _made_of(incident, state.publication, published_for[incident.id])
+        text = f"{head}{made_of}\0{said_now}\0{ledger}\0{sets}{tail}"  # as cache_key joins the parts
         keys[incident.id] = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
     return keys
 
