@@ -98,9 +98,8 @@ def test_files_read_whole(tmp_path: Path, text: bytes, expected) -> None:
 def test_a_file_changed_after_it_was_read_ahead_is_read_again(tmp_path: Path, how: str) -> None:
     path = tmp_path / "kept"
     write_entries(tmp_path, "kept", HEADER, [("a", b"before")])
-    os.utime(
-        path, ns=(10**18, 10**18)
-    )  # written long ago: a file written twice in one tick of the clock keeps its time
+    # Written long ago: a file written twice in one tick of the clock keeps its time.
+    os.utime(path, ns=(10**18, 10**18))
     read_ahead([path]).join()
     if how == "replaced":  # as a build writes it: another file renamed over it
         write_entries(tmp_path, "kept", HEADER, [("a", b"after!")])
